@@ -1,0 +1,53 @@
+import type { CustomerRole, StaffRole } from '@/drizzle/schema';
+import type { DbContext } from '@/lib/db/types';
+
+export interface CustomerActor {
+  kind: 'customer';
+  userId: string;
+  email: string;
+  name: string;
+  role: CustomerRole;
+  tenantId: string;
+  tenantSlug: string;
+  tenantName: string;
+}
+
+export interface StaffActor {
+  kind: 'staff';
+  userId: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** The tenant a staff member is acting on, when the action concerns one. */
+  actingOnTenantId?: string;
+}
+
+export interface AnonymousActor {
+  kind: 'anonymous';
+}
+
+/** Sign-in and session resolution: reads users, manages sessions, never tenant data. */
+export interface AuthActor {
+  kind: 'auth';
+}
+
+export type Actor = CustomerActor | StaffActor | AnonymousActor;
+
+export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
+
+export function dbContextOf(actor: Actor | AuthActor): DbContext {
+  switch (actor.kind) {
+    case 'customer':
+      return { tenantId: actor.tenantId, actorId: actor.userId, actorKind: 'customer' };
+    case 'staff':
+      return { tenantId: actor.actingOnTenantId ?? null, actorId: actor.userId, actorKind: 'staff' };
+    case 'anonymous':
+      return { tenantId: null, actorId: null, actorKind: 'anonymous' };
+    case 'auth':
+      return { tenantId: null, actorId: null, actorKind: 'auth' };
+  }
+}
+
+export function describeActor(actor: Actor): string {
+  return actor.kind === 'anonymous' ? 'anonymous visitor' : `${actor.email} (${actor.role})`;
+}

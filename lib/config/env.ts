@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const schema = z.object({
+  DATABASE_URL: z.url().optional(),
+  DATABASE_ADMIN_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url().optional(),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(5),
+  SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  WORKOS_API_KEY: z.string().min(1).optional(),
+  WORKOS_CLIENT_ID: z.string().min(1).optional(),
+  WORKOS_WEBHOOK_SECRET: z.string().min(1).optional(),
+  DEMO_SIGN_IN: flag.optional(),
+});
+
+export interface Config {
+  databaseUrl: string | undefined;
+  databaseAdminUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  appUrl: URL;
+  sessionSecret: string | undefined;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  workosConfigured: boolean;
+  demoSignIn: boolean;
+}
+
+/** Reads the environment of SPEC 3; a bad value stops start-up with a message naming it. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${detail}`);
+  }
+  const e = parsed.data;
+  const workosConfigured = Boolean(e.WORKOS_API_KEY && e.WORKOS_CLIENT_ID);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    databaseAdminUrl: e.DATABASE_ADMIN_URL ?? e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    port: e.PORT,
+    appUrl: new URL(e.APP_URL ?? `http://localhost:${e.PORT}`),
+    sessionSecret: e.SESSION_SECRET,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    workosConfigured,
+    // On while WorkOS is not configured, or when asked for; DEMO_SIGN_IN=0 turns it off.
+    demoSignIn: e.DEMO_SIGN_IN ?? !workosConfigured,
+  };
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  return (cached ??= loadConfig());
+}

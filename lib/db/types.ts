@@ -1,0 +1,39 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** What every transaction tells the database about who is acting (SPEC 4.1). */
+export type ActorKind = 'customer' | 'staff' | 'anonymous' | 'auth';
+
+export interface DbContext {
+  tenantId: string | null;
+  actorId: string | null;
+  actorKind: ActorKind;
+}
+
+/** A drizzle handle bound to one transaction whose RLS context is already set. */
+export type Tx = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface TransactionOptions {
+  /** BEGIN READ ONLY: the database refuses writes, and the commit need not be awaited. */
+  readOnly?: boolean;
+}
+
+export interface Database {
+  readonly backend: 'pglite' | 'postgres';
+  /** Runs fn in one transaction as trust_app with the given RLS context. */
+  transaction<T>(context: DbContext, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Statements for operator tooling (migrations, seeding): runs as the connecting role. */
+export interface AdminQuery {
+  exec(sql: string): Promise<void>;
+  query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+}
+
+export interface AdminConnection {
+  transaction<T>(fn: (q: AdminQuery) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const APP_ROLE = 'trust_app';
+export const OWNER_ROLE = 'trust_owner';

@@ -1,0 +1,106 @@
+import type { CustomerRole, StaffRole } from '@/drizzle/schema';
+
+export interface DemoTenant {
+  slug: string;
+  legalName: string;
+  workosOrganizationId: string;
+  workosDirectoryId: string;
+  records: { category: string; title: string; body: string }[];
+}
+
+export type DemoAccount =
+  | { email: string; name: string; kind: 'staff'; role: StaffRole; description: string }
+  | { email: string; name: string; kind: 'customer'; role: CustomerRole; tenant: string; description: string };
+
+/** The vendor's own WorkOS organization, for staff sign-in. */
+export const VENDOR_ORGANIZATION_ID = 'org_vendor';
+
+export const DEMO_TENANTS: DemoTenant[] = [
+  {
+    slug: 'acme',
+    legalName: 'Acme Corp',
+    workosOrganizationId: 'org_acme',
+    workosDirectoryId: 'directory_acme',
+    records: [
+      {
+        category: 'Workspace configuration',
+        title: 'Production workspace settings',
+        body: 'Data residency: EU (Frankfurt). Retention: 400 days. SAML enforced for all members; SCIM provisioning from Okta.',
+      },
+      {
+        category: 'Support case',
+        title: 'Case 48211: export job stalls at 80%',
+        body: 'Nightly export of the finance ledger stops after roughly 1.2 million rows. Customer attached a redacted sample of the failing batch.',
+      },
+      {
+        category: 'Billing',
+        title: 'Billing contact and purchase order',
+        body: 'Accounts payable: ap@acme.example. Purchase order PO-2026-0113, net 45, invoiced annually in March.',
+      },
+      {
+        category: 'Integration',
+        title: 'Warehouse connector',
+        body: 'Read-only connector to the customer data warehouse (project acme-analytics). Credentials are held in the vault and never shown here.',
+      },
+    ],
+  },
+  {
+    slug: 'globex',
+    legalName: 'Globex Inc',
+    workosOrganizationId: 'org_globex',
+    workosDirectoryId: 'directory_globex',
+    records: [
+      {
+        category: 'Workspace configuration',
+        title: 'Primary workspace settings',
+        body: 'Data residency: US (Oregon). Retention: 730 days to meet the customer’s litigation-hold policy.',
+      },
+      {
+        category: 'Support case',
+        title: 'Case 50977: webhook deliveries delayed',
+        body: 'Webhook deliveries to the customer endpoint arrive up to 9 minutes late during their month-end close.',
+      },
+      {
+        category: 'Billing',
+        title: 'Billing contact',
+        body: 'Procurement: vendors@globex.example. Paid by card, renewal on 1 September.',
+      },
+    ],
+  },
+];
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'alice@vendor.example', name: 'Alice Adams', kind: 'staff', role: 'trust_admin', description: 'Vendor trust admin' },
+  { email: 'bob@vendor.example', name: 'Bob Brown', kind: 'staff', role: 'support', description: 'Vendor support engineer' },
+  { email: 'grace@vendor.example', name: 'Grace Green', kind: 'staff', role: 'break_glass', description: 'Break-glass holder' },
+  { email: 'heidi@vendor.example', name: 'Heidi Hill', kind: 'staff', role: 'break_glass', description: 'Break-glass holder' },
+  {
+    email: 'carol@acme.example',
+    name: 'Carol Clark',
+    kind: 'customer',
+    role: 'customer_admin',
+    tenant: 'acme',
+    description: 'Customer admin, Acme Corp',
+  },
+  {
+    email: 'dan@acme.example',
+    name: 'Dan Diaz',
+    kind: 'customer',
+    role: 'customer_member',
+    tenant: 'acme',
+    description: 'Customer member, Acme Corp',
+  },
+  {
+    email: 'erin@globex.example',
+    name: 'Erin Evans',
+    kind: 'customer',
+    role: 'customer_admin',
+    tenant: 'globex',
+    description: 'Customer admin, Globex Inc',
+  },
+];
+
+/** Seeded customer users carry the directory user id `directory_user_<first name>` (SPEC 3). */
+export function directoryUserId(email: string): string {
+  return `directory_user_${email.split('@')[0]}`;
+}

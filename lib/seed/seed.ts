@@ -1,0 +1,59 @@
+import type { AdminConnection } from '@/lib/db/types';
+import { DEMO_ACCOUNTS, DEMO_TENANTS, directoryUserId } from './demo-data';
+
+export async function isEmpty(admin: AdminConnection): Promise<boolean> {
+  const [row] = await admin.transaction((q) => q.query<{ n: number }>('SELECT count(*)::int AS n FROM tenants'));
+  return row.n === 0;
+}
+
+/**
+ * Loads the demo tenants, accounts and records of SPEC 3. Idempotent: existing tenants and
+ * users are updated in place, and records are added only to a tenant that has none.
+ * Operator tooling: runs on the admin connection, which must be able to bypass RLS.
+ */
+export async function seedDemoData(admin: AdminConnection) {
+  return admin.transaction(async (q) => {
+    const [me] = await q.query<{ bypass: boolean }>(
+      'SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user',
+    );
+    if (!me?.bypass) {
+      throw new Error('db seed loads demo data and needs a superuser connection (set DATABASE_ADMIN_URL to one).');
+    }
+    const tenantIds = new Map<string, string>();
+    for (const t of DEMO_TENANTS) {
+      const [row] = await q.query<{ id: string }>(
+        `INSERT INTO tenants (slug, legal_name, workos_organization_id, workos_directory_id)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (slug) DO UPDATE SET legal_name = EXCLUDED.legal_name,
+           workos_organization_id = EXCLUDED.workos_organization_id,
+           workos_directory_id = EXCLUDED.workos_directory_id
+         RETURNING id`,
+        [t.slug, t.legalName, t.workosOrganizationId, t.workosDirectoryId],
+      );
+      tenantIds.set(t.slug, row.id);
+      const [count] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM tenant_records WHERE tenant_id = $1', [row.id]);
+      if (count.n === 0) {
+        for (const r of t.records) {
+          await q.query('INSERT INTO tenant_records (tenant_id, category, title, body) VALUES ($1, $2, $3, $4)', [
+            row.id,
+            r.category,
+            r.title,
+            r.body,
+          ]);
+        }
+      }
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const tenantId = a.kind === 'customer' ? tenantIds.get(a.tenant) : null;
+      await q.query(
+        `INSERT INTO users (tenant_id, kind, role, email, name, directory_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (email) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, kind = EXCLUDED.kind,
+           role = EXCLUDED.role, name = EXCLUDED.name, directory_user_id = EXCLUDED.directory_user_id,
+           status = 'active', updated_at = now()`,
+        [tenantId, a.kind, a.role, a.email, a.name, a.kind === 'customer' ? directoryUserId(a.email) : null],
+      );
+    }
+    return { tenants: DEMO_TENANTS.length, users: DEMO_ACCOUNTS.length };
+  });
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import type { CustomerActor } from '@/lib/auth/actor';
+import { pgErrorCode, queryRows } from '@/lib/db/raw';
+import { withActor } from '@/lib/db/with-actor';
+import { describeEachDatabase } from '../helpers/databases';
+import { createCustomer, createRecord, createStaff, createTenant } from '../helpers/factories';
+
+describeEachDatabase('tenant isolation', (t) => {
+  let tenantA: { id: string; slug: string; legalName: string };
+  let tenantB: { id: string; slug: string; legalName: string };
+  let carol: CustomerActor;
+  let tables: string[];
+
+  const countB = async (table: string) => {
+    const [row] = await t().admin.transaction((q) =>
+      q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantB.id]),
+    );
+    return row.n;
+  };
+
+  beforeAll(async () => {
+    const { admin } = t();
+    tenantA = await createTenant(admin, 'Tenant A');
+    tenantB = await createTenant(admin, 'Tenant B');
+    carol = await createCustomer(admin, tenantA, 'customer_admin');
+    await createCustomer(admin, tenantB, 'customer_admin');
+    await createRecord(admin, tenantA.id);
+    await createRecord(admin, tenantB.id);
+    const rows = await admin.transaction((q) =>
+      q.query<{ table: string }>(
+        `SELECT c.relname AS table FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`,
+      ),
+    );
+    tables = rows.map((r) => r.table);
+  });
+
+  it('finds the tenant tables in the catalog', () => {
+    expect(tables).toEqual(expect.arrayContaining(['users', 'tenant_records']));
+  });
+
+  it('has row-level security enabled and forced on every tenant table, and on tenants itself', async () => {
+    const rows = await t().admin.transaction((q) =>
+      q.query<{ table: string; enabled: boolean; forced: boolean }>(
+        `SELECT relname AS table, relrowsecurity AS enabled, relforcerowsecurity AS forced
+         FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname = ANY($1)`,
+        [[...tables, 'tenants', 'sessions']],
+      ),
+    );
+    expect(rows).toHaveLength(tables.length + 2);
+    for (const row of rows) expect(row, row.table).toMatchObject({ enabled: true, forced: true });
+  });
+
+  it("shows tenant A's actor its own rows and none of tenant B's, in every tenant table", async () => {
+    for (const table of tables) {
+      const [counts] = await withActor(t().appRoleDb, carol, (tx) =>
+        queryRows<{ own: number; other: number }>(
+          tx,
+          sql.raw(`SELECT count(*) FILTER (WHERE tenant_id = '${tenantA.id}')::int AS own,
+                          count(*) FILTER (WHERE tenant_id = '${tenantB.id}')::int AS other FROM ${table}`),
+        ),
+      );
+      expect(counts.other, table).toBe(0);
+      expect(counts.own, table).toBeGreaterThan(0);
+      expect(await countB(table), `${table} really has tenant B rows`).toBeGreaterThan(0);
+    }
+  });
+
+  it("refuses to insert tenant B's rows from tenant A's context", async () => {
+    for (const table of tables) {
+      const [template] = await t().admin.transaction((q) =>
+        q.query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE tenant_id = $1 LIMIT 1`, [
+          tenantB.id,
+        ]),
+      );
+      const forged = { ...template.row, id: randomUUID() };
+      if ('email' in forged) forged.email = `forged-${randomUUID()}@example.com`;
+      const attempt = withActor(t().appRoleDb, carol, (tx) =>
+        tx.execute(sql.raw(`INSERT INTO ${table} SELECT * FROM jsonb_populate_record(NULL::${table}, '${JSON.stringify(forged)}'::jsonb)`)),
+      );
+      const error = await attempt.then(() => null, (e: unknown) => e);
+      expect(pgErrorCode(error), `${table}: ${String(error)}`).toBe('42501');
+    }
+  });
+
+  it("cannot update or delete tenant B's rows from tenant A's context", async () => {
+    for (const table of tables) {
+      const before = await countB(table);
+      for (const statement of [
+        `UPDATE ${table} SET tenant_id = '${tenantA.id}' WHERE tenant_id = '${tenantB.id}' RETURNING id`,
+        `DELETE FROM ${table} WHERE tenant_id = '${tenantB.id}' RETURNING id`,
+      ]) {
+        const outcome = await withActor(t().appRoleDb, carol, (tx) => queryRows(tx, sql.raw(statement))).then(
+          (rows) => ({ changed: rows.length }),
+          (e: unknown) => ({ code: pgErrorCode(e) }),
+        );
+        // Either the role lacks the privilege outright, or RLS hides every row of tenant B.
+        expect(['42501', undefined], `${table}: ${statement}`).toContain('code' in outcome ? outcome.code : undefined);
+        if ('changed' in outcome) expect(outcome.changed, statement).toBe(0);
+      }
+      expect(await countB(table)).toBe(before);
+    }
+  });
+
+  it('yields no rows, and no error, when the tenant setting is missing or malformed', async () => {
+    for (const setting of [null, '', 'not-a-uuid', "' OR true --"]) {
+      const counts = await t().admin.transaction(async (q) => {
+        await q.exec('SET LOCAL ROLE trust_app');
+        if (setting !== null) {
+          await q.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_kind', 'customer', true)`, [setting]);
+        }
+        const result: number[] = [];
+        for (const table of [...tables, 'tenants', 'sessions']) {
+          const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+          result.push(row.n);
+        }
+        return result;
+      });
+      expect(counts.every((n) => n === 0), `setting ${String(setting)}`).toBe(true);
+    }
+  });
+
+  it("shows vendor staff none of a tenant's confidential records without a grant", async () => {
+    const bob = await createStaff(t().admin, 'support');
+    const rows = await withActor(t().appRoleDb, { ...bob, actingOnTenantId: tenantA.id }, (tx) =>
+      queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tenant_records`),
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('runs every transaction as trust_app, which cannot bypass row-level security', async () => {
+    const [role] = await withActor(t().db, carol, (tx) =>
+      queryRows<{ user: string; bypass: boolean; superuser: boolean }>(
+        tx,
+        sql`SELECT current_user AS user, rolbypassrls AS bypass, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`,
+      ),
+    );
+    expect(role).toEqual({ user: 'trust_app', bypass: false, superuser: false });
+    const [owner] = await t().admin.transaction((q) =>
+      q.query<{ owner: string }>(`SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1)`, [
+        tables,
+      ]),
+    );
+    expect(owner.owner).toBe('trust_owner');
+  });
+});
