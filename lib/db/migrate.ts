@@ -4,6 +4,7 @@ import path from 'node:path';
 import { OWNER_ROLE, type AdminConnection } from './types';
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'drizzle', 'migrations');
+// Paths below are marked turbopackIgnore: the migrations are read at run time, not bundled.
 
 interface Migration {
   name: string;
@@ -14,11 +15,11 @@ interface Migration {
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return fs
-    .readdirSync(dir)
+    .readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
     .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name), 'utf8');
+      const sql = fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), 'utf8');
       return {
         name,
         sql,

@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import { safeNextPath } from '@/lib/auth/cookie';
+import { config } from '@/lib/config/env';
+import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/lib/seed/demo-data';
+
+export const metadata: Metadata = { title: 'Sign in', description: 'Sign in to the customer console or the staff admin.' };
+
+const ERRORS: Record<string, string> = {
+  unknown_account: 'There is no active account with that e-mail address.',
+  demo_sign_in_disabled: 'Demo sign-in is turned off on this server.',
+  invalid_request: 'Enter a valid e-mail address.',
+};
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: Search }) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next) ?? '';
+  const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Sign-in failed. Try again.') : null;
+  const groups = [
+    { title: 'Vendor staff', accounts: DEMO_ACCOUNTS.filter((a) => a.kind === 'staff') },
+    ...DEMO_TENANTS.map((t) => ({
+      title: `${t.legalName} (customer)`,
+      accounts: DEMO_ACCOUNTS.filter((a) => a.kind === 'customer' && a.tenant === t.slug),
+    })),
+  ];
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-12">
+      <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
+      {params.signed_out ? (
+        <p role="status" className="mt-4 rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">
+          You have signed out.
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-red-900">
+          {error}
+        </p>
+      ) : null}
+      {config().demoSignIn ? (
+        <>
+          <p className="mt-3 text-slate-700">
+            This server runs in demo mode: choose an account to sign in as. With WorkOS configured, people sign in with their
+            company’s single sign-on instead.
+          </p>
+          {groups.map((group) => (
+            <section key={group.title} aria-labelledby={`group-${group.title}`} className="mt-8">
+              <h2 id={`group-${group.title}`} className="text-lg font-semibold">
+                {group.title}
+              </h2>
+              <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+                {group.accounts.map((account) => (
+                  <li key={account.email} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                    <div>
+                      <p className="font-medium">{account.name}</p>
+                      <p className="text-sm text-slate-600">
+                        {account.email} · {account.description}
+                      </p>
+                    </div>
+                    <form method="post" action="/api/auth/demo">
+                      <input type="hidden" name="email" value={account.email} />
+                      {next ? <input type="hidden" name="next" value={next} /> : null}
+                      <button
+                        type="submit"
+                        aria-label={`Sign in as ${account.name}`}
+                        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+                      >
+                        Sign in
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          <section aria-labelledby="other-account" className="mt-8">
+            <h2 id="other-account" className="text-lg font-semibold">
+              Another account
+            </h2>
+            <form method="post" action="/api/auth/demo" className="mt-3 flex flex-wrap items-end gap-3">
+              {next ? <input type="hidden" name="next" value={next} /> : null}
+              <label className="flex flex-col text-sm font-medium">
+                Work e-mail
+                <input
+                  type="email"
+                  name="email"
+                  required
+                  autoComplete="email"
+                  className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal"
+                />
+              </label>
+              <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+                Continue
+              </button>
+            </form>
+          </section>
+        </>
+      ) : (
+        <p className="mt-4 text-slate-700">
+          Single sign-on through WorkOS is configured for this server, but the SSO sign-in flow is not available in this version.
+          Ask your administrator for access.
+        </p>
+      )}
+    </div>
+  );
+}

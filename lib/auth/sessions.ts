@@ -1,0 +1,133 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { sessions, tenants, users } from '@/drizzle/schema';
+import type { Clock } from '@/lib/clock';
+import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import type { Actor, AuthActor, CustomerActor, StaffActor } from './actor';
+import { issueToken, verifyToken } from './session-token';
+
+const AUTH: AuthActor = { kind: 'auth' };
+
+export interface SessionPolicy {
+  /** Sliding expiry: a session unused this long ends. */
+  idleMs: number;
+  /** Absolute expiry from sign-in, however active the session. */
+  maxMs: number;
+}
+
+export interface SessionDeps {
+  db: DbHandle;
+  clock: Clock;
+  secret: string;
+  policy: SessionPolicy;
+}
+
+export interface ActiveSession {
+  sessionId: string;
+  actor: CustomerActor | StaffActor;
+  expiresAt: Date;
+}
+
+export type RevokeReason = 'signed_out' | 'idle_timeout' | 'absolute_timeout' | 'user_suspended' | 'deprovisioned' | 'role_changed';
+
+/** last_seen_at is written at most this often, so most requests only read. */
+function touchInterval(policy: SessionPolicy) {
+  return Math.min(60_000, policy.idleMs / 10);
+}
+
+export async function createSession(deps: SessionDeps, userId: string, userAgent: string | null) {
+  const now = deps.clock.now();
+  const { cookieValue, tokenHash } = issueToken(deps.secret);
+  const expiresAt = new Date(now.getTime() + deps.policy.maxMs);
+  const [row] = await withActor(deps.db, AUTH, (tx) =>
+    tx
+      .insert(sessions)
+      .values({ userId, tokenHash, createdAt: now, lastSeenAt: now, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null })
+      .returning({ id: sessions.id }),
+  );
+  return { sessionId: row.id, cookieValue, expiresAt };
+}
+
+/**
+ * The signed-in actor for a cookie, or null when the cookie is forged, unknown, revoked,
+ * idle too long, past its absolute expiry, or its user is suspended. Expiry is recorded on
+ * the row, so an expired session can never come back.
+ */
+export async function resolveSession(deps: SessionDeps, cookieValue: string | undefined): Promise<ActiveSession | null> {
+  if (!cookieValue) return null;
+  const tokenHash = verifyToken(deps.secret, cookieValue);
+  if (!tokenHash) return null;
+  const now = deps.clock.now();
+
+  const [row] = await withActor(
+    deps.db,
+    AUTH,
+    (tx) =>
+      tx
+        .select({ session: sessions, user: users, tenant: tenants })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(tenants, eq(tenants.id, users.tenantId))
+        .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+        .limit(1),
+    { readOnly: true },
+  );
+  if (!row) return null;
+
+  const { session, user, tenant } = row;
+  const ended: RevokeReason | null =
+    user.status !== 'active'
+      ? 'user_suspended'
+      : now >= session.expiresAt
+        ? 'absolute_timeout'
+        : now.getTime() - session.lastSeenAt.getTime() > deps.policy.idleMs
+          ? 'idle_timeout'
+          : null;
+  if (ended) {
+    await revokeWhere(deps, eq(sessions.id, session.id), ended);
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchInterval(deps.policy)) {
+    await withActor(deps.db, AUTH, (tx) =>
+      tx.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt))),
+    );
+  }
+
+  const actor: Actor =
+    user.kind === 'staff'
+      ? { kind: 'staff', userId: user.id, email: user.email, name: user.name, role: user.role as StaffActor['role'] }
+      : {
+          kind: 'customer',
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role as CustomerActor['role'],
+          tenantId: user.tenantId!,
+          tenantSlug: tenant!.slug,
+          tenantName: tenant!.legalName,
+        };
+  return { sessionId: session.id, actor, expiresAt: session.expiresAt };
+}
+
+/** Ends the session a cookie names (sign-out). Unknown or forged cookies change nothing. */
+export async function revokeSession(deps: SessionDeps, cookieValue: string | undefined, reason: RevokeReason = 'signed_out') {
+  const tokenHash = cookieValue ? verifyToken(deps.secret, cookieValue) : null;
+  if (!tokenHash) return 0;
+  return revokeWhere(deps, eq(sessions.tokenHash, tokenHash), reason);
+}
+
+/** Ends every session of a user at once (deprovisioning, suspension, role change). */
+export async function revokeUserSessions(deps: Pick<SessionDeps, 'db' | 'clock'>, userId: string, reason: RevokeReason) {
+  return revokeWhere(deps, eq(sessions.userId, userId), reason);
+}
+
+async function revokeWhere(deps: Pick<SessionDeps, 'db' | 'clock'>, where: ReturnType<typeof eq>, reason: RevokeReason) {
+  const rows = await withActor(deps.db, AUTH, (tx) =>
+    tx
+      .update(sessions)
+      .set({ revokedAt: deps.clock.now(), revokedReason: reason })
+      .where(and(where, isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id }),
+  );
+  return rows.length;
+}

@@ -1,0 +1,11 @@
+/** An expected failure: a stable code for programs and a sentence for people. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 = 400,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

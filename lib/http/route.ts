@@ -1,0 +1,64 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { config } from '@/lib/config/env';
+import { AppError } from './errors';
+import { errorResponse } from './respond';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a state-changing request that a browser sent from another site. Requests without
+ * an Origin header (programs, curl) are not browser cross-site requests and pass.
+ */
+function assertSameOrigin(request: NextRequest) {
+  if (SAFE_METHODS.has(request.method)) return;
+  if (request.headers.get('sec-fetch-site') === 'cross-site') throw crossSite();
+  const origin = request.headers.get('origin');
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw crossSite();
+  }
+  const allowed = new Set([config().appUrl.host, request.headers.get('host') ?? '']);
+  if (!allowed.has(host)) throw crossSite();
+}
+
+function crossSite() {
+  return new AppError('cross_origin_request', 'This request came from another site and was refused.', 403);
+}
+
+/** Wraps a route handler: same-origin check for mutations, and one place that maps errors. */
+export function route<Context>(handler: (request: NextRequest, context: Context) => Promise<Response>) {
+  return async (request: NextRequest, context: Context): Promise<Response> => {
+    try {
+      assertSameOrigin(request);
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The request body as form fields or JSON, whichever was sent; oversized or broken bodies are refused. */
+export async function readBody(request: NextRequest): Promise<{ form: boolean; data: unknown }> {
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The request body is too large.', 413);
+  const type = request.headers.get('content-type') ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+    const form = await request.formData().catch(() => {
+      throw new AppError('invalid_request', 'The form data could not be read.', 400);
+    });
+    return { form: true, data: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) };
+  }
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The request body is too large.', 413);
+  try {
+    return { form: false, data: text ? JSON.parse(text) : {} };
+  } catch {
+    throw new AppError('invalid_json', 'The request body is not valid JSON.', 400);
+  }
+}

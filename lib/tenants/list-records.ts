@@ -1,0 +1,36 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { tenantRecords } from '@/drizzle/schema';
+import type { CustomerActor } from '@/lib/auth/actor';
+import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
+
+export interface RecordSummary {
+  id: string;
+  category: string;
+  title: string;
+  body: string;
+  updatedAt: Date;
+}
+
+/** A tenant's own confidential records, for its users. RLS enforces the same; the WHERE is a second guard. */
+export async function listOwnRecords(db: DbHandle, actor: CustomerActor): Promise<RecordSummary[]> {
+  if (actor.kind !== 'customer') throw new AppError('forbidden', 'Only the tenant’s own users can list its records here.', 403);
+  return withActor(
+    db,
+    actor,
+    (tx) =>
+      tx
+        .select({
+          id: tenantRecords.id,
+          category: tenantRecords.category,
+          title: tenantRecords.title,
+          body: tenantRecords.body,
+          updatedAt: tenantRecords.updatedAt,
+        })
+        .from(tenantRecords)
+        .where(eq(tenantRecords.tenantId, actor.tenantId))
+        .orderBy(asc(tenantRecords.category), asc(tenantRecords.title)),
+    { readOnly: true },
+  );
+}

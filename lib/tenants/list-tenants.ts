@@ -1,0 +1,27 @@
+import 'server-only';
+import { asc } from 'drizzle-orm';
+import { tenants } from '@/drizzle/schema';
+import type { StaffActor } from '@/lib/auth/actor';
+import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
+
+export interface TenantSummary {
+  slug: string;
+  legalName: string;
+  createdAt: Date;
+}
+
+/** The vendor's customers, for staff. */
+export async function listTenants(db: DbHandle, actor: StaffActor): Promise<TenantSummary[]> {
+  if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff can list tenants.', 403);
+  return withActor(
+    db,
+    actor,
+    (tx) =>
+      tx
+        .select({ slug: tenants.slug, legalName: tenants.legalName, createdAt: tenants.createdAt })
+        .from(tenants)
+        .orderBy(asc(tenants.legalName)),
+    { readOnly: true },
+  );
+}
