@@ -19,7 +19,7 @@ export function ConsoleShell({ area, organization, person, nav, children }: Prop
       <div className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 pb-4">
         <div>
           <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{area}</p>
-          <p className="text-lg font-semibold text-slate-900">{organization}</p>
+          <p className="text-sm text-slate-600">{organization}</p>
         </div>
         <div className="flex items-center gap-4">
           <div className="text-right text-sm" data-testid="signed-in-as">

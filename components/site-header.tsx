@@ -1,6 +1,10 @@
 import Link from 'next/link';
+import { cookies } from 'next/headers';
+import { SESSION_COOKIE } from '@/lib/auth/cookie';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  // Cookie presence only: the header costs no database query; /account checks the session.
+  const signedIn = (await cookies()).has(SESSION_COOKIE);
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
@@ -15,8 +19,11 @@ export function SiteHeader() {
           <Link href="/" className="text-slate-700 hover:text-slate-950">
             Overview
           </Link>
-          <Link href="/sign-in" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
-            Sign in
+          <Link
+            href={signedIn ? '/account' : '/sign-in'}
+            className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+          >
+            {signedIn ? 'My account' : 'Sign in'}
           </Link>
         </nav>
       </div>

@@ -31,7 +31,7 @@ export interface Config {
 }
 
 /** Reads the environment of SPEC 3; a bad value stops start-up with a message naming it. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(blanksRemoved);
   if (!parsed.success) {

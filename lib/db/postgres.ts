@@ -1,8 +1,8 @@
 import postgres from 'postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { PostgresJsDatabase, PostgresJsSession, drizzle } from 'drizzle-orm/postgres-js';
-import type { AdminConnection, Database, DbContext, TransactionOptions, Tx } from './types';
-import { SET_CONTEXT_SQL, contextParams } from './settings';
+import { APP_ROLE, type AdminConnection, type Database, type DbContext, type TransactionOptions, type Tx } from './types';
+import { beginWithContextSql } from './settings';
 
 export interface PostgresOptions {
   max?: number;
@@ -19,40 +19,58 @@ function connect(url: string, max: number) {
 }
 
 /**
- * BEGIN, the context statement and the first query of fn are pipelined on one reserved
- * connection, so a transaction costs one round trip more than its queries only for the
- * COMMIT of a read-write transaction. A read-only transaction's COMMIT cannot lose anything,
- * so it is sent without waiting; the connection returns to the pool once it completes.
+ * drizzle sends unnamed statements, which postgres.js describes before it binds them: two
+ * round trips for every query with parameters. Preparing them (cached per connection, and
+ * dropped when the connection is recycled) halves that.
+ */
+export function preparedStatements(sql: postgres.Sql): postgres.Sql {
+  return {
+    unsafe: (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) =>
+      sql.unsafe(query, params, { ...options, prepare: true }),
+  } as unknown as postgres.Sql;
+}
+
+/** drizzle bound to one connection, reusing one dialect (drizzle() per transaction would rebuild it). */
+export function drizzleOn(sql: postgres.Sql, dialect = new PgDialect()): Tx {
+  return new PostgresJsDatabase(dialect, new PostgresJsSession(preparedStatements(sql), dialect, undefined), undefined) as unknown as Tx;
+}
+
+/**
+ * BEGIN with the RLS context is one message, pipelined with the first query of fn on a
+ * reserved connection: the transaction costs its queries plus one round trip for COMMIT.
  */
 export function createPostgresDatabase(url: string, options: PostgresOptions = {}): Database {
   const sql = connect(url, options.max ?? 10);
-  // drizzle() installs its type parsers on the pool; transactions reuse its dialect.
+  // drizzle() installs its type parsers on the pool, which reserved connections share.
   drizzle({ client: sql });
   const dialect = new PgDialect();
-  const bind = (conn: postgres.Sql) =>
-    new PostgresJsDatabase(dialect, new PostgresJsSession(conn, dialect, undefined), undefined) as unknown as Tx;
+  // Connected as trust_app itself (production), the role switch is a no-op and is left out.
+  let connectedAsApp: Promise<boolean> | undefined;
+  const isAppRole = () =>
+    (connectedAsApp ??= sql`select current_user = ${APP_ROLE} as is_app`.then(
+      ([row]) => row.is_app as boolean,
+      (error: unknown) => {
+        connectedAsApp = undefined;
+        throw error;
+      },
+    ));
 
   async function transaction<T>(context: DbContext, fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}) {
+    const readOnly = opts.readOnly ?? false;
+    const begin = beginWithContextSql(context, readOnly, !(await isAppRole()));
     const conn = await sql.reserve();
-    const pending = [
-      conn.unsafe(opts.readOnly ? 'begin read only' : 'begin').execute(),
-      conn.unsafe(SET_CONTEXT_SQL, contextParams(context)).execute(),
-    ];
-    for (const p of pending) p.catch(() => {});
+    const setup = conn.unsafe(begin).execute();
+    setup.catch(() => {});
     let result: T;
     try {
-      result = await fn(bind(conn));
-      await Promise.all(pending);
+      result = await fn(drizzleOn(conn, dialect));
+      await setup;
     } catch (error) {
       // A failed BEGIN or context statement explains the failure better than what followed it.
-      const setupError = await Promise.all(pending).then(() => null, (e: unknown) => e);
+      const setupError = await setup.then(() => null, (e: unknown) => e);
       await conn.unsafe('rollback').catch(() => {});
       conn.release();
       throw setupError ?? error;
-    }
-    if (opts.readOnly) {
-      conn.unsafe('commit').then(() => conn.release(), () => conn.release());
-      return result;
     }
     try {
       await conn.unsafe('commit');

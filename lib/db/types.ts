@@ -13,7 +13,7 @@ export interface DbContext {
 export type Tx = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
 export interface TransactionOptions {
-  /** BEGIN READ ONLY: the database refuses writes, and the commit need not be awaited. */
+  /** BEGIN READ ONLY: the database refuses any write fn attempts. */
   readOnly?: boolean;
 }
 

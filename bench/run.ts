@@ -1,0 +1,7 @@
+// `npm run bench`: every benchmark of the project, printing ratios measured side by side.
+import { benchWithActor } from './with-actor';
+
+const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+await benchWithActor(url);
+process.exit(0);

@@ -1,0 +1,54 @@
+// The operator CLI (SPEC 3.5): `npm run trust -- <command>`.
+import { loadConfig } from '@/lib/config/env';
+import { migrate } from '@/lib/db/migrate';
+import { openDatabase } from '@/lib/db/open';
+import { seedDemoData } from '@/lib/seed/seed';
+
+const USAGE = `Usage: npm run trust -- <command>
+
+Commands:
+  db migrate   apply pending database migrations
+  db seed      migrate, then load the demo tenants, accounts and records (idempotent)
+
+Uses DATABASE_URL (or DATABASE_ADMIN_URL for migrations) when set, else the embedded
+database under DATA_DIR (default .data/); stop the server first when using the embedded one.`;
+
+async function withAdmin<T>(fn: (admin: ReturnType<Awaited<ReturnType<typeof openDatabase>>['admin']>) => Promise<T>) {
+  const db = await openDatabase(loadConfig());
+  const admin = db.admin();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.close();
+    await db.database.close();
+  }
+}
+
+const commands: Record<string, () => Promise<void>> = {
+  'db migrate': () =>
+    withAdmin(async (admin) => {
+      const applied = await migrate(admin);
+      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
+    }),
+  'db seed': () =>
+    withAdmin(async (admin) => {
+      await migrate(admin);
+      const { tenants, users } = await seedDemoData(admin);
+      console.log(`Demo data loaded: ${tenants} tenants, ${users} accounts.`);
+    }),
+};
+
+const args = process.argv.slice(2);
+const command = commands[args.slice(0, 2).join(' ')];
+const askedForHelp = args.length === 0 || args.includes('--help') || args.includes('-h');
+if (!command || askedForHelp) {
+  console.log(USAGE);
+  process.exit(askedForHelp ? 0 : 2);
+}
+command().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
