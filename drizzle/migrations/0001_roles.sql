@@ -31,6 +31,14 @@ BEGIN
   END IF;
 END $$;
 
+-- trust_app must not be able to become the owner (which could disable row-level security).
+DO $$
+BEGIN
+  IF pg_has_role('trust_app', 'trust_owner', 'MEMBER') THEN
+    RAISE EXCEPTION 'trust_app is a member of trust_owner; revoke that membership before migrating';
+  END IF;
+END $$;
+
 -- The migrating role must be able to SET ROLE trust_owner so that what it creates is owned by it.
 DO $$
 BEGIN
@@ -41,3 +49,15 @@ END $$;
 
 GRANT USAGE, CREATE ON SCHEMA public TO trust_owner;
 GRANT USAGE ON SCHEMA public TO trust_app;
+GRANT SELECT ON trust_schema_migrations TO trust_app;
+
+-- Nobody else creates objects here: no tables in public (the default before PostgreSQL 15),
+-- and no temporary tables, which would shadow ours for unqualified names on a pooled
+-- connection. Both need the database owner; `trust security audit` reports what is left.
+DO $$
+BEGIN
+  REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+  EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE WARNING 'could not revoke CREATE on schema public or TEMPORARY from PUBLIC: %', SQLERRM;
+END $$;

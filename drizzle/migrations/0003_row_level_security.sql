@@ -55,7 +55,8 @@ CREATE POLICY users_select ON users FOR SELECT TO trust_app USING (
 -- sessions: created, read and revoked by sign-in; a signed-in user may list their own.
 ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sessions FORCE ROW LEVEL SECURITY;
-GRANT SELECT, INSERT, UPDATE ON sessions TO trust_app;
+GRANT SELECT, INSERT ON sessions TO trust_app;
+GRANT UPDATE (last_seen_at, revoked_at, revoked_reason) ON sessions TO trust_app;
 CREATE POLICY sessions_auth ON sessions FOR ALL TO trust_app
   USING (app_actor_kind() = 'auth')
   WITH CHECK (app_actor_kind() = 'auth');

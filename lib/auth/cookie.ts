@@ -2,11 +2,15 @@ import { config } from '@/lib/config/env';
 
 export const SESSION_COOKIE = 'tc_session';
 
-export function sessionCookieOptions(expiresAt: Date) {
+/** Secure whenever the site is served over HTTPS: by APP_URL, or as the request arrived. */
+export function sessionCookieOptions(expiresAt: Date, request?: { url: string; headers: Headers }) {
+  const forwarded = request?.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  const overHttps =
+    config().appUrl.protocol === 'https:' || forwarded === 'https' || (request ? new URL(request.url).protocol === 'https:' : false);
   return {
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: config().appUrl.protocol === 'https:',
+    secure: overHttps,
     path: '/',
     expires: expiresAt,
   };

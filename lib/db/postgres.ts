@@ -19,20 +19,28 @@ function connect(url: string, max: number) {
 }
 
 /**
- * drizzle sends unnamed statements, which postgres.js describes before it binds them: two
- * round trips for every query with parameters. Preparing them (cached per connection, and
- * dropped when the connection is recycled) halves that.
+ * The client drizzle sees. drizzle sends unnamed statements, which postgres.js describes
+ * before it binds them: two round trips for every query with parameters; preparing them
+ * (cached per connection, dropped when the connection is recycled) halves that.
+ * `isOpen` closes the handle when its transaction ends: a stray query must never run on a
+ * connection that is back in the pool, perhaps inside another request's transaction.
  */
-export function preparedStatements(sql: postgres.Sql): postgres.Sql {
+export function preparedStatements(sql: postgres.Sql, isOpen: () => boolean = () => true): postgres.Sql {
   return {
-    unsafe: (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) =>
-      sql.unsafe(query, params, { ...options, prepare: true }),
+    unsafe: (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => {
+      if (!isOpen()) throw new Error('This transaction has ended; its handle cannot run queries.');
+      return sql.unsafe(query, params, { ...options, prepare: true });
+    },
+    begin: () => {
+      throw new Error('Nested transactions are not supported: compose data functions with withActor.');
+    },
   } as unknown as postgres.Sql;
 }
 
 /** drizzle bound to one connection, reusing one dialect (drizzle() per transaction would rebuild it). */
-export function drizzleOn(sql: postgres.Sql, dialect = new PgDialect()): Tx {
-  return new PostgresJsDatabase(dialect, new PostgresJsSession(preparedStatements(sql), dialect, undefined), undefined) as unknown as Tx;
+export function drizzleOn(sql: postgres.Sql, dialect = new PgDialect(), isOpen?: () => boolean): Tx {
+  const session = new PostgresJsSession(preparedStatements(sql, isOpen), dialect, undefined);
+  return new PostgresJsDatabase(dialect, session, undefined) as unknown as Tx;
 }
 
 /**
@@ -59,19 +67,22 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
     const readOnly = opts.readOnly ?? false;
     const begin = beginWithContextSql(context, readOnly, !(await isAppRole()));
     const conn = await sql.reserve();
+    let open = true;
     const setup = conn.unsafe(begin).execute();
     setup.catch(() => {});
     let result: T;
     try {
-      result = await fn(drizzleOn(conn, dialect));
+      result = await fn(drizzleOn(conn, dialect, () => open));
       await setup;
     } catch (error) {
+      open = false;
       // A failed BEGIN or context statement explains the failure better than what followed it.
       const setupError = await setup.then(() => null, (e: unknown) => e);
       await conn.unsafe('rollback').catch(() => {});
       conn.release();
       throw setupError ?? error;
     }
+    open = false;
     try {
       await conn.unsafe('commit');
     } finally {

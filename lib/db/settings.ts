@@ -3,29 +3,34 @@ import { APP_ROLE, type ActorKind, type DbContext } from './types';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KINDS: readonly ActorKind[] = ['customer', 'staff', 'anonymous', 'auth'];
 
-function literal(value: string | null, pattern: RegExp) {
-  if (value === null) return "''";
-  if (!pattern.test(value)) throw new Error('RLS context values must be UUIDs');
-  return `'${value}'`;
+/** Refuses a context that is not UUIDs and a known actor kind, on every driver alike. */
+export function assertValidContext(context: DbContext) {
+  for (const value of [context.tenantId, context.actorId]) {
+    if (value !== null && !UUID.test(value)) throw new Error('RLS context ids must be UUIDs');
+  }
+  if (!KINDS.includes(context.actorKind)) throw new Error(`unknown actor kind ${String(context.actorKind)}`);
 }
 
 /**
- * BEGIN, the switch to trust_app (skipped when already connected as trust_app, as in production) and the RLS context as one simple-protocol message: one
- * statement batch for the server instead of three. Values are inlined only after they are
- * checked to be UUIDs or a known actor kind, so nothing from a request can reach this text.
+ * BEGIN, the switch to trust_app (left out when connected as trust_app, as in production)
+ * and the RLS context, as one simple-protocol message: one batch for the server instead of
+ * three. Values are inlined only after they are checked to be UUIDs or a known actor kind,
+ * so nothing from a request can reach this text.
  */
 export function beginWithContextSql(context: DbContext, readOnly: boolean, switchRole = true): string {
-  if (!KINDS.includes(context.actorKind)) throw new Error(`unknown actor kind ${String(context.actorKind)}`);
+  assertValidContext(context);
+  const literal = (value: string | null) => (value === null ? "''" : `'${value}'`);
   return (
     `begin${readOnly ? ' read only' : ''}; ` +
     'select ' +
     (switchRole ? `set_config('role', '${APP_ROLE}', true), ` : '') +
-    `set_config('app.tenant_id', ${literal(context.tenantId, UUID)}, true), ` +
-    `set_config('app.actor_id', ${literal(context.actorId, UUID)}, true), ` +
+    `set_config('app.tenant_id', ${literal(context.tenantId)}, true), ` +
+    `set_config('app.actor_id', ${literal(context.actorId)}, true), ` +
     `set_config('app.actor_kind', '${context.actorKind}', true)`
   );
 }
 
 export function contextParams(context: DbContext): [string, string, string, string] {
+  assertValidContext(context);
   return [APP_ROLE, context.tenantId ?? '', context.actorId ?? '', context.actorKind];
 }

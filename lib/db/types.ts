@@ -9,8 +9,11 @@ export interface DbContext {
   actorKind: ActorKind;
 }
 
-/** A drizzle handle bound to one transaction whose RLS context is already set. */
-export type Tx = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+/**
+ * A drizzle handle bound to one transaction whose RLS context is already set. Nested
+ * transactions are left out on purpose: data functions compose through withActor.
+ */
+export type Tx = Omit<PgDatabase<PgQueryResultHKT, Record<string, never>>, 'transaction'>;
 
 export interface TransactionOptions {
   /** BEGIN READ ONLY: the database refuses any write fn attempts. */

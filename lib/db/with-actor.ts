@@ -33,12 +33,18 @@ export async function withActor<T>(
     if (!sameContext(outer, context)) throw new Error('withActor cannot join a transaction opened for another actor');
     return fn(handle);
   }
-  return handle.transaction(
-    context,
-    (tx) => {
-      contexts.set(tx, context);
-      return fn(tx);
-    },
-    options,
-  );
+  let opened: Tx | undefined;
+  try {
+    return await handle.transaction(
+      context,
+      (tx) => {
+        opened = tx;
+        contexts.set(tx, context);
+        return fn(tx);
+      },
+      options,
+    );
+  } finally {
+    if (opened) contexts.delete(opened);
+  }
 }

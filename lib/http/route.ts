@@ -43,19 +43,37 @@ export function route<Context>(handler: (request: NextRequest, context: Context)
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+function tooLarge() {
+  return new AppError('payload_too_large', 'The request body is too large.', 413);
+}
+
+/** The body as text, refusing more than MAX_BODY_BYTES whether or not Content-Length says so. */
+async function readText(request: NextRequest): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** The request body as form fields or JSON, whichever was sent; oversized or broken bodies are refused. */
 export async function readBody(request: NextRequest): Promise<{ form: boolean; data: unknown }> {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The request body is too large.', 413);
   const type = request.headers.get('content-type') ?? '';
-  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-    const form = await request.formData().catch(() => {
-      throw new AppError('invalid_request', 'The form data could not be read.', 400);
-    });
-    return { form: true, data: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) };
+  const text = await readText(request);
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    return { form: true, data: Object.fromEntries(new URLSearchParams(text)) };
   }
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The request body is too large.', 413);
   try {
     return { form: false, data: text ? JSON.parse(text) : {} };
   } catch {

@@ -17,6 +17,8 @@ export interface TestDatabase {
   appRoleDb: Database;
   /** Superuser connection for arranging data and checking what really is in the tables. */
   admin: AdminConnection;
+  /** PostgreSQL only: the URL that logs in as trust_app. */
+  appUrl?: string;
 }
 
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -48,6 +50,7 @@ async function createPostgres(): Promise<TestDatabase & { dispose(): Promise<voi
     db,
     appRoleDb,
     admin,
+    appUrl: appUrl.href,
     async dispose() {
       await Promise.all([db.close(), appRoleDb.close(), admin.close()]);
       await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

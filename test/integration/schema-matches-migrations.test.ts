@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import * as schema from '@/drizzle/schema';
 import { describeEachDatabase } from '../helpers/databases';
 
-const tables = Object.values(schema).filter((v): v is PgTable => v instanceof PgTable);
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => v instanceof PgTable);
 
 describeEachDatabase('drizzle schema', (t) => {
   it('declares exactly the columns, types and nullability the migrations create', async () => {

@@ -147,4 +147,25 @@ describeEachDatabase('tenant isolation', (t) => {
     );
     expect(owner.owner).toBe('trust_owner');
   });
+
+  it('closes a transaction handle when its transaction ends, so it cannot run on a pooled connection', async () => {
+    let leaked: Parameters<Parameters<typeof withActor>[2]>[0] | undefined;
+    await withActor(t().appRoleDb, carol, async (tx) => {
+      leaked = tx;
+    });
+    const stray = await queryRows(leaked!, sql`SELECT count(*)::int AS n FROM tenant_records`).then(
+      () => 'ran',
+      () => 'refused',
+    );
+    expect(stray).toBe('refused');
+  });
+
+  it('does not let the app role create temporary tables that could shadow ours', async () => {
+    const error = await withActor(t().appRoleDb, carol, (tx) => tx.execute(sql`CREATE TEMP TABLE users (id uuid)`)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(pgErrorCode(error)).toBe('42501');
+  });
 });
+

@@ -22,7 +22,7 @@ export const POST = route(async (request) => {
     const response = form
       ? new NextResponse(null, { status: 303, headers: { Location: redirectTo } })
       : NextResponse.json({ ok: true, user: { email: email.toLowerCase(), kind: session.kind }, redirectTo });
-    response.cookies.set(SESSION_COOKIE, session.cookieValue, sessionCookieOptions(session.expiresAt));
+    response.cookies.set(SESSION_COOKIE, session.cookieValue, sessionCookieOptions(session.expiresAt, request));
     return response;
   } catch (error) {
     if (!form) throw error;
