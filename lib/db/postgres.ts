@@ -45,7 +45,8 @@ export function drizzleOn(sql: postgres.Sql, dialect = new PgDialect(), isOpen?:
 
 /**
  * BEGIN with the RLS context is one message, pipelined with the first query of fn on a
- * reserved connection: the transaction costs its queries plus one round trip for COMMIT.
+ * reserved connection. A read-write transaction costs its queries plus one round trip for
+ * COMMIT; a read-only one costs its queries alone.
  */
 export function createPostgresDatabase(url: string, options: PostgresOptions = {}): Database {
   const sql = connect(url, options.max ?? 10);
@@ -83,6 +84,14 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
       throw setupError ?? error;
     }
     open = false;
+    if (readOnly) {
+      // Nothing can be lost at the COMMIT of a read-only transaction, so it is not waited for.
+      // The connection goes back to the pool at once: postgres.js queues the next user's BEGIN
+      // behind this COMMIT on the same socket, and the server runs them in that order.
+      conn.unsafe('commit').execute().catch(() => {});
+      conn.release();
+      return result;
+    }
     try {
       await conn.unsafe('commit');
     } finally {

@@ -169,3 +169,28 @@ describeEachDatabase('tenant isolation', (t) => {
   });
 });
 
+
+describeEachDatabase('RLS context on pooled connections', (t) => {
+  it('never leaks between concurrent transactions of different tenants', async () => {
+    const { admin } = t();
+    const tenants = await Promise.all([createTenant(admin, 'Pool A'), createTenant(admin, 'Pool B'), createTenant(admin, 'Pool C')]);
+    const people = await Promise.all(tenants.map((tenant) => createCustomer(admin, tenant)));
+    for (const tenant of tenants) await createRecord(admin, tenant.id, `record of ${tenant.legalName}`);
+    const seen = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => {
+        const person = people[i % people.length];
+        const readOnly = i % 3 !== 0;
+        return withActor(
+          t().db,
+          person,
+          async (tx) => {
+            const rows = await queryRows<{ title: string }>(tx, sql`SELECT title FROM tenant_records`);
+            return { expected: `record of ${person.tenantName}`, titles: rows.map((r) => r.title) };
+          },
+          { readOnly },
+        );
+      }),
+    );
+    for (const s of seen) expect(s.titles).toEqual([s.expected]);
+  });
+});
