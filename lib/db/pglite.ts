@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { sql } from 'drizzle-orm';
 import type { AdminConnection, Database, Tx } from './types';
-import { contextParams } from './settings';
+import { setContextSql } from './settings';
 
 /**
  * The embedded database: a single-user demo, not a security boundary. Every transaction still
@@ -18,10 +18,7 @@ export function createPgliteDatabase(pg: PGlite, onClose: () => Promise<void> = 
     transaction: (context, fn, options = {}) =>
       db.transaction(
         async (tx) => {
-          const [role, tenantId, actorId, actorKind] = contextParams(context);
-          await tx.execute(
-            sql`select set_config('role', ${role}, true), set_config('app.tenant_id', ${tenantId}, true), set_config('app.actor_id', ${actorId}, true), set_config('app.actor_kind', ${actorKind}, true)`,
-          );
+          await tx.execute(sql.raw(setContextSql(context)));
           return fn(tx as unknown as Tx);
         },
         { accessMode: options.readOnly ? 'read only' : 'read write' },

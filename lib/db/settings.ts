@@ -12,16 +12,15 @@ export function assertValidContext(context: DbContext) {
 }
 
 /**
- * BEGIN, the switch to trust_app (left out when connected as trust_app, as in production)
- * and the RLS context, as one simple-protocol message: one batch for the server instead of
- * three. Values are inlined only after they are checked to be UUIDs or a known actor kind,
- * so nothing from a request can reach this text.
+ * The switch to trust_app (left out when already connected as trust_app, as in production)
+ * and the RLS context, as one statement. Values are inlined only after they are checked to
+ * be UUIDs or a known actor kind, so nothing from a request can reach this text; inlined,
+ * the statement can travel in one simple-protocol message together with BEGIN.
  */
-export function beginWithContextSql(context: DbContext, readOnly: boolean, switchRole = true): string {
+export function setContextSql(context: DbContext, switchRole = true): string {
   assertValidContext(context);
   const literal = (value: string | null) => (value === null ? "''" : `'${value}'`);
   return (
-    `begin${readOnly ? ' read only' : ''}; ` +
     'select ' +
     (switchRole ? `set_config('role', '${APP_ROLE}', true), ` : '') +
     `set_config('app.tenant_id', ${literal(context.tenantId)}, true), ` +
@@ -30,7 +29,7 @@ export function beginWithContextSql(context: DbContext, readOnly: boolean, switc
   );
 }
 
-export function contextParams(context: DbContext): [string, string, string, string] {
-  assertValidContext(context);
-  return [APP_ROLE, context.tenantId ?? '', context.actorId ?? '', context.actorKind];
+/** BEGIN and the context in one message: one batch for the server instead of two. */
+export function beginWithContextSql(context: DbContext, readOnly: boolean, switchRole = true): string {
+  return `begin${readOnly ? ' read only' : ''}; ${setContextSql(context, switchRole)}`;
 }
