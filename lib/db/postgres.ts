@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { PostgresJsDatabase, PostgresJsSession, drizzle } from 'drizzle-orm/postgres-js';
 import { APP_ROLE, type AdminConnection, type Database, type DbContext, type TransactionOptions, type Tx } from './types';
+import { isConnectionLost } from './raw';
 import { beginWithContextSql } from './settings';
 
 export interface PostgresOptions {
@@ -46,7 +47,7 @@ export function drizzleOn(sql: postgres.Sql, dialect = new PgDialect(), isOpen?:
 /**
  * BEGIN with the RLS context is one message, pipelined with the first query of fn on a
  * reserved connection. A read-write transaction costs its queries plus one round trip for
- * COMMIT; a read-only one costs its queries alone.
+ * COMMIT; a read-only one answers without waiting for its COMMIT.
  */
 export function createPostgresDatabase(url: string, options: PostgresOptions = {}): Database {
   const sql = connect(url, options.max ?? 10);
@@ -79,17 +80,18 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
       open = false;
       // A failed BEGIN or context statement explains the failure better than what followed it.
       const setupError = await setup.then(() => null, (e: unknown) => e);
-      await conn.unsafe('rollback').catch(() => {});
+      // On a lost connection there is nothing to roll back (the server already did), and
+      // postgres.js would write the ROLLBACK to a closed socket.
+      if (!isConnectionLost(setupError ?? error)) await conn.unsafe('rollback').catch(() => {});
       conn.release();
       throw setupError ?? error;
     }
     open = false;
     if (readOnly) {
-      // Nothing can be lost at the COMMIT of a read-only transaction, so it is not waited for.
-      // The connection goes back to the pool at once: postgres.js queues the next user's BEGIN
-      // behind this COMMIT on the same socket, and the server runs them in that order.
-      conn.unsafe('commit').execute().catch(() => {});
-      conn.release();
+      // Nothing can be lost at the COMMIT of a read-only transaction, so the caller does not
+      // wait for it. The connection stays reserved until the COMMIT completes: nothing else
+      // may run on it while the transaction, and its RLS settings, are still open.
+      conn.unsafe('commit').then(conn.release, conn.release);
       return result;
     }
     try {

@@ -15,3 +15,16 @@ export function pgErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'CONNECTION_DESTROYED']);
+
+/** True when the database cannot be reached or the connection dropped, as opposed to a refused statement. */
+export function isConnectionLost(error: unknown): boolean {
+  const sqlState = pgErrorCode(error);
+  if (sqlState && (sqlState.startsWith('08') || sqlState === '57P01' || sqlState === '57P03')) return true;
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_ERRORS.has(code)) return true;
+  }
+  return false;
+}

@@ -2,24 +2,11 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
-import { pgErrorCode } from '@/lib/db/raw';
+import { isConnectionLost } from '@/lib/db/raw';
 import { AppError } from './errors';
 
 export function jsonError(code: string, message: string, status: number, headers?: HeadersInit) {
   return NextResponse.json({ error: { code, message } }, { status, headers });
-}
-
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'CONNECTION_DESTROYED']);
-
-/** True when the database cannot be reached, as opposed to refusing a statement. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const sqlState = pgErrorCode(error);
-  if (sqlState && (sqlState.startsWith('08') || sqlState === '57P01' || sqlState === '57P03')) return true;
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && CONNECTION_ERRORS.has(code)) return true;
-  }
-  return false;
 }
 
 /**
@@ -33,7 +20,7 @@ export function errorResponse(error: unknown): NextResponse {
     const detail = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
     return jsonError('invalid_request', `The request is not valid: ${detail}`, 400);
   }
-  if (isDatabaseUnavailable(error)) {
+  if (isConnectionLost(error)) {
     return jsonError('database_unavailable', 'The service cannot reach its database right now. Try again shortly.', 503, {
       'Retry-After': '5',
     });
