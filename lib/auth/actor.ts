@@ -47,7 +47,3 @@ export function dbContextOf(actor: Actor | AuthActor): DbContext {
       return { tenantId: null, actorId: null, actorKind: 'auth' };
   }
 }
-
-export function describeActor(actor: Actor): string {
-  return actor.kind === 'anonymous' ? 'anonymous visitor' : `${actor.email} (${actor.role})`;
-}

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { sessions, tenants, users } from '@/drizzle/schema';
 import type { Clock } from '@/lib/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
-import type { Actor, AuthActor, CustomerActor, StaffActor } from './actor';
+import type { AuthActor, CustomerActor, StaffActor } from './actor';
 import { issueToken, verifyToken } from './session-token';
 
 const AUTH: AuthActor = { kind: 'auth' };
@@ -93,7 +93,7 @@ export async function resolveSession(deps: SessionDeps, cookieValue: string | un
     );
   }
 
-  const actor: Actor =
+  const actor: CustomerActor | StaffActor =
     user.kind === 'staff'
       ? { kind: 'staff', userId: user.id, email: user.email, name: user.name, role: user.role as StaffActor['role'] }
       : {

@@ -12,9 +12,6 @@ export type DemoAccount =
   | { email: string; name: string; kind: 'staff'; role: StaffRole; description: string }
   | { email: string; name: string; kind: 'customer'; role: CustomerRole; tenant: string; description: string };
 
-/** The vendor's own WorkOS organization, for staff sign-in. */
-export const VENDOR_ORGANIZATION_ID = 'org_vendor';
-
 export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'acme',
