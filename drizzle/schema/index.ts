@@ -2,3 +2,4 @@ export * from './tenants';
 export * from './users';
 export * from './sessions';
 export * from './tenant-records';
+export * from './identity';

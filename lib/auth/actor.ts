@@ -31,11 +31,17 @@ export interface AuthActor {
   kind: 'auth';
 }
 
+/** Directory Sync applying one organization's directory: a tenant's, or the vendor's (null). */
+export interface DirectoryActor {
+  kind: 'directory';
+  tenantId: string | null;
+}
+
 export type Actor = CustomerActor | StaffActor | AnonymousActor;
 
 export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
 
-export function dbContextOf(actor: Actor | AuthActor): DbContext {
+export function dbContextOf(actor: Actor | AuthActor | DirectoryActor): DbContext {
   switch (actor.kind) {
     case 'customer':
       return { tenantId: actor.tenantId, actorId: actor.userId, actorKind: 'customer' };
@@ -45,5 +51,9 @@ export function dbContextOf(actor: Actor | AuthActor): DbContext {
       return { tenantId: null, actorId: null, actorKind: 'anonymous' };
     case 'auth':
       return { tenantId: null, actorId: null, actorKind: 'auth' };
+    case 'directory':
+      return actor.tenantId === null
+        ? { tenantId: null, actorId: null, actorKind: 'vendor_directory' }
+        : { tenantId: actor.tenantId, actorId: null, actorKind: 'directory' };
   }
 }

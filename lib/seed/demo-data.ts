@@ -2,6 +2,7 @@ import type { CustomerRole, StaffRole } from '@/drizzle/schema';
 
 export interface DemoTenant {
   slug: string;
+  domain: string;
   legalName: string;
   workosOrganizationId: string;
   workosDirectoryId: string;
@@ -15,6 +16,7 @@ export type DemoAccount =
 export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'acme',
+    domain: 'acme.example',
     legalName: 'Acme Corp',
     workosOrganizationId: 'org_acme',
     workosDirectoryId: 'directory_acme',
@@ -43,6 +45,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
   },
   {
     slug: 'globex',
+    domain: 'globex.example',
     legalName: 'Globex Inc',
     workosOrganizationId: 'org_globex',
     workosDirectoryId: 'directory_globex',
@@ -101,3 +104,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export function directoryUserId(email: string): string {
   return `directory_user_${email.split('@')[0]}`;
 }
+
+/** The vendor's own organization: its staff sign in through it. */
+export const VENDOR_IDENTITY = { domain: 'vendor.example', workosOrganizationId: 'org_vendor', workosDirectoryId: 'directory_vendor' };
+
+/** Directory groups that grant roles, for the vendor (tenant null) and for every demo tenant. */
+export const DEMO_GROUP_ROLES = {
+  vendor: [
+    { groupName: 'Trust Center Admins', role: 'trust_admin' },
+    { groupName: 'Support Engineers', role: 'support' },
+    { groupName: 'Break Glass', role: 'break_glass' },
+  ],
+  tenant: [
+    { groupName: 'Trust Center Admins', role: 'customer_admin' },
+    { groupName: 'Trust Center Members', role: 'customer_member' },
+  ],
+} as const;

@@ -1,5 +1,5 @@
 import type { AdminConnection } from '@/lib/db/types';
-import { DEMO_ACCOUNTS, DEMO_TENANTS, directoryUserId } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_GROUP_ROLES, DEMO_TENANTS, VENDOR_IDENTITY, directoryUserId } from './demo-data';
 
 export async function isEmpty(admin: AdminConnection): Promise<boolean> {
   const [row] = await admin.transaction((q) => q.query<{ n: number }>('SELECT count(*)::int AS n FROM tenants'));
@@ -41,6 +41,24 @@ export async function seedDemoData(admin: AdminConnection) {
             r.body,
           ]);
         }
+      }
+    }
+    const organizations: { tenantId: string | null; domain: string; roles: readonly { groupName: string; role: string }[] }[] = [
+      { tenantId: null, domain: VENDOR_IDENTITY.domain, roles: DEMO_GROUP_ROLES.vendor },
+      ...DEMO_TENANTS.map((t) => ({ tenantId: tenantIds.get(t.slug)!, domain: t.domain, roles: DEMO_GROUP_ROLES.tenant })),
+    ];
+    for (const org of organizations) {
+      await q.query('INSERT INTO identity_domains (domain, tenant_id) VALUES ($1, $2) ON CONFLICT (domain) DO NOTHING', [org.domain, org.tenantId]);
+      await q.query(
+        'INSERT INTO identity_settings (tenant_id) SELECT $1::uuid WHERE NOT EXISTS (SELECT 1 FROM identity_settings WHERE tenant_id IS NOT DISTINCT FROM $1::uuid)',
+        [org.tenantId],
+      );
+      for (const m of org.roles) {
+        await q.query(
+          `INSERT INTO group_role_mappings (tenant_id, group_name, role) SELECT $1::uuid, $2, $3
+           WHERE NOT EXISTS (SELECT 1 FROM group_role_mappings WHERE tenant_id IS NOT DISTINCT FROM $1::uuid AND lower(group_name) = lower($2))`,
+          [org.tenantId, m.groupName, m.role],
+        );
       }
     }
     for (const a of DEMO_ACCOUNTS) {

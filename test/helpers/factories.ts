@@ -57,3 +57,16 @@ export async function createRecord(admin: AdminConnection, tenantId: string, tit
   );
   return row.id;
 }
+
+/** One row in every identity table for a tenant, so isolation tests see each table populated. */
+export async function createIdentityRows(admin: AdminConnection, tenant: { id: string; slug: string }, userId: string) {
+  const group = `directory_group_${unique()}`;
+  await admin.transaction(async (q) => {
+    await q.query('INSERT INTO identity_domains (domain, tenant_id) VALUES ($1, $2)', [`${tenant.slug}.example`, tenant.id]);
+    await q.query('INSERT INTO identity_settings (tenant_id) VALUES ($1)', [tenant.id]);
+    await q.query(`INSERT INTO group_role_mappings (tenant_id, group_name, role) VALUES ($1, 'Admins', 'customer_admin')`, [tenant.id]);
+    await q.query(`INSERT INTO directory_groups (id, tenant_id, directory_id, name) VALUES ($1, $2, 'directory_x', 'Admins')`, [group, tenant.id]);
+    await q.query('INSERT INTO directory_memberships (tenant_id, user_id, group_id) VALUES ($1, $2, $3)', [tenant.id, userId, group]);
+    await q.query(`INSERT INTO directory_events (id, tenant_id, event) VALUES ($1, $2, 'dsync.user.created')`, [`event_${unique()}`, tenant.id]);
+  });
+}

@@ -5,13 +5,16 @@ import type { CustomerActor } from '@/lib/auth/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { describeEachDatabase } from '../helpers/databases';
-import { createCustomer, createRecord, createStaff, createTenant } from '../helpers/factories';
+import { createCustomer, createIdentityRows, createRecord, createStaff, createTenant } from '../helpers/factories';
 
 describeEachDatabase('tenant isolation', (t) => {
   let tenantA: { id: string; slug: string; legalName: string };
   let tenantB: { id: string; slug: string; legalName: string };
   let carol: CustomerActor;
   let tables: string[];
+
+  // A's customer admin, and A's directory sync: each must see only A.
+  const actorsOfA = () => [carol, { kind: 'directory' as const, tenantId: tenantA.id }];
 
   const countB = async (table: string) => {
     const [row] = await t().admin.transaction((q) =>
@@ -25,9 +28,11 @@ describeEachDatabase('tenant isolation', (t) => {
     tenantA = await createTenant(admin, 'Tenant A');
     tenantB = await createTenant(admin, 'Tenant B');
     carol = await createCustomer(admin, tenantA, 'customer_admin');
-    await createCustomer(admin, tenantB, 'customer_admin');
+    const bea = await createCustomer(admin, tenantB, 'customer_admin');
     await createRecord(admin, tenantA.id);
     await createRecord(admin, tenantB.id);
+    await createIdentityRows(admin, tenantA, carol.userId);
+    await createIdentityRows(admin, tenantB, bea.userId);
     const rows = await admin.transaction((q) =>
       q.query<{ table: string }>(
         `SELECT c.relname AS table FROM pg_class c
@@ -55,17 +60,21 @@ describeEachDatabase('tenant isolation', (t) => {
     for (const row of rows) expect(row, row.table).toMatchObject({ enabled: true, forced: true });
   });
 
-  it("shows tenant A's actor its own rows and none of tenant B's, in every tenant table", async () => {
+  it("shows tenant A's actors their own rows and none of tenant B's, in every tenant table", async () => {
     for (const table of tables) {
-      const [counts] = await withActor(t().appRoleDb, carol, (tx) =>
-        queryRows<{ own: number; other: number }>(
-          tx,
-          sql.raw(`SELECT count(*) FILTER (WHERE tenant_id = '${tenantA.id}')::int AS own,
-                          count(*) FILTER (WHERE tenant_id = '${tenantB.id}')::int AS other FROM ${table}`),
-        ),
-      );
-      expect(counts.other, table).toBe(0);
-      expect(counts.own, table).toBeGreaterThan(0);
+      let own = 0;
+      for (const actor of actorsOfA()) {
+        const [counts] = await withActor(t().appRoleDb, actor, (tx) =>
+          queryRows<{ own: number; other: number }>(
+            tx,
+            sql.raw(`SELECT count(*) FILTER (WHERE tenant_id = '${tenantA.id}')::int AS own,
+                            count(*) FILTER (WHERE tenant_id IS DISTINCT FROM '${tenantA.id}')::int AS other FROM ${table}`),
+          ),
+        );
+        expect(counts.other, `${table} as ${actor.kind}`).toBe(0);
+        own += counts.own;
+      }
+      expect(own, table).toBeGreaterThan(0);
       expect(await countB(table), `${table} really has tenant B rows`).toBeGreaterThan(0);
     }
   });
@@ -79,11 +88,13 @@ describeEachDatabase('tenant isolation', (t) => {
       );
       const forged = { ...template.row, id: randomUUID() };
       if ('email' in forged) forged.email = `forged-${randomUUID()}@example.com`;
-      const attempt = withActor(t().appRoleDb, carol, (tx) =>
-        tx.execute(sql.raw(`INSERT INTO ${table} SELECT * FROM jsonb_populate_record(NULL::${table}, '${JSON.stringify(forged)}'::jsonb)`)),
-      );
-      const error = await attempt.then(() => null, (e: unknown) => e);
-      expect(pgErrorCode(error), `${table}: ${String(error)}`).toBe('42501');
+      for (const actor of actorsOfA()) {
+        const attempt = withActor(t().appRoleDb, actor, (tx) =>
+          tx.execute(sql.raw(`INSERT INTO ${table} SELECT * FROM jsonb_populate_record(NULL::${table}, '${JSON.stringify(forged)}'::jsonb)`)),
+        );
+        const error = await attempt.then(() => null, (e: unknown) => e);
+        expect(pgErrorCode(error), `${table} as ${actor.kind}: ${String(error)}`).toBe('42501');
+      }
     }
   });
 
@@ -91,16 +102,18 @@ describeEachDatabase('tenant isolation', (t) => {
     for (const table of tables) {
       const before = await countB(table);
       for (const statement of [
-        `UPDATE ${table} SET tenant_id = '${tenantA.id}' WHERE tenant_id = '${tenantB.id}' RETURNING id`,
-        `DELETE FROM ${table} WHERE tenant_id = '${tenantB.id}' RETURNING id`,
+        `UPDATE ${table} SET tenant_id = '${tenantA.id}' WHERE tenant_id = '${tenantB.id}' RETURNING tenant_id`,
+        `DELETE FROM ${table} WHERE tenant_id = '${tenantB.id}' RETURNING tenant_id`,
       ]) {
-        const outcome = await withActor(t().appRoleDb, carol, (tx) => queryRows(tx, sql.raw(statement))).then(
-          (rows) => ({ changed: rows.length }),
-          (e: unknown) => ({ code: pgErrorCode(e) }),
-        );
-        // Either the role lacks the privilege outright, or RLS hides every row of tenant B.
-        expect(['42501', undefined], `${table}: ${statement}`).toContain('code' in outcome ? outcome.code : undefined);
-        if ('changed' in outcome) expect(outcome.changed, statement).toBe(0);
+        for (const actor of actorsOfA()) {
+          const outcome = await withActor(t().appRoleDb, actor, (tx) => queryRows(tx, sql.raw(statement))).then(
+            (rows) => ({ changed: rows.length }),
+            (e: unknown) => ({ code: pgErrorCode(e) }),
+          );
+          // Either the role lacks the privilege outright, or RLS hides every row of tenant B.
+          expect(['42501', undefined], `${table}: ${statement}`).toContain('code' in outcome ? outcome.code : undefined);
+          if ('changed' in outcome) expect(outcome.changed, statement).toBe(0);
+        }
       }
       expect(await countB(table)).toBe(before);
     }
