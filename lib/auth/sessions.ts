@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { sessions, tenants, users } from '@/drizzle/schema';
 import type { Clock } from '@/lib/clock';
+import type { Tx } from '@/lib/db/types';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import type { AuthActor, CustomerActor, StaffActor } from './actor';
 import { issueToken, verifyToken } from './session-token';
@@ -121,13 +122,16 @@ export async function revokeUserSessions(deps: Pick<SessionDeps, 'db' | 'clock'>
   return revokeWhere(deps, eq(sessions.userId, userId), reason);
 }
 
-async function revokeWhere(deps: Pick<SessionDeps, 'db' | 'clock'>, where: ReturnType<typeof eq>, reason: RevokeReason) {
-  const rows = await withActor(deps.db, AUTH, (tx) =>
-    tx
-      .update(sessions)
-      .set({ revokedAt: deps.clock.now(), revokedReason: reason })
-      .where(and(where, isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id }),
-  );
+async function revokeWhere(deps: Pick<SessionDeps, 'db' | 'clock'>, where: SQL | undefined, reason: RevokeReason) {
+  return withActor(deps.db, AUTH, (tx) => revokeSessionsIn(tx, where, reason, deps.clock.now()));
+}
+
+/** Ends the matching live sessions inside a transaction the caller opened (RLS decides which it may). */
+export async function revokeSessionsIn(tx: Tx, where: SQL | undefined, reason: RevokeReason, now: Date) {
+  const rows = await tx
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(where, isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
   return rows.length;
 }

@@ -14,6 +14,11 @@ const schema = z.object({
   WORKOS_API_KEY: z.string().min(1).optional(),
   WORKOS_CLIENT_ID: z.string().min(1).optional(),
   WORKOS_WEBHOOK_SECRET: z.string().min(1).optional(),
+  WORKOS_API_HOSTNAME: z.string().min(1).optional(),
+  WORKOS_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WORKOS_API_HTTPS: flag.optional(),
+  WORKOS_VENDOR_ORGANIZATION_ID: z.string().min(1).default('org_vendor'),
+  WORKOS_VENDOR_DIRECTORY_ID: z.string().min(1).default('directory_vendor'),
   DEMO_SIGN_IN: flag.optional(),
 });
 
@@ -27,6 +32,17 @@ export interface Config {
   sessionIdleMs: number;
   sessionMaxMs: number;
   workosConfigured: boolean;
+  workos: {
+    apiKey: string | undefined;
+    clientId: string | undefined;
+    webhookSecret: string | undefined;
+    apiHostname: string | undefined;
+    port: number | undefined;
+    https: boolean;
+    /** The vendor's own WorkOS organization and directory: its staff. */
+    vendorOrganizationId: string;
+    vendorDirectoryId: string;
+  };
   demoSignIn: boolean;
 }
 
@@ -50,6 +66,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     workosConfigured,
+    workos: {
+      apiKey: e.WORKOS_API_KEY,
+      clientId: e.WORKOS_CLIENT_ID,
+      webhookSecret: e.WORKOS_WEBHOOK_SECRET,
+      apiHostname: e.WORKOS_API_HOSTNAME,
+      port: e.WORKOS_API_PORT,
+      https: e.WORKOS_API_HTTPS ?? true,
+      vendorOrganizationId: e.WORKOS_VENDOR_ORGANIZATION_ID,
+      vendorDirectoryId: e.WORKOS_VENDOR_DIRECTORY_ID,
+    },
     // On while WorkOS is not configured, or when asked for; DEMO_SIGN_IN=0 turns it off.
     demoSignIn: e.DEMO_SIGN_IN ?? !workosConfigured,
   };

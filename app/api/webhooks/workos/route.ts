@@ -1,0 +1,29 @@
+import { NextResponse } from 'next/server';
+import { systemClock } from '@/lib/clock';
+import { config } from '@/lib/config/env';
+import { getDatabase } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { route } from '@/lib/http/route';
+import { handleWorkosWebhook } from '@/lib/identity/webhook';
+import { workosClient } from '@/lib/identity/workos-client';
+
+const MAX_BYTES = 256 * 1024;
+
+/** Directory Sync (SCIM) events from WorkOS, verified by their signature. */
+export const POST = route(async (request) => {
+  const cfg = config();
+  const body = await request.text();
+  if (body.length > MAX_BYTES) throw new AppError('payload_too_large', 'The webhook body is too large.', 413);
+  const outcome = await handleWorkosWebhook(
+    {
+      db: await getDatabase(),
+      clock: systemClock,
+      workos: workosClient(cfg),
+      webhookSecret: cfg.workos.webhookSecret,
+      vendor: cfg.workos,
+    },
+    body,
+    request.headers.get('workos-signature'),
+  );
+  return NextResponse.json({ ok: true, outcome });
+});
