@@ -27,8 +27,8 @@ test('Carol signs in from the sign-in page and sees the Acme console', async ({ 
 
 test('staff sign in with an e-mail address and land in the admin', async ({ page }) => {
   await page.goto('/sign-in');
-  await page.getByLabel('Work e-mail').fill('alice@vendor.example');
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Account e-mail').fill('alice@vendor.example');
+  await page.getByRole('button', { name: 'Sign in as this account' }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole('heading', { name: 'Welcome, Alice' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Acme Corp' })).toBeVisible();

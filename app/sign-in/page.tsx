@@ -9,6 +9,14 @@ const ERRORS: Record<string, string> = {
   unknown_account: 'There is no active account with that e-mail address.',
   demo_sign_in_disabled: 'Demo sign-in is turned off on this server.',
   invalid_request: 'Enter a valid e-mail address.',
+  unknown_domain: 'No organization on this trust center signs in with that e-mail domain.',
+  sso_not_configured: 'Single sign-on is not configured on this server.',
+  sso_state_mismatch: 'That sign-in link expired or was not started here. Start again.',
+  sso_failed: 'Your identity provider did not complete the sign-in. Start again.',
+  sso_organization_mismatch: 'Your account belongs to another organization than the one you signed in with. Nothing was changed.',
+  sso_unknown_organization: 'Your organization is not connected to this trust center.',
+  account_suspended: 'Your account is suspended or was removed by your directory. Ask your administrator.',
+  account_not_provisioned: 'Your directory has not given you access to this trust center yet. Ask your administrator.',
 };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -37,6 +45,30 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <p role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-red-900">
           {error}
         </p>
+      ) : null}
+      {config().workosConfigured ? (
+        <section aria-labelledby="sso" className="mt-6">
+          <h2 id="sso" className="text-lg font-semibold">
+            Single sign-on
+          </h2>
+          <p className="mt-1 text-slate-700">Enter your work e-mail: we send you to your company’s identity provider.</p>
+          <form method="post" action="/api/auth/sso" className="mt-3 flex flex-wrap items-end gap-3">
+            {next ? <input type="hidden" name="next" value={next} /> : null}
+            <label className="flex flex-col text-sm font-medium">
+              Work e-mail
+              <input
+                type="email"
+                name="email"
+                required
+                autoComplete="email"
+                className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal"
+              />
+            </label>
+            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              Continue with single sign-on
+            </button>
+          </form>
+        </section>
       ) : null}
       {config().demoSignIn ? (
         <>
@@ -76,12 +108,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           ))}
           <section aria-labelledby="other-account" className="mt-8">
             <h2 id="other-account" className="text-lg font-semibold">
-              Another account
+              Another demo account
             </h2>
             <form method="post" action="/api/auth/demo" className="mt-3 flex flex-wrap items-end gap-3">
               {next ? <input type="hidden" name="next" value={next} /> : null}
               <label className="flex flex-col text-sm font-medium">
-                Work e-mail
+                Account e-mail
                 <input
                   type="email"
                   name="email"
@@ -91,17 +123,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
                 />
               </label>
               <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
-                Continue
+                Sign in as this account
               </button>
             </form>
           </section>
         </>
-      ) : (
+      ) : null}
+      {!config().demoSignIn && !config().workosConfigured ? (
         <p className="mt-4 text-slate-700">
-          Single sign-on through WorkOS is configured for this server, but the SSO sign-in flow is not available in this version.
-          Ask your administrator for access.
+          Sign-in is not set up on this server: its operator has turned demo sign-in off without connecting WorkOS.
         </p>
-      )}
+      ) : null}
     </div>
   );
 }

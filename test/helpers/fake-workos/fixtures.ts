@@ -13,4 +13,6 @@ export const FAKE_PROFILES: FakeProfile[] = [
   { email: 'carol@acme.example', organizationId: 'org_acme', firstName: 'Carol', lastName: 'Clark' },
   { email: 'dan@acme.example', organizationId: 'org_acme', firstName: 'Dan', lastName: 'Diaz' },
   { email: 'erin@globex.example', organizationId: 'org_globex', firstName: 'Erin', lastName: 'Evans' },
+  // Not seeded: the directory provisions her during the tests.
+  { email: 'nora@acme.example', organizationId: 'org_acme', firstName: 'Nora', lastName: 'Nash' },
 ];

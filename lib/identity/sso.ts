@@ -1,0 +1,105 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { users } from '@/drizzle/schema';
+import type { AuthActor } from '@/lib/auth/actor';
+import { createSession, type SessionDeps } from '@/lib/auth/sessions';
+import type { Config } from '@/lib/config/env';
+import { withActor } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
+import { allowsJitProvisioning, organizationForDomain, organizationForWorkosId } from './organizations';
+import { issueSsoState, verifySsoState } from './sso-state';
+import type { WorkOSClient } from './workos-client';
+
+const AUTH: AuthActor = { kind: 'auth' };
+
+export interface SsoDeps extends SessionDeps {
+  workos: WorkOSClient;
+  cfg: Pick<Config, 'appUrl' | 'workos'>;
+}
+
+/** A refusal worth a governance event once the log exists; for now a structured log line. */
+function refuse(code: string, message: string, detail: Record<string, unknown>): never {
+  console.warn(JSON.stringify({ event: 'auth.sso_refused', reason: code, ...detail }));
+  throw new AppError(code, message, 403);
+}
+
+/** Routes a work e-mail to its organization and returns where to send the browser. */
+export async function startSso(deps: SsoDeps, email: string, next: string | null) {
+  const domain = email.split('@')[1]?.toLowerCase() ?? '';
+  const org = await organizationForDomain(deps.db, deps.cfg.workos, domain);
+  if (!org) {
+    throw new AppError('unknown_domain', `No organization on this trust center signs in with ${domain} addresses.`, 404);
+  }
+  const { state, cookieValue } = issueSsoState(deps.secret, org.workosOrganizationId, next, deps.clock.now());
+  const url = deps.workos.sso.getAuthorizationUrl({
+    organization: org.workosOrganizationId,
+    clientId: deps.cfg.workos.clientId!,
+    redirectUri: new URL('/api/auth/callback', deps.cfg.appUrl).href,
+    state,
+    loginHint: email.toLowerCase(),
+  });
+  return { url, stateCookie: cookieValue };
+}
+
+/**
+ * Completes the round trip: checks state against the cookie, exchanges the code, and signs in
+ * the user the directory provisioned (or creates them when the organization allows it). A
+ * profile of another organization than the one the sign-in started for, or a user who
+ * belongs to another tenant, is refused: nobody joins a tenant through SSO.
+ */
+export async function finishSso(deps: SsoDeps, params: { code: string | null; state: string | null }, stateCookie: string | undefined, userAgent: string | null) {
+  const state = verifySsoState(deps.secret, stateCookie, params.state, deps.clock.now());
+  if (!state) throw new AppError('sso_state_mismatch', 'This sign-in link has expired or was not started here. Start again.', 400);
+  if (!params.code) throw new AppError('sso_failed', 'Your identity provider did not complete the sign-in.', 400);
+
+  let profile;
+  try {
+    ({ profile } = await deps.workos.sso.getProfileAndToken({ code: params.code, clientId: deps.cfg.workos.clientId! }));
+  } catch {
+    throw new AppError('sso_failed', 'Your identity provider did not confirm the sign-in. Start again.', 400);
+  }
+  const email = profile.email.toLowerCase();
+  if (profile.organizationId !== state.organizationId) {
+    refuse('sso_organization_mismatch', 'This sign-in came back from a different organization than the one it started for.', {
+      expected: state.organizationId,
+      received: profile.organizationId ?? null,
+      email,
+    });
+  }
+  const org = await organizationForWorkosId(deps.db, deps.cfg.workos, state.organizationId);
+  if (!org) refuse('sso_unknown_organization', 'This organization is not connected to this trust center.', { organizationId: state.organizationId });
+
+  const [existing] = await withActor(
+    deps.db,
+    AUTH,
+    (tx) => tx.select({ id: users.id, tenantId: users.tenantId, status: users.status, kind: users.kind }).from(users).where(eq(users.email, email)).limit(1),
+    { readOnly: true },
+  );
+  let user = existing;
+  if (user && user.tenantId !== org.tenantId) {
+    refuse('sso_organization_mismatch', 'Your account belongs to another organization than the one you signed in with.', {
+      organizationId: state.organizationId,
+      email,
+    });
+  }
+  if (user && user.status !== 'active') {
+    refuse('account_suspended', 'Your account is suspended or was removed by your directory. Ask your administrator.', { email });
+  }
+  if (!user) {
+    if (org.tenantId === null || !(await allowsJitProvisioning(deps.db, org.tenantId))) {
+      refuse('account_not_provisioned', 'Your directory has not given you access to this trust center yet. Ask your administrator.', {
+        organizationId: state.organizationId,
+        email,
+      });
+    }
+    const name = [profile.firstName, profile.lastName].filter(Boolean).join(' ') || email;
+    [user] = await withActor(deps.db, AUTH, (tx) =>
+      tx
+        .insert(users)
+        .values({ tenantId: org.tenantId, kind: 'customer', role: 'customer_member', email, name })
+        .returning({ id: users.id, tenantId: users.tenantId, status: users.status, kind: users.kind }),
+    );
+  }
+  const session = await createSession(deps, user.id, userAgent);
+  return { ...session, kind: user.kind, next: state.next };
+}
