@@ -47,3 +47,19 @@ test('the overview and sign-in pages render for visitors', async ({ page }) => {
   await expect(page.getByText('There is no active account')).toHaveText('There is no active account with that e-mail address.');
   await page.screenshot({ path: 'test-results/screens/sign-in.png', fullPage: true });
 });
+
+test('a customer admin maps a directory group to a role from the console', async ({ page }) => {
+  await page.request.post('/api/auth/demo', { data: { email: 'erin@globex.example' } });
+  await page.goto('/console');
+  await page.getByRole('link', { name: 'Users and roles' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users and roles' })).toBeVisible();
+  await page.getByLabel('Directory group').fill('Globex Security');
+  await page.getByRole('combobox', { name: 'Role' }).selectOption('customer_admin');
+  await page.getByRole('button', { name: 'Add mapping' }).click();
+  await expect(page.getByRole('status')).toHaveText('Mapping saved. Roles were updated.');
+  await expect(page.getByRole('cell', { name: 'Globex Security', exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/console-users.png', fullPage: true });
+  await page.getByRole('button', { name: 'Remove the mapping of Globex Security' }).click();
+  await expect(page.getByRole('status')).toHaveText('Mapping removed. Roles were updated.');
+  await expect(page.getByRole('cell', { name: 'Globex Security', exact: true })).toHaveCount(0);
+});

@@ -5,7 +5,10 @@ import { requireCustomer } from '@/lib/auth/request';
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await requireCustomer('/console');
   return (
-    <ConsoleShell area="Customer console" organization={actor.tenantName} person={actor} nav={[{ href: '/console', label: 'Overview' }]}>
+    <ConsoleShell area="Customer console" organization={actor.tenantName} person={actor} nav={[
+        { href: '/console', label: 'Overview' },
+        ...(actor.role === 'customer_admin' ? [{ href: '/console/users', label: 'Users and roles' }] : []),
+      ]}>
       {children}
     </ConsoleShell>
   );

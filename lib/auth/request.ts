@@ -6,6 +6,7 @@ import { systemClock } from '@/lib/clock';
 import { config } from '@/lib/config/env';
 import { sessionSecret } from '@/lib/config/secrets';
 import { getDatabase } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
 import type { CustomerActor, StaffActor } from './actor';
 import { SESSION_COOKIE } from './cookie';
 import { resolveSession, type SessionDeps } from './sessions';
@@ -25,6 +26,13 @@ export const currentSession = cache(async () => {
   const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
   return cookie ? resolveSession(await sessionDeps(), cookie) : null;
 });
+
+/** The signed-in actor of an API request, or a 401. */
+export async function requireApiActor(request: { cookies: { get(name: string): { value: string } | undefined } }) {
+  const session = await resolveSession(await sessionDeps(), request.cookies.get(SESSION_COOKIE)?.value);
+  if (!session) throw new AppError('unauthenticated', 'Sign in first.', 401);
+  return session.actor;
+}
 
 function signIn(next: string): never {
   redirect(`/sign-in?next=${encodeURIComponent(next)}`);

@@ -2,6 +2,7 @@ import { WorkOS } from '@workos-inc/node';
 import { beforeAll, expect, it } from 'vitest';
 import { manualClock } from '@/lib/clock';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
+import { addMapping, removeMapping } from '@/lib/identity/mappings';
 import { handleWorkosWebhook, type WebhookDeps } from '@/lib/identity/webhook';
 import { seedDemoData } from '@/lib/seed/seed';
 import { describeEachDatabase } from '../helpers/databases';
@@ -131,5 +132,33 @@ describeEachDatabase('Directory Sync webhooks', (t) => {
       q.query<{ slug: string }>('SELECT t.slug FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE email = $1', ['erin@globex.example']),
     );
     expect(erin).toEqual([{ slug: 'globex' }]);
+  });
+
+  it('re-derives roles when an admin maps a group, and only within their organization', async () => {
+    const olga = wireUser('directory_user_olga', 'olga@acme.example', 'directory_acme');
+    const security = wireGroup('directory_group_acme_security', 'Security Team', 'directory_acme');
+    await send(event('dsync.group.user_added', { directory_id: 'directory_acme', user: olga, group: security }));
+    expect((await userByEmail('olga@acme.example')).role).toBe('customer_member');
+    const [carol] = await t().admin.transaction((q) =>
+      q.query<{ id: string; tenant_id: string }>("SELECT id, tenant_id FROM users WHERE email = 'carol@acme.example'"),
+    );
+    const carolActor = {
+      kind: 'customer' as const,
+      userId: carol.id,
+      tenantId: carol.tenant_id,
+      email: 'carol@acme.example',
+      name: 'Carol',
+      role: 'customer_admin' as const,
+      tenantSlug: 'acme',
+      tenantName: 'Acme Corp',
+    };
+    const created = await addMapping(t().db, clock, carolActor, { groupName: 'security team', role: 'customer_admin' });
+    expect((await userByEmail('olga@acme.example')).role).toBe('customer_admin');
+    expect((await userByEmail('carol@acme.example')).role, 'people in no group keep their role').toBe('customer_admin');
+    await removeMapping(t().db, clock, carolActor, created.id);
+    expect((await userByEmail('olga@acme.example')).role).toBe('customer_member');
+    await expect(addMapping(t().db, clock, { ...carolActor, role: 'customer_member' }, { groupName: 'x', role: 'customer_admin' })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

@@ -1,0 +1,135 @@
+import type { Role } from '@/drizzle/schema';
+import { ROLE_LABELS } from '@/lib/auth/roles';
+
+interface Props {
+  organization: string;
+  people: { id: string; name: string; email: string; role: Role; status: string; directoryUserId: string | null }[];
+  mappings: { id: string; groupName: string; role: Role }[];
+  roles: readonly Role[];
+  notice: { saved?: boolean; removed?: boolean; error?: string };
+}
+
+const ERRORS: Record<string, string> = {
+  invalid_request: 'Enter the group’s name as your directory spells it.',
+  invalid_role: 'Choose one of the roles offered.',
+  mapping_exists: 'That group already has a role. Remove its mapping first to change it.',
+  not_found: 'That mapping no longer exists.',
+  forbidden: 'Only administrators can change mappings.',
+};
+
+/** People of an organization and how its directory groups map to roles: /console/users and /admin/users. */
+export function UsersAndRoles({ organization, people, mappings, roles, notice }: Props) {
+  return (
+    <div>
+      <h1 className="text-2xl font-bold tracking-tight">Users and roles</h1>
+      <p className="mt-1 text-slate-700">
+        People of {organization} come from your directory (SCIM through WorkOS). Membership of a mapped group decides the
+        role; a change signs the person out so that the new role applies at once.
+      </p>
+      {notice.saved || notice.removed ? (
+        <p role="status" className="mt-4 rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">
+          {notice.saved ? 'Mapping saved. Roles were updated.' : 'Mapping removed. Roles were updated.'}
+        </p>
+      ) : null}
+      {notice.error ? (
+        <p role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-red-900">
+          {ERRORS[notice.error] ?? 'The change could not be saved.'}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="mappings" className="mt-8">
+        <h2 id="mappings" className="text-lg font-semibold">
+          Group to role mappings
+        </h2>
+        {mappings.length === 0 ? (
+          <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+            No mappings yet: directory groups give no role until you map them.
+          </p>
+        ) : (
+          <table className="mt-3 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Directory group</th>
+                <th scope="col" className="px-4 py-2 font-medium">Role</th>
+                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {mappings.map((m) => (
+                <tr key={m.id}>
+                  <td className="px-4 py-2 font-medium">{m.groupName}</td>
+                  <td className="px-4 py-2">{ROLE_LABELS[m.role]}</td>
+                  <td className="px-4 py-2 text-right">
+                    <form method="post" action={`/api/identity/mappings/${m.id}/delete`}>
+                      <button type="submit" aria-label={`Remove the mapping of ${m.groupName}`} className="text-sm font-medium text-red-700 hover:underline">
+                        Remove
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <form method="post" action="/api/identity/mappings" className="mt-4 flex flex-wrap items-end gap-3">
+          <label className="flex flex-col text-sm font-medium">
+            Directory group
+            <input name="groupName" required maxLength={200} className="mt-1 w-64 rounded-md border border-slate-300 px-3 py-2 font-normal" />
+          </label>
+          <label className="flex flex-col text-sm font-medium">
+            Role
+            <select name="role" className="mt-1 rounded-md border border-slate-300 px-3 py-2 font-normal">
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            Add mapping
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="people" className="mt-10">
+        <h2 id="people" className="text-lg font-semibold">
+          People
+        </h2>
+        {people.length === 0 ? (
+          <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+            Nobody yet: people appear here when your directory provisions them.
+          </p>
+        ) : (
+          <table className="mt-3 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Name</th>
+                <th scope="col" className="px-4 py-2 font-medium">E-mail</th>
+                <th scope="col" className="px-4 py-2 font-medium">Role</th>
+                <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {people.map((p) => (
+                <tr key={p.id}>
+                  <td className="px-4 py-2 font-medium">{p.name}</td>
+                  <td className="px-4 py-2 text-slate-700">{p.email}</td>
+                  <td className="px-4 py-2">{ROLE_LABELS[p.role]}</td>
+                  <td className="px-4 py-2">{p.status === 'active' ? 'Active' : 'Suspended'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export type UsersSearch = Promise<Record<string, string | string[] | undefined>>;
+
+export async function noticeFrom(searchParams: UsersSearch) {
+  const p = await searchParams;
+  return { saved: p.saved === '1', removed: p.removed === '1', error: typeof p.error === 'string' ? p.error : undefined };
+}

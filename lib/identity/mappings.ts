@@ -1,0 +1,98 @@
+import 'server-only';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { CUSTOMER_ROLES, STAFF_ROLES, directoryMemberships, groupRoleMappings, users } from '@/drizzle/schema';
+import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
+import type { Clock } from '@/lib/clock';
+import { pgErrorCode } from '@/lib/db/raw';
+import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
+import { recomputeRole } from './directory-sync';
+
+/** Who may edit an organization's mappings: its customer admins, or trust admins for the vendor's staff. */
+export type MappingEditor = CustomerActor | StaffActor;
+
+function scopeOf(actor: MappingEditor) {
+  if (actor.kind === 'customer' && actor.role === 'customer_admin') return { tenantId: actor.tenantId, roles: CUSTOMER_ROLES };
+  if (actor.kind === 'staff' && actor.role === 'trust_admin') return { tenantId: null, roles: STAFF_ROLES };
+  throw new AppError('forbidden', 'Only your organization’s administrators can change how directory groups map to roles.', 403);
+}
+
+export const mappingInput = z.object({
+  groupName: z.string().trim().min(1, 'Enter the group’s name as your directory spells it').max(200),
+  role: z.string().min(1).max(50),
+});
+
+export async function listMappings(db: DbHandle, actor: MappingEditor) {
+  const { tenantId } = scopeOf(actor);
+  return withActor(
+    db,
+    actor,
+    (tx) =>
+      tx
+        .select({ id: groupRoleMappings.id, groupName: groupRoleMappings.groupName, role: groupRoleMappings.role })
+        .from(groupRoleMappings)
+        .where(tenantId === null ? isNull(groupRoleMappings.tenantId) : eq(groupRoleMappings.tenantId, tenantId))
+        .orderBy(asc(groupRoleMappings.groupName)),
+    { readOnly: true },
+  );
+}
+
+/**
+ * Adds a mapping, then re-derives the role of every directory user of the organization, so a
+ * change applies at once (users whose role changes are signed out).
+ */
+export async function addMapping(db: DbHandle, clock: Clock, actor: MappingEditor, input: z.infer<typeof mappingInput>) {
+  const { tenantId, roles } = scopeOf(actor);
+  const role = (roles as readonly string[]).includes(input.role) ? (input.role as (typeof roles)[number]) : null;
+  if (!role) throw new AppError('invalid_role', `Choose one of: ${roles.join(', ')}.`, 400);
+  const [created] = await withActor(db, actor, (tx) =>
+    tx.insert(groupRoleMappings).values({ tenantId, groupName: input.groupName, role }).returning({ id: groupRoleMappings.id }),
+  ).catch((error: unknown) => {
+    if (pgErrorCode(error) === '23505') throw new AppError('mapping_exists', `The group “${input.groupName}” already has a role.`, 409);
+    throw error;
+  });
+  await rederiveRoles(db, clock, tenantId);
+  return created;
+}
+
+export async function removeMapping(db: DbHandle, clock: Clock, actor: MappingEditor, id: string) {
+  const { tenantId } = scopeOf(actor);
+  if (!z.uuid().safeParse(id).success) throw new AppError('not_found', 'There is no such mapping.', 404);
+  const deleted = await withActor(db, actor, (tx) =>
+    tx
+      .delete(groupRoleMappings)
+      .where(and(eq(groupRoleMappings.id, id), tenantId === null ? isNull(groupRoleMappings.tenantId) : eq(groupRoleMappings.tenantId, tenantId)))
+      .returning({ id: groupRoleMappings.id }),
+  );
+  if (deleted.length === 0) throw new AppError('not_found', 'There is no such mapping.', 404);
+  await rederiveRoles(db, clock, tenantId);
+}
+
+/**
+ * Re-derives the roles of everyone the directory put in a group, running as the
+ * organization's directory (only it may change its users' roles). People in no group keep
+ * the role they were given.
+ */
+async function rederiveRoles(db: DbHandle, clock: Clock, tenantId: string | null) {
+  const scope = { tenantId };
+  await withActor(db, { kind: 'directory', tenantId }, async (tx) => {
+    const members = await tx.selectDistinct({ id: directoryMemberships.userId }).from(directoryMemberships);
+    for (const m of members) await recomputeRole(tx, scope, m.id, clock.now());
+  });
+}
+
+export async function listPeople(db: DbHandle, actor: MappingEditor) {
+  const { tenantId } = scopeOf(actor);
+  return withActor(
+    db,
+    actor,
+    (tx) =>
+      tx
+        .select({ id: users.id, name: users.name, email: users.email, role: users.role, status: users.status, directoryUserId: users.directoryUserId })
+        .from(users)
+        .where(tenantId === null ? isNull(users.tenantId) : eq(users.tenantId, tenantId))
+        .orderBy(asc(users.name)),
+    { readOnly: true },
+  );
+}
