@@ -3,12 +3,16 @@ import { loadConfig } from '@/lib/config/env';
 import { migrate } from '@/lib/db/migrate';
 import { openDatabase } from '@/lib/db/open';
 import { seedDemoData } from '@/lib/seed/seed';
+import { systemClock } from '@/lib/clock';
+import { reconcileDirectories } from '@/lib/identity/reconcile';
+import { workosClient } from '@/lib/identity/workos-client';
 
 const USAGE = `Usage: npm run trust -- <command>
 
 Commands:
   db migrate   apply pending database migrations
   db seed      migrate, then load the demo tenants, accounts and records (idempotent)
+  workos sync  pull every directory's users and groups from WorkOS and converge to them
 
 Uses DATABASE_URL (or DATABASE_ADMIN_URL for migrations) when set, else the embedded
 database under DATA_DIR (default .data/); stop the server first when using the embedded one.`;
@@ -37,6 +41,20 @@ const commands: Record<string, () => Promise<void>> = {
       console.log(`Demo data loaded: ${tenants} tenants, ${users} accounts.`);
     }),
 };
+
+async function workosSync() {
+  const cfg = loadConfig();
+  const db = await openDatabase(cfg);
+  try {
+    const reports = await reconcileDirectories(db.database, systemClock, workosClient(cfg), cfg.workos);
+    for (const r of reports) {
+      console.log(`${r.directory}: ${r.users} users, ${r.groups} groups, ${r.deprovisioned} deprovisioned`);
+    }
+  } finally {
+    await db.database.close();
+  }
+}
+commands['workos sync'] = workosSync;
 
 const args = process.argv.slice(2);
 const command = commands[args.slice(0, 2).join(' ')];

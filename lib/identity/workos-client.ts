@@ -11,7 +11,7 @@ export type WorkOSClient = Pick<WorkOS, 'sso' | 'webhooks' | 'directorySync'>;
 
 export function workosClient(cfg: Pick<Config, 'workos' | 'workosConfigured'>): WorkOSClient {
   if (!cfg.workosConfigured) {
-    throw new AppError('sso_not_configured', 'Single sign-on is not configured on this server.', 404);
+    throw new AppError('sso_not_configured', 'WorkOS is not configured on this server (WORKOS_API_KEY and WORKOS_CLIENT_ID).', 404);
   }
   return new WorkOS(cfg.workos.apiKey!, {
     clientId: cfg.workos.clientId,
