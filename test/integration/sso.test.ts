@@ -1,0 +1,82 @@
+import type http from 'node:http';
+import { WorkOS } from '@workos-inc/node';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { manualClock } from '@/lib/clock';
+import { resolveSession } from '@/lib/auth/sessions';
+import { finishSso, startSso, type SsoDeps } from '@/lib/identity/sso';
+import { seedDemoData } from '@/lib/seed/seed';
+import { describeEachDatabase } from '../helpers/databases';
+import { FAKE_WORKOS } from '../helpers/fake-workos/fixtures';
+import { startFakeWorkOS } from '../helpers/fake-workos/server';
+
+describeEachDatabase('SSO sign-in', (t) => {
+  let server: http.Server;
+  let deps: SsoDeps;
+  const port = 3800 + Math.floor(Math.random() * 500);
+
+  beforeAll(async () => {
+    await seedDemoData(t().admin);
+    server = await startFakeWorkOS({
+      port,
+      apiKey: FAKE_WORKOS.apiKey,
+      clientId: FAKE_WORKOS.clientId,
+      profiles: [
+        { email: 'carol@acme.example', organizationId: 'org_acme', firstName: 'Carol', lastName: 'Clark' },
+        { email: 'sam@acme.example', organizationId: 'org_acme', firstName: 'Sam', lastName: 'Stone' },
+        { email: 'vic@vendor.example', organizationId: 'org_vendor', firstName: 'Vic', lastName: 'Vane' },
+      ],
+    });
+    deps = {
+      db: t().db,
+      clock: manualClock(new Date()),
+      secret: 's'.repeat(40),
+      policy: { idleMs: 300_000, maxMs: 28_800_000 },
+      workos: new WorkOS(FAKE_WORKOS.apiKey, { clientId: FAKE_WORKOS.clientId, https: false, apiHostname: '127.0.0.1', port }),
+      cfg: {
+        appUrl: new URL('http://127.0.0.1:3000'),
+        workos: {
+          apiKey: FAKE_WORKOS.apiKey,
+          clientId: FAKE_WORKOS.clientId,
+          webhookSecret: undefined,
+          apiHostname: '127.0.0.1',
+          port,
+          https: false,
+          vendorOrganizationId: 'org_vendor',
+          vendorDirectoryId: 'directory_vendor',
+        },
+      },
+    };
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** The browser's part: follow the authorization URL to the fake identity provider and back. */
+  async function roundTrip(email: string) {
+    const { url, stateCookie } = await startSso(deps, email, null);
+    const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+    return finishSso(deps, { code: back.searchParams.get('code'), state: back.searchParams.get('state') }, stateCookie, 'vitest');
+  }
+
+  it('signs a provisioned user in to their own tenant', async () => {
+    const session = await roundTrip('carol@acme.example');
+    const active = await resolveSession(deps, session.cookieValue);
+    expect(active?.actor).toMatchObject({ kind: 'customer', email: 'carol@acme.example', tenantSlug: 'acme', role: 'customer_admin' });
+  });
+
+  it('creates an unprovisioned user only when the tenant allows just-in-time provisioning, and never staff', async () => {
+    await expect(roundTrip('sam@acme.example')).rejects.toMatchObject({ code: 'account_not_provisioned', status: 403 });
+    await t().admin.transaction((q) =>
+      q.query(`UPDATE identity_settings SET allow_jit_provisioning = true WHERE tenant_id = (SELECT id FROM tenants WHERE slug = 'acme')`),
+    );
+    const session = await roundTrip('sam@acme.example');
+    expect((await resolveSession(deps, session.cookieValue))?.actor).toMatchObject({ email: 'sam@acme.example', role: 'customer_member', tenantSlug: 'acme' });
+    await t().admin.transaction((q) => q.query('UPDATE identity_settings SET allow_jit_provisioning = true WHERE tenant_id IS NULL'));
+    await expect(roundTrip('vic@vendor.example')).rejects.toMatchObject({ code: 'account_not_provisioned' });
+  });
+
+  it('refuses a forged or missing state, and an unknown domain', async () => {
+    const { stateCookie } = await startSso(deps, 'carol@acme.example', null);
+    await expect(finishSso(deps, { code: 'x', state: 'forged' }, stateCookie, null)).rejects.toMatchObject({ code: 'sso_state_mismatch' });
+    await expect(finishSso(deps, { code: 'x', state: 'forged' }, undefined, null)).rejects.toMatchObject({ code: 'sso_state_mismatch' });
+    await expect(startSso(deps, 'someone@nowhere.example', null)).rejects.toMatchObject({ code: 'unknown_domain', status: 404 });
+  });
+});
