@@ -6,7 +6,9 @@ interface Props {
   people: { id: string; name: string; email: string; role: Role; status: string; directoryUserId: string | null }[];
   mappings: { id: string; groupName: string; role: Role }[];
   roles: readonly Role[];
-  notice: { saved?: boolean; removed?: boolean; error?: string };
+  notice: { saved?: boolean; removed?: boolean; settings?: boolean; error?: string };
+  /** Customer consoles only: whether SSO may create people the directory has not provisioned. */
+  jitProvisioning?: boolean;
 }
 
 const ERRORS: Record<string, string> = {
@@ -18,7 +20,7 @@ const ERRORS: Record<string, string> = {
 };
 
 /** People of an organization and how its directory groups map to roles: /console/users and /admin/users. */
-export function UsersAndRoles({ organization, people, mappings, roles, notice }: Props) {
+export function UsersAndRoles({ organization, people, mappings, roles, notice, jitProvisioning }: Props) {
   return (
     <div>
       <h1 className="text-2xl font-bold tracking-tight">Users and roles</h1>
@@ -26,9 +28,9 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice }:
         People of {organization} come from your directory (SCIM through WorkOS). Membership of a mapped group decides the
         role; a change signs the person out so that the new role applies at once.
       </p>
-      {notice.saved || notice.removed ? (
+      {notice.saved || notice.removed || notice.settings ? (
         <p role="status" className="mt-4 rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">
-          {notice.saved ? 'Mapping saved. Roles were updated.' : 'Mapping removed. Roles were updated.'}
+          {notice.settings ? 'Sign-in setting saved.' : notice.saved ? 'Mapping saved. Roles were updated.' : 'Mapping removed. Roles were updated.'}
         </p>
       ) : null}
       {notice.error ? (
@@ -92,6 +94,23 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice }:
         </form>
       </section>
 
+      {jitProvisioning === undefined ? null : (
+        <section aria-labelledby="jit" className="mt-10">
+          <h2 id="jit" className="text-lg font-semibold">
+            Sign-in before provisioning
+          </h2>
+          <form method="post" action="/api/identity/settings" className="mt-3 flex flex-wrap items-center gap-4">
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="allowJitProvisioning" defaultChecked={jitProvisioning} className="h-4 w-4" />
+              Let people your identity provider vouches for sign in before your directory provisions them (as customer members)
+            </label>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+              Save sign-in setting
+            </button>
+          </form>
+        </section>
+      )}
+
       <section aria-labelledby="people" className="mt-10">
         <h2 id="people" className="text-lg font-semibold">
           People
@@ -131,5 +150,10 @@ export type UsersSearch = Promise<Record<string, string | string[] | undefined>>
 
 export async function noticeFrom(searchParams: UsersSearch) {
   const p = await searchParams;
-  return { saved: p.saved === '1', removed: p.removed === '1', error: typeof p.error === 'string' ? p.error : undefined };
+  return {
+    saved: p.saved === '1',
+    removed: p.removed === '1',
+    settings: p.settings === '1',
+    error: typeof p.error === 'string' ? p.error : undefined,
+  };
 }

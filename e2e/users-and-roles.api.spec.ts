@@ -67,3 +67,25 @@ test('a customer admin adds and removes a mapping; bad input and other tenants a
   expect((await carol.delete('/api/identity/mappings/not-a-uuid')).status()).toBe(404);
   await Promise.all([carol.dispose(), erin.dispose()]);
 });
+
+test('only a customer admin turns just-in-time provisioning on or off for their tenant', async ({ playwright, baseURL }) => {
+  const erin = await playwright.request.newContext({ baseURL });
+  await signIn(erin, ACCOUNTS.erin);
+  const on = await erin.post('/api/identity/settings', { data: { allowJitProvisioning: true } });
+  expect(on.status()).toBe(200);
+  expect(await on.json()).toEqual({ allowJitProvisioning: true });
+  expect((await erin.post('/api/identity/settings', { data: { allowJitProvisioning: 'yes' } })).status()).toBe(400);
+  expect((await erin.post('/api/identity/settings', { data: {} })).status()).toBe(400);
+  expect(await (await erin.get('/console/users')).text()).toContain('checked');
+  expect((await erin.post('/api/identity/settings', { data: { allowJitProvisioning: false } })).status()).toBe(200);
+  for (const [email, status] of [
+    [ACCOUNTS.dan, 403],
+    [ACCOUNTS.alice, 403],
+  ] as const) {
+    const other = await playwright.request.newContext({ baseURL });
+    await signIn(other, email);
+    expect((await other.post('/api/identity/settings', { data: { allowJitProvisioning: true } })).status(), email).toBe(status);
+    await other.dispose();
+  }
+  await erin.dispose();
+});

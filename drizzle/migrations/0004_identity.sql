@@ -97,10 +97,16 @@ CREATE POLICY identity_domains_select ON identity_domains FOR SELECT TO trust_ap
 ALTER TABLE identity_settings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE identity_settings FORCE ROW LEVEL SECURITY;
 GRANT SELECT ON identity_settings TO trust_app;
+GRANT UPDATE (allow_jit_provisioning, updated_at) ON identity_settings TO trust_app;
 CREATE POLICY identity_settings_select ON identity_settings FOR SELECT TO trust_app USING (
   app_actor_kind() = 'auth'
   OR (app_in_scope(tenant_id))
 );
+-- A tenant's customer admins decide whether their identity provider may create users just in
+-- time (the application checks the role); staff are never created that way.
+CREATE POLICY identity_settings_update ON identity_settings FOR UPDATE TO trust_app
+  USING (app_actor_kind() = 'customer' AND app_in_scope(tenant_id))
+  WITH CHECK (app_actor_kind() = 'customer' AND app_in_scope(tenant_id));
 
 -- Mappings: read by sign-in and sync in scope; changed by the organization's admins (the
 -- application checks the role; the database keeps the change inside the organization).

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { CUSTOMER_ROLES, STAFF_ROLES, directoryMemberships, groupRoleMappings, users } from '@/drizzle/schema';
+import { CUSTOMER_ROLES, STAFF_ROLES, directoryMemberships, groupRoleMappings, identitySettings, users } from '@/drizzle/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
@@ -95,4 +95,30 @@ export async function listPeople(db: DbHandle, actor: MappingEditor) {
         .orderBy(asc(users.name)),
     { readOnly: true },
   );
+}
+
+/** Whether the tenant lets SSO create people the directory has not provisioned yet. */
+export async function jitProvisioning(db: DbHandle, actor: CustomerActor): Promise<boolean> {
+  scopeOf(actor);
+  const [row] = await withActor(
+    db,
+    actor,
+    (tx) =>
+      tx.select({ allow: identitySettings.allowJitProvisioning }).from(identitySettings).where(eq(identitySettings.tenantId, actor.tenantId)),
+    { readOnly: true },
+  );
+  return row?.allow ?? false;
+}
+
+export async function setJitProvisioning(db: DbHandle, clock: Clock, actor: MappingEditor, allow: boolean) {
+  if (actor.kind !== 'customer') throw new AppError('forbidden', 'Staff accounts are never created just in time: the directory provisions them.', 403);
+  scopeOf(actor);
+  await withActor(db, actor, async (tx) => {
+    const updated = await tx
+      .update(identitySettings)
+      .set({ allowJitProvisioning: allow, updatedAt: clock.now() })
+      .where(eq(identitySettings.tenantId, actor.tenantId))
+      .returning({ id: identitySettings.id });
+    if (updated.length === 0) throw new AppError('not_found', 'This organization has no identity settings yet.', 404);
+  });
 }

@@ -4,7 +4,7 @@ import { UsersAndRoles, noticeFrom, type UsersSearch } from '@/components/users-
 import { CUSTOMER_ROLES } from '@/drizzle/schema';
 import { requireCustomer } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { listMappings, listPeople } from '@/lib/identity/mappings';
+import { jitProvisioning, listMappings, listPeople } from '@/lib/identity/mappings';
 
 export const metadata: Metadata = { title: 'Users and roles' };
 
@@ -12,8 +12,15 @@ export default async function ConsoleUsers({ searchParams }: { searchParams: Use
   const actor = await requireCustomer('/console/users');
   if (actor.role !== 'customer_admin') forbidden();
   const db = await getDatabase();
-  const [people, mappings] = await Promise.all([listPeople(db, actor), listMappings(db, actor)]);
+  const [people, mappings, jit] = await Promise.all([listPeople(db, actor), listMappings(db, actor), jitProvisioning(db, actor)]);
   return (
-    <UsersAndRoles organization={actor.tenantName} people={people} mappings={mappings} roles={CUSTOMER_ROLES} notice={await noticeFrom(searchParams)} />
+    <UsersAndRoles
+      organization={actor.tenantName}
+      people={people}
+      mappings={mappings}
+      roles={CUSTOMER_ROLES}
+      notice={await noticeFrom(searchParams)}
+      jitProvisioning={jit}
+    />
   );
 }
