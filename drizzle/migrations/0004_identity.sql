@@ -84,6 +84,9 @@ CREATE TABLE directory_events (
 CREATE INDEX directory_events_tenant_id_idx ON directory_events (tenant_id);
 
 ALTER TABLE users ADD COLUMN deprovisioned_at timestamptz;
+-- The directory's own last-change time of the user: WorkOS does not promise event order, so
+-- an event older than what was applied is ignored.
+ALTER TABLE users ADD COLUMN directory_updated_at timestamptz;
 
 -- Row-level security for the new tables.
 ALTER TABLE identity_domains ENABLE ROW LEVEL SECURITY;
@@ -154,13 +157,20 @@ CREATE POLICY directory_events_directory ON directory_events FOR ALL TO trust_ap
 -- create a user just in time (the application checks the organization allows it) and the
 -- customer and staff admins see their organization's people.
 GRANT INSERT ON users TO trust_app;
-GRANT UPDATE (email, name, role, status, directory_user_id, deprovisioned_at, updated_at) ON users TO trust_app;
+GRANT UPDATE (email, name, role, status, directory_user_id, deprovisioned_at, directory_updated_at, updated_at) ON users TO trust_app;
 CREATE POLICY users_select_directory ON users FOR SELECT TO trust_app USING (
   app_actor_kind() IN ('directory', 'vendor_directory') AND app_in_scope(tenant_id)
 );
 CREATE POLICY users_insert ON users FOR INSERT TO trust_app WITH CHECK (
   (app_actor_kind() IN ('directory', 'vendor_directory') AND app_in_scope(tenant_id))
-  OR app_actor_kind() = 'auth'
+  -- Sign-in creates only a customer member, in a tenant that allows it, with an address of
+  -- one of that tenant's domains.
+  OR (
+    app_actor_kind() = 'auth' AND kind = 'customer' AND role = 'customer_member'
+    AND tenant_id IS NOT NULL AND directory_user_id IS NULL
+    AND EXISTS (SELECT 1 FROM identity_settings s WHERE s.tenant_id = users.tenant_id AND s.allow_jit_provisioning)
+    AND EXISTS (SELECT 1 FROM identity_domains d WHERE d.tenant_id = users.tenant_id AND d.domain = split_part(users.email, '@', 2))
+  )
 );
 CREATE POLICY users_update_directory ON users FOR UPDATE TO trust_app
   USING (app_actor_kind() IN ('directory', 'vendor_directory') AND app_in_scope(tenant_id))

@@ -18,6 +18,7 @@ export const users = pgTable('users', {
   status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
   directoryUserId: text('directory_user_id'),
   deprovisionedAt: timestamp('deprovisioned_at', { withTimezone: true, mode: 'date' }),
+  directoryUpdatedAt: timestamp('directory_updated_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

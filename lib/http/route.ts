@@ -47,9 +47,9 @@ function tooLarge() {
   return new AppError('payload_too_large', 'The request body is too large.', 413);
 }
 
-/** The body as text, refusing more than MAX_BODY_BYTES whether or not Content-Length says so. */
-async function readText(request: NextRequest): Promise<string> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+/** The body as text, refusing more than `max` bytes whether or not Content-Length says so. */
+export async function readText(request: NextRequest, max = MAX_BODY_BYTES): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) throw tooLarge();
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -58,7 +58,7 @@ async function readText(request: NextRequest): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel();
       throw tooLarge();
     }

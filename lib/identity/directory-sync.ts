@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { directoryEvents, directoryGroups, directoryMemberships, groupRoleMappings, sessions, users, type Role } from '@/drizzle/schema';
+import { directoryEvents, directoryGroups, directoryMemberships, groupRoleMappings, identityDomains, sessions, users, type Role } from '@/drizzle/schema';
 import { revokeSessionsIn } from '@/lib/auth/sessions';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
@@ -18,6 +18,8 @@ export interface DirectoryUserInput {
   firstName?: string | null;
   lastName?: string | null;
   state: string;
+  /** The directory's own time of this version of the user. */
+  updatedAt?: string | null;
 }
 
 export interface DirectoryGroupInput {
@@ -51,19 +53,45 @@ async function findUser(tx: Tx, scope: DirectoryScope, directoryUserId: string) 
   return row;
 }
 
-/** Creates or updates a directory user; an inactive one is deprovisioned at once. */
-export async function upsertUser(tx: Tx, scope: DirectoryScope, input: DirectoryUserInput, now: Date): Promise<string> {
+/** Whether an address belongs to one of the organization's domains: nobody squats another's. */
+async function ownsDomain(tx: Tx, scope: DirectoryScope, email: string) {
+  const [row] = await tx
+    .select({ domain: identityDomains.domain })
+    .from(identityDomains)
+    .where(and(inScope(identityDomains.tenantId, scope), eq(identityDomains.domain, email.split('@')[1] ?? '')))
+    .limit(1);
+  return Boolean(row);
+}
+
+const isStale = (known: Date | null, incoming: string | null | undefined) =>
+  Boolean(known && incoming && new Date(incoming).getTime() < known.getTime());
+
+/**
+ * Creates or updates a directory user; an inactive one is deprovisioned at once. Returns the
+ * user's id, or null when the user was skipped: an address outside the organization's
+ * domains. An event older than the version already applied changes nothing.
+ */
+export async function upsertUser(tx: Tx, scope: DirectoryScope, input: DirectoryUserInput, now: Date): Promise<string | null> {
   const email = input.email.trim().toLowerCase();
-  const name = [input.firstName, input.lastName].filter(Boolean).join(' ').trim() || email;
+  const name = ([input.firstName, input.lastName].filter(Boolean).join(' ').trim() || email).slice(0, 200);
   const active = input.state === 'active';
+  const directoryUpdatedAt = input.updatedAt ? new Date(input.updatedAt) : now;
   let user = await findUser(tx, scope, input.id);
+  if (user && isStale(user.directoryUpdatedAt, input.updatedAt)) return user.id;
+  if (!(await ownsDomain(tx, scope, email))) {
+    console.warn(JSON.stringify({ event: 'identity.directory_user_refused', reason: 'email_domain_not_owned', directoryUserId: input.id }));
+    return user?.id ?? null;
+  }
+  let adopted = false;
   if (!user) {
-    // A user created before the directory was connected (or by SSO) is adopted by e-mail.
+    // A user created before the directory was connected (or by SSO) is adopted by e-mail,
+    // never one another directory entry already owns.
     [user] = await tx
       .select()
       .from(users)
-      .where(and(inScope(users.tenantId, scope), eq(users.email, email)))
+      .where(and(inScope(users.tenantId, scope), eq(users.email, email), isNull(users.directoryUserId)))
       .limit(1);
+    adopted = Boolean(user);
   }
   if (!user) {
     const staff = scope.tenantId === null;
@@ -78,30 +106,33 @@ export async function upsertUser(tx: Tx, scope: DirectoryScope, input: Directory
         email,
         name,
         directoryUserId: input.id,
+        directoryUpdatedAt,
         deprovisionedAt: active ? null : now,
       })
       .returning({ id: users.id })
-      .then(
-        ([row]) => row,
-        (error: unknown) => {
-          // E-mail addresses are unique across organizations: this one belongs to another.
-          if (pgErrorCode(error) !== '23505') throw error;
-          console.warn(JSON.stringify({ event: 'identity.directory_user_refused', reason: 'email_in_other_organization', directoryUserId: input.id }));
-          throw new AppError('email_in_other_organization', 'This e-mail address belongs to a user of another organization.', 409);
-        },
-      );
+      .then(([row]) => row, emailTaken(input.id));
     return created.id;
   }
   await tx
     .update(users)
-    .set({ email, name, directoryUserId: input.id, updatedAt: now })
-    .where(eq(users.id, user.id));
+    .set({ email, name, directoryUserId: input.id, directoryUpdatedAt, updatedAt: now })
+    .where(eq(users.id, user.id))
+    .catch(emailTaken(input.id));
   if (!active) await deprovision(tx, user.id, now);
-  else if (user.deprovisionedAt) {
+  else if (user.deprovisionedAt || adopted) {
     await tx.update(users).set({ deprovisionedAt: null, updatedAt: now }).where(eq(users.id, user.id));
     await recomputeRole(tx, scope, user.id, now, true);
   }
   return user.id;
+}
+
+/** E-mail addresses are unique across organizations: a clash means it belongs to another. */
+function emailTaken(directoryUserId: string) {
+  return (error: unknown): never => {
+    if (pgErrorCode(error) !== '23505') throw error;
+    console.warn(JSON.stringify({ event: 'identity.directory_user_refused', reason: 'email_in_other_organization', directoryUserId }));
+    throw new AppError('email_in_other_organization', 'This e-mail address belongs to another user.', 409);
+  };
 }
 
 async function deprovision(tx: Tx, userId: string, now: Date) {
@@ -110,16 +141,27 @@ async function deprovision(tx: Tx, userId: string, now: Date) {
 }
 
 /** A user deleted from the directory: suspended (kept for the record) and signed out everywhere. */
-export async function deprovisionUser(tx: Tx, scope: DirectoryScope, directoryUserId: string, now: Date) {
+export async function deprovisionUser(tx: Tx, scope: DirectoryScope, directoryUserId: string, now: Date, updatedAt?: string | null) {
   const user = await findUser(tx, scope, directoryUserId);
-  if (user) await deprovision(tx, user.id, now);
+  if (!user || isStale(user.directoryUpdatedAt, updatedAt)) return;
+  if (updatedAt) await tx.update(users).set({ directoryUpdatedAt: new Date(updatedAt) }).where(eq(users.id, user.id));
+  await deprovision(tx, user.id, now);
 }
 
+/** Creates or renames a group; a rename re-derives its members' roles, since mappings go by name. */
 export async function upsertGroup(tx: Tx, scope: DirectoryScope, group: DirectoryGroupInput, now: Date) {
+  const [before] = await tx.select({ name: directoryGroups.name }).from(directoryGroups).where(eq(directoryGroups.id, group.id)).limit(1);
   await tx
     .insert(directoryGroups)
     .values({ id: group.id, tenantId: scope.tenantId, directoryId: group.directoryId, name: group.name, updatedAt: now })
     .onConflictDoUpdate({ target: directoryGroups.id, set: { name: group.name, updatedAt: now } });
+  if (before && before.name !== group.name) {
+    const members = await tx
+      .select({ userId: directoryMemberships.userId })
+      .from(directoryMemberships)
+      .where(eq(directoryMemberships.groupId, group.id));
+    for (const m of members) await recomputeRole(tx, scope, m.userId, now);
+  }
 }
 
 export async function deleteGroup(tx: Tx, scope: DirectoryScope, groupId: string, now: Date) {

@@ -51,6 +51,7 @@ export async function reconcileDirectories(
         if (!u.email) continue; // nobody can sign in without an e-mail address
         listed.push(u.id);
         const userId = await upsertUser(tx, scope, { ...u, email: u.email }, now);
+        if (!userId) continue;
         const wanted = u.groups.map((g) => g.id).filter((id) => groupIds.includes(id));
         await tx
           .delete(directoryMemberships)

@@ -68,6 +68,14 @@ export async function finishSso(deps: SsoDeps, params: { code: string | null; st
   }
   const org = await organizationForWorkosId(deps.db, deps.cfg.workos, state.organizationId);
   if (!org) refuse('sso_unknown_organization', 'This organization is not connected to this trust center.', { organizationId: state.organizationId });
+  // An identity provider vouches only for its own organization's addresses.
+  const owner = await organizationForDomain(deps.db, deps.cfg.workos, email.split('@')[1] ?? '');
+  if (!owner || owner.tenantId !== org.tenantId) {
+    refuse('sso_organization_mismatch', 'This address does not belong to the organization you signed in with.', {
+      organizationId: state.organizationId,
+      email,
+    });
+  }
 
   const [existing] = await withActor(
     deps.db,
@@ -92,7 +100,7 @@ export async function finishSso(deps: SsoDeps, params: { code: string | null; st
         email,
       });
     }
-    const name = [profile.firstName, profile.lastName].filter(Boolean).join(' ') || email;
+    const name = ([profile.firstName, profile.lastName].filter(Boolean).join(' ') || email).slice(0, 200);
     [user] = await withActor(deps.db, AUTH, (tx) =>
       tx
         .insert(users)

@@ -29,17 +29,19 @@ export interface WebhookDeps {
 const user = z.object({
   id: z.string().min(1).max(200),
   directoryId: z.string().min(1).max(200),
-  email: z.string().email().max(254),
+  // WorkOS may send a user without an address; such a user cannot sign in, only be removed.
+  email: z.string().email().max(254).nullable(),
   firstName: z.string().max(200).nullish(),
   lastName: z.string().max(200).nullish(),
   state: z.string().min(1).max(50),
+  updatedAt: z.string().max(100).nullish(),
 });
 const group = z.object({ id: z.string().min(1).max(200), directoryId: z.string().min(1).max(200), name: z.string().min(1).max(200) });
 const base = { id: z.string().min(1).max(200) };
 
 const directoryEvent = z.discriminatedUnion('event', [
   z.object({ ...base, event: z.enum(['dsync.user.created', 'dsync.user.updated']), data: user }),
-  z.object({ ...base, event: z.literal('dsync.user.deleted'), data: user.pick({ id: true, directoryId: true }) }),
+  z.object({ ...base, event: z.literal('dsync.user.deleted'), data: user.pick({ id: true, directoryId: true, updatedAt: true }) }),
   z.object({ ...base, event: z.enum(['dsync.group.created', 'dsync.group.updated']), data: group }),
   z.object({ ...base, event: z.literal('dsync.group.deleted'), data: group.pick({ id: true, directoryId: true }) }),
   z.object({
@@ -50,6 +52,17 @@ const directoryEvent = z.discriminatedUnion('event', [
   z.object({ ...base, event: z.literal('dsync.deleted'), data: z.object({ id: z.string().min(1).max(200) }) }),
 ]);
 type DirectoryEvent = z.infer<typeof directoryEvent>;
+const HANDLED = new Set<string>([
+  'dsync.user.created',
+  'dsync.user.updated',
+  'dsync.user.deleted',
+  'dsync.group.created',
+  'dsync.group.updated',
+  'dsync.group.deleted',
+  'dsync.group.user_added',
+  'dsync.group.user_removed',
+  'dsync.deleted',
+] satisfies DirectoryEvent['event'][]);
 
 export type WebhookOutcome = 'applied' | 'duplicate' | 'ignored';
 
@@ -71,7 +84,9 @@ export async function handleWorkosWebhook(deps: WebhookDeps, rawBody: string, si
     throw new AppError('invalid_signature', 'The webhook signature is not valid or is too old.', 401);
   }
   const name = (verified as { event?: unknown }).event;
-  if (typeof name !== 'string' || !name.startsWith('dsync.')) return 'ignored';
+  // Other events (and dsync events this app has no use for, such as dsync.activated) are
+  // acknowledged, so WorkOS does not retry them.
+  if (typeof name !== 'string' || !HANDLED.has(name)) return 'ignored';
   const parsed = directoryEvent.safeParse(verified);
   if (!parsed.success) throw new AppError('invalid_request', 'The webhook body is not a valid Directory Sync event.', 400);
   const event = parsed.data;
@@ -88,14 +103,21 @@ export async function handleWorkosWebhook(deps: WebhookDeps, rawBody: string, si
   });
 }
 
+/** A user without an e-mail address can only be removed; with one, it is created or updated. */
+async function applyUser(tx: Parameters<typeof recordEvent>[0], scope: DirectoryScope, data: z.infer<typeof user>, now: Date) {
+  if (data.email) return upsertUser(tx, scope, { ...data, email: data.email }, now);
+  if (data.state !== 'active') await deprovisionUser(tx, scope, data.id, now, data.updatedAt);
+  return null;
+}
+
 async function apply(tx: Parameters<typeof recordEvent>[0], scope: DirectoryScope, event: DirectoryEvent, now: Date) {
   switch (event.event) {
     case 'dsync.user.created':
     case 'dsync.user.updated':
-      await upsertUser(tx, scope, event.data, now);
+      await applyUser(tx, scope, event.data, now);
       return;
     case 'dsync.user.deleted':
-      await deprovisionUser(tx, scope, event.data.id, now);
+      await deprovisionUser(tx, scope, event.data.id, now, event.data.updatedAt);
       return;
     case 'dsync.group.created':
     case 'dsync.group.updated':
@@ -105,14 +127,14 @@ async function apply(tx: Parameters<typeof recordEvent>[0], scope: DirectoryScop
       await deleteGroup(tx, scope, event.data.id, now);
       return;
     case 'dsync.group.user_added': {
-      const userId = await upsertUser(tx, scope, event.data.user, now);
+      const userId = await applyUser(tx, scope, event.data.user, now);
       await upsertGroup(tx, scope, event.data.group, now);
-      await addMembership(tx, scope, userId, event.data.group.id, now);
+      if (userId) await addMembership(tx, scope, userId, event.data.group.id, now);
       return;
     }
     case 'dsync.group.user_removed': {
-      const userId = await upsertUser(tx, scope, event.data.user, now);
-      await removeMembership(tx, scope, userId, event.data.group.id, now);
+      const userId = await applyUser(tx, scope, event.data.user, now);
+      if (userId) await removeMembership(tx, scope, userId, event.data.group.id, now);
       return;
     }
     case 'dsync.deleted':

@@ -121,17 +121,36 @@ describeEachDatabase('Directory Sync webhooks', (t) => {
     expect(await userByEmail('judy@acme.example')).toBeUndefined();
   });
 
-  it('cannot move a user into another tenant through a directory event', async () => {
-    // erin belongs to globex; acme's directory announcing her e-mail creates nobody in globex
-    // and never changes erin's tenant.
-    await expect(send(event('dsync.user.created', wireUser('directory_user_evil', 'erin@globex.example', 'directory_acme')))).rejects.toMatchObject({
-      status: 409,
-      code: 'email_in_other_organization',
-    });
+  it('cannot move or squat a user of another organization through a directory event', async () => {
+    // acme's directory announcing a globex address changes nothing: the domain is not acme's.
+    expect(await send(event('dsync.user.created', wireUser('directory_user_evil', 'erin@globex.example', 'directory_acme')))).toBe('applied');
     const erin = await t().admin.transaction((q) =>
       q.query<{ slug: string }>('SELECT t.slug FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE email = $1', ['erin@globex.example']),
     );
     expect(erin).toEqual([{ slug: 'globex' }]);
+    // A second directory entry claiming an address another entry owns is refused.
+    await expect(send(event('dsync.user.created', wireUser('directory_user_carol_2', 'carol@acme.example', 'directory_acme')))).rejects.toMatchObject({
+      status: 409,
+      code: 'email_in_other_organization',
+    });
+  });
+
+  it('ignores an event older than the version already applied (WorkOS does not promise order)', async () => {
+    const pia = wireUser('directory_user_pia', 'pia@acme.example', 'directory_acme');
+    await send(event('dsync.user.created', { ...pia, updated_at: '2026-03-01T10:00:00.000Z' }));
+    await send(event('dsync.user.deleted', { ...pia, state: 'inactive', updated_at: '2026-03-01T12:00:00.000Z' }));
+    await send(event('dsync.user.updated', { ...pia, state: 'active', updated_at: '2026-03-01T11:00:00.000Z' }));
+    expect((await userByEmail('pia@acme.example')).status).toBe('suspended');
+  });
+
+  it('re-derives roles when a group is renamed, and acknowledges events it has no use for', async () => {
+    const rob = wireUser('directory_user_rob', 'rob@acme.example', 'directory_acme');
+    const group = wireGroup('directory_group_acme_renamed', 'Trust Center Admins', 'directory_acme');
+    await send(event('dsync.group.user_added', { directory_id: 'directory_acme', user: rob, group }));
+    expect((await userByEmail('rob@acme.example')).role).toBe('customer_admin');
+    await send(event('dsync.group.updated', { ...group, name: 'Former Admins' }));
+    expect((await userByEmail('rob@acme.example')).role).toBe('customer_member');
+    expect(await send(event('dsync.activated', { object: 'directory', id: 'directory_acme' }))).toBe('ignored');
   });
 
   it('re-derives roles when an admin maps a group, and only within their organization', async () => {

@@ -5,6 +5,9 @@ import { manualClock } from '@/lib/clock';
 import { resolveSession } from '@/lib/auth/sessions';
 import { finishSso, startSso, type SsoDeps } from '@/lib/identity/sso';
 import { seedDemoData } from '@/lib/seed/seed';
+import { users } from '@/drizzle/schema';
+import { pgErrorCode } from '@/lib/db/raw';
+import { withActor } from '@/lib/db/with-actor';
 import { describeEachDatabase } from '../helpers/databases';
 import { FAKE_WORKOS } from '../helpers/fake-workos/fixtures';
 import { startFakeWorkOS } from '../helpers/fake-workos/server';
@@ -79,4 +82,24 @@ describeEachDatabase('SSO sign-in', (t) => {
     await expect(finishSso(deps, { code: 'x', state: 'forged' }, undefined, null)).rejects.toMatchObject({ code: 'sso_state_mismatch' });
     await expect(startSso(deps, 'someone@nowhere.example', null)).rejects.toMatchObject({ code: 'unknown_domain', status: 404 });
   });
+
+  it('lets sign-in create nothing but a customer member of a tenant that allows it, in the database itself', async () => {
+    const attempts = [
+      { tenantId: null, kind: 'staff' as const, role: 'trust_admin' as const, email: 'mallory@vendor.example', name: 'M' },
+      { tenantId: null, kind: 'customer' as const, role: 'customer_admin' as const, email: 'mallory@acme.example', name: 'M' },
+    ];
+    const [acme] = await t().admin.transaction((q) => q.query<{ id: string }>("SELECT id FROM tenants WHERE slug = 'acme'"));
+    const [globex] = await t().admin.transaction((q) => q.query<{ id: string }>("SELECT id FROM tenants WHERE slug = 'globex'"));
+    attempts[1].tenantId = acme.id as never;
+    attempts.push({ tenantId: acme.id as never, kind: 'customer', role: 'customer_member' as never, email: 'mallory@globex.example', name: 'M' });
+    attempts.push({ tenantId: globex.id as never, kind: 'customer', role: 'customer_member' as never, email: 'mallory@globex.example', name: 'M' });
+    for (const values of attempts) {
+      const error = await withActor(t().db, { kind: 'auth' }, (tx) => tx.insert(users).values(values)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(pgErrorCode(error), JSON.stringify(values)).toBe('42501');
+    }
+  });
 });
+

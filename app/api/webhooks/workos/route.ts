@@ -2,8 +2,7 @@ import { NextResponse } from 'next/server';
 import { systemClock } from '@/lib/clock';
 import { config } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { readText, route } from '@/lib/http/route';
 import { handleWorkosWebhook } from '@/lib/identity/webhook';
 import { workosClient } from '@/lib/identity/workos-client';
 
@@ -12,8 +11,7 @@ const MAX_BYTES = 256 * 1024;
 /** Directory Sync (SCIM) events from WorkOS, verified by their signature. */
 export const POST = route(async (request) => {
   const cfg = config();
-  const body = await request.text();
-  if (body.length > MAX_BYTES) throw new AppError('payload_too_large', 'The webhook body is too large.', 413);
+  const body = await readText(request, MAX_BYTES);
   const outcome = await handleWorkosWebhook(
     {
       db: await getDatabase(),
