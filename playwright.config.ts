@@ -1,12 +1,22 @@
 import { defineConfig } from '@playwright/test';
 import { FAKE_WORKOS } from './test/helpers/fake-workos/fixtures';
 
-export const PORT = 3100;
+// E2E_PORT_BASE moves every port, so that two checkouts can run their tests side by side.
+const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const PORT = BASE;
 /** A second server with demo sign-in turned off, to prove it is refused. */
-export const NO_DEMO_PORT = 3101;
+export const NO_DEMO_PORT = BASE + 1;
 /** A third server with WorkOS configured, talking to the fake WorkOS below. */
-export const SSO_PORT = 3102;
-export const FAKE_WORKOS_PORT = 3201;
+export const SSO_PORT = BASE + 2;
+export const FAKE_WORKOS_PORT = BASE + 101;
+/** The test mail server: the main app sends its mail there; tests read it over HTTP. */
+export const TEST_SMTP_PORT = BASE + 102;
+export const TEST_MAILBOX_PORT = BASE + 103;
+export const MAILBOX_URL = `http://127.0.0.1:${TEST_MAILBOX_PORT}`;
+
+// E2E_SERVERS=main starts only the demo server and the mail server (a quicker run of the
+// tests that need no other server).
+const onlyMain = process.env.E2E_SERVERS === 'main';
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -44,10 +54,18 @@ export default defineConfig({
       reuseExistingServer: false,
       env: { FAKE_WORKOS_PORT: String(FAKE_WORKOS_PORT) },
     },
-    server(PORT, { DATA_DIR: '.data/e2e' }),
-    server(NO_DEMO_PORT, { DATA_DIR: '.data/e2e-no-demo', DEMO_SIGN_IN: '0' }),
+    {
+      command: 'node --import tsx test/helpers/mail-server/main.ts',
+      url: `${MAILBOX_URL}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { TEST_SMTP_PORT: String(TEST_SMTP_PORT), TEST_MAILBOX_PORT: String(TEST_MAILBOX_PORT) },
+    },
+    server(PORT, { DATA_DIR: `.data/e2e-${PORT}`, SMTP_URL: `smtp://127.0.0.1:${TEST_SMTP_PORT}` }),
+    ...(onlyMain ? [] : [
+    server(NO_DEMO_PORT, { DATA_DIR: `.data/e2e-${NO_DEMO_PORT}`, DEMO_SIGN_IN: '0' }),
     server(SSO_PORT, {
-      DATA_DIR: '.data/e2e-sso',
+      DATA_DIR: `.data/e2e-${SSO_PORT}`,
       WORKOS_API_KEY: FAKE_WORKOS.apiKey,
       WORKOS_CLIENT_ID: FAKE_WORKOS.clientId,
       WORKOS_WEBHOOK_SECRET: FAKE_WORKOS.webhookSecret,
@@ -55,5 +73,6 @@ export default defineConfig({
       WORKOS_API_PORT: String(FAKE_WORKOS_PORT),
       WORKOS_API_HTTPS: 'false',
     }),
+    ]),
   ],
 });

@@ -32,7 +32,7 @@ export function ConsoleShell({ area, organization, person, nav, children }: Prop
         </div>
       </div>
       <div className="mt-6 grid gap-8 md:grid-cols-[12rem_1fr]">
-        <nav aria-label={area} className="flex flex-row gap-2 md:flex-col">
+        <nav aria-label={area} className="flex flex-row flex-wrap gap-1 md:flex-col">
           {nav.map((item) => (
             <Link key={item.href} href={item.href} className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
               {item.label}

@@ -3,3 +3,4 @@ export * from './users';
 export * from './sessions';
 export * from './tenant-records';
 export * from './identity';
+export * from './portal';

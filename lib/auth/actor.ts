@@ -37,11 +37,21 @@ export interface DirectoryActor {
   tenantId: string | null;
 }
 
+/**
+ * The portal's own automatic work for the public: auto-approval rules, sign-in links, mail
+ * delivery, reminders and rate limits. Reaches the portal's tables only, never tenant data.
+ */
+export interface SystemActor {
+  kind: 'system';
+}
+
+export const SYSTEM: SystemActor = { kind: 'system' };
+
 export type Actor = CustomerActor | StaffActor | AnonymousActor;
 
 export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
 
-export function dbContextOf(actor: Actor | AuthActor | DirectoryActor): DbContext {
+export function dbContextOf(actor: Actor | AuthActor | DirectoryActor | SystemActor): DbContext {
   switch (actor.kind) {
     case 'customer':
       return { tenantId: actor.tenantId, actorId: actor.userId, actorKind: 'customer' };
@@ -51,6 +61,8 @@ export function dbContextOf(actor: Actor | AuthActor | DirectoryActor): DbContex
       return { tenantId: null, actorId: null, actorKind: 'anonymous' };
     case 'auth':
       return { tenantId: null, actorId: null, actorKind: 'auth' };
+    case 'system':
+      return { tenantId: null, actorId: null, actorKind: 'system' };
     case 'directory':
       return actor.tenantId === null
         ? { tenantId: null, actorId: null, actorKind: 'vendor_directory' }

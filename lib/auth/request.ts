@@ -53,3 +53,19 @@ export async function requireCustomer(next: string): Promise<CustomerActor> {
   if (session.actor.kind !== 'customer') forbidden();
   return session.actor;
 }
+
+/** For the staff tools that change the portal: trust admins only; other staff get 403. */
+export async function requireTrustAdmin(next: string): Promise<StaffActor> {
+  const actor = await requireStaff(next);
+  if (actor.role !== 'trust_admin') forbidden();
+  return actor;
+}
+
+/** The signed-in trust admin of an API request: 401 signed out, 403 anyone else. */
+export async function requireApiTrustAdmin(request: Parameters<typeof requireApiActor>[0]): Promise<StaffActor> {
+  const actor = await requireApiActor(request);
+  if (actor.kind !== 'staff' || actor.role !== 'trust_admin') {
+    throw new AppError('forbidden', 'Only trust admins can do this.', 403);
+  }
+  return actor;
+}

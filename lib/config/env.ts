@@ -20,6 +20,9 @@ const schema = z.object({
   WORKOS_VENDOR_ORGANIZATION_ID: z.string().min(1).default('org_vendor'),
   WORKOS_VENDOR_DIRECTORY_ID: z.string().min(1).default('directory_vendor'),
   DEMO_SIGN_IN: flag.optional(),
+  SMTP_URL: z.url().refine((u) => /^smtps?:/.test(u), 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  TRUST_PROXY: flag.optional(),
 });
 
 export interface Config {
@@ -44,6 +47,11 @@ export interface Config {
     vendorDirectoryId: string;
   };
   demoSignIn: boolean;
+  /** Outgoing mail; without it mail stays in the outbox for the admin console. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Whether X-Forwarded-For names the client (behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 /** Reads the environment of SPEC 3; a bad value stops start-up with a message naming it. */
@@ -78,6 +86,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     // On while WorkOS is not configured, or when asked for; DEMO_SIGN_IN=0 turns it off.
     demoSignIn: e.DEMO_SIGN_IN ?? !workosConfigured,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `Trust Center <no-reply@${new URL(e.APP_URL ?? `http://localhost:${e.PORT}`).hostname}>`,
+    trustProxy: e.TRUST_PROXY ?? false,
   };
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { isConnectionLost } from '@/lib/db/raw';
+import { RateLimitedError } from '@/lib/rate-limit/limit';
 import { AppError } from './errors';
 
 export function jsonError(code: string, message: string, status: number, headers?: HeadersInit) {
@@ -15,6 +16,9 @@ export function jsonError(code: string, message: string, status: number, headers
  * with a request id and answered without internal detail.
  */
 export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof RateLimitedError) {
+    return jsonError(error.code, error.message, 429, { 'Retry-After': String(error.retryAfterSeconds) });
+  }
   if (error instanceof AppError) return jsonError(error.code, error.message, error.status);
   if (error instanceof ZodError) {
     const detail = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');

@@ -1,4 +1,5 @@
 import type { AdminConnection } from '@/lib/db/types';
+import { seedPortal } from './portal';
 import { DEMO_ACCOUNTS, DEMO_GROUP_ROLES, DEMO_TENANTS, VENDOR_IDENTITY, directoryUserId } from './demo-data';
 
 export async function isEmpty(admin: AdminConnection): Promise<boolean> {
@@ -72,6 +73,7 @@ export async function seedDemoData(admin: AdminConnection) {
         [tenantId, a.kind, a.role, a.email, a.name, a.kind === 'customer' ? directoryUserId(a.email) : null],
       );
     }
+    await seedPortal(q);
     return { tenants: DEMO_TENANTS.length, users: DEMO_ACCOUNTS.length };
   });
 }

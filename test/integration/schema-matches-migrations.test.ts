@@ -12,7 +12,9 @@ describeEachDatabase('drizzle schema', (t) => {
       const config = getTableConfig(table);
       const actual = await t().admin.transaction((q) =>
         q.query<{ column_name: string; data_type: string; is_nullable: string }>(
-          `SELECT column_name, data_type, is_nullable FROM information_schema.columns
+          `SELECT column_name,
+                  CASE WHEN data_type = 'ARRAY' THEN substr(udt_name, 2) || '[]' ELSE data_type END AS data_type,
+                  is_nullable FROM information_schema.columns
            WHERE table_schema = 'public' AND table_name = $1 ORDER BY column_name`,
           [config.name],
         ),

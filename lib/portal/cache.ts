@@ -1,0 +1,37 @@
+import 'server-only';
+import { revalidateTag, unstable_cache } from 'next/cache';
+
+/** What the public portal caches, by the content it shows. */
+export const PORTAL_TAGS = [
+  'settings',
+  'security',
+  'certifications',
+  'documents',
+  'subprocessors',
+  'updates',
+  'nda',
+] as const;
+export type PortalTag = (typeof PORTAL_TAGS)[number];
+
+// A staff change expires its tag at once on this instance. Other instances, and scheduled
+// sub-processor changes reaching their effective time, catch up within this many seconds.
+const BACKSTOP_SECONDS = 60;
+
+/**
+ * A public read cached across requests, so a page view costs no database query. The result
+ * passes through JSON: return plain values (ISO strings, not Dates).
+ */
+export function cachedPublic<T>(tag: PortalTag, key: string, read: () => Promise<T>): () => Promise<T> {
+  return unstable_cache(read, ['portal', tag, key], { tags: [`portal:${tag}`], revalidate: BACKSTOP_SECONDS });
+}
+
+/** After a change commits: the next public view reads fresh data. Outside a request (CLI, tests) there is no cache. */
+export function refreshPublic(...tags: PortalTag[]) {
+  for (const tag of tags) {
+    try {
+      revalidateTag(`portal:${tag}`, { expire: 0 });
+    } catch (error) {
+      if (!(error instanceof Error && /static generation store|workStore|outside a request/i.test(error.message))) throw error;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { SYSTEM } from '@/lib/auth/actor';
+import type { Clock } from '@/lib/clock';
+import { queryRows } from '@/lib/db/raw';
+import { withActor } from '@/lib/db/with-actor';
+import type { Database } from '@/lib/db/types';
+import { AppError } from '@/lib/http/errors';
+
+export interface RateRule {
+  /** At most this many requests ... */
+  limit: number;
+  /** ... per fixed window of this many seconds. */
+  windowSeconds: number;
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `Too many requests. Try again in ${retryAfterSeconds} seconds.`, 429);
+  }
+}
+
+/**
+ * Counts one request against `bucket` and refuses it past the rule's limit. The counter is
+ * one upserted row per bucket and window, so every app instance on the database shares it.
+ * (Fixed windows: a burst of up to twice the limit can straddle a boundary, which is fine for
+ * keeping forms from being flooded.)
+ */
+export async function hitRateLimit(db: Database, bucket: string, rule: RateRule, clock: Clock) {
+  const now = clock.now().getTime();
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  const hits = await withActor(db, SYSTEM, async (tx) => {
+    const [row] = await queryRows<{ hits: number }>(tx, sql`
+      INSERT INTO rate_limits (bucket, window_start, hits) VALUES (${bucket}, ${windowStart.toISOString()}, 1)
+      ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+      RETURNING hits`);
+    // Old windows are dropped now and then by whoever passes by.
+    if (Math.random() < 0.01) await tx.execute(sql`DELETE FROM rate_limits WHERE window_start < ${new Date(now - 86_400_000).toISOString()}`);
+    return Number(row.hits);
+  });
+  if (hits > rule.limit) throw new RateLimitedError(Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)));
+}

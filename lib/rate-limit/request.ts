@@ -1,0 +1,32 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { NextRequest } from 'next/server';
+import { systemClock } from '@/lib/clock';
+import { config } from '@/lib/config/env';
+import { getDatabase } from '@/lib/db';
+import { hitRateLimit, type RateRule } from './limit';
+
+/** Limits of the public forms, per client address. */
+export const PUBLIC_FORM_LIMITS = {
+  subscribe: { limit: 5, windowSeconds: 600 },
+  accessRequest: { limit: 10, windowSeconds: 3600 },
+  tokenLink: { limit: 30, windowSeconds: 600 },
+} satisfies Record<string, RateRule>;
+
+/**
+ * The client's address as this server can know it: X-Forwarded-For only when TRUST_PROXY says
+ * a proxy sets it (else anyone could pick a fresh address per request); otherwise the address
+ * Next.js records for the connection.
+ */
+export function clientAddress(request: NextRequest): string {
+  const forwarded = request.headers.get('x-forwarded-for');
+  if (forwarded && config().trustProxy) return forwarded.split(',')[0].trim();
+  return forwarded?.split(',').at(-1)?.trim() || 'unknown';
+}
+
+/** Counts this request against the form's limit for its client; past it, a 429 with Retry-After. */
+export async function limitPublicForm(request: NextRequest, form: keyof typeof PUBLIC_FORM_LIMITS) {
+  // Addresses are stored hashed: the counter table holds no personal data.
+  const who = createHash('sha256').update(clientAddress(request)).digest('hex').slice(0, 32);
+  await hitRateLimit(await getDatabase(), `${form}:${who}`, PUBLIC_FORM_LIMITS[form], systemClock);
+}

@@ -1,0 +1,11 @@
+import type { AdminQuery } from '@/lib/db/types';
+import { seedPortalContent } from './content';
+import { seedDocuments } from './documents';
+import { seedSubprocessors } from './subprocessors';
+
+/** The demo vendor's portal: documents first (certifications link their reports), then the rest. */
+export async function seedPortal(q: AdminQuery) {
+  await seedDocuments(q);
+  await seedPortalContent(q);
+  await seedSubprocessors(q);
+}
