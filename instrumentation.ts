@@ -2,4 +2,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { prepareAppDatabase } = await import('./lib/db/startup');
   await prepareAppDatabase();
+  const { sendQueuedMail, startMailRetries } = await import('./lib/mail/sender');
+  // Mail queued before a restart, or whose delivery failed, goes out now and then on retry.
+  sendQueuedMail();
+  startMailRetries();
 }

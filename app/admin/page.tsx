@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { requireStaff } from '@/lib/auth/request';
 import { ROLE_LABELS } from '@/lib/auth/roles';
+import { PortalDashboard } from '@/components/portal-dashboard';
+import { systemClock } from '@/lib/clock';
+import { portalActivity } from '@/lib/dashboard/portal-activity';
 import { getDatabase } from '@/lib/db';
 import { listTenants } from '@/lib/tenants/list-tenants';
 
@@ -10,11 +13,16 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 export default async function AdminHome() {
   const actor = await requireStaff('/admin');
-  const tenants = await listTenants(await getDatabase(), actor);
+  const db = await getDatabase();
+  const [tenants, activity] = await Promise.all([
+    listTenants(db, actor),
+    actor.role === 'trust_admin' ? portalActivity(db, actor, systemClock) : null,
+  ]);
   return (
     <div>
       <h1 className="text-2xl font-bold tracking-tight">Welcome, {actor.name.split(' ')[0]}</h1>
       <p className="mt-1 text-slate-700">You are signed in as {ROLE_LABELS[actor.role].toLowerCase()}.</p>
+      {activity && <PortalDashboard activity={activity} />}
       <section aria-labelledby="tenants" className="mt-8">
         <h2 id="tenants" className="text-lg font-semibold">
           Tenants

@@ -1,6 +1,9 @@
-import { desc, isNull } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { mailOutbox } from '@/drizzle/schema';
+import type { StaffActor } from '@/lib/auth/actor';
 import type { Tx } from '@/lib/db/types';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
 
 export interface Mail {
   /** What the mail is for, e.g. 'subscription_confirm': shown in the outbox, used in tests. */
@@ -41,10 +44,23 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
-/** The newest mail first, for the admin console (RLS: trust admins only). */
-export async function listOutbox(tx: Tx, { limit, offset }: { limit: number; offset: number }): Promise<OutboxEntry[]> {
-  const rows = await tx.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit).offset(offset);
-  return rows.map((r) => ({
+/** A page of mail, newest first, for trust admins (the database lets no one else read it). */
+export async function listOutbox(
+  db: DbHandle,
+  actor: StaffActor,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<{ total: number; entries: OutboxEntry[] }> {
+  if (actor.role !== 'trust_admin') throw new AppError('forbidden', 'Only trust admins can read the mail outbox.', 403);
+  const [total, rows] = await withActor(
+    db,
+    actor,
+    async (tx) => [
+      await tx.$count(mailOutbox),
+      await tx.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit).offset(offset),
+    ] as const,
+    { readOnly: true },
+  );
+  const entries = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     to: r.toAddress,
@@ -56,8 +72,5 @@ export async function listOutbox(tx: Tx, { limit, offset }: { limit: number; off
     attempts: r.attempts,
     lastError: r.lastError,
   }));
-}
-
-export async function countUnsent(tx: Tx) {
-  return tx.$count(mailOutbox, isNull(mailOutbox.sentAt));
+  return { total, entries };
 }
