@@ -22,7 +22,6 @@ const schema = z.object({
   DEMO_SIGN_IN: flag.optional(),
   SMTP_URL: z.url().refine((u) => /^smtps?:/.test(u), 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).optional(),
-  TRUST_PROXY: flag.optional(),
 });
 
 export interface Config {
@@ -50,8 +49,6 @@ export interface Config {
   /** Outgoing mail; without it mail stays in the outbox for the admin console. */
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** Whether X-Forwarded-For names the client (behind a proxy that sets it). */
-  trustProxy: boolean;
 }
 
 /** Reads the environment of SPEC 3; a bad value stops start-up with a message naming it. */
@@ -88,7 +85,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoSignIn: e.DEMO_SIGN_IN ?? !workosConfigured,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `Trust Center <no-reply@${new URL(e.APP_URL ?? `http://localhost:${e.PORT}`).hostname}>`,
-    trustProxy: e.TRUST_PROXY ?? false,
   };
 }
 

@@ -2,7 +2,6 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { systemClock } from '@/lib/clock';
-import { config } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
 import { hitRateLimit, type RateRule } from './limit';
 
@@ -14,14 +13,11 @@ export const PUBLIC_FORM_LIMITS = {
 } satisfies Record<string, RateRule>;
 
 /**
- * The client's address as this server can know it: X-Forwarded-For only when TRUST_PROXY says
- * a proxy sets it (else anyone could pick a fresh address per request); otherwise the address
- * Next.js records for the connection.
+ * The client's address. scripts/serve.mjs sets X-Forwarded-For to the connection's own address
+ * unless TRUST_PROXY says a proxy in front sets it; then the first entry is the client.
  */
 export function clientAddress(request: NextRequest): string {
-  const forwarded = request.headers.get('x-forwarded-for');
-  if (forwarded && config().trustProxy) return forwarded.split(',')[0].trim();
-  return forwarded?.split(',').at(-1)?.trim() || 'unknown';
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
 }
 
 /** Counts this request against the form's limit for its client; past it, a 429 with Retry-After. */

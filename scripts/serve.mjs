@@ -1,0 +1,34 @@
+// The production HTTP server: Next.js behind a plain Node server that decides what the app may
+// believe about the client. Without TRUST_PROXY, X-Forwarded-* headers come from the client
+// and could be forged (a fresh address per request would dodge every rate limit), so they are
+// replaced with what the connection itself shows. Behind a proxy that sets them, set TRUST_PROXY=1.
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT || 3000);
+const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
+
+const app = next({ dev: false, dir: root, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  if (!trustProxy) {
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    req.headers['x-forwarded-proto'] = req.socket.encrypted ? 'https' : 'http';
+    delete req.headers['x-forwarded-host'];
+    delete req.headers['x-forwarded-port'];
+  }
+  handle(req, res);
+});
+server.listen(port, () => console.log(`[trust-center] listening on http://localhost:${port}`));
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close();
+    app.close?.().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
