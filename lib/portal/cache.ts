@@ -21,8 +21,9 @@ const BACKSTOP_SECONDS = 60;
  * A public read cached across requests, so a page view costs no database query. The result
  * passes through JSON: return plain values (ISO strings, not Dates).
  */
-export function cachedPublic<T>(tag: PortalTag, key: string, read: () => Promise<T>): () => Promise<T> {
-  return unstable_cache(read, ['portal', tag, key], { tags: [`portal:${tag}`], revalidate: BACKSTOP_SECONDS });
+export function cachedPublic<T>(tag: PortalTag | PortalTag[], key: string, read: () => Promise<T>): () => Promise<T> {
+  const tags = [tag].flat();
+  return unstable_cache(read, ['portal', ...tags, key], { tags: tags.map((t) => `portal:${t}`), revalidate: BACKSTOP_SECONDS });
 }
 
 /** After a change commits: the next public view reads fresh data. Outside a request (CLI, tests) there is no cache. */
