@@ -19,11 +19,11 @@ export function blankAsNull<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === undefined ? undefined : typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable());
 }
 
-/** Text with surrounding white space removed and Windows line ends made plain. */
+/** Text without white space at its ends or at the ends of its lines, with plain line ends. */
 export function text(message: string, { min = 0, max }: { min?: number; max: number }) {
   return z
     .string(message)
-    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .transform((v) => v.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim())
     .pipe(z.string().min(min, message).max(max, message));
 }
 
