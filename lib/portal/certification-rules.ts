@@ -30,6 +30,18 @@ export interface CertificationDates {
 
 const MAX_PERIOD_DAYS = 4 * 366;
 
+/** Why dates were refused, by code: the same sentence for programs and for the staff page. */
+export const DATE_RULE_MESSAGES = {
+  period_required: 'An audit window, an attested or an expired certification needs an audit period: enter its start and end dates.',
+  period_not_allowed: 'A certification not started or in progress has no audit period yet: clear the period dates, or give a target date instead.',
+  period_reversed: 'The audit period must start before it ends.',
+  period_too_long: 'An audit period cannot be longer than four years: check the dates.',
+  period_not_started: 'An audit window must have begun: its start date cannot be in the future. Use “In progress” with a target date until then.',
+  period_not_ended: 'An expired certification’s period must have ended: its end date cannot be in the future.',
+  target_not_allowed: 'An attested or expired certification has no target date: clear it.',
+  target_in_past: 'A new target date cannot be in the past.',
+} as const;
+
 const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 /**
@@ -39,31 +51,22 @@ const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date
  */
 export function checkCertificationDates(c: CertificationDates, today: string, previousTarget: string | null = null) {
   const rule = DATES[c.status];
-  const label = STATUS_LABELS[c.status].toLowerCase();
-  const refuse = (code: string, message: string): never => {
-    throw new AppError(code, message, 400);
+  const refuse = (code: keyof typeof DATE_RULE_MESSAGES): never => {
+    throw new AppError(code, DATE_RULE_MESSAGES[code], 400);
   };
   if (rule.period === 'required') {
-    if (!c.periodStart || !c.periodEnd) {
-      refuse('period_required', `A certification that is ${label} needs an audit period: enter its start and end dates.`);
-    }
+    if (!c.periodStart || !c.periodEnd) refuse('period_required');
   } else if (c.periodStart || c.periodEnd) {
-    refuse('period_not_allowed', `A certification that is ${label} has no audit period yet: clear the period dates, or give a target date instead.`);
+    refuse('period_not_allowed');
   }
   if (c.periodStart && c.periodEnd) {
-    if (c.periodStart > c.periodEnd) refuse('period_reversed', 'The audit period must start before it ends.');
-    if (days(c.periodStart, c.periodEnd) > MAX_PERIOD_DAYS) refuse('period_too_long', 'An audit period cannot be longer than four years: check the dates.');
-    if (c.status === 'audit_window' && c.periodStart > today) {
-      refuse('period_not_started', 'An audit window must have begun: its start date cannot be in the future. Use “In progress” with a target date until then.');
-    }
-    if (c.status === 'expired' && c.periodEnd > today) {
-      refuse('period_not_ended', 'An expired certification’s period must have ended: its end date cannot be in the future.');
-    }
+    if (c.periodStart > c.periodEnd) refuse('period_reversed');
+    if (days(c.periodStart, c.periodEnd) > MAX_PERIOD_DAYS) refuse('period_too_long');
+    if (c.status === 'audit_window' && c.periodStart > today) refuse('period_not_started');
+    if (c.status === 'expired' && c.periodEnd > today) refuse('period_not_ended');
   }
   if (c.targetDate) {
-    if (rule.target === 'forbidden') {
-      refuse('target_not_allowed', `A certification that is ${label} has no target date: clear it.`);
-    }
-    if (c.targetDate !== previousTarget && c.targetDate < today) refuse('target_in_past', 'A new target date cannot be in the past.');
+    if (rule.target === 'forbidden') refuse('target_not_allowed');
+    if (c.targetDate !== previousTarget && c.targetDate < today) refuse('target_in_past');
   }
 }

@@ -64,15 +64,29 @@ export interface ReportOption {
   visibility: 'public' | 'nda' | 'restricted';
 }
 
+/** What each field must be, in words: used by the validation and by the staff page. */
+export const CERTIFICATION_FIELD_MESSAGES = {
+  framework: 'Enter the framework’s name, up to 120 characters.',
+  description: 'The description can be up to 2,000 characters.',
+  status: 'Choose one of the statuses offered.',
+  periodStart: 'Enter the audit period’s start as a date (YYYY-MM-DD).',
+  periodEnd: 'Enter the audit period’s end as a date (YYYY-MM-DD).',
+  targetDate: 'Enter the target date as a date (YYYY-MM-DD).',
+  reportDocumentId: 'Choose one of the documents offered as the report.',
+  position: 'The order on the page must be a whole number from 0 to 1000.',
+  slug: 'A slug is lower-case letters, digits and dashes, up to 63 characters.',
+} as const;
+const M = CERTIFICATION_FIELD_MESSAGES;
+
 const fields = {
-  framework: text('Enter the framework’s name, up to 120 characters.', { min: 1, max: 120 }),
-  description: text('The description can be up to 2,000 characters.', { max: 2000 }),
-  status: z.enum(CERTIFICATION_STATUSES, 'Choose one of the statuses offered.'),
-  periodStart: blankAsNull(calendarDay('Enter the audit period’s start as a date (YYYY-MM-DD).')),
-  periodEnd: blankAsNull(calendarDay('Enter the audit period’s end as a date (YYYY-MM-DD).')),
-  targetDate: blankAsNull(calendarDay('Enter the target date as a date (YYYY-MM-DD).')),
-  reportDocumentId: blankAsNull(z.uuid('Choose one of the documents offered as the report.')),
-  position: wholeNumber('The order on the page must be a whole number from 0 to 1000.', 0, 1000),
+  framework: text(M.framework, { min: 1, max: 120 }),
+  description: text(M.description, { max: 2000 }),
+  status: z.enum(CERTIFICATION_STATUSES, M.status),
+  periodStart: blankAsNull(calendarDay(M.periodStart)),
+  periodEnd: blankAsNull(calendarDay(M.periodEnd)),
+  targetDate: blankAsNull(calendarDay(M.targetDate)),
+  reportDocumentId: blankAsNull(z.uuid(M.reportDocumentId)),
+  position: wholeNumber(M.position, 0, 1000),
 };
 
 const createInput = z.object({
@@ -83,7 +97,7 @@ const createInput = z.object({
   targetDate: fields.targetDate.optional(),
   reportDocumentId: fields.reportDocumentId.optional(),
   position: fields.position.optional(),
-  slug: z.string().regex(SLUG, 'A slug is lower-case letters, digits and dashes, up to 63 characters.').optional(),
+  slug: z.string().regex(SLUG, M.slug).optional(),
 });
 
 // Every field may be left out: what is given replaces the stored value, the rest stays.

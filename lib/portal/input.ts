@@ -75,3 +75,13 @@ export function uniqueSlug(base: string, taken: Set<string>): string {
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/** The messages a staff page shows for `?error=<code>`: one per field (`invalid_<field>`), and the others given. */
+export function formErrors(fieldMessages: Record<string, string>, others: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...Object.fromEntries(Object.entries(fieldMessages).map(([field, message]) => [`invalid_${field}`, message])),
+    forbidden: 'Only trust admins can change the trust portal.',
+    invalid_request: 'That could not be saved. Check the fields and try again.',
+    ...others,
+  };
+}

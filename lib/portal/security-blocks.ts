@@ -21,19 +21,24 @@ export interface SecurityBlock {
   updatedAt: string;
 }
 
+/** What each field must be, in words: used by the validation and by the staff page. */
+export const SECURITY_BLOCK_FIELD_MESSAGES = {
+  title: 'Enter a title, up to 120 characters.',
+  body: 'Enter the text of the block, up to 10,000 characters.',
+  slug: 'A slug is lower-case letters, digits and dashes, up to 63 characters.',
+  order: 'List every block exactly once, by its id, in the order you want.',
+  direction: 'Move a block up or down.',
+} as const;
+const M = SECURITY_BLOCK_FIELD_MESSAGES;
+
 const fields = {
-  title: text('Enter a title, up to 120 characters.', { min: 1, max: 120 }),
-  body: text('Enter the text of the block, up to 10,000 characters.', { min: 1, max: 10_000 }),
+  title: text(M.title, { min: 1, max: 120 }),
+  body: text(M.body, { min: 1, max: 10_000 }),
 };
-const createInput = z.object({
-  ...fields,
-  slug: z.string().regex(SLUG, 'A slug is lower-case letters, digits and dashes, up to 63 characters.').optional(),
-});
+const createInput = z.object({ ...fields, slug: z.string().regex(SLUG, M.slug).optional() });
 const updateInput = z.object(fields).partial();
-const orderInput = z.object({
-  order: z.array(z.uuid('List the blocks by their ids.'), 'List the blocks by their ids.').max(200, 'List the blocks by their ids.'),
-});
-const moveInput = z.object({ direction: z.enum(['up', 'down'], 'Move a block up or down.') });
+const orderInput = z.object({ order: z.array(z.uuid(M.order), M.order).max(200, M.order) });
+const moveInput = z.object({ direction: z.enum(['up', 'down'], M.direction) });
 
 const toBlock = (r: typeof securityBlocks.$inferSelect): SecurityBlock => ({
   id: r.id,
@@ -116,7 +121,7 @@ export async function reorderSecurityBlocks(db: DbHandle, clock: Clock, actor: A
     const current = await lockAll(tx);
     const ids = new Set(current.map((b) => b.id));
     if (order.length !== ids.size || new Set(order).size !== order.length || !order.every((id) => ids.has(id))) {
-      throw new AppError('invalid_order', 'List every block exactly once, by its id, in the order you want.', 400);
+      throw new AppError('invalid_order', M.order, 400);
     }
     return writeOrder(tx, clock, staff.userId, order, current);
   }).catch(mapWriteError);

@@ -89,6 +89,20 @@ export async function readSettingsForAdmin(db: DbHandle, actor: Actor): Promise<
 export const MAX_EXPIRY_DAYS = 365;
 const DAY_MS = 86_400_000;
 
+/** What each field must be, in words: used by the validation and by the staff page. */
+export const SETTINGS_FIELD_MESSAGES = {
+  vendorName: 'Enter the vendor’s name, up to 100 characters.',
+  tagline: 'The tagline can be up to 300 characters.',
+  overview: 'The overview can be up to 4,000 characters.',
+  statusPageUrl: 'Enter the status page’s address, starting with https:// (or leave it blank).',
+  securityContact: 'Enter the security contact as an e-mail address (or mailto: link) or an https:// address.',
+  securityTxtExpiresAt: 'Enter the security.txt expiry as a date (YYYY-MM-DD).',
+  preferredLanguages: 'List the preferred languages as language tags separated by commas, for example “en, de”.',
+  disclosurePolicy: 'The disclosure policy can be up to 20,000 characters.',
+  accessGrantDays: 'Access grants last a whole number of days, from 1 to 90.',
+} as const;
+const M = SETTINGS_FIELD_MESSAGES;
+
 const httpUrl = (message: string) =>
   z
     .string(message)
@@ -103,7 +117,7 @@ const httpUrl = (message: string) =>
       }
     }, message);
 
-const CONTACT_MESSAGE = 'Enter the security contact as an e-mail address (or mailto: link) or an https:// address.';
+const CONTACT_MESSAGE = M.securityContact;
 const contact = z
   .string(CONTACT_MESSAGE)
   .trim()
@@ -112,14 +126,14 @@ const contact = z
   .transform((v) => (/^[^\s:@/]+@[^\s@]+$/.test(v) ? `mailto:${v}` : v))
   .refine((v) => /^mailto:[^\s@/]+@[^\s@]+\.[a-z]{2,}$/i.test(v) || (v.startsWith('https://') && httpUrl('').safeParse(v).success), CONTACT_MESSAGE);
 
-const LANGUAGES_MESSAGE = 'List the preferred languages as language tags separated by commas, for example “en, de”.';
+const LANGUAGES_MESSAGE = M.preferredLanguages;
 const languages = z
   .string(LANGUAGES_MESSAGE)
   .transform((v) => [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))])
   .refine((tags) => tags.length >= 1 && tags.length <= 10 && tags.every((t) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(t)), LANGUAGES_MESSAGE)
   .transform((tags) => tags.join(', '));
 
-const EXPIRY_MESSAGE = 'Enter the security.txt expiry as a date (YYYY-MM-DD).';
+const EXPIRY_MESSAGE = M.securityTxtExpiresAt;
 const expiry = z
   .string(EXPIRY_MESSAGE)
   .trim()
@@ -130,15 +144,15 @@ const expiry = z
 
 const settingsInput = z
   .object({
-    vendorName: text('Enter the vendor’s name, up to 100 characters.', { min: 1, max: 100 }),
-    tagline: text('The tagline can be up to 300 characters.', { max: 300 }),
-    overview: text('The overview can be up to 4,000 characters.', { max: 4000 }),
-    statusPageUrl: blankAsNull(httpUrl('Enter the status page’s address, starting with https:// (or leave it blank).')),
+    vendorName: text(M.vendorName, { min: 1, max: 100 }),
+    tagline: text(M.tagline, { max: 300 }),
+    overview: text(M.overview, { max: 4000 }),
+    statusPageUrl: blankAsNull(httpUrl(M.statusPageUrl)),
     securityContact: contact,
     securityTxtExpiresAt: expiry,
     preferredLanguages: languages,
-    disclosurePolicy: text('The disclosure policy can be up to 20,000 characters.', { max: 20_000 }),
-    accessGrantDays: wholeNumber('Access grants last a whole number of days, from 1 to 90.', 1, 90),
+    disclosurePolicy: text(M.disclosurePolicy, { max: 20_000 }),
+    accessGrantDays: wholeNumber(M.accessGrantDays, 1, 90),
   })
   .partial();
 

@@ -76,7 +76,14 @@ export async function listUpdatesForAdmin(
 }
 
 const MAX_AHEAD_MS = 366 * 86_400_000;
-const PUBLISHED_MESSAGE = 'Enter the publication time as YYYY-MM-DDTHH:MM (UTC), or leave it blank for now.';
+
+/** What each field must be, in words: used by the validation and by the staff page. */
+export const UPDATE_FIELD_MESSAGES = {
+  title: 'Enter a title, up to 200 characters.',
+  body: 'Enter the text of the update, up to 10,000 characters.',
+  publishedAt: 'Enter the publication time as YYYY-MM-DDTHH:MM (UTC), at most a year ahead, or leave it blank for now.',
+} as const;
+const PUBLISHED_MESSAGE = UPDATE_FIELD_MESSAGES.publishedAt;
 
 // What <input type="datetime-local"> sends (read as UTC), or a full ISO time from JSON.
 const publishedAt = z.preprocess(
@@ -91,8 +98,8 @@ const publishedAt = z.preprocess(
 );
 
 const fields = {
-  title: text('Enter a title, up to 200 characters.', { min: 1, max: 200 }),
-  body: text('Enter the text of the update, up to 10,000 characters.', { min: 1, max: 10_000 }),
+  title: text(UPDATE_FIELD_MESSAGES.title, { min: 1, max: 200 }),
+  body: text(UPDATE_FIELD_MESSAGES.body, { min: 1, max: 10_000 }),
   publishedAt,
 };
 const createInput = z.object(fields);
