@@ -68,7 +68,7 @@ test('support engineers and customer members get 403 on the staff tools and thei
       if (email) expect(page.status(), `${email} ${path}`).toBe(403);
       else {
         expect(page.status(), path).toBe(307);
-        expect(page.headers().location).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+        expect(page.headers().location).toMatch(/^\/sign-in\?next=%2Fadmin/);
       }
     }
     for (const [method, path, data] of apis) {

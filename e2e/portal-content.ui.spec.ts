@@ -5,6 +5,9 @@ import { expect, type Page, test } from '@playwright/test';
 import { ACCOUNTS } from './helpers';
 
 const SCREENS = 'test-results/screens';
+
+// Long flows on a small shared machine: each test walks several pages and runs axe.
+test.describe.configure({ timeout: 120_000 });
 const MOBILE = { width: 390, height: 844 };
 
 async function signInAs(page: Page, email: string) {
@@ -43,7 +46,7 @@ test('staff (alice) changes SOC 2 Type 2 to attested and the public /certificati
   // Attested keeps its audit period but has no target date: the first try is refused.
   await page.getByRole('combobox', { name: 'Status' }).selectOption('attested');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('alert')).toHaveText('An attested or expired certification has no target date: clear it.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('An attested or expired certification has no target date: clear it.');
   await page.goto('/certifications');
   await expect(soc2).toContainText('Audit window');
 
@@ -52,7 +55,7 @@ test('staff (alice) changes SOC 2 Type 2 to attested and the public /certificati
   await page.getByRole('combobox', { name: 'Status' }).selectOption('attested');
   await page.getByLabel('Target date').fill('');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved. The public certifications page shows the change now.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Saved. The public certifications page shows the change now.');
   const history = page.getByRole('region', { name: 'Change history' });
   await expect(history.getByRole('listitem').first()).toContainText('Alice Adams changed');
   await expect(history.getByRole('listitem').first()).toContainText('Status: Audit window → changed to Attested / certified');
@@ -69,10 +72,10 @@ test('bad input on each staff form gets a clear message and changes nothing', as
 
   await page.goto('/admin/certifications');
   const add = page.getByRole('region', { name: 'Add a certification' });
-  await add.getByLabel('Framework').fill('FedRAMP Moderate');
+  await add.getByLabel('Framework', { exact: true }).fill('FedRAMP Moderate');
   await add.getByRole('combobox', { name: 'Status' }).selectOption('attested');
   await add.getByRole('button', { name: 'Add certification' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/needs an audit period: enter its start and end dates/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/needs an audit period: enter its start and end dates/);
   await expect(page.getByRole('link', { name: 'Edit FedRAMP Moderate' })).toHaveCount(0);
 
   await page.goto('/admin/security');
@@ -80,26 +83,26 @@ test('bad input on each staff form gets a clear message and changes nothing', as
   const addBlock = page.getByRole('region', { name: 'Add a block' });
   await addBlock.getByLabel('Text').fill('Something without a title.');
   await addBlock.getByRole('button', { name: 'Add block' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Enter a title, up to 120 characters.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Enter a title, up to 120 characters.');
   await expect(page.getByText('Something without a title.')).toHaveCount(0);
 
   await page.goto('/admin/updates');
   await skipBrowserValidation(page);
   const post = page.getByRole('region', { name: 'Post an update' });
-  await post.getByLabel('Title').fill('An update without text');
+  await post.getByLabel('Title', { exact: true }).fill('An update without text');
   await post.getByRole('button', { name: 'Post update' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Enter the text of the update, up to 10,000 characters.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Enter the text of the update, up to 10,000 characters.');
   await expect(page.getByRole('heading', { name: 'An update without text' })).toHaveCount(0);
 
   await page.goto('/admin/settings');
   await page.getByLabel('Security contact').fill('phone us');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Enter the security contact as an e-mail address (or mailto: link) or an https:// address.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Enter the security contact as an e-mail address (or mailto: link) or an https:// address.');
   await expect(page.getByLabel('Security contact')).not.toHaveValue('phone us');
 
   await page.getByLabel('Logo image').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('GIF89a not really a png') });
   await page.getByRole('button', { name: 'Upload logo' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The logo must be a PNG, JPEG or WebP image.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The logo must be a PNG, JPEG or WebP image.');
   await expect(page.getByRole('img', { name: /Current logo/ })).toHaveCount(0);
 });
 
@@ -110,7 +113,7 @@ test('a trust admin edits the security overview, posts news and sets the logo; t
   await monitoring.getByText('Edit Monitoring and logging').click();
   await monitoring.getByLabel('Text').fill('Logs are kept for a year.\n\n- Alerts reach the on-call engineer.\n- Reviewed weekly.');
   await monitoring.getByRole('button', { name: 'Save block' }).click();
-  await expect(page.getByRole('status')).toHaveText('Block saved. The public page shows it now.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Block saved. The public page shows it now.');
   await screenshots(page, 'admin-security');
 
   await page.goto('/security');
@@ -120,10 +123,10 @@ test('a trust admin edits the security overview, posts news and sets the logo; t
 
   await page.goto('/admin/updates');
   const post = page.getByRole('region', { name: 'Post an update' });
-  await post.getByLabel('Title').fill('Bug bounty programme launched');
+  await post.getByLabel('Title', { exact: true }).fill('Bug bounty programme launched');
   await post.getByLabel('Text').fill('Researchers can now earn rewards for qualifying reports.');
   await post.getByRole('button', { name: 'Post update' }).click();
-  await expect(page.getByRole('status')).toHaveText('Update posted.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Update posted.');
   await screenshots(page, 'admin-updates');
   await page.goto('/updates');
   await expect(page.getByRole('article').filter({ hasText: 'Bug bounty programme launched' })).toContainText('Researchers can now earn rewards');
@@ -131,7 +134,7 @@ test('a trust admin edits the security overview, posts news and sets the logo; t
   await page.goto('/admin/settings');
   await page.getByLabel('Logo image').setInputFiles(path.join(import.meta.dirname, 'fixtures', 'logo.png'));
   await page.getByRole('button', { name: 'Upload logo' }).click();
-  await expect(page.getByRole('status')).toHaveText('Logo uploaded.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Logo uploaded.');
   await expect(page.getByRole('img', { name: 'Current logo of Northwind Cloud' })).toBeVisible();
   await screenshots(page, 'admin-settings');
   await page.goto('/certifications');
@@ -152,7 +155,7 @@ test('a trust admin edits the security overview, posts news and sets the logo; t
 
   await page.goto('/admin/settings');
   await page.getByRole('button', { name: 'Remove logo' }).click();
-  await expect(page.getByRole('status')).toHaveText('Logo removed.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Logo removed.');
   expect((await page.request.get('/logo')).status()).toBe(404);
 });
 

@@ -23,7 +23,7 @@ export function CertificationHistory({ changes, showFramework = false }: { chang
                 {change.before ? (
                   <>
                     <del className="text-slate-600">{c.from}</del> <span aria-hidden="true">→</span>
-                    <span className="sr-only">changed to</span> <ins className="no-underline">{c.to}</ins>
+                    <span className="sr-only"> changed to</span> <ins className="no-underline">{c.to}</ins>
                   </>
                 ) : (
                   c.to

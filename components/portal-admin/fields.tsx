@@ -2,44 +2,55 @@ import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAt
 
 const CONTROL = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-normal text-slate-900';
 
-function Label({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
+/**
+ * A control with its label, and a hint linked as its description. Forms repeated on one page
+ * pass an `id` so that each hint's id stays unique.
+ */
+function Labelled({ label, hint, hintId, children }: { label: string; hint?: string; hintId: string; children: ReactNode }) {
   return (
-    <label className="block text-sm font-medium text-slate-900">
-      {label}
-      {children}
-      {hint ? <span className="mt-1 block text-xs font-normal text-slate-600">{hint}</span> : null}
-    </label>
+    <div>
+      <label className="block text-sm font-medium text-slate-900">
+        {label}
+        {children}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
-/** A labelled input of the staff forms. */
+const hintIdOf = (props: { id?: string; name?: string }) => `${props.id ?? props.name}-hint`;
+
 export function Field({ label, hint, ...props }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Label label={label} hint={hint}>
-      <input {...props} className={CONTROL} />
-    </Label>
+    <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
+      <input {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={CONTROL} />
+    </Labelled>
   );
 }
 
 export function TextArea({ label, hint, ...props }: { label: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Label label={label} hint={hint}>
-      <textarea {...props} className={`${CONTROL} font-mono leading-6`} />
-    </Label>
+    <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
+      <textarea {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={`${CONTROL} font-mono leading-6`} />
+    </Labelled>
   );
 }
 
 export function Select({ label, hint, options, ...props }: { label: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Label label={label} hint={hint}>
-      <select {...props} className={CONTROL}>
+    <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
+      <select {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={CONTROL}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </Label>
+    </Labelled>
   );
 }
 

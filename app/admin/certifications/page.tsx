@@ -55,9 +55,9 @@ export default async function AdminCertifications({ searchParams }: { searchPara
                 <tr>
                   <th scope="col" className="px-4 py-2 font-medium">Framework</th>
                   <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Dates</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Report</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Updated</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Dates</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Report</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Updated</th>
                   <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
@@ -66,13 +66,13 @@ export default async function AdminCertifications({ searchParams }: { searchPara
                   <tr key={c.id}>
                     <th scope="row" className="px-4 py-2 font-medium">{c.framework}</th>
                     <td className="px-4 py-2"><CertificationStatusBadge status={c.status} /></td>
-                    <td className="px-4 py-2 text-slate-700">
+                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">
                       {c.periodStart && c.periodEnd ? `${formatDay(c.periodStart)} – ${formatDay(c.periodEnd)}` : null}
                       {c.targetDate ? <span className="block">Target {formatDay(c.targetDate)}</span> : null}
                       {!c.periodStart && !c.targetDate ? '—' : null}
                     </td>
-                    <td className="px-4 py-2 text-slate-700">{c.reportDocumentTitle ?? '—'}</td>
-                    <td className="px-4 py-2 text-slate-700">{formatDay(c.updatedAt)}</td>
+                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{c.reportDocumentTitle ?? '—'}</td>
+                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{formatDay(c.updatedAt)}</td>
                     <td className="px-4 py-2 text-right">
                       <Link href={`/admin/certifications/${c.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${c.framework}`}>
                         Edit

@@ -80,8 +80,8 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Se
                 <details className="mt-3">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {b.title}</summary>
                   <form method="post" action={`/api/admin/security-blocks/${b.id}`} className="mt-3 space-y-3">
-                    <Field label="Title" name="title" required maxLength={120} defaultValue={b.title} />
-                    <TextArea label="Text" name="body" required maxLength={10_000} rows={8} defaultValue={b.body} hint={TEXT_HINT} />
+                    <Field label="Title" name="title" id={`title-${b.id}`} required maxLength={120} defaultValue={b.title} />
+                    <TextArea label="Text" name="body" id={`body-${b.id}`} required maxLength={10_000} rows={8} defaultValue={b.body} hint={TEXT_HINT} />
                     <SubmitButton>Save block</SubmitButton>
                   </form>
                 </details>

@@ -121,6 +121,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Se
         </Section>
 
         <Section id="access" title="Document access">
+          <div className="sm:w-72">
           <Field
             label="Access grant days"
             name="accessGrantDays"
@@ -132,6 +133,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Se
             defaultValue={settings.accessGrantDays}
             hint="How long an approved reviewer keeps access to gated documents (1 to 90 days)."
           />
+          </div>
         </Section>
 
         <SubmitButton>Save settings</SubmitButton>
@@ -155,7 +157,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Se
         ) : (
           <p className="text-sm text-slate-700">No logo: the portal shows a shield next to the vendor’s name.</p>
         )}
-        <form method="post" action="/api/admin/settings/logo" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+        <form method="post" action="/api/admin/settings/logo" encType="multipart/form-data" className="flex flex-wrap items-start gap-3">
           <Field
             label="Logo image"
             name="logo"
@@ -164,7 +166,9 @@ export default async function AdminSettings({ searchParams }: { searchParams: Se
             accept="image/png,image/jpeg,image/webp"
             hint={`PNG, JPEG or WebP, at most ${MAX_LOGO_BYTES / 1024} KB. Shown about 28 pixels high.`}
           />
-          <SubmitButton>Upload logo</SubmitButton>
+          <div className="sm:pt-6">
+            <SubmitButton>Upload logo</SubmitButton>
+          </div>
         </form>
       </section>
     </div>

@@ -77,9 +77,9 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Sea
                 <details className="mt-3">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {u.title}</summary>
                   <form method="post" action={`/api/admin/updates/${u.id}`} className="mt-3 space-y-3">
-                    <Field label="Title" name="title" required maxLength={200} defaultValue={u.title} />
-                    <TextArea label="Text" name="body" required maxLength={10_000} rows={6} defaultValue={u.body} hint={TEXT_HINT} />
-                    <Field label="Publication time (UTC)" name="publishedAt" type="datetime-local" defaultValue={u.publishedAt.slice(0, 19)} step={1} />
+                    <Field label="Title" name="title" id={`title-${u.id}`} required maxLength={200} defaultValue={u.title} />
+                    <TextArea label="Text" name="body" id={`body-${u.id}`} required maxLength={10_000} rows={6} defaultValue={u.body} hint={TEXT_HINT} />
+                    <Field label="Publication time (UTC)" name="publishedAt" id={`publishedAt-${u.id}`} type="datetime-local" defaultValue={u.publishedAt.slice(0, 19)} step={1} />
                     <SubmitButton>Save update</SubmitButton>
                   </form>
                 </details>
