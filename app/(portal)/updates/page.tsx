@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatDay, isoOf } from '@/lib/portal/dates';
+import { RichText } from '@/components/portal/rich-text';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeading } from '@/components/ui/page-heading';
+import { Pagination, pageParam } from '@/components/ui/pagination';
+import { publicSettings } from '@/lib/portal/public-settings';
+import { publicUpdatesPage, UPDATES_PAGE_SIZE } from '@/lib/portal/public-updates';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { vendorName } = await publicSettings();
+  return {
+    title: 'Updates',
+    description: `News from ${vendorName} about security, compliance and the trust center, newest first.`,
+  };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UpdatesPage({ searchParams }: { searchParams: Search }) {
+  const page = pageParam((await searchParams).page);
+  const { updates, total } = await publicUpdatesPage(page);
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <PageHeading eyebrow="News" title="Updates">
+        <p>
+          Changes to our security and compliance posture, newest first. Sub-processor changes are announced on the{' '}
+          <Link href="/subprocessors" className="text-brand-700 underline">
+            sub-processors page
+          </Link>
+          .
+        </p>
+      </PageHeading>
+      {updates.length === 0 ? (
+        total === 0 ? (
+          <EmptyState title="No updates yet">News about our security and compliance will appear here.</EmptyState>
+        ) : (
+          <EmptyState title="There is nothing on this page">
+            <Link href="/updates" className="text-brand-700 underline">
+              Go to the latest updates
+            </Link>
+          </EmptyState>
+        )
+      ) : (
+        <ol className="space-y-6">
+          {updates.map((u) => (
+            <li key={u.id}>
+              <article id={`update-${u.id}`} aria-labelledby={`update-${u.id}-title`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:break-inside-avoid print:shadow-none">
+                <p className="text-sm text-slate-600">
+                  <time dateTime={isoOf(u.publishedAt)}>{formatDay(u.publishedAt)}</time>
+                </p>
+                <h2 id={`update-${u.id}-title`} className="mt-1 text-xl font-semibold text-slate-950">
+                  {u.title}
+                </h2>
+                <RichText text={u.body} headingLevel={3} className="mt-3" />
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination basePath="/updates" page={page} pageSize={UPDATES_PAGE_SIZE} total={total} />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { systemClock } from '@/lib/clock';
+import { config } from '@/lib/config/env';
+import { publicSettings } from '@/lib/portal/public-settings';
+import { securityTxt } from '@/lib/portal/security-txt';
+
+/** RFC 9116, from the portal settings; the Expires served is always valid and at most a year ahead. */
+export async function GET() {
+  const body = securityTxt(await publicSettings(), config().appUrl, systemClock.now());
+  return new Response(body, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+  });
+}

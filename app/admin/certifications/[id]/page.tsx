@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CertificationStatusBadge } from '@/components/portal/certification-status';
+import { CertificationForm } from '@/components/portal-admin/certification-form';
+import { CertificationHistory } from '@/components/portal-admin/certification-history';
+import { searchParam, type Search } from '@/components/portal-admin/fields';
+import { FormNotice } from '@/components/ui/notice';
+import { requireTrustAdmin } from '@/lib/auth/request';
+import { getDatabase } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { CERTIFICATION_ERRORS } from '@/lib/portal/form-errors';
+import { getCertificationForAdmin, listCertificationHistory, listReportOptions } from '@/lib/portal/certifications';
+
+export const metadata: Metadata = { title: 'Edit certification', description: 'Change a certification’s status, dates and report.' };
+
+export default async function EditCertification({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+  const { id } = await params;
+  const actor = await requireTrustAdmin(`/admin/certifications/${id}`);
+  const db = await getDatabase();
+  const certification = await getCertificationForAdmin(db, actor, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const [reports, history] = await Promise.all([
+    listReportOptions(db, actor),
+    listCertificationHistory(db, actor, { certificationId: id, limit: 1000 }),
+  ]);
+  const success = (await searchParam(searchParams, 'created'))
+    ? 'Certification added. The public page shows it now.'
+    : (await searchParam(searchParams, 'saved'))
+      ? 'Saved. The public certifications page shows the change now.'
+      : (await searchParam(searchParams, 'unchanged'))
+        ? 'Nothing changed: the values were already saved.'
+        : undefined;
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href="/admin/certifications" className="text-brand-700 hover:underline">
+          ← All certifications
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">{certification.framework}</h1>
+        <CertificationStatusBadge status={certification.status} />
+      </div>
+      <p className="mt-1 text-sm text-slate-600">
+        Shown at{' '}
+        <Link href={`/certifications#${certification.slug}`} className="text-brand-700 underline">
+          /certifications#{certification.slug}
+        </Link>
+      </p>
+      <div className="mt-4">
+        <FormNotice error={await searchParam(searchParams, 'error')} errors={CERTIFICATION_ERRORS} success={success} />
+      </div>
+      <section aria-labelledby="edit" className="mt-4">
+        <h2 id="edit" className="mb-3 text-lg font-semibold">
+          Edit
+        </h2>
+        <CertificationForm action={`/api/admin/certifications/${certification.id}`} certification={certification} reports={reports} submitLabel="Save changes" />
+      </section>
+      <section aria-labelledby="history" className="mt-10">
+        <h2 id="history" className="mb-3 text-lg font-semibold">
+          Change history
+        </h2>
+        <CertificationHistory changes={history.changes} />
+      </section>
+    </div>
+  );
+}

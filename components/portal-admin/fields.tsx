@@ -1,0 +1,79 @@
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+const CONTROL = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-normal text-slate-900';
+
+/**
+ * A control with its label, and a hint linked as its description. Forms repeated on one page
+ * pass an `id` so that each hint's id stays unique.
+ */
+function Labelled({ label, hint, hintId, children }: { label: string; hint?: string; hintId: string; children: ReactNode }) {
+  return (
+    <div>
+      <label className="block text-sm font-medium text-slate-900">
+        {label}
+        {children}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const hintIdOf = (props: { id?: string; name?: string }) => `${props.id ?? props.name}-hint`;
+
+export function Field({ label, hint, ...props }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
+      <input {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={CONTROL} />
+    </Labelled>
+  );
+}
+
+export function TextArea({ label, hint, ...props }: { label: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
+      <textarea {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={`${CONTROL} font-mono leading-6`} />
+    </Labelled>
+  );
+}
+
+export function Select({ label, hint, options, ...props }: { label: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
+      <select {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={CONTROL}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Labelled>
+  );
+}
+
+export function SubmitButton({ children, variant = 'primary', ...props }: { children: ReactNode; variant?: 'primary' | 'secondary' | 'danger' } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'>) {
+  const styles = {
+    primary: 'bg-brand-600 text-white hover:bg-brand-700',
+    secondary: 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-50',
+    danger: 'bg-red-700 text-white hover:bg-red-800',
+  }[variant];
+  return (
+    <button type="submit" {...props} className={`rounded-md px-4 py-2 text-sm font-medium ${styles}`}>
+      {children}
+    </button>
+  );
+}
+
+/** Text formatting the staff text areas understand, said once under each. */
+export const TEXT_HINT = 'Leave a blank line between paragraphs. Start a line with “- ” for a list item, or “## ” for a heading.';
+
+/** The value of a search param, when it is one string. */
+export async function searchParam(searchParams: Promise<Record<string, string | string[] | undefined>>, name: string) {
+  const value = (await searchParams)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export type Search = Promise<Record<string, string | string[] | undefined>>;
