@@ -16,20 +16,9 @@ import { scheduleChange } from '@/lib/subprocessors/schedule';
 import { listSubscribers } from '@/lib/subscriptions/list';
 import { describeEachDatabase } from '../helpers/databases';
 import { createCustomer, createStaff, createTenant } from '../helpers/factories';
+import { ADD, TEST_LINK_KEYS } from '../helpers/subprocessors';
 
-const keys = { baseUrl: 'http://trust.test', secret: 'integration-test-secret' };
-
-export const ADD = {
-  kind: 'add',
-  name: 'Acme Mail',
-  purpose: 'Transactional e-mail delivery',
-  dataCategories: ['Contact details'],
-  locations: ['US'],
-  transferMechanism: 'EU Standard Contractual Clauses',
-  website: 'https://acme-mail.example',
-  processesCustomerRecords: false,
-  effectiveDate: '2026-01-15',
-} as const;
+const keys = TEST_LINK_KEYS;
 
 const input = (over: Record<string, unknown>) => changeInput.parse({ ...ADD, ...over });
 
