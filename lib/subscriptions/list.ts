@@ -4,6 +4,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { assertTrustAdmin } from '@/lib/subprocessors/access';
 
+export const SUBSCRIBERS_PAGE_SIZE = 50;
+
 export type SubscriberStatus = (typeof subscribers.status.enumValues)[number];
 
 export interface SubscriberRow {
