@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import type { SubprocessorFields } from '@/lib/subprocessors/fields';
-import type { ChangeFormState } from '@/lib/subprocessors/form-state';
+import { noticeMessage, type ChangeFormState } from '@/lib/subprocessors/form-state';
 
 const input = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
 const hint = 'mt-1 text-xs font-normal text-slate-600';
@@ -14,13 +15,11 @@ const ERRORS: Record<string, string> = {
 };
 
 /** What went wrong with the last post of this form, in a sentence. */
-export function FormError({ state }: { state: ChangeFormState }) {
+export function FormError({ state, before = null }: { state: ChangeFormState; before?: SubprocessorFields | null }) {
   if (!state.error) return null;
   const message =
     state.error === 'notice_too_short'
-      ? state.notice === 0
-        ? `The effective date cannot be in the past: the earliest effective date is ${state.earliest}.`
-        : `Too early: this change needs ${state.notice ?? 'more'} days' notice, so the earliest effective date is ${state.earliest}.`
+      ? noticeMessage(state, before)
       : state.error === 'invalid_request'
         ? 'Some fields need fixing:'
         : (ERRORS[state.error] ?? 'That could not be scheduled. Check the fields and try again.');
@@ -38,6 +37,23 @@ export function FormError({ state }: { state: ChangeFormState }) {
   );
 }
 
+/** A labelled control with an optional hint below it, outside the label so the hint is its description, not its name. */
+function Field({ id, label, hint: hintText, wide, children }: { id: string; label: string; hint?: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className={`flex flex-col text-sm ${wide ? 'sm:col-span-2' : ''}`}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {children}
+      {hintText ? (
+        <p id={`${id}-hint`} className={hint}>
+          {hintText}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * The fields of an addition or update. `initial` is what the sub-processor is now (updates);
  * `values` is what was typed before a refusal, and wins.
@@ -47,46 +63,34 @@ export function ChangeFields({ initial, values, noticeHint }: { initial?: Subpro
   const records = values.kind ? values.processesCustomerRecords === 'on' : (initial?.processesCustomerRecords ?? false);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <label className="flex flex-col text-sm font-medium">
-        Name
-        <input name="name" required maxLength={120} defaultValue={v('name', initial?.name)} className={input} />
-      </label>
-      <label className="flex flex-col text-sm font-medium">
-        Website
-        <input name="website" type="url" required maxLength={300} placeholder="https://" defaultValue={v('website', initial?.website)} className={input} />
-      </label>
-      <label className="flex flex-col text-sm font-medium sm:col-span-2">
-        Purpose
-        <textarea name="purpose" required maxLength={500} rows={2} defaultValue={v('purpose', initial?.purpose)} className={input} />
-      </label>
-      <label className="flex flex-col text-sm font-medium">
-        Data categories
-        <input name="dataCategories" required defaultValue={v('dataCategories', initial?.dataCategories.join(', '))} aria-describedby="categories-hint" className={input} />
-        <span id="categories-hint" className={hint}>Separated by commas, e.g. Contact details, Usage data</span>
-      </label>
-      <label className="flex flex-col text-sm font-medium">
-        Locations
-        <input name="locations" required defaultValue={v('locations', initial?.locations.join(', '))} aria-describedby="locations-hint" className={input} />
-        <span id="locations-hint" className={hint}>ISO 3166-1 country codes separated by commas, e.g. DE, IE, US</span>
-      </label>
-      <label className="flex flex-col text-sm font-medium">
-        Transfer mechanism
-        <input name="transferMechanism" required maxLength={200} defaultValue={v('transferMechanism', initial?.transferMechanism)} aria-describedby="transfer-hint" className={input} />
-        <span id="transfer-hint" className={hint}>e.g. EU Standard Contractual Clauses, EU-U.S. Data Privacy Framework, adequacy decision</span>
-      </label>
+      <Field id="name" label="Name">
+        <input id="name" name="name" required maxLength={120} defaultValue={v('name', initial?.name)} className={input} />
+      </Field>
+      <Field id="website" label="Website">
+        <input id="website" name="website" type="url" required maxLength={300} placeholder="https://" defaultValue={v('website', initial?.website)} className={input} />
+      </Field>
+      <Field id="purpose" label="Purpose" wide>
+        <textarea id="purpose" name="purpose" required maxLength={500} rows={2} defaultValue={v('purpose', initial?.purpose)} className={input} />
+      </Field>
+      <Field id="dataCategories" label="Data categories" hint="Separated by commas, e.g. Contact details, Usage data">
+        <input id="dataCategories" name="dataCategories" required defaultValue={v('dataCategories', initial?.dataCategories.join(', '))} aria-describedby="dataCategories-hint" className={input} />
+      </Field>
+      <Field id="locations" label="Locations" hint="ISO 3166-1 country codes separated by commas, e.g. DE, IE, US">
+        <input id="locations" name="locations" required defaultValue={v('locations', initial?.locations.join(', '))} aria-describedby="locations-hint" className={input} />
+      </Field>
+      <Field id="transferMechanism" label="Transfer mechanism" hint="e.g. EU Standard Contractual Clauses, EU-U.S. Data Privacy Framework, adequacy decision">
+        <input id="transferMechanism" name="transferMechanism" required maxLength={200} defaultValue={v('transferMechanism', initial?.transferMechanism)} aria-describedby="transferMechanism-hint" className={input} />
+      </Field>
       <label className="flex items-center gap-2 self-center text-sm font-medium">
         <input type="checkbox" name="processesCustomerRecords" defaultChecked={records} className="h-4 w-4" />
         Processes customer records
       </label>
-      <label className="flex flex-col text-sm font-medium">
-        Effective date
-        <input type="date" name="effectiveDate" required defaultValue={v('effectiveDate')} aria-describedby="effective-hint" className={input} />
-        <span id="effective-hint" className={hint}>{noticeHint}</span>
-      </label>
-      <label className="flex flex-col text-sm font-medium">
-        Reason for the change
-        <input name="reason" maxLength={1000} defaultValue={v('reason')} className={input} />
-      </label>
+      <Field id="effectiveDate" label="Effective date" hint={noticeHint}>
+        <input id="effectiveDate" type="date" name="effectiveDate" required defaultValue={v('effectiveDate')} aria-describedby="effectiveDate-hint" className={input} />
+      </Field>
+      <Field id="reason" label="Reason for the change">
+        <input id="reason" name="reason" maxLength={1000} defaultValue={v('reason')} className={input} />
+      </Field>
     </div>
   );
 }

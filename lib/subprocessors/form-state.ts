@@ -1,7 +1,8 @@
 import { ZodError } from 'zod';
 import { AppError } from '@/lib/http/errors';
 import { changeFromForm, changeInput } from './fields';
-import { NoticeTooShortError } from './notice';
+import { NoticeTooShortError, requiredNotice } from './notice';
+import type { SubprocessorFields } from './fields';
 
 /** The change form's fields: sent back to the form after a refusal, so nothing typed is lost. */
 export const CHANGE_FORM_FIELDS = [
@@ -83,4 +84,19 @@ export function readChangeFormState(params: Record<string, string | string[] | u
     if (!parsed.success) state.issues = parsed.error.issues.map((i) => `${LABELS[String(i.path[0])] ?? 'Form'}: ${i.message}.`);
   }
   return state;
+}
+
+/**
+ * The refusal's sentence, rebuilt from the typed values and the state the change applies to
+ * (so the page shows the same words as the API, without taking text from the URL).
+ */
+export function noticeMessage(state: ChangeFormState, before: SubprocessorFields | null): string | undefined {
+  if (state.error !== 'notice_too_short' || !state.earliest) return undefined;
+  if (state.notice === 0) return `The effective date cannot be in the past: the earliest effective date is ${state.earliest}.`;
+  const parsed = changeInput.safeParse(changeFromForm(state.values));
+  if (parsed.success && parsed.data.kind !== 'remove') {
+    const requirement = requiredNotice(parsed.data.kind, before, parsed.data);
+    if (requirement.days === state.notice) return `${requirement.why}: the earliest effective date is ${state.earliest}.`;
+  }
+  return `Too early: this change needs ${state.notice ?? 'more'} days' notice, so the earliest effective date is ${state.earliest}.`;
 }

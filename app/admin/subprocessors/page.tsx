@@ -134,6 +134,7 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
             <SubprocessorTable
               rows={view.current}
               caption="Current sub-processors"
+              compact
               action={(s) => (
                 <Link href={`/admin/subprocessors/${s.slug}/change`} className="text-sm font-medium text-brand-700 underline" aria-label={`Change or remove ${s.name}`}>
                   Change or remove

@@ -50,7 +50,7 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
           Schedule a change
         </h2>
         <form id="change" method="post" action="/api/admin/subprocessors/changes" className="mt-3 rounded-lg border border-slate-200 bg-white p-5">
-          <FormError state={updateState} />
+          <FormError state={updateState} before={initial ?? null} />
           <input type="hidden" name="kind" value="update" />
           <input type="hidden" name="subprocessor" value={slug} />
           <ChangeFields
@@ -75,17 +75,21 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
           <input type="hidden" name="kind" value="remove" />
           <input type="hidden" name="subprocessor" value={slug} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <label className="flex flex-col text-sm font-medium">
-              Effective date
-              <input type="date" name="effectiveDate" required defaultValue={removeState.values.effectiveDate} aria-describedby="remove-hint" className={input} />
-              <span id="remove-hint" className="mt-1 text-xs font-normal text-slate-600">
+            <div className="flex flex-col text-sm">
+              <label htmlFor="remove-effectiveDate" className="font-medium">
+                Effective date
+              </label>
+              <input id="remove-effectiveDate" type="date" name="effectiveDate" required defaultValue={removeState.values.effectiveDate} aria-describedby="remove-hint" className={input} />
+              <p id="remove-hint" className="mt-1 text-xs text-slate-600">
                 A removal needs no notice: from {today}.
-              </span>
-            </label>
-            <label className="flex flex-col text-sm font-medium">
-              Reason for the removal
-              <input name="reason" maxLength={1000} defaultValue={removeState.values.reason} className={input} />
-            </label>
+              </p>
+            </div>
+            <div className="flex flex-col text-sm">
+              <label htmlFor="remove-reason" className="font-medium">
+                Reason for the removal
+              </label>
+              <input id="remove-reason" name="reason" maxLength={1000} defaultValue={removeState.values.reason} className={input} />
+            </div>
           </div>
           <div className="mt-5">
             <button type="submit" className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">
