@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { subprocessorChanges, subprocessors } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor, StaffActor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
+import { pgErrorCode } from '@/lib/db/raw';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
@@ -63,44 +64,50 @@ async function findBySlug(tx: Tx, slug: string) {
  */
 export async function scheduleChange(db: DbHandle, clock: Clock, actor: Actor, input: ChangeInput): Promise<ScheduledChange> {
   assertTrustAdmin(actor);
-  return withActor(db, actor, async (tx) => {
-    const now = clock.now();
-    const slug = input.kind === 'add' ? slugify(input.name) : input.subprocessor;
-    let target = await findBySlug(tx, slug);
-    if (!target && input.kind !== 'add') throw new AppError('not_found', `There is no sub-processor “${slug}”.`, 404);
-    const others = target ? (await readChanges(tx, { subprocessorId: target.id })).filter((c) => !c.cancelledAt) : [];
-    const lastKnown = [...others].sort(compareChanges).filter((c) => c.kind !== 'remove').at(-1);
-    if (input.kind === 'remove' && !lastKnown) throw new AppError('not_a_subprocessor', `“${slug}” has never been a sub-processor.`, 409);
-    // A removal carries the details it ends (set from the state it applies to, below).
-    const fields = input.kind === 'remove' ? fieldsOf(lastKnown!) : fieldsOf(input);
-    const draft: TimelineChange = {
-      ...fields,
-      id: randomUUID(),
-      subprocessorId: target?.id ?? randomUUID(),
-      slug,
-      kind: input.kind,
-      reason: input.reason,
-      effectiveAt: dateStart(input.effectiveDate).toISOString(),
-      createdAt: now.toISOString(),
-      announcementId: null,
-      announcedAt: null,
-      cancelledAt: null,
-    };
-    const { before, noticeDays } = checkChange(draft, others, now);
-    if (input.kind === 'remove') Object.assign(draft, fieldsOf(before!));
-    if (!target) {
-      [target] = await tx.insert(subprocessors).values({ id: draft.subprocessorId, slug, createdAt: now }).returning();
-    }
-    await tx.insert(subprocessorChanges).values({
-      ...fieldsOf(draft),
-      id: draft.id,
-      subprocessorId: target.id,
-      kind: draft.kind,
-      reason: draft.reason,
-      effectiveAt: new Date(draft.effectiveAt),
-      createdAt: now,
-      createdBy: actor.userId,
-    });
-    return { id: draft.id, slug, kind: draft.kind, name: draft.name, effectiveDate: input.effectiveDate, noticeDays };
+  return withActor(db, actor, (tx) => scheduleIn(tx, clock, actor, input)).catch((error: unknown) => {
+    // Two admins adding the same new name at once: the second finds it taken.
+    if (pgErrorCode(error) === '23505') throw new AppError('subprocessor_exists', 'A sub-processor with that name was just added: schedule a change to it instead.', 409);
+    throw error;
   });
+}
+
+async function scheduleIn(tx: Tx, clock: Clock, actor: StaffActor, input: ChangeInput): Promise<ScheduledChange> {
+  const now = clock.now();
+  const slug = input.kind === 'add' ? slugify(input.name) : input.subprocessor;
+  let target = await findBySlug(tx, slug);
+  if (!target && input.kind !== 'add') throw new AppError('not_found', `There is no sub-processor “${slug}”.`, 404);
+  const others = target ? (await readChanges(tx, { subprocessorId: target.id })).filter((c) => !c.cancelledAt) : [];
+  const lastKnown = [...others].sort(compareChanges).filter((c) => c.kind !== 'remove').at(-1);
+  if (input.kind === 'remove' && !lastKnown) throw new AppError('not_a_subprocessor', `“${slug}” has never been a sub-processor.`, 409);
+  // A removal carries the details it ends (set from the state it applies to, below).
+  const fields = input.kind === 'remove' ? fieldsOf(lastKnown!) : fieldsOf(input);
+  const draft: TimelineChange = {
+    ...fields,
+    id: randomUUID(),
+    subprocessorId: target?.id ?? randomUUID(),
+    slug,
+    kind: input.kind,
+    reason: input.reason,
+    effectiveAt: dateStart(input.effectiveDate).toISOString(),
+    createdAt: now.toISOString(),
+    announcementId: null,
+    announcedAt: null,
+    cancelledAt: null,
+  };
+  const { before, noticeDays } = checkChange(draft, others, now);
+  if (input.kind === 'remove') Object.assign(draft, fieldsOf(before!));
+  if (!target) {
+    [target] = await tx.insert(subprocessors).values({ id: draft.subprocessorId, slug, createdAt: now }).returning();
+  }
+  await tx.insert(subprocessorChanges).values({
+    ...fieldsOf(draft),
+    id: draft.id,
+    subprocessorId: target.id,
+    kind: draft.kind,
+    reason: draft.reason,
+    effectiveAt: new Date(draft.effectiveAt),
+    createdAt: now,
+    createdBy: actor.userId,
+  });
+  return { id: draft.id, slug, kind: draft.kind, name: draft.name, effectiveDate: input.effectiveDate, noticeDays };
 }
