@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ChangeFields, FormError, submitButton } from '@/components/subprocessors/change-form';
+import { requireTrustAdmin } from '@/lib/auth/request';
+import { systemClock } from '@/lib/clock';
+import { getDatabase } from '@/lib/db';
+import { readChangeFormState } from '@/lib/subprocessors/form-state';
+import { NOTICE_DAYS, earliestEffectiveDate } from '@/lib/subprocessors/notice';
+import { readAdminSubprocessors } from '@/lib/subprocessors/read';
+import { stateAfter } from '@/lib/subprocessors/timeline';
+
+export const metadata: Metadata = { title: 'Change or remove a sub-processor', description: 'Schedule an update or the removal of a sub-processor.' };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const input = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
+
+export default async function ChangeSubprocessor({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Search }) {
+  const { slug } = await params;
+  const actor = await requireTrustAdmin(`/admin/subprocessors/${encodeURIComponent(slug)}/change`);
+  const view = await readAdminSubprocessors(await getDatabase(), systemClock, actor);
+  const known = view.known.find((k) => k.slug === slug);
+  if (!known) notFound();
+  const current = view.current.find((c) => c.slug === slug);
+  // The form starts from what it will be once every scheduled change has taken effect.
+  const scheduled = stateAfter([...view.upcoming, ...view.drafts].filter((c) => c.slug === slug));
+  const initial = scheduled ?? current;
+  const state = readChangeFormState(await searchParams);
+  const updateState = state.values.kind === 'remove' ? { values: {}, issues: [] } : state;
+  const removeState = state.values.kind === 'remove' ? state : { values: {}, issues: [] };
+  const now = systemClock.now();
+  const today = earliestEffectiveDate(now, 0);
+
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href="/admin/subprocessors" className="text-brand-700 underline">
+          ← Sub-processors
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold tracking-tight">{known.name}</h1>
+      <p className="mt-1 max-w-2xl text-slate-700">
+        {current ? 'A current sub-processor.' : 'Not current yet: its addition is scheduled.'} Each change is saved as a draft and
+        published when you announce it.
+      </p>
+
+      <section aria-labelledby="update" className="mt-6">
+        <h2 id="update" className="text-lg font-semibold">
+          Schedule a change
+        </h2>
+        <form id="change" method="post" action="/api/admin/subprocessors/changes" className="mt-3 rounded-lg border border-slate-200 bg-white p-5">
+          <FormError state={updateState} before={initial ?? null} />
+          <input type="hidden" name="kind" value="update" />
+          <input type="hidden" name="subprocessor" value={slug} />
+          <ChangeFields
+            initial={initial ?? undefined}
+            values={updateState.values}
+            noticeHint={`If announced today: from ${today} when it only narrows or rewords; from ${earliestEffectiveDate(now, NOTICE_DAYS.standard)} when it adds a location or data category, or from ${earliestEffectiveDate(now, NOTICE_DAYS.customerRecords)} when it then processes customer records.`}
+          />
+          <div className="mt-5">
+            <button type="submit" className={submitButton}>
+              Save change as draft
+            </button>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="remove-heading" className="mt-10">
+        <h2 id="remove-heading" className="text-lg font-semibold">
+          Schedule its removal
+        </h2>
+        <form id="remove" method="post" action="/api/admin/subprocessors/changes" className="mt-3 rounded-lg border border-slate-200 bg-white p-5">
+          <FormError state={removeState} />
+          <input type="hidden" name="kind" value="remove" />
+          <input type="hidden" name="subprocessor" value={slug} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="flex flex-col text-sm">
+              <label htmlFor="remove-effectiveDate" className="font-medium">
+                Effective date
+              </label>
+              <input id="remove-effectiveDate" type="date" name="effectiveDate" required defaultValue={removeState.values.effectiveDate} aria-describedby="remove-hint" className={input} />
+              <p id="remove-hint" className="mt-1 text-xs text-slate-600">
+                A removal needs no notice: from {today}.
+              </p>
+            </div>
+            <div className="flex flex-col text-sm">
+              <label htmlFor="remove-reason" className="font-medium">
+                Reason for the removal
+              </label>
+              <input id="remove-reason" name="reason" maxLength={1000} defaultValue={removeState.values.reason} className={input} />
+            </div>
+          </div>
+          <div className="mt-5">
+            <button type="submit" className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">
+              Save removal as draft
+            </button>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}

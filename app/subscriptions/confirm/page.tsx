@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { LINK_ERRORS, TokenAction } from '@/components/subprocessors/token-action';
+
+export const metadata: Metadata = {
+  title: 'Confirm your subscription',
+  description: 'Confirm that you want e-mail about changes to our sub-processors.',
+  robots: { index: false },
+};
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+export default async function ConfirmSubscription({ searchParams }: { searchParams: Search }) {
+  const params = await searchParams;
+  const done = one(params.done);
+  return (
+    <TokenAction
+      title="Confirm your subscription"
+      intro={<p>Press the button to receive an e-mail whenever we announce a change to our sub-processors.</p>}
+      action="/api/subscriptions/confirm"
+      button="Confirm my subscription"
+      token={one(params.token)}
+      done={
+        done === 'confirmed' ? (
+          <p>You are subscribed. We will e-mail you when we announce a change, before it takes effect.</p>
+        ) : done === 'already_confirmed' ? (
+          <p>You were already subscribed: nothing more to do.</p>
+        ) : undefined
+      }
+      error={one(params.error)}
+      errors={LINK_ERRORS}
+    />
+  );
+}

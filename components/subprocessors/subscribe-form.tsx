@@ -1,0 +1,47 @@
+import { SUBSCRIBE_ANSWER } from '@/lib/subscriptions/policy';
+
+const ERRORS: Record<string, string> = {
+  invalid_email: 'Enter a valid e-mail address, such as name@company.com.',
+  invalid_request: 'Enter a valid e-mail address, such as name@company.com.',
+};
+
+/** Subscribe to sub-processor changes by e-mail (double opt-in); the outcome comes back in the query. */
+export function SubscribeForm({ subscribed, error }: { subscribed: boolean; error?: string }) {
+  return (
+    <section id="subscribe" aria-labelledby="subscribe-heading" className="rounded-lg border border-brand-100 bg-brand-50 p-5">
+      <h2 id="subscribe-heading" className="text-lg font-semibold text-slate-900">
+        Get notified of changes
+      </h2>
+      <p className="mt-1 max-w-2xl text-sm text-slate-700">
+        We e-mail you when we announce a change, before it takes effect. You confirm by e-mail first, and every message has a
+        one-click unsubscribe link. We use your address for nothing else.
+      </p>
+      {subscribed ? (
+        <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {SUBSCRIBE_ANSWER}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {ERRORS[error] ?? 'That did not work. Check the address and try again.'}
+        </p>
+      ) : null}
+      <form method="post" action="/api/subscriptions" className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">
+        <label className="flex flex-1 flex-col text-sm font-medium text-slate-900">
+          Work e-mail
+          <input
+            type="email"
+            name="email"
+            required
+            maxLength={254}
+            autoComplete="email"
+            className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal"
+          />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Subscribe
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { and, inArray, isNull } from 'drizzle-orm';
+import { subprocessorAnnouncements, subprocessorChanges } from '@/drizzle/schema';
+import type { Actor } from '@/lib/auth/actor';
+import type { Clock } from '@/lib/clock';
+import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
+import { announcementMail } from '@/lib/subscriptions/mails';
+import { mailConfirmedSubscribers } from '@/lib/subscriptions/notify';
+import type { LinkKeys } from '@/lib/subscriptions/tokens';
+import { assertTrustAdmin } from './access';
+import { readChanges } from './read';
+import { checkChange } from './schedule';
+import { changeTitle, compareChanges, stateBefore, withDifferences } from './timeline';
+
+export interface Announcement {
+  id: string;
+  announcedAt: string;
+  changes: number;
+  /** Confirmed subscribers mailed (one mail each, listing every change). */
+  notified: number;
+}
+
+/**
+ * Announces every draft together: the notice rule is checked again against this moment, the
+ * changes join one announcement, and each confirmed subscriber is sent one mail listing them
+ * all, queued in the same transaction.
+ */
+export async function announceDrafts(db: DbHandle, clock: Clock, actor: Actor, keys: LinkKeys): Promise<Announcement> {
+  assertTrustAdmin(actor);
+  return withActor(db, actor, async (tx) => {
+    const now = clock.now();
+    const locked = await tx
+      .select({ id: subprocessorChanges.id })
+      .from(subprocessorChanges)
+      .where(and(isNull(subprocessorChanges.announcementId), isNull(subprocessorChanges.cancelledAt)))
+      .for('update');
+    if (locked.length === 0) throw new AppError('nothing_to_announce', 'There are no draft changes to announce.', 409);
+    const ids = new Set(locked.map((r) => r.id));
+    const id = randomUUID();
+    const timeline = (await readChanges(tx))
+      .filter((c) => !c.cancelledAt)
+      .map((c) => (ids.has(c.id) ? { ...c, announcementId: id, announcedAt: now.toISOString() } : c));
+    const drafts = timeline.filter((c) => ids.has(c.id)).sort(compareChanges);
+    for (const d of drafts) {
+      try {
+        checkChange(d, timeline.filter((c) => c.subprocessorId === d.subprocessorId && c.id !== d.id), now);
+      } catch (error) {
+        if (error instanceof AppError) throw new AppError(error.code, `${changeTitle(d)}: ${error.message}`, error.status);
+        throw error;
+      }
+    }
+    await tx.insert(subprocessorAnnouncements).values({ id, announcedAt: now, announcedBy: actor.userId });
+    await tx.update(subprocessorChanges).set({ announcementId: id }).where(inArray(subprocessorChanges.id, [...ids]));
+    const announced = drafts.map((d) => withDifferences(d, stateBefore(timeline, d)));
+    const notified = await mailConfirmedSubscribers(tx, keys, (vendor, to, unsubscribe) => announcementMail(keys, vendor, to, announced, unsubscribe));
+    return { id, announcedAt: now.toISOString(), changes: drafts.length, notified };
+  });
+}
