@@ -122,3 +122,20 @@ export async function listActiveGrants(db: DbHandle, clock: Clock, actor: Actor,
     { readOnly: true },
   );
 }
+
+/** Which of these tokens still open something (unrevoked, unexpired), with when each ends. */
+export async function liveTokens(db: DbHandle, clock: Clock, tokens: string[]): Promise<{ token: string; expiresAt: Date }[]> {
+  const byHash = new Map(tokens.filter(looksLikeToken).map((t) => [hashToken(t), t]));
+  if (byHash.size === 0) return [];
+  const rows = await withActor(
+    db,
+    SYSTEM,
+    (tx) =>
+      tx
+        .select({ tokenHash: accessGrants.tokenHash, expiresAt: accessGrants.expiresAt })
+        .from(accessGrants)
+        .where(and(inArray(accessGrants.tokenHash, [...byHash.keys()]), isNull(accessGrants.revokedAt), gt(accessGrants.expiresAt, clock.now()))),
+    { readOnly: true },
+  );
+  return rows.map((r) => ({ token: byHash.get(r.tokenHash)!, expiresAt: r.expiresAt }));
+}
