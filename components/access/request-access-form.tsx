@@ -19,13 +19,15 @@ export function RequestAccessForm({ documents, nda, wanted, grantDays }: { docum
           Name
           <input name="name" required maxLength={200} autoComplete="name" className={input} />
         </label>
-        <label className="block text-sm font-medium text-slate-800">
-          Work e-mail
-          <input name="email" type="email" required maxLength={254} autoComplete="email" className={input} aria-describedby="email-hint" />
-          <span id="email-hint" className="mt-1 block text-xs font-normal text-slate-600">
+        <div>
+          <label className="block text-sm font-medium text-slate-800">
+            Work e-mail
+            <input name="email" type="email" required maxLength={254} autoComplete="email" className={input} aria-describedby="email-hint" />
+          </label>
+          <p id="email-hint" className="mt-1 text-xs text-slate-600">
             Your company address: requests from free-mail providers are declined.
-          </span>
-        </label>
+          </p>
+        </div>
         <label className="block text-sm font-medium text-slate-800">
           Company
           <input name="company" required maxLength={200} autoComplete="organization" className={input} />
@@ -75,13 +77,15 @@ export function RequestAccessForm({ documents, nda, wanted, grantDays }: { docum
         <input type="hidden" name="ndaVersionId" value={nda.id} />
         <input type="hidden" name="ndaSha256" value={nda.sha256} />
         <div className="mt-4 grid gap-4 sm:grid-cols-2">
-          <label className="block text-sm font-medium text-slate-800">
-            Type your full name to sign
-            <input name="typedName" required maxLength={200} autoComplete="name" className={input} aria-describedby="sign-hint" />
-            <span id="sign-hint" className="mt-1 block text-xs font-normal text-slate-600">
+          <div>
+            <label className="block text-sm font-medium text-slate-800">
+              Type your full name to sign
+              <input name="typedName" required maxLength={200} autoComplete="name" className={input} aria-describedby="sign-hint" />
+            </label>
+            <p id="sign-hint" className="mt-1 text-xs text-slate-600">
               As in the Name field. We record it with the time, your IP address and browser.
-            </span>
-          </label>
+            </p>
+          </div>
           <label className="flex items-start gap-3 self-center text-sm text-slate-800">
             <input type="checkbox" name="acceptNda" required className="mt-0.5 h-4 w-4 shrink-0" />
             <span>I have read the NDA above and accept it on behalf of my company.</span>

@@ -16,7 +16,7 @@ export const VISIBILITY_LABELS: Record<DocumentVisibility, string> = {
 
 export function VisibilityBadge({ visibility }: { visibility: DocumentVisibility }) {
   const v = VISIBILITY[visibility];
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${v.className}`}>{v.label}</span>;
+  return <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${v.className}`}>{v.label}</span>;
 }
 
 /** Valid-until as reviewers and staff read it; staff also see when it expires soon. */
@@ -25,7 +25,7 @@ export function ValidityNote({ validity, staff = false }: { validity: Validity; 
   if (validity.state === 'expired') {
     return (
       <span className="inline-flex items-center gap-1 font-medium text-red-800">
-        <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs ring-1 ring-inset ring-red-200">Expired</span>
+        <span className="whitespace-nowrap rounded-full bg-red-100 px-2 py-0.5 text-xs ring-1 ring-inset ring-red-200">Expired</span>
         on {formatDay(validity.validUntil)}
       </span>
     );
@@ -33,7 +33,7 @@ export function ValidityNote({ validity, staff = false }: { validity: Validity; 
   if (staff && validity.state === 'expires_soon') {
     return (
       <span className="inline-flex items-center gap-1 font-medium text-amber-900">
-        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs ring-1 ring-inset ring-amber-300">Expires soon</span>
+        <span className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs ring-1 ring-inset ring-amber-300">Expires soon</span>
         {formatDay(validity.validUntil)} ({validity.daysLeft === 0 ? 'today' : `in ${validity.daysLeft} days`})
       </span>
     );

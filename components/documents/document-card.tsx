@@ -10,7 +10,7 @@ export function DocumentCard({ doc, grantedUntil, now }: { doc: PortalDocument; 
   const validity = validityOf(doc.validUntil, now);
   const download = (
     <a href={`/documents/${doc.slug}.pdf`} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
-      Download PDF<span className="sr-only">: {doc.title}</span>
+      Download PDF<span className="sr-only"> of {doc.title}</span>
     </a>
   );
   return (

@@ -41,13 +41,15 @@ export function DocumentFields({
           ))}
         </select>
       </label>
-      <label className={labelClass}>
-        Valid until <span className="font-normal text-slate-600">(optional)</span>
-        <input name="validUntil" type="date" defaultValue={values?.validUntil ?? ''} className={fieldClass} aria-describedby="valid-until-hint" />
-        <span id="valid-until-hint" className="mt-1 block text-xs font-normal text-slate-600">
+      <div>
+        <label className={labelClass}>
+          Valid until <span className="font-normal text-slate-600">(optional)</span>
+          <input name="validUntil" type="date" defaultValue={values?.validUntil ?? ''} className={fieldClass} aria-describedby="valid-until-hint" />
+        </label>
+        <p id="valid-until-hint" className="mt-1 text-xs text-slate-600">
           Shown on the portal; trust admins are e-mailed 30 days before it passes.
-        </span>
-      </label>
+        </p>
+      </div>
     </>
   );
 }

@@ -32,7 +32,7 @@ export const accessRequestInput = z.object({
     .min(1, 'Choose at least one document.')
     .max(50, 'Choose at most 50 documents.')
     .transform((slugs) => [...new Set(slugs)]),
-  ndaVersionId: z.preprocess(blankToUndefined, z.uuid('The NDA version is missing. Reload the page and accept the NDA again.').optional()),
+  ndaVersionId: z.preprocess(blankToUndefined, z.uuid('The NDA version is not valid. Reload the page and accept the NDA again.').optional()),
   ndaSha256: z.preprocess(
     blankToUndefined,
     z.string().regex(/^[0-9a-f]{64}$/, 'The NDA fingerprint is missing. Reload the page and accept the NDA again.').optional(),
@@ -105,7 +105,10 @@ export async function submitAccessRequest(db: DbHandle, clock: Clock, data: unkn
     if (!input.typedName || !sameName(input.typedName, input.name)) {
       throw new AppError('typed_name_mismatch', 'Type your full name exactly as in the Name field to sign the NDA.', 400);
     }
-    if (input.ndaVersionId !== nda.id || input.ndaSha256 !== nda.sha256) {
+    // The SHA-256 is what binds an acceptance to a text: the reviewer accepted exactly the
+    // current version's text, or nothing. (A version id from a page cached before a database
+    // was reset can differ while the text is the same; the current version's id is recorded.)
+    if (input.ndaSha256 !== nda.sha256) {
       throw new AppError('nda_changed', 'A new version of the NDA was published while you were reading. Reload the page, read it and accept it.', 409);
     }
     const id = randomUUID();

@@ -258,7 +258,8 @@ describeEachDatabase('access requests', (t) => {
       [{ typedName: 'Someone Else' }, '400 typed_name_mismatch'],
       [{ typedName: '' }, '400 typed_name_mismatch'],
       [{ ndaSha256: 'f'.repeat(64) }, '409 nda_changed'],
-      [{ ndaVersionId: '' }, '409 nda_changed'],
+      [{ ndaSha256: '' }, '409 nda_changed'],
+      [{ ndaVersionId: 'not-a-uuid' }, '400 invalid_nda_version_id'],
     ];
     for (const [over, expected] of cases) {
       expect(await code(submitAccessRequest(t().db, systemClock, request(over), CONTEXT)), JSON.stringify(over)).toBe(expected);
@@ -353,8 +354,18 @@ describeEachDatabase('access requests', (t) => {
     expect(row).toEqual({ nda_version_id: nda.id, status: 'approved', revoked_at: null });
     const versions = await listNdaVersions(t().db, alice);
     expect(versions.items.map((v) => v.version).slice(0, 2)).toEqual([v2.version, nda.version]);
+    const v1Id = nda.id;
     nda = { id: v2.id, sha256: v2.sha256, version: v2.version };
     expect((await submitAccessRequest(t().db, systemClock, request(), CONTEXT)).status).toBe('pending');
+    // The hash decides which text was accepted; the version recorded is the one with that text.
+    const stale = await submitAccessRequest(t().db, systemClock, request({ ndaVersionId: v1Id }), CONTEXT);
+    const [recorded] = await t().admin.transaction((q) =>
+      q.query<{ nda_version_id: string; nda_sha256: string }>(
+        'SELECT a.nda_version_id, a.nda_sha256 FROM access_requests r JOIN nda_acceptances a ON a.id = r.nda_acceptance_id WHERE r.id = $1',
+        [stale.id],
+      ),
+    );
+    expect(recorded).toEqual({ nda_version_id: v2.id, nda_sha256: v2.sha256 });
     expect(await code(publishNda(t().db, systemClock, alice, { title: '', body: 'x' }))).toBe('400 invalid_title');
     expect(await code(publishNda(t().db, systemClock, alice, { title: 'x', body: '  \r\n ' }))).toBe('400 invalid_body');
   });

@@ -46,12 +46,14 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
                 <blockquote className="mt-3 border-l-4 border-slate-200 pl-3 text-sm text-slate-800">{r.reason}</blockquote>
                 <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
                   <dt className="font-medium text-slate-700">Documents</dt>
-                  <dd className="flex flex-wrap gap-2">
-                    {r.documents.map((d) => (
-                      <span key={d.slug} className="inline-flex items-center gap-1">
-                        {d.title} <VisibilityBadge visibility={d.visibility} />
-                      </span>
-                    ))}
+                  <dd>
+                    <ul className="space-y-1">
+                      {r.documents.map((d) => (
+                        <li key={d.slug}>
+                          {d.title} <VisibilityBadge visibility={d.visibility} />
+                        </li>
+                      ))}
+                    </ul>
                   </dd>
                   <dt className="font-medium text-slate-700">NDA</dt>
                   <dd>{r.ndaVersion ? `Accepted version ${r.ndaVersion} (click-through, record mailed to you)` : 'Covered by a signed mutual NDA'}</dd>

@@ -54,14 +54,16 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
             Title
             <input name="title" required maxLength={200} defaultValue={current?.title} className={field} />
           </label>
-          <label className="block text-sm font-medium text-slate-800">
-            Full text
-            <textarea name="body" required maxLength={50000} rows={16} defaultValue={current?.body} className={`${field} font-mono text-sm`} aria-describedby="nda-hint" />
-            <span id="nda-hint" className="mt-1 block text-xs font-normal text-slate-600">
+          <div>
+            <label className="block text-sm font-medium text-slate-800">
+              Full text
+              <textarea name="body" required maxLength={50000} rows={16} defaultValue={current?.body} className={`${field} font-mono text-sm`} aria-describedby="nda-hint" />
+            </label>
+            <p id="nda-hint" className="mt-1 text-xs text-slate-600">
               Publishing creates a new version with the SHA-256 of this exact text. Earlier acceptances keep pointing to the version they
               accepted.
-            </span>
-          </label>
+            </p>
+          </div>
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
             Publish as version {(current?.version ?? 0) + 1}
           </button>

@@ -66,7 +66,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Prom
               <tbody className="divide-y divide-slate-200">
                 {rules.map((r) => (
                   <tr key={r.id}>
-                    <td className="px-4 py-3 font-mono">{r.domain}</td>
+                    <td className="whitespace-nowrap px-4 py-3 font-mono">{r.domain}</td>
                     <td className="px-4 py-3">
                       {DECISIONS[r.decision]}
                       {r.mutualNda ? <span className="block text-xs text-slate-600">Mutual NDA signed: no click-through</span> : null}

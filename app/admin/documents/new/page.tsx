@@ -29,20 +29,22 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
         encType="multipart/form-data"
         className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2"
       >
-        <label className={`${labelClass} sm:col-span-2`}>
-          Slug
-          <input
-            name="slug"
-            required
-            maxLength={63}
-            pattern="[a-z0-9][a-z0-9\-]{0,62}"
-            className={`${fieldClass} font-mono`}
-            aria-describedby="slug-hint"
-          />
-          <span id="slug-hint" className="mt-1 block text-xs font-normal text-slate-600">
+        <div className="sm:col-span-2">
+          <label className={labelClass}>
+            Slug
+            <input
+              name="slug"
+              required
+              maxLength={63}
+              pattern="[a-z0-9][a-z0-9\-]{0,62}"
+              className={`${fieldClass} font-mono`}
+              aria-describedby="slug-hint"
+            />
+          </label>
+          <p id="slug-hint" className="mt-1 text-xs text-slate-600">
             The PDF’s address: /documents/<em>slug</em>.pdf. Lower-case letters, digits and hyphens; it cannot change later.
-          </span>
-        </label>
+          </p>
+        </div>
         <DocumentFields categories={categories} />
         <label className={labelClass}>
           PDF file <span className="font-normal text-slate-600">(at most 20 MB)</span>
