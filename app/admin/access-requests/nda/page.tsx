@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
+import { FormNotice } from '@/components/ui/notice';
+import { Pagination, pageParam } from '@/components/ui/pagination';
+import { listNdaVersions } from '@/lib/access/nda';
+import { countPendingRequests } from '@/lib/access/queue';
+import { requireTrustAdmin } from '@/lib/auth/request';
+import { getDatabase } from '@/lib/db';
+import { formatDayTime } from '@/lib/documents/format';
+
+export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewers accept, its versions, and publishing a new one.' };
+
+const PAGE_SIZE = 10;
+
+export default async function NdaVersions({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireTrustAdmin('/admin/access-requests/nda');
+  const query = await searchParams;
+  const page = pageParam(query.page);
+  const db = await getDatabase();
+  const [{ items, total }, pending, latest] = await Promise.all([
+    listNdaVersions(db, actor, { page, pageSize: PAGE_SIZE }),
+    countPendingRequests(db, actor),
+    listNdaVersions(db, actor, { page: 1, pageSize: 1 }),
+  ]);
+  const current = latest.items[0];
+  const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
+  return (
+    <div>
+      <AccessTabs current="/admin/access-requests/nda" pending={pending} />
+      <FormNotice
+        error={typeof query.error === 'string' ? query.error : undefined}
+        errors={ACCESS_ERRORS}
+        success={
+          typeof query.published === 'string'
+            ? `Version ${query.published} published. New requests accept it; earlier acceptances stay valid.`
+            : undefined
+        }
+      />
+      <section aria-labelledby="publish" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="publish" className="text-lg font-semibold">
+          {current ? `Current: version ${current.version}` : 'No NDA published yet'}
+        </h2>
+        {current ? (
+          <p className="mt-1 text-sm text-slate-600">
+            Published {formatDayTime(current.publishedAt)}
+            {current.publishedBy ? ` by ${current.publishedBy}` : ''} · SHA-256{' '}
+            <code className="break-all font-mono text-xs text-slate-800">{current.sha256}</code>
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">Reviewers cannot request NDA or restricted documents until you publish one.</p>
+        )}
+        <form method="post" action="/api/admin/access/nda" className="mt-4 space-y-4">
+          <label className="block text-sm font-medium text-slate-800">
+            Title
+            <input name="title" required maxLength={200} defaultValue={current?.title} className={field} />
+          </label>
+          <div>
+            <label className="block text-sm font-medium text-slate-800">
+              Full text
+              <textarea name="body" required maxLength={50000} rows={16} defaultValue={current?.body} className={`${field} font-mono text-sm`} aria-describedby="nda-hint" />
+            </label>
+            <p id="nda-hint" className="mt-1 text-xs text-slate-600">
+              Publishing creates a new version with the SHA-256 of this exact text. Earlier acceptances keep pointing to the version they
+              accepted.
+            </p>
+          </div>
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            Publish as version {(current?.version ?? 0) + 1}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="history" className="mt-8">
+        <h2 id="history" className="text-lg font-semibold">
+          All versions
+        </h2>
+        {items.length === 0 ? (
+          <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">None yet.</p>
+        ) : (
+          <ul className="mt-3 space-y-2">
+            {items.map((v) => (
+              <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                <details>
+                  <summary className="cursor-pointer">
+                    <span className="font-medium">Version {v.version}</span>: {v.title}
+                    <span className="block text-xs text-slate-600 sm:inline sm:pl-2">
+                      {formatDayTime(v.publishedAt)} · <span className="break-all font-mono">{v.sha256}</span>
+                    </span>
+                  </summary>
+                  <div tabIndex={0} role="region" aria-label={`Text of version ${v.version}`} className="mt-3 max-h-80 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-3 text-slate-800">{v.body}</div>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination basePath="/admin/access-requests/nda" page={page} pageSize={PAGE_SIZE} total={total} />
+      </section>
+    </div>
+  );
+}

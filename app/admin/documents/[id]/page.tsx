@@ -1,0 +1,179 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
+import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
+import { DocumentFields, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { FormNotice } from '@/components/ui/notice';
+import { requireTrustAdmin } from '@/lib/auth/request';
+import { systemClock } from '@/lib/clock';
+import { getDatabase } from '@/lib/db';
+import { formatBytes, formatDay, formatDayTime } from '@/lib/documents/format';
+import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
+import { isUuid } from '@/lib/documents/parse-input';
+import { AppError } from '@/lib/http/errors';
+
+export const metadata: Metadata = { title: 'Document', description: 'Edit a portal document, upload new versions, archive it.' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function successOf(p: Record<string, string | string[] | undefined>) {
+  if (p.created) return 'Document created with its first version.';
+  if (p.saved) return 'Changes saved. The portal shows them now.';
+  if (typeof p.uploaded === 'string') return `Version ${p.uploaded} uploaded. It is now the current version.`;
+  if (p.archived) return 'Archived: the document is off the portal, and access links no longer open it.';
+  if (p.restored) return 'Restored: the document is back on the portal.';
+  return undefined;
+}
+
+export default async function AdminDocument({ params, searchParams }: Props) {
+  const { id } = await params;
+  const actor = await requireTrustAdmin(`/admin/documents/${id}`);
+  if (!isUuid(id)) notFound();
+  const db = await getDatabase();
+  const found = await getAdminDocument(db, systemClock, actor, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  });
+  if (!found) notFound();
+  const { document: d, versions } = found;
+  const query = await searchParams;
+  const categories = [...new Set((await listPortalDocuments(db)).map((x) => x.category))];
+  const section = 'rounded-lg border border-slate-200 bg-white p-5';
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="mb-2 text-sm">
+          <Link href="/admin/documents" className="text-brand-700 hover:underline">
+            ← Documents
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-950">{d.title}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+          <VisibilityBadge visibility={d.visibility} />
+          <span className="font-mono">/documents/{d.slug}.pdf</span>
+          {d.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived {formatDay(d.archivedAt)}</span> : null}
+          {d.visibility === 'public' && !d.archivedAt ? (
+            <a href={`/documents/${d.slug}.pdf`} className="text-brand-700 hover:underline">
+              Open public PDF
+            </a>
+          ) : null}
+        </p>
+        {d.validity.state !== 'none' ? (
+          <p className="mt-2 text-sm">
+            <ValidityNote validity={d.validity} staff />
+            {d.validityRemindedAt ? <span className="ml-2 text-slate-600">Reminder e-mailed {formatDay(d.validityRemindedAt)}.</span> : null}
+          </p>
+        ) : null}
+      </div>
+
+      <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={DOCUMENT_FORM_ERRORS} success={successOf(query)} />
+
+      <section aria-labelledby="details" className={section}>
+        <h2 id="details" className="text-lg font-semibold">
+          Details
+        </h2>
+        <form method="post" action={`/api/admin/documents/${d.id}`} className="mt-4 grid gap-4 sm:grid-cols-2">
+          <DocumentFields values={{ ...d, validUntil: d.validity.validUntil }} categories={categories} />
+          <div className="sm:col-span-2">
+            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              Save details
+            </button>
+          </div>
+        </form>
+      </section>
+
+      {d.archivedAt ? null : (
+        <section aria-labelledby="upload" className={section}>
+          <h2 id="upload" className="text-lg font-semibold">
+            Upload a new version
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">The new file becomes the current version at once; earlier versions are kept below.</p>
+          <form method="post" action={`/api/admin/documents/${d.id}/versions`} encType="multipart/form-data" className="mt-4 grid gap-4 sm:grid-cols-2">
+            <label className={labelClass}>
+              PDF file <span className="font-normal text-slate-600">(at most 20 MB)</span>
+              <input name="file" type="file" required accept="application/pdf,.pdf" className={fieldClass} />
+            </label>
+            <label className={labelClass}>
+              Version note <span className="font-normal text-slate-600">(optional)</span>
+              <input name="note" maxLength={500} className={fieldClass} placeholder="What changed" />
+            </label>
+            <div className="sm:col-span-2">
+              <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                Upload version
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+
+      <section aria-labelledby="versions">
+        <h2 id="versions" className="text-lg font-semibold">
+          Versions
+        </h2>
+        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Version</th>
+                <th scope="col" className="px-4 py-2 font-medium">File</th>
+                <th scope="col" className="px-4 py-2 font-medium">SHA-256</th>
+                <th scope="col" className="px-4 py-2 font-medium">Uploaded</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {versions.map((v, i) => (
+                <tr key={v.version}>
+                  <td className="px-4 py-3 font-medium">
+                    {v.version}
+                    {i === 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">current</span> : null}
+                  </td>
+                  <td className="px-4 py-3">
+                    <a href={`/api/admin/documents/${d.id}/versions/${v.version}`} className="text-brand-700 hover:underline">
+                      {v.filename}
+                    </a>
+                    <span className="block text-xs text-slate-600">
+                      {formatBytes(v.size)}
+                      {v.note ? ` · ${v.note}` : ''}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3 font-mono text-xs text-slate-700">
+                    <span title={v.sha256}>{v.sha256.slice(0, 16)}…</span>
+                  </td>
+                  <td className="px-4 py-3 text-slate-700">
+                    {formatDayTime(v.uploadedAt)}
+                    <span className="block text-xs text-slate-600">{v.uploadedBy ?? 'Demo data'}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="archive" className={section}>
+        <h2 id="archive" className="text-lg font-semibold">
+          {d.archivedAt ? 'Restore' : 'Archive'}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          {d.archivedAt
+            ? 'Puts the document back on the portal with its current version.'
+            : 'Takes the document off the portal. Access links stop opening it; its versions are kept and it can be restored.'}
+        </p>
+        <form method="post" action={`/api/admin/documents/${d.id}/${d.archivedAt ? 'restore' : 'archive'}`} className="mt-3">
+          <button
+            type="submit"
+            className={
+              d.archivedAt
+                ? 'rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50'
+                : 'rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50'
+            }
+          >
+            {d.archivedAt ? 'Restore document' : 'Archive document'}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

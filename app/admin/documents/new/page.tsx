@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
+import { DocumentFields, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { FormNotice } from '@/components/ui/notice';
+import { PageHeading } from '@/components/ui/page-heading';
+import { requireTrustAdmin } from '@/lib/auth/request';
+import { getDatabase } from '@/lib/db';
+import { listPortalDocuments } from '@/lib/documents/list';
+
+export const metadata: Metadata = { title: 'New document', description: 'Add a document with its first PDF to the trust portal.' };
+
+export default async function NewDocument({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireTrustAdmin('/admin/documents/new');
+  const error = (await searchParams).error;
+  const categories = [...new Set((await listPortalDocuments(await getDatabase())).map((d) => d.category))];
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/documents" className="text-brand-700 hover:underline">
+          ← Documents
+        </Link>
+      </p>
+      <PageHeading title="New document">A document starts with its first PDF; later versions are added on its page.</PageHeading>
+      <FormNotice error={typeof error === 'string' ? error : undefined} errors={DOCUMENT_FORM_ERRORS} />
+      <form
+        method="post"
+        action="/api/admin/documents"
+        encType="multipart/form-data"
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2"
+      >
+        <div className="sm:col-span-2">
+          <label className={labelClass}>
+            Slug
+            <input
+              name="slug"
+              required
+              maxLength={63}
+              pattern="[a-z0-9][a-z0-9\-]{0,62}"
+              className={`${fieldClass} font-mono`}
+              aria-describedby="slug-hint"
+            />
+          </label>
+          <p id="slug-hint" className="mt-1 text-xs text-slate-600">
+            The PDF’s address: /documents/<em>slug</em>.pdf. Lower-case letters, digits and hyphens; it cannot change later.
+          </p>
+        </div>
+        <DocumentFields categories={categories} />
+        <label className={labelClass}>
+          PDF file <span className="font-normal text-slate-600">(at most 20 MB)</span>
+          <input name="file" type="file" required accept="application/pdf,.pdf" className={fieldClass} />
+        </label>
+        <label className={labelClass}>
+          Version note <span className="font-normal text-slate-600">(optional)</span>
+          <input name="note" maxLength={500} className={fieldClass} placeholder="For example: audit period 2025-26" />
+        </label>
+        <div className="sm:col-span-2">
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            Create document
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { NextResponse } from 'next/server';
+import { requireApiTrustAdmin } from '@/lib/auth/request';
+import { systemClock } from '@/lib/clock';
+import { getDatabase } from '@/lib/db';
+import { setArchived } from '@/lib/documents/edit';
+import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
+import { readBody, route } from '@/lib/http/route';
+import { refreshPublic } from '@/lib/portal/cache';
+
+/** Puts an archived document back on the portal. */
+export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const actor = await requireApiTrustAdmin(request);
+  const { id } = await params;
+  const { form } = await readBody(request);
+  const page = `/admin/documents/${encodeURIComponent(id)}`;
+  try {
+    const document = await setArchived(await getDatabase(), systemClock, actor, id, false);
+    refreshPublic('documents');
+    return form ? redirectTo(`${page}?restored=1`) : NextResponse.json({ document });
+  } catch (error) {
+    if (form) return redirectWithError(page, error);
+    throw error;
+  }
+});

@@ -1,0 +1,49 @@
+import { NextResponse } from 'next/server';
+import { GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
+import { systemClock } from '@/lib/clock';
+import { getDatabase } from '@/lib/db';
+import { downloadDocument } from '@/lib/documents/download';
+import { htmlNotice } from '@/lib/documents/html-notice';
+import { SLUG_PATTERN } from '@/lib/documents/schemas';
+import { wantsHtml } from '@/lib/documents/upload-request';
+import { jsonError } from '@/lib/http/respond';
+import { route } from '@/lib/http/route';
+
+/**
+ * /documents/<slug>.pdf: a public document for anyone (cacheable, ETag = SHA-256); a gated
+ * one only with a grant cookie from a sign-in link that covers it, else 403.
+ */
+export const GET = route(async (request, { params }: { params: Promise<{ file: string }> }) => {
+  const { file } = await params;
+  const slug = file.endsWith('.pdf') ? file.slice(0, -'.pdf'.length) : '';
+  const html = wantsHtml(request);
+  const notFound = () =>
+    html ? htmlNotice(404, 'Document not found', 'There is no document at this address. It may have been renamed or archived.') : jsonError('not_found', 'There is no such document.', 404);
+  if (!SLUG_PATTERN.test(slug)) return notFound();
+
+  const result = await downloadDocument(await getDatabase(), systemClock, slug, {
+    grantTokens: tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value),
+    ifNoneMatch: request.headers.get('if-none-match'),
+  });
+  switch (result.kind) {
+    case 'not_found':
+      return notFound();
+    case 'forbidden': {
+      const message = `“${result.title}” is shared only with approved reviewers. Request access on the documents page; once approved, the link we e-mail you opens it in this browser.`;
+      return html ? htmlNotice(403, 'This document needs approved access', message, { link: { href: '/documents#request-access', label: 'Request access' } }) : jsonError('access_required', message, 403);
+    }
+    case 'not_modified':
+      return new NextResponse(null, { status: 304, headers: { ETag: `"${result.sha256}"`, 'Cache-Control': 'public, max-age=300' } });
+    case 'file':
+      return new NextResponse(new Uint8Array(result.content), {
+        headers: {
+          'Content-Type': 'application/pdf',
+          'Content-Length': String(result.content.length),
+          'Content-Disposition': `inline; filename="${result.filename}"`,
+          ETag: `"${result.sha256}"`,
+          // A granted copy is for this reviewer only: no shared cache may keep it.
+          'Cache-Control': result.gated ? 'private, no-store' : 'public, max-age=300',
+        },
+      });
+  }
+});

@@ -1,0 +1,23 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { RateLimitedError } from '@/lib/rate-limit/limit';
+import { limitPublicForm } from '@/lib/rate-limit/request';
+import { htmlNotice } from './html-notice';
+import { wantsHtml } from './upload-request';
+
+/**
+ * limitPublicForm for requests a browser makes by itself (a form post, a link from a mail):
+ * past the limit a browser gets a readable 429 page, a program the usual JSON 429. Both carry
+ * Retry-After. Returns the refusal to send, or null to go on.
+ */
+export async function limitForBrowser(request: NextRequest, form: 'accessRequest' | 'tokenLink'): Promise<Response | null> {
+  try {
+    await limitPublicForm(request, form);
+    return null;
+  } catch (error) {
+    if (!(error instanceof RateLimitedError) || !wantsHtml(request)) throw error;
+    return htmlNotice(429, 'Too many requests', error.message, {
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { documents, documentVersions } from '@/drizzle/schema';
+import type { Actor } from '@/lib/auth/actor';
+import type { Clock } from '@/lib/clock';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
+import { notFound } from './edit';
+import { isUuid } from './parse-input';
+import type { CheckedPdf } from './pdf-file';
+import { assertTrustAdmin } from './trust-admin';
+
+/**
+ * Adds a new current version. The document row is locked while the next number is chosen, so
+ * two uploads at once get consecutive versions; earlier versions are kept.
+ */
+export async function uploadVersion(db: DbHandle, clock: Clock, actor: Actor, documentId: string, pdf: CheckedPdf, note: string) {
+  assertTrustAdmin(actor);
+  if (!isUuid(documentId)) throw notFound();
+  const now = clock.now();
+  return withActor(db, actor, async (tx) => {
+    const [doc] = await tx
+      .select({ id: documents.id, slug: documents.slug, archivedAt: documents.archivedAt })
+      .from(documents)
+      .where(eq(documents.id, documentId))
+      .for('update');
+    if (!doc) throw notFound();
+    if (doc.archivedAt) throw new AppError('archived', 'This document is archived. Restore it before uploading a new version.', 409);
+    const [current] = await tx
+      .select({ version: documentVersions.version, sha256: documentVersions.sha256 })
+      .from(documentVersions)
+      .where(eq(documentVersions.documentId, documentId))
+      .orderBy(desc(documentVersions.version))
+      .limit(1);
+    if (current?.sha256 === pdf.sha256) {
+      throw new AppError('same_file', `This file is already the current version (version ${current.version}).`, 409);
+    }
+    const version = (current?.version ?? 0) + 1;
+    await tx.insert(documentVersions).values({
+      documentId,
+      version,
+      filename: pdf.filename,
+      size: pdf.size,
+      sha256: pdf.sha256,
+      content: pdf.content,
+      note,
+      uploadedAt: now,
+      uploadedBy: actor.userId,
+    });
+    // The portal shows when a document last changed; gated versions are not readable there.
+    await tx.update(documents).set({ updatedAt: now, updatedBy: actor.userId }).where(eq(documents.id, documentId));
+    return { documentId, slug: doc.slug, version, sha256: pdf.sha256, size: pdf.size };
+  });
+}
+
+/** One stored version's file, for trust admins checking what they uploaded (any visibility). */
+export async function readVersionFile(db: DbHandle, actor: Actor, documentId: string, version: number) {
+  assertTrustAdmin(actor);
+  if (!isUuid(documentId) || !Number.isInteger(version) || version < 1) throw notFound();
+  const [row] = await withActor(
+    db,
+    actor,
+    (tx) =>
+      tx
+        .select({ filename: documentVersions.filename, sha256: documentVersions.sha256, content: documentVersions.content })
+        .from(documentVersions)
+        .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.version, version))),
+    { readOnly: true },
+  );
+  if (!row) throw new AppError('not_found', 'There is no such version.', 404);
+  return row;
+}
