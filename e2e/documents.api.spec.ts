@@ -208,7 +208,7 @@ test('support engineers, customer members and signed-out callers cannot use the 
     ['GET', '/api/admin/documents'],
     ['POST', '/api/admin/documents'],
     ['GET', `/api/admin/documents/${soc2.id}`],
-    ['PATCH', `/api/admin/documents/${soc2.id}`, { title: 'Hacked', category: 'x', visibility: 'public' }],
+    ['PATCH', `/api/admin/documents/${soc2.id}`, { title: 'Hacked', category: 'x', description: '', visibility: 'public', validUntil: null }],
     ['POST', `/api/admin/documents/${soc2.id}/versions`],
     ['GET', `/api/admin/documents/${soc2.id}/versions/1`],
     ['POST', `/api/admin/documents/${soc2.id}/archive`, {}],
@@ -293,8 +293,10 @@ test('a trust admin uploads and versions a document; bad files and fields are re
   const downloaded = await (await playwright.request.newContext({ baseURL })).get(`/documents/${slug}.pdf`);
   expect((await downloaded.body()).equals(second)).toBe(true);
 
-  expect((await alice.patch(`/api/admin/documents/${document.id}`, { data: { title: '', category: 'Tests', visibility: 'public' } })).status()).toBe(400);
-  expect((await alice.patch(`/api/admin/documents/${document.id}`, { data: { title: 'T', category: 'Tests', visibility: 'nda', validUntil: '31.12.2026' } })).status()).toBe(400);
+  const edit = { title: 'E2E document', category: 'Tests', description: '', visibility: 'public', validUntil: null };
+  expect((await alice.patch(`/api/admin/documents/${document.id}`, { data: { ...edit, title: '' } })).status()).toBe(400);
+  expect((await alice.patch(`/api/admin/documents/${document.id}`, { data: { ...edit, visibility: 'nda', validUntil: '31.12.2026' } })).status()).toBe(400);
+  expect((await alice.patch(`/api/admin/documents/${document.id}`, { data: { title: 'T', category: 'Tests', visibility: 'nda' } })).status()).toBe(400);
   const detail = await (await alice.get(`/api/admin/documents/${document.id}`)).json();
   expect(detail.document).toMatchObject({ title: 'E2E document', visibility: 'public' });
   expect(detail.versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([

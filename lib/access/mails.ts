@@ -7,7 +7,7 @@ function list(titles: string[]) {
   return titles.map((t) => `- ${t}`).join('\n');
 }
 
-export function accessLink(token: string): string {
+function accessLink(token: string): string {
   return new URL(`/access/${token}`, config().appUrl).href;
 }
 

@@ -21,6 +21,12 @@ export const documentFields = z.object({
 });
 export type DocumentFields = z.infer<typeof documentFields>;
 
+/** An edit replaces all the metadata: every field must be sent, so nothing is reset by being left out. */
+export const documentUpdate = documentFields.extend({
+  description: z.string({ message: 'Send the description (an empty string for none).' }).trim().max(2000, 'The description can be at most 2,000 characters.'),
+  validUntil: z.union([day, z.null()], { message: 'Send the valid-until date as YYYY-MM-DD, or null for none.' }),
+});
+
 export const newDocumentFields = documentFields.extend({
   slug: z
     .string()

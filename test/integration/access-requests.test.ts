@@ -12,7 +12,8 @@ import { manualClock, systemClock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { approveRequest, denyRequest } from '@/lib/access/decide';
-import { addDomainRule, decideByRules, listDomainRules, removeDomainRule } from '@/lib/access/domain-rules';
+import { addDomainRule, decideByRules, domainAndParents, listDomainRules, removeDomainRule } from '@/lib/access/domain-rules';
+import { cookieValue, tokensFromCookie } from '@/lib/access/grant-cookie';
 import { isFreeMailDomain } from '@/lib/access/free-mail';
 import { grantedDocuments, listActiveGrants, redeemToken, revokeGrant } from '@/lib/access/grants';
 import { currentNda, listNdaVersions, ndaSha256, publishNda } from '@/lib/access/nda';
@@ -65,6 +66,17 @@ describe('domain decisions', () => {
     expect(decide({ tenantDomain: true, restricted: true })).toMatchObject({ decision: 'review', decidedBy: null });
     expect(decide({ rule: rule('approve', true), restricted: true })).toMatchObject({ decision: 'review', mutualNda: true });
     expect(decide({ domain: 'gmail.com', restricted: true })).toMatchObject({ decision: 'deny' });
+  });
+
+  it('keeps at most five well-formed grant tokens in the cookie, newest first', () => {
+    const tokens = Array.from({ length: 7 }, (_, i) => String(i).repeat(43));
+    expect(tokensFromCookie(cookieValue(tokens))).toEqual(tokens.slice(0, 5));
+    expect(tokensFromCookie(`${tokens[0]}.garbage.${tokens[0]}.${tokens[1]}`)).toEqual([tokens[0], tokens[1]]);
+    expect(tokensFromCookie(undefined)).toEqual([]);
+  });
+
+  it('matches rules on the domain and its parents', () => {
+    expect(domainAndParents('a.b.example.com')).toEqual(['a.b.example.com', 'b.example.com', 'example.com']);
   });
 
   it('collects the checkboxes of an HTML form', () => {

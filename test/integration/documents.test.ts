@@ -11,7 +11,7 @@ import { createDocument, setArchived, updateDocument } from '@/lib/documents/edi
 import { getAdminDocument, listAdminDocuments, listPortalDocuments } from '@/lib/documents/list';
 import { parseInput } from '@/lib/documents/parse-input';
 import { MAX_PDF_BYTES, checkPdf, cleanFilename } from '@/lib/documents/pdf-file';
-import { documentFields as fieldsSchema, newDocumentFields } from '@/lib/documents/schemas';
+import { documentFields as fieldsSchema, documentUpdate, newDocumentFields } from '@/lib/documents/schemas';
 import { readVersionFile, uploadVersion } from '@/lib/documents/versions';
 import { validityOf } from '@/lib/documents/validity';
 import { AppError } from '@/lib/http/errors';
@@ -73,6 +73,10 @@ describe('PDF upload checks', () => {
     expect(syncCode(() => parseInput(fieldsSchema, { ...base, validUntil: 'soon' }))).toBe('400 invalid_valid_until');
     expect(parseInput(fieldsSchema, { ...base, validUntil: '' }).validUntil).toBeNull();
     expect(parseInput(fieldsSchema, { ...base, validUntil: '2027-02-28' }).validUntil).toBe('2027-02-28');
+    // An edit must send every field, so a partial JSON edit cannot wipe the date or description.
+    expect(syncCode(() => parseInput(documentUpdate, { ...base, description: '' }))).toBe('400 invalid_valid_until');
+    expect(syncCode(() => parseInput(documentUpdate, { ...base, validUntil: null }))).toBe('400 invalid_description');
+    expect(parseInput(documentUpdate, { ...base, description: '', validUntil: null }).validUntil).toBeNull();
   });
 
   it('computes validity from the valid-until date', () => {

@@ -9,6 +9,7 @@ import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { formatDay, formatDayTime } from '@/lib/documents/format';
+import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'Active grants', description: 'Who can open confidential documents now, and revoking that access.' };
 
@@ -24,7 +25,7 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pro
     countPendingRequests(db, actor),
   ]);
   return (
-    <div>
+    <FitWidth>
       <AccessTabs current="/admin/access-requests/grants" pending={pending} />
       <FormNotice
         error={typeof query.error === 'string' ? query.error : undefined}
@@ -75,6 +76,6 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pro
         </div>
       )}
       <Pagination basePath="/admin/access-requests/grants" page={page} pageSize={PAGE_SIZE} total={total} />
-    </div>
+    </FitWidth>
   );
 }

@@ -7,6 +7,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { listPortalDocuments } from '@/lib/documents/list';
+import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'New document', description: 'Add a document with its first PDF to the trust portal.' };
 
@@ -15,7 +16,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
   const error = (await searchParams).error;
   const categories = [...new Set((await listPortalDocuments(await getDatabase())).map((d) => d.category))];
   return (
-    <div>
+    <FitWidth>
       <p className="mb-2 text-sm">
         <Link href="/admin/documents" className="text-brand-700 hover:underline">
           ← Documents
@@ -60,6 +61,6 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
           </button>
         </div>
       </form>
-    </div>
+    </FitWidth>
   );
 }

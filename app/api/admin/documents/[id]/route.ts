@@ -5,7 +5,7 @@ import { getDatabase } from '@/lib/db';
 import { updateDocument } from '@/lib/documents/edit';
 import { getAdminDocument } from '@/lib/documents/list';
 import { parseInput } from '@/lib/documents/parse-input';
-import { documentFields } from '@/lib/documents/schemas';
+import { documentUpdate } from '@/lib/documents/schemas';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';
 import { refreshPublic } from '@/lib/portal/cache';
@@ -17,14 +17,14 @@ export const GET = route(async (request, { params }: Context) => {
   return NextResponse.json(await getAdminDocument(await getDatabase(), systemClock, actor, (await params).id));
 });
 
-/** Changes a document's title, category, description, visibility and valid-until date. */
+/** Replaces a document's title, category, description, visibility and valid-until date (all required). */
 async function update(request: NextRequest, { params }: Context) {
   const actor = await requireApiTrustAdmin(request);
   const { id } = await params;
   const { form, data } = await readBody(request);
   const page = `/admin/documents/${encodeURIComponent(id)}`;
   try {
-    const updated = await updateDocument(await getDatabase(), systemClock, actor, id, parseInput(documentFields, data));
+    const updated = await updateDocument(await getDatabase(), systemClock, actor, id, parseInput(documentUpdate, data));
     refreshPublic('documents');
     return form ? redirectTo(`${page}?saved=1`) : NextResponse.json({ document: updated });
   } catch (error) {
