@@ -6,4 +6,6 @@ export async function register() {
   // Mail queued before a restart, or whose delivery failed, goes out now and then on retry.
   sendQueuedMail();
   startMailRetries();
+  const { startValidityReminders } = await import('./lib/documents/reminder-schedule');
+  startValidityReminders();
 }

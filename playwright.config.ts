@@ -61,7 +61,9 @@ export default defineConfig({
       reuseExistingServer: false,
       env: { TEST_SMTP_PORT: String(TEST_SMTP_PORT), TEST_MAILBOX_PORT: String(TEST_MAILBOX_PORT) },
     },
-    server(PORT, { DATA_DIR: `.data/e2e-${PORT}`, SMTP_URL: `smtp://127.0.0.1:${TEST_SMTP_PORT}` }),
+    // The main server believes X-Forwarded-For, as behind a proxy, so that tests can act as
+    // many visitors; the no-demo server does not, and proves a forged header changes nothing.
+    server(PORT, { DATA_DIR: `.data/e2e-${PORT}`, SMTP_URL: `smtp://127.0.0.1:${TEST_SMTP_PORT}`, TRUST_PROXY: '1' }),
     ...(onlyMain ? [] : [
     server(NO_DEMO_PORT, { DATA_DIR: `.data/e2e-${NO_DEMO_PORT}`, DEMO_SIGN_IN: '0' }),
     server(SSO_PORT, {

@@ -39,7 +39,7 @@ export function ConsoleShell({ area, organization, person, nav, children }: Prop
             </Link>
           ))}
         </nav>
-        <div>{children}</div>
+        <div className="min-w-0">{children}</div>
       </div>
     </div>
   );

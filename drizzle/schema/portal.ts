@@ -244,6 +244,7 @@ export const mailOutbox = pgTable('mail_outbox', {
   subject: text('subject').notNull(),
   textBody: text('text_body').notNull(),
   htmlBody: text('html_body'),
+  headers: jsonb('headers').$type<Record<string, string>>(),
   attachmentName: text('attachment_name'),
   attachment: bytea('attachment'),
   createdAt: ts('created_at').notNull().defaultNow(),

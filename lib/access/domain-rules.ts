@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { ACCESS_RULE_DECISIONS, accessDomainRules, identityDomains, type AccessRuleDecision, type RuleDecider } from '@/drizzle/schema';
-import { type Actor, type AuthActor, SYSTEM } from '@/lib/auth/actor';
+import { type Actor, SYSTEM } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
@@ -72,16 +72,12 @@ export function decideByRules(input: { domain: string; rule: DomainRule | null; 
   return outcome;
 }
 
-// Tenants' sign-in domains are readable by sign-in (routing an address to its organization)
-// but not by the portal's own work; this read asks only whether a domain is a customer's.
-const DOMAIN_LOOKUP: AuthActor = { kind: 'auth' };
-
 /** Which of the given domains belong to a customer tenant. */
 export async function customerDomains(db: DbHandle, domains: string[]): Promise<Set<string>> {
   if (domains.length === 0) return new Set();
   const rows = await withActor(
     db,
-    DOMAIN_LOOKUP,
+    SYSTEM,
     (tx) => tx.select({ domain: identityDomains.domain, tenantId: identityDomains.tenantId }).from(identityDomains).where(inArray(identityDomains.domain, domains)),
     { readOnly: true },
   );

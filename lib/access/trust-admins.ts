@@ -1,25 +1,15 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { users } from '@/drizzle/schema';
-import type { AuthActor } from '@/lib/auth/actor';
+import { sql } from 'drizzle-orm';
+import { SYSTEM } from '@/lib/auth/actor';
+import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 
-// Neither the public nor the portal's own work (SYSTEM) may read staff users under RLS; the
-// sign-in actor reads users to resolve sessions, so it reads this list too (read-only, the
-// addresses of active trust admins and nothing else).
-const USER_LOOKUP: AuthActor = { kind: 'auth' };
-
-/** Where the portal's notices for the vendor go: every active trust admin. */
+/**
+ * Where the portal's notices for the vendor go: every active trust admin. The system actor
+ * cannot read users; app_trust_admin_emails() answers this one question.
+ */
 export async function trustAdminEmails(db: DbHandle): Promise<string[]> {
-  const rows = await withActor(
-    db,
-    USER_LOOKUP,
-    (tx) =>
-      tx
-        .select({ email: users.email })
-        .from(users)
-        .where(and(eq(users.kind, 'staff'), eq(users.role, 'trust_admin'), eq(users.status, 'active'), isNull(users.deprovisionedAt)))
-        .orderBy(asc(users.email)),
-    { readOnly: true },
-  );
+  const rows = await withActor(db, SYSTEM, (tx) => queryRows<{ email: string }>(tx, sql`SELECT app_trust_admin_emails() AS email`), {
+    readOnly: true,
+  });
   return rows.map((r) => r.email);
 }

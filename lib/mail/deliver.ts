@@ -38,7 +38,7 @@ export async function deliverDueMail(db: Database, transport: Transporter, from:
           text: mail.textBody,
           html: mail.htmlBody ?? undefined,
           attachments: mail.attachment ? [{ filename: mail.attachmentName!, content: mail.attachment }] : undefined,
-          headers: { 'X-Trust-Center-Mail-Id': mail.id },
+          headers: { ...mail.headers, 'X-Trust-Center-Mail-Id': mail.id },
         });
         await tx.update(mailOutbox).set({ sentAt: clock.now(), attempts: mail.attempts + 1, lastError: null }).where(eq(mailOutbox.id, mail.id));
         sent++;

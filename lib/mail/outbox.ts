@@ -12,6 +12,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
   attachment?: { filename: string; content: Buffer };
 }
 
@@ -26,6 +28,7 @@ export async function queueMail(tx: Tx, mail: Mail) {
     subject: mail.subject,
     textBody: mail.text,
     htmlBody: mail.html ?? null,
+    headers: mail.headers ?? null,
     attachmentName: mail.attachment?.filename ?? null,
     attachment: mail.attachment?.content ?? null,
   });

@@ -4,6 +4,14 @@ import { changeTitle, type PendingChange } from '@/lib/subprocessors/timeline';
 import { CONFIRM_VALID_DAYS } from './policy';
 import { link, type LinkKeys } from './tokens';
 
+/** RFC 8058: mail clients offer their own unsubscribe button, which posts to this link. */
+function unsubscribeHeaders(keys: LinkKeys, unsubscribe: string) {
+  return {
+    'List-Unsubscribe': `<${link(keys, '/api/subscriptions/unsubscribe', unsubscribe)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}
+
 /** Every mail ends with why it came and a one-click way out. */
 function footer(keys: LinkKeys, unsubscribe: string) {
   return [
@@ -17,6 +25,7 @@ export function confirmMail(keys: LinkKeys, vendor: string, to: string, confirm:
   return {
     kind: 'subscription_confirm',
     to,
+    headers: unsubscribeHeaders(keys, unsubscribe),
     subject: `Confirm your subscription to ${vendor}'s sub-processor changes`,
     text: [
       `Someone, probably you, asked to be told by e-mail when ${vendor} plans a change to the sub-processors that process data on its behalf.`,
@@ -35,6 +44,7 @@ export function alreadySubscribedMail(keys: LinkKeys, vendor: string, to: string
   return {
     kind: 'subscription_exists',
     to,
+    headers: unsubscribeHeaders(keys, unsubscribe),
     subject: `You're already subscribed to ${vendor}'s sub-processor changes`,
     text: [
       `Someone, probably you, asked to subscribe this address to ${vendor}'s sub-processor changes. It is already subscribed, so there is nothing to do: you will hear of every change when it is announced.`,
@@ -60,6 +70,7 @@ export function announcementMail(keys: LinkKeys, vendor: string, to: string, cha
   return {
     kind: 'subprocessor_announcement',
     to,
+    headers: unsubscribeHeaders(keys, unsubscribe),
     subject: `${vendor}: ${n} sub-processor change${n === 1 ? '' : 's'} announced`,
     text: [
       `${vendor} announces ${n === 1 ? 'a change' : `${n} changes`} to the sub-processors that process personal data on its behalf. Each takes effect on the date shown.`,
@@ -80,6 +91,7 @@ export function cancellationMail(keys: LinkKeys, vendor: string, to: string, cha
   return {
     kind: 'subprocessor_cancellation',
     to,
+    headers: unsubscribeHeaders(keys, unsubscribe),
     subject: `${vendor}: an announced sub-processor change is cancelled`,
     text: [
       `The following change that ${vendor} announced will not take place:`,

@@ -176,6 +176,11 @@ describeEachDatabase('subscriptions', (t) => {
     const tokens = new Set(mails.map((m) => tokenIn(m, '/subscriptions/unsubscribe')));
     expect(tokens.size).toBe(1);
     const [token] = tokens;
+    // Mail clients get their own one-click unsubscribe (RFC 8058) with the same token.
+    for (const m of mails) {
+      expect(m.headerLines).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      expect(m.headerLines.find((h) => h.startsWith('List-Unsubscribe:'))).toContain(`/api/subscriptions/unsubscribe?token=${token}`);
+    }
     await unsubscribe(t().db, clock, token);
     await unsubscribe(t().db, clock, token);
     const row = (await listSubscribers(t().db, alice, { page: 1, pageSize: 100 })).subscribers.find((s) => s.email === email);

@@ -8,7 +8,6 @@ import { listAccessRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { formatDayTime } from '@/lib/documents/format';
-import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'Access requests', description: 'Approve or deny reviewers’ requests for confidential documents.' };
 
@@ -26,7 +25,7 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
         ? 'Denied. The reviewer was e-mailed a polite refusal.'
         : undefined;
   return (
-    <FitWidth>
+    <div>
       <AccessTabs current="/admin/access-requests" pending={total} />
       <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={ACCESS_ERRORS} success={success} />
       <h2 className="sr-only">Pending requests</h2>
@@ -85,6 +84,6 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
         </ol>
       )}
       <Pagination basePath="/admin/access-requests" page={page} pageSize={PAGE_SIZE} total={total} />
-    </FitWidth>
+    </div>
   );
 }

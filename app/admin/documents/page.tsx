@@ -9,7 +9,6 @@ import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { formatBytes, formatDay } from '@/lib/documents/format';
 import { listAdminDocuments } from '@/lib/documents/list';
-import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'Documents', description: 'Upload and version the documents of the trust portal.' };
 
@@ -21,7 +20,7 @@ export default async function AdminDocuments({ searchParams }: { searchParams: P
   const { items, total } = await listAdminDocuments(await getDatabase(), systemClock, actor, { page, pageSize: PAGE_SIZE });
   const attention = items.filter((d) => !d.archivedAt && (d.validity.state === 'expired' || d.validity.state === 'expires_soon')).length;
   return (
-    <FitWidth>
+    <div>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageHeading title="Documents">
           The PDFs on the portal’s documents page. Public ones download for anyone; NDA and restricted ones only with an approved access
@@ -93,6 +92,6 @@ export default async function AdminDocuments({ searchParams }: { searchParams: P
         </div>
       )}
       <Pagination basePath="/admin/documents" page={page} pageSize={PAGE_SIZE} total={total} />
-    </FitWidth>
+    </div>
   );
 }

@@ -9,6 +9,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** Every header line as sent ("Name: value"). */
+  headerLines: string[];
   attachments: { filename: string; contentType: string; size: number; contentBase64: string }[];
   receivedAt: string;
 }
@@ -40,6 +42,7 @@ export async function startTestMailServer(port = 0): Promise<TestMailServer> {
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : null,
+            headerLines: mail.headerLines.map((h) => h.line),
             attachments: mail.attachments.map((a) => ({
               filename: a.filename ?? '',
               contentType: a.contentType,

@@ -8,7 +8,6 @@ import { countPendingRequests, listAccessRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { formatDay, formatDayTime } from '@/lib/documents/format';
-import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'Access decisions', description: 'Recent decisions on access requests, by people and by rules.' };
 
@@ -25,7 +24,7 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
   ]);
   const now = new Date();
   return (
-    <FitWidth>
+    <div>
       <AccessTabs current="/admin/access-requests/decided" pending={pending} />
       <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={ACCESS_ERRORS} />
       <h2 className="sr-only">Decisions, newest first</h2>
@@ -90,6 +89,6 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
         </div>
       )}
       <Pagination basePath="/admin/access-requests/decided" page={page} pageSize={PAGE_SIZE} total={total} />
-    </FitWidth>
+    </div>
   );
 }

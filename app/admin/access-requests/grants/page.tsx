@@ -9,7 +9,6 @@ import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { formatDay, formatDayTime } from '@/lib/documents/format';
-import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'Active grants', description: 'Who can open confidential documents now, and revoking that access.' };
 
@@ -25,7 +24,7 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pro
     countPendingRequests(db, actor),
   ]);
   return (
-    <FitWidth>
+    <div>
       <AccessTabs current="/admin/access-requests/grants" pending={pending} />
       <FormNotice
         error={typeof query.error === 'string' ? query.error : undefined}
@@ -76,6 +75,6 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pro
         </div>
       )}
       <Pagination basePath="/admin/access-requests/grants" page={page} pageSize={PAGE_SIZE} total={total} />
-    </FitWidth>
+    </div>
   );
 }

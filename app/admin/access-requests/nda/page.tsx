@@ -7,7 +7,6 @@ import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { formatDayTime } from '@/lib/documents/format';
-import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewers accept, its versions, and publishing a new one.' };
 
@@ -26,7 +25,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
   const current = latest.items[0];
   const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
   return (
-    <FitWidth>
+    <div>
       <AccessTabs current="/admin/access-requests/nda" pending={pending} />
       <FormNotice
         error={typeof query.error === 'string' ? query.error : undefined}
@@ -96,6 +95,6 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
         )}
         <Pagination basePath="/admin/access-requests/nda" page={page} pageSize={PAGE_SIZE} total={total} />
       </section>
-    </FitWidth>
+    </div>
   );
 }

@@ -7,7 +7,6 @@ import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { formatDay } from '@/lib/documents/format';
-import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'Domain rules', description: 'Which e-mail domains are approved, reviewed or denied automatically.' };
 
@@ -20,7 +19,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Prom
   const [rules, pending] = await Promise.all([listDomainRules(db, actor), countPendingRequests(db, actor)]);
   const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
   return (
-    <FitWidth>
+    <div>
       <AccessTabs current="/admin/access-requests/rules" pending={pending} />
       <FormNotice
         error={typeof query.error === 'string' ? query.error : undefined}
@@ -120,6 +119,6 @@ export default async function DomainRules({ searchParams }: { searchParams: Prom
           </div>
         </form>
       </section>
-    </FitWidth>
+    </div>
   );
 }

@@ -12,7 +12,6 @@ import { formatBytes, formatDay, formatDayTime } from '@/lib/documents/format';
 import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
 import { isUuid } from '@/lib/documents/parse-input';
 import { AppError } from '@/lib/http/errors';
-import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'Document', description: 'Edit a portal document, upload new versions, archive it.' };
 
@@ -43,7 +42,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
   const section = 'rounded-lg border border-slate-200 bg-white p-5';
 
   return (
-    <FitWidth className="gap-8">
+    <div className="gap-8">
       <div>
         <p className="mb-2 text-sm">
           <Link href="/admin/documents" className="text-brand-700 hover:underline">
@@ -175,6 +174,6 @@ export default async function AdminDocument({ params, searchParams }: Props) {
           </button>
         </form>
       </section>
-    </FitWidth>
+    </div>
   );
 }

@@ -7,7 +7,6 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { listPortalDocuments } from '@/lib/documents/list';
-import { FitWidth } from '@/components/documents/fit-width';
 
 export const metadata: Metadata = { title: 'New document', description: 'Add a document with its first PDF to the trust portal.' };
 
@@ -16,7 +15,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
   const error = (await searchParams).error;
   const categories = [...new Set((await listPortalDocuments(await getDatabase())).map((d) => d.category))];
   return (
-    <FitWidth>
+    <div>
       <p className="mb-2 text-sm">
         <Link href="/admin/documents" className="text-brand-700 hover:underline">
           ← Documents
@@ -61,6 +60,6 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
           </button>
         </div>
       </form>
-    </FitWidth>
+    </div>
   );
 }
