@@ -72,11 +72,11 @@ test('bad input on each staff form gets a clear message and changes nothing', as
 
   await page.goto('/admin/certifications');
   const add = page.getByRole('region', { name: 'Add a certification' });
-  await add.getByLabel('Framework', { exact: true }).fill('FedRAMP Moderate');
+  await add.getByLabel('Framework', { exact: true }).fill('FedRAMP High');
   await add.getByRole('combobox', { name: 'Status' }).selectOption('attested');
   await add.getByRole('button', { name: 'Add certification' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(/needs an audit period: enter its start and end dates/);
-  await expect(page.getByRole('link', { name: 'Edit FedRAMP Moderate' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Edit FedRAMP High' })).toHaveCount(0);
 
   await page.goto('/admin/security');
   await skipBrowserValidation(page);
@@ -106,8 +106,19 @@ test('bad input on each staff form gets a clear message and changes nothing', as
   await expect(page.getByRole('img', { name: /Current logo/ })).toHaveCount(0);
 });
 
-test('a trust admin edits the security overview, posts news and sets the logo; the public pages follow', async ({ page }) => {
+test('a trust admin adds a certification, edits the security overview, posts news and sets the logo; the public pages follow', async ({ page }) => {
   await signInAs(page, ACCOUNTS.alice);
+  await page.goto('/admin/certifications');
+  const add = page.getByRole('region', { name: 'Add a certification' });
+  await add.getByLabel('Framework', { exact: true }).fill('FedRAMP Moderate');
+  await add.getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
+  await add.getByLabel('Target date').fill(new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10));
+  await add.getByRole('button', { name: 'Add certification' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Certification added. The public page shows it now.');
+  await expect(page.getByRole('region', { name: 'Change history' })).toContainText('Alice Adams added');
+  await page.goto('/certifications#fedramp-moderate');
+  await expect(page.locator('#fedramp-moderate')).toContainText('In progress');
+
   await page.goto('/admin/security');
   const monitoring = page.locator('#block-monitoring');
   await monitoring.getByText('Edit Monitoring and logging').click();

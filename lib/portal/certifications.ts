@@ -9,7 +9,7 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 import { checkCertificationDates } from './certification-rules';
-import { blankAsNull, calendarDay, dayOf, parseInput, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
+import { blankAsMissing, blankAsNull, calendarDay, dayOf, parseInput, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
 import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from './trust-admin';
 
 /** A certification as the public portal shows it (JSON-safe). */
@@ -96,7 +96,7 @@ const createInput = z.object({
   periodEnd: fields.periodEnd.optional(),
   targetDate: fields.targetDate.optional(),
   reportDocumentId: fields.reportDocumentId.optional(),
-  position: fields.position.optional(),
+  position: blankAsMissing(fields.position),
   slug: z.string().regex(SLUG, M.slug).optional(),
 });
 

@@ -19,6 +19,11 @@ export function blankAsNull<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === undefined ? undefined : typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable());
 }
 
+/** A blank form field means "not given": the default applies. */
+export function blankAsMissing<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+}
+
 /** Text without white space at its ends or at the ends of its lines, with plain line ends. */
 export function text(message: string, { min = 0, max }: { min?: number; max: number }) {
   return z

@@ -60,6 +60,19 @@ describeEachDatabase('portal content: certifications', (t) => {
     const [stored] = await adminRows(t().admin, 'SELECT changed_by FROM certification_history WHERE certification_id = $1', [soc2.id]);
     expect(stored.changed_by).toBe(alice.userId);
 
+    // What the staff page's form sends: every field a string, the optional ones blank.
+    const fromForm = await createCertification(t().db, clock, alice, {
+      framework: 'PCI DSS v4.0',
+      status: 'not_started',
+      description: '',
+      periodStart: '',
+      periodEnd: '',
+      targetDate: '',
+      reportDocumentId: '',
+      position: '',
+    });
+    expect(fromForm).toMatchObject({ status: 'not_started', periodStart: null, targetDate: null, reportDocumentId: null, position: soc2.position + 1 });
+
     // A second certification of the same name gets its own slug.
     const again = await createCertification(t().db, clock, alice, { framework: 'SOC 2 Type 2', status: 'not_started' });
     expect(again.slug).toBe('soc-2-type-2-2');
