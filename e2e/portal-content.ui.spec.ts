@@ -26,6 +26,17 @@ async function screenshots(page: Page, name: string) {
   if (desktop) await page.setViewportSize(desktop);
 }
 
+/**
+ * Waits until React has hydrated the page's forms: hydration resets a <select> changed
+ * before it ran, so forms are filled only after that.
+ */
+async function settle(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.querySelector('main form');
+    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+  });
+}
+
 /** Turns off the browser's own checks of a form, as a program posting to the endpoint would. */
 async function skipBrowserValidation(page: Page) {
   await page.evaluate(() => document.querySelectorAll('form').forEach((f) => f.setAttribute('novalidate', '')));
@@ -39,9 +50,11 @@ test('staff (alice) changes SOC 2 Type 2 to attested and the public /certificati
 
   await signInAs(page, ACCOUNTS.alice);
   await page.goto('/admin/certifications');
+  await settle(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Certifications' })).toBeVisible();
   await page.getByRole('link', { name: 'Edit SOC 2 Type 2' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'SOC 2 Type 2' })).toBeVisible();
+  await settle(page);
 
   // Attested keeps its audit period but has no target date: the first try is refused.
   await page.getByRole('combobox', { name: 'Status' }).selectOption('attested');
@@ -51,7 +64,10 @@ test('staff (alice) changes SOC 2 Type 2 to attested and the public /certificati
   await expect(soc2).toContainText('Audit window');
 
   await page.goto('/admin/certifications');
+  await settle(page);
   await page.getByRole('link', { name: 'Edit SOC 2 Type 2' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'SOC 2 Type 2' })).toBeVisible();
+  await settle(page);
   await page.getByRole('combobox', { name: 'Status' }).selectOption('attested');
   await page.getByLabel('Target date').fill('');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -71,6 +87,8 @@ test('bad input on each staff form gets a clear message and changes nothing', as
   await signInAs(page, ACCOUNTS.alice);
 
   await page.goto('/admin/certifications');
+
+  await settle(page);
   const add = page.getByRole('region', { name: 'Add a certification' });
   await add.getByLabel('Framework', { exact: true }).fill('FedRAMP High');
   await add.getByRole('combobox', { name: 'Status' }).selectOption('attested');
@@ -79,6 +97,8 @@ test('bad input on each staff form gets a clear message and changes nothing', as
   await expect(page.getByRole('link', { name: 'Edit FedRAMP High' })).toHaveCount(0);
 
   await page.goto('/admin/security');
+
+  await settle(page);
   await skipBrowserValidation(page);
   const addBlock = page.getByRole('region', { name: 'Add a block' });
   await addBlock.getByLabel('Text').fill('Something without a title.');
@@ -87,6 +107,8 @@ test('bad input on each staff form gets a clear message and changes nothing', as
   await expect(page.getByText('Something without a title.')).toHaveCount(0);
 
   await page.goto('/admin/updates');
+
+  await settle(page);
   await skipBrowserValidation(page);
   const post = page.getByRole('region', { name: 'Post an update' });
   await post.getByLabel('Title', { exact: true }).fill('An update without text');
@@ -95,6 +117,8 @@ test('bad input on each staff form gets a clear message and changes nothing', as
   await expect(page.getByRole('heading', { name: 'An update without text' })).toHaveCount(0);
 
   await page.goto('/admin/settings');
+
+  await settle(page);
   await page.getByLabel('Security contact').fill('phone us');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Enter the security contact as an e-mail address (or mailto: link) or an https:// address.');
@@ -109,6 +133,7 @@ test('bad input on each staff form gets a clear message and changes nothing', as
 test('a trust admin adds a certification, edits the security overview, posts news and sets the logo; the public pages follow', async ({ page }) => {
   await signInAs(page, ACCOUNTS.alice);
   await page.goto('/admin/certifications');
+  await settle(page);
   const add = page.getByRole('region', { name: 'Add a certification' });
   await add.getByLabel('Framework', { exact: true }).fill('FedRAMP Moderate');
   await add.getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
@@ -120,6 +145,8 @@ test('a trust admin adds a certification, edits the security overview, posts new
   await expect(page.locator('#fedramp-moderate')).toContainText('In progress');
 
   await page.goto('/admin/security');
+
+  await settle(page);
   const monitoring = page.locator('#block-monitoring');
   await monitoring.getByText('Edit Monitoring and logging').click();
   await monitoring.getByLabel('Text').fill('Logs are kept for a year.\n\n- Alerts reach the on-call engineer.\n- Reviewed weekly.');
@@ -133,6 +160,8 @@ test('a trust admin adds a certification, edits the security overview, posts new
   await expect(page.locator('#monitoring').getByRole('listitem')).toHaveText(['Alerts reach the on-call engineer.', 'Reviewed weekly.']);
 
   await page.goto('/admin/updates');
+
+  await settle(page);
   const post = page.getByRole('region', { name: 'Post an update' });
   await post.getByLabel('Title', { exact: true }).fill('Bug bounty programme launched');
   await post.getByLabel('Text').fill('Researchers can now earn rewards for qualifying reports.');
@@ -143,6 +172,8 @@ test('a trust admin adds a certification, edits the security overview, posts new
   await expect(page.getByRole('article').filter({ hasText: 'Bug bounty programme launched' })).toContainText('Researchers can now earn rewards');
 
   await page.goto('/admin/settings');
+
+  await settle(page);
   await page.getByLabel('Logo image').setInputFiles(path.join(import.meta.dirname, 'fixtures', 'logo.png'));
   await page.getByRole('button', { name: 'Upload logo' }).click();
   await expect(page.getByRole('main').getByRole('status')).toHaveText('Logo uploaded.');
@@ -165,6 +196,8 @@ test('a trust admin adds a certification, edits the security overview, posts new
   expect((await page.request.get('/logo')).headers()['content-type']).toBe('image/jpeg');
 
   await page.goto('/admin/settings');
+
+  await settle(page);
   await page.getByRole('button', { name: 'Remove logo' }).click();
   await expect(page.getByRole('main').getByRole('status')).toHaveText('Logo removed.');
   expect((await page.request.get('/logo')).status()).toBe(404);
