@@ -40,7 +40,7 @@ test('staff sign in with an e-mail address and land in the admin', async ({ page
 
 test('the overview and sign-in pages render for visitors', async ({ page }) => {
   await page.goto('/');
-  await expect(page).toHaveTitle('Trust Center');
+  await expect(page).toHaveTitle(/Trust Center/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/home.png', fullPage: true });
   await page.goto('/sign-in?error=unknown_account');
