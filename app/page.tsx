@@ -137,7 +137,9 @@ export default async function OverviewPage() {
         <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {documents.slice(0, 6).map((d) => (
             <li key={d.slug} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
-              <span className="font-medium text-slate-900">{d.title}</span>
+              <Link href={`/documents#${d.slug}`} className="font-medium text-slate-900 hover:text-brand-700">
+                {d.title}
+              </Link>
               <span className="text-slate-600">{d.visibility === 'public' ? 'Download' : 'On request'}</span>
             </li>
           ))}

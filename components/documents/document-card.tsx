@@ -14,7 +14,7 @@ export function DocumentCard({ doc, grantedUntil, now }: { doc: PortalDocument; 
     </a>
   );
   return (
-    <li className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:flex-row sm:items-start sm:justify-between">
+    <li id={doc.slug} className="scroll-mt-6 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:flex-row sm:items-start sm:justify-between">
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="font-semibold text-slate-900">{doc.title}</h3>

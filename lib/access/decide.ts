@@ -13,7 +13,7 @@ import type { Clock } from '@/lib/clock';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
-import { assertTrustAdmin } from '@/lib/documents/trust-admin';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/http/errors';
 import { queueMail } from '@/lib/mail/outbox';
 import { readPublicSettings } from '@/lib/portal/settings';

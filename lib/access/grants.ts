@@ -4,7 +4,7 @@ import { type Actor, SYSTEM } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid } from '@/lib/documents/parse-input';
-import { assertTrustAdmin } from '@/lib/documents/trust-admin';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/http/errors';
 import { hashToken, looksLikeToken } from './tokens';
 

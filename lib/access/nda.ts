@@ -7,7 +7,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/documents/parse-input';
-import { assertTrustAdmin } from '@/lib/documents/trust-admin';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/http/errors';
 
 /** An NDA version as reviewers see it: plain values, safe to cache as JSON. */

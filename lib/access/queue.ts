@@ -14,7 +14,7 @@ import {
 } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { assertTrustAdmin } from '@/lib/documents/trust-admin';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { type RuleOutcome, customerDomains, decideByRules, emailDomain, listDomainRules, domainAndParents } from './domain-rules';
 
 export interface QueuedRequest {

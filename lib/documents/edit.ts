@@ -8,7 +8,7 @@ import { AppError } from '@/lib/http/errors';
 import { isUuid } from './parse-input';
 import type { CheckedPdf } from './pdf-file';
 import type { DocumentFields, NewDocumentFields } from './schemas';
-import { assertTrustAdmin } from './trust-admin';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 
 export const notFound = () => new AppError('not_found', 'There is no such document.', 404);
 

@@ -5,7 +5,7 @@ import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { notFound } from './edit';
 import { isUuid } from './parse-input';
-import { assertTrustAdmin } from './trust-admin';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { type Validity, validityOf } from './validity';
 
 /** A document as the public portal lists it: plain values, safe to cache as JSON. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { AppError } from '@/lib/http/errors';
+import { readBytes } from '@/lib/http/route';
 import { MAX_PDF_BYTES } from './pdf-file';
 
 export interface Upload {
@@ -20,25 +21,6 @@ function tooLarge() {
   return new AppError('file_too_large', `The file is larger than ${MAX_PDF_BYTES / 1024 / 1024} MB. Upload a smaller PDF.`, 413);
 }
 
-async function readBytes(request: NextRequest): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > DRAIN_LIMIT) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    if (size <= MAX_BODY) chunks.push(value);
-  }
-  if (size > MAX_BODY) throw tooLarge();
-  return Buffer.concat(chunks);
-}
-
 /** Whether a browser sent the request (it is answered with a page or a redirect, not JSON). */
 export function wantsHtml(request: { headers: Headers }): boolean {
   return (request.headers.get('accept') ?? '').includes('text/html');
@@ -55,7 +37,7 @@ export async function readUpload(request: NextRequest): Promise<Upload> {
   if (!multipart && !type.startsWith('application/pdf')) {
     throw new AppError('unsupported_media_type', 'Send the PDF as multipart/form-data (in the field “file”) or as application/pdf.', 415);
   }
-  const bytes = await readBytes(request);
+  const bytes = await readBytes(request, { max: MAX_BODY, drainUpTo: DRAIN_LIMIT, tooLarge });
   if (!multipart) {
     const fields = Object.fromEntries(new URL(request.url).searchParams);
     return { form, fields, file: { name: fields.filename ?? '', bytes } };

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/http/errors';
 import { notFound } from './edit';
 import { isUuid } from './parse-input';
 import type { CheckedPdf } from './pdf-file';
-import { assertTrustAdmin } from './trust-admin';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 
 /**
  * Adds a new current version. The document row is locked while the next number is chosen, so

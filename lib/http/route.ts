@@ -47,10 +47,17 @@ function tooLarge() {
   return new AppError('payload_too_large', 'The request body is too large.', 413);
 }
 
-/** The body as text, refusing more than `max` bytes whether or not Content-Length says so. */
-export async function readText(request: NextRequest, max = MAX_BODY_BYTES): Promise<string> {
-  if (Number(request.headers.get('content-length') ?? 0) > max) throw tooLarge();
-  if (!request.body) return '';
+/**
+ * The body's bytes, refusing more than `max` whether or not Content-Length says so. A browser
+ * shows a reset connection instead of the answer when the server stops reading early, so up to
+ * `drainUpTo` bytes are read to the end (and dropped) before the refusal.
+ */
+export async function readBytes(
+  request: NextRequest,
+  { max, drainUpTo = max, tooLarge: refuse = tooLarge }: { max: number; drainUpTo?: number; tooLarge?: () => Error },
+): Promise<Buffer<ArrayBuffer>> {
+  if (Number(request.headers.get('content-length') ?? 0) > drainUpTo) throw refuse();
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -58,13 +65,19 @@ export async function readText(request: NextRequest, max = MAX_BODY_BYTES): Prom
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > max) {
+    if (size > drainUpTo) {
       await reader.cancel();
-      throw tooLarge();
+      throw refuse();
     }
-    chunks.push(value);
+    if (size <= max) chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  if (size > max) throw refuse();
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, refusing more than `max` bytes whether or not Content-Length says so. */
+export async function readText(request: NextRequest, max = MAX_BODY_BYTES): Promise<string> {
+  return new TextDecoder().decode(await readBytes(request, { max }));
 }
 
 /** The request body as form fields or JSON, whichever was sent; oversized or broken bodies are refused. */

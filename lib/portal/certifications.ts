@@ -10,7 +10,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 import { checkCertificationDates } from './certification-rules';
 import { blankAsMissing, blankAsNull, calendarDay, dayOf, parseInput, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
-import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from './trust-admin';
+import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 /** A certification as the public portal shows it (JSON-safe). */
 export interface PublicCertification {
@@ -180,7 +180,7 @@ const SNAPSHOT_KEYS: (keyof CertificationSnapshot)[] = [
 
 /** Every certification for the staff tools, in page order. */
 export async function listCertificationsForAdmin(db: DbHandle, actor: Actor): Promise<AdminCertification[]> {
-  assertTrustAdmin(actor);
+  asTrustAdmin(actor);
   const rows = await withActor(db, actor, (tx) => selectAdmin(tx).orderBy(asc(certifications.position), asc(certifications.framework)), {
     readOnly: true,
   });
@@ -188,7 +188,7 @@ export async function listCertificationsForAdmin(db: DbHandle, actor: Actor): Pr
 }
 
 export async function getCertificationForAdmin(db: DbHandle, actor: Actor, id: string): Promise<AdminCertification> {
-  assertTrustAdmin(actor);
+  asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const [row] = await withActor(db, actor, (tx) => selectAdmin(tx).where(eq(certifications.id, id)), { readOnly: true });
   if (!row) throw notFound();
@@ -201,7 +201,7 @@ export async function listCertificationHistory(
   actor: Actor,
   { certificationId, limit = 20, offset = 0 }: { certificationId?: string; limit?: number; offset?: number } = {},
 ): Promise<{ changes: CertificationChange[]; total: number }> {
-  assertTrustAdmin(actor);
+  asTrustAdmin(actor);
   if (certificationId !== undefined && !z.uuid().safeParse(certificationId).success) throw notFound();
   const where = certificationId ? eq(certificationHistory.certificationId, certificationId) : undefined;
   return withActor(
@@ -236,7 +236,7 @@ export async function listCertificationHistory(
 
 /** The documents a certification may link as its report: every document not archived. */
 export async function listReportOptions(db: DbHandle, actor: Actor): Promise<ReportOption[]> {
-  assertTrustAdmin(actor);
+  asTrustAdmin(actor);
   return withActor(
     db,
     actor,
@@ -262,7 +262,7 @@ async function reportDocument(tx: Tx, id: string | null): Promise<{ title: strin
 
 /** Adds a certification, and the first row of its history. */
 export async function createCertification(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<AdminCertification> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   const input = parseInput(createInput, data);
   const now = clock.now();
   const dates = {
@@ -319,7 +319,7 @@ export async function updateCertification(
   id: string,
   data: unknown,
 ): Promise<{ certification: AdminCertification; changed: boolean }> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const input = parseInput(updateInput, data);
   const now = clock.now();

@@ -5,7 +5,7 @@ import { ANONYMOUS, type Actor, type StaffActor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
-import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from './trust-admin';
+import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 export const MAX_LOGO_BYTES = 256 * 1024;
 export type LogoType = 'image/png' | 'image/jpeg' | 'image/webp';
@@ -32,14 +32,14 @@ export function checkLogo(bytes: Uint8Array): LogoType {
 
 /** Replaces the logo. The settings must have been saved once (the logo is part of them). */
 export async function setLogo(db: DbHandle, clock: Clock, actor: Actor, bytes: Uint8Array): Promise<{ type: LogoType; size: number }> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   const type = checkLogo(bytes);
   await writeLogo(db, clock, staff, Buffer.from(bytes), type);
   return { type, size: bytes.byteLength };
 }
 
 export async function removeLogo(db: DbHandle, clock: Clock, actor: Actor): Promise<void> {
-  await writeLogo(db, clock, assertTrustAdmin(actor), null, null);
+  await writeLogo(db, clock, asTrustAdmin(actor), null, null);
 }
 
 async function writeLogo(db: DbHandle, clock: Clock, staff: StaffActor, logo: Buffer | null, logoType: LogoType | null) {

@@ -1,26 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { AppError } from '@/lib/http/errors';
-
-/** Reads at most `max` bytes of a request body; more is refused with 413 whatever Content-Length claims. */
-async function readBytes(request: NextRequest, max: number): Promise<Buffer<ArrayBuffer>> {
-  if (Number(request.headers.get('content-length') ?? 0) > max) throw tooLarge();
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
+import { readBytes } from '@/lib/http/route';
 
 function tooLarge() {
   return new AppError('logo_too_large', 'The logo can be at most 256 KB.', 413);
@@ -36,7 +17,7 @@ const MULTIPART_OVERHEAD = 16 * 1024;
 export async function readUpload(request: NextRequest, field: string, maxBytes: number): Promise<{ form: boolean; bytes: Uint8Array }> {
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const body = await readBytes(request, maxBytes + MULTIPART_OVERHEAD);
+    const body = await readBytes(request, { max: maxBytes + MULTIPART_OVERHEAD, tooLarge });
     let form: FormData;
     try {
       form = await new Response(body, { headers: { 'content-type': type } }).formData();
@@ -48,5 +29,5 @@ export async function readUpload(request: NextRequest, field: string, maxBytes: 
     if (file.size > maxBytes) throw tooLarge();
     return { form: true, bytes: new Uint8Array(await file.arrayBuffer()) };
   }
-  return { form: false, bytes: await readBytes(request, maxBytes) };
+  return { form: false, bytes: await readBytes(request, { max: maxBytes, tooLarge }) };
 }

@@ -9,7 +9,7 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 import { parseInput, SLUG, slugify, text, uniqueSlug } from './input';
-import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from './trust-admin';
+import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 /** A block of the security overview (JSON-safe); its slug is the anchor in the page. */
 export interface SecurityBlock {
@@ -59,14 +59,14 @@ export async function listSecurityBlocks(db: DbHandle): Promise<SecurityBlock[]>
 
 /** The blocks in page order, for the staff tools. */
 export async function listSecurityBlocksForAdmin(db: DbHandle, actor: Actor): Promise<SecurityBlock[]> {
-  assertTrustAdmin(actor);
+  asTrustAdmin(actor);
   const rows = await withActor(db, actor, ordered, { readOnly: true });
   return rows.map(toBlock);
 }
 
 /** Adds a block at the end of the page. */
 export async function createSecurityBlock(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<SecurityBlock> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   const input = parseInput(createInput, data);
   return withActor(db, staff, async (tx) => {
     const existing = await tx.select({ slug: securityBlocks.slug }).from(securityBlocks);
@@ -90,7 +90,7 @@ export async function createSecurityBlock(db: DbHandle, clock: Clock, actor: Act
 
 /** Changes a block's title or text; its slug (the page anchor) stays. */
 export async function updateSecurityBlock(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown): Promise<SecurityBlock> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const input = parseInput(updateInput, data);
   return withActor(db, staff, async (tx) => {
@@ -105,7 +105,7 @@ export async function updateSecurityBlock(db: DbHandle, clock: Clock, actor: Act
 }
 
 export async function deleteSecurityBlock(db: DbHandle, actor: Actor, id: string): Promise<void> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   await withActor(db, staff, async (tx) => {
     const deleted = await tx.delete(securityBlocks).where(eq(securityBlocks.id, id)).returning({ id: securityBlocks.id });
@@ -115,7 +115,7 @@ export async function deleteSecurityBlock(db: DbHandle, actor: Actor, id: string
 
 /** Puts the blocks in the given order: every block's id, each once. */
 export async function reorderSecurityBlocks(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<SecurityBlock[]> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   const { order } = parseInput(orderInput, data);
   return withActor(db, staff, async (tx) => {
     const current = await lockAll(tx);
@@ -129,7 +129,7 @@ export async function reorderSecurityBlocks(db: DbHandle, clock: Clock, actor: A
 
 /** Swaps a block with its neighbour above or below (the buttons of the staff page). */
 export async function moveSecurityBlock(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown): Promise<SecurityBlock[]> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const { direction } = parseInput(moveInput, data);
   return withActor(db, staff, async (tx) => {

@@ -9,7 +9,7 @@ import type { DbHandle } from '@/lib/db/with-actor';
 import { withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 import { blankAsNull, parseInput, text, wholeNumber } from './input';
-import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from './trust-admin';
+import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 /** What the public portal shows of the settings: plain values, safe to cache as JSON. */
 export interface PublicSettings {
@@ -77,7 +77,7 @@ export interface AdminSettings extends PublicSettings {
 }
 
 export async function readSettingsForAdmin(db: DbHandle, actor: Actor): Promise<AdminSettings> {
-  assertTrustAdmin(actor);
+  asTrustAdmin(actor);
   const [row] = await withActor(db, actor, (tx) => tx.select().from(portalSettings).where(eq(portalSettings.id, true)), {
     readOnly: true,
   });
@@ -177,7 +177,7 @@ export function checkSecurityTxtExpiry(expires: Date, now: Date) {
  * stale one has to be renewed.
  */
 export async function updateSettings(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<AdminSettings> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   const input = parseInput(settingsInput, data);
   const now = clock.now();
   return withActor(db, staff, async (tx) => {

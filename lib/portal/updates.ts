@@ -8,7 +8,7 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 import { parseInput, text } from './input';
-import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from './trust-admin';
+import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 /** A published news item, as the updates page and the Atom feed show it (JSON-safe). */
 export interface PublicUpdate {
@@ -62,7 +62,7 @@ export async function listUpdatesForAdmin(
   actor: Actor,
   { limit = 20, offset = 0 } = {},
 ): Promise<{ updates: PublicUpdate[]; total: number }> {
-  assertTrustAdmin(actor);
+  asTrustAdmin(actor);
   return withActor(
     db,
     actor,
@@ -113,7 +113,7 @@ function checkPublishedAt(at: Date | undefined, now: Date) {
 
 /** Posts news: at once, or at a later time given as publishedAt. */
 export async function createUpdate(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<PublicUpdate> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   const input = parseInput(createInput, data);
   const now = clock.now();
   checkPublishedAt(input.publishedAt, now);
@@ -127,7 +127,7 @@ export async function createUpdate(db: DbHandle, clock: Clock, actor: Actor, dat
 }
 
 export async function updateUpdate(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown): Promise<PublicUpdate> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const input = parseInput(updateInput, data);
   const now = clock.now();
@@ -144,7 +144,7 @@ export async function updateUpdate(db: DbHandle, clock: Clock, actor: Actor, id:
 }
 
 export async function deleteUpdate(db: DbHandle, actor: Actor, id: string): Promise<void> {
-  const staff = assertTrustAdmin(actor);
+  const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   await withActor(db, staff, async (tx) => {
     const deleted = await tx.delete(portalUpdates).where(eq(portalUpdates.id, id)).returning({ id: portalUpdates.id });

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/http/errors';
 import { cancellationMail } from '@/lib/subscriptions/mails';
 import { mailConfirmedSubscribers } from '@/lib/subscriptions/notify';
 import type { LinkKeys } from '@/lib/subscriptions/tokens';
-import { assertTrustAdmin } from './access';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { isoDate } from './dates';
 import { readChanges } from './read';
 import { changeTitle, compareChanges, stateBefore, withDifferences } from './timeline';

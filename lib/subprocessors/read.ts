@@ -4,7 +4,7 @@ import { ANONYMOUS, SYSTEM, type Actor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import type { Tx } from '@/lib/db/types';
-import { assertTrustAdmin } from './access';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { isoDate } from './dates';
 import { earliestEffectiveDate, requiredNotice } from './notice';
 import {

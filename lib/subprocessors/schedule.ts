@@ -7,7 +7,7 @@ import { pgErrorCode } from '@/lib/db/raw';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
-import { assertTrustAdmin } from './access';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { dateStart, isoDate } from './dates';
 import { slugify, type ChangeInput, type SubprocessorFields } from './fields';
 import { assertNotice, requiredNotice } from './notice';

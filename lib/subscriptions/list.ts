@@ -2,7 +2,7 @@ import { count, desc } from 'drizzle-orm';
 import { subscribers } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
-import { assertTrustAdmin } from '@/lib/subprocessors/access';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 
 export const SUBSCRIBERS_PAGE_SIZE = 50;
 

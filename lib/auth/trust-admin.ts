@@ -1,16 +1,18 @@
-import 'server-only';
 import type { Actor, StaffActor } from '@/lib/auth/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { AppError } from '@/lib/http/errors';
 
-const REFUSED = 'Only trust admins can change the trust portal.';
-
 /**
- * The first line of every staff tool: only a trust admin may go on. The database checks
- * again (app_is_trust_admin() reads the role it holds now), see refusedByDatabase.
+ * The first line of every staff tool of the portal: only a trust admin may go on. The database
+ * checks again (app_is_trust_admin() reads the role it holds now), see rethrowRefusal.
  */
-export function assertTrustAdmin(actor: Actor): StaffActor {
-  if (actor.kind !== 'staff' || actor.role !== 'trust_admin') throw new AppError('forbidden', REFUSED, 403);
+export function assertTrustAdmin(actor: Actor, message = 'Only trust admins can do this.'): asserts actor is StaffActor {
+  if (actor.kind !== 'staff' || actor.role !== 'trust_admin') throw new AppError('forbidden', message, 403);
+}
+
+/** assertTrustAdmin, as a value. */
+export function asTrustAdmin(actor: Actor, message?: string): StaffActor {
+  assertTrustAdmin(actor, message);
   return actor;
 }
 
