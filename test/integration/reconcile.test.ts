@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { WorkOS } from '@workos-inc/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { manualClock } from '@/lib/clock';
@@ -21,14 +22,14 @@ const person = (name: string, directoryId: string, groups: string[], state: 'act
 
 describeEachDatabase('workos sync', (t) => {
   let server: http.Server;
-  const port = 3300 + Math.floor(Math.random() * 500);
-  const workos = new WorkOS(FAKE_WORKOS.apiKey, { clientId: FAKE_WORKOS.clientId, https: false, apiHostname: '127.0.0.1', port });
+  let port = 0;
+  let workos: WorkOS;
   const clock = manualClock(new Date());
 
   beforeAll(async () => {
     await seedDemoData(t().admin);
     server = await startFakeWorkOS({
-      port,
+      port: 0,
       apiKey: FAKE_WORKOS.apiKey,
       clientId: FAKE_WORKOS.clientId,
       profiles: FAKE_PROFILES,
@@ -45,6 +46,8 @@ describeEachDatabase('workos sync', (t) => {
         person('rita', 'directory_vendor', ['g_vendor_support']),
       ],
     });
+    port = (server.address() as AddressInfo).port;
+    workos = new WorkOS(FAKE_WORKOS.apiKey, { clientId: FAKE_WORKOS.clientId, https: false, apiHostname: '127.0.0.1', port });
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { WorkOS } from '@workos-inc/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { manualClock } from '@/lib/clock';
@@ -15,12 +16,12 @@ import { startFakeWorkOS } from '../helpers/fake-workos/server';
 describeEachDatabase('SSO sign-in', (t) => {
   let server: http.Server;
   let deps: SsoDeps;
-  const port = 3800 + Math.floor(Math.random() * 500);
+  let port = 0;
 
   beforeAll(async () => {
     await seedDemoData(t().admin);
     server = await startFakeWorkOS({
-      port,
+      port: 0,
       apiKey: FAKE_WORKOS.apiKey,
       clientId: FAKE_WORKOS.clientId,
       profiles: [
@@ -29,6 +30,7 @@ describeEachDatabase('SSO sign-in', (t) => {
         { email: 'vic@vendor.example', organizationId: 'org_vendor', firstName: 'Vic', lastName: 'Vane' },
       ],
     });
+    port = (server.address() as AddressInfo).port;
     deps = {
       db: t().db,
       clock: manualClock(new Date()),

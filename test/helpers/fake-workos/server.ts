@@ -174,5 +174,8 @@ export function startFakeWorkOS(options: FakeWorkOSOptions): Promise<http.Server
       return json(res, 500, { message: String(error) });
     }
   });
-  return new Promise((resolve) => server.listen(options.port, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve(server));
+  });
 }
