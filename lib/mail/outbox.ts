@@ -25,7 +25,8 @@ export async function queueMail(tx: Tx, mail: Mail) {
   await tx.insert(mailOutbox).values({
     kind: mail.kind,
     toAddress: mail.to,
-    subject: mail.subject,
+    // Subjects carry what people typed (names, companies): keep them within the column's limit.
+    subject: mail.subject.length > 300 ? `${mail.subject.slice(0, 299)}…` : mail.subject,
     textBody: mail.text,
     htmlBody: mail.html ?? null,
     headers: mail.headers ?? null,

@@ -14,10 +14,11 @@ export const PUBLIC_FORM_LIMITS = {
 
 /**
  * The client's address. scripts/serve.mjs sets X-Forwarded-For to the connection's own address
- * unless TRUST_PROXY says a proxy in front sets it; then the first entry is the client.
+ * unless TRUST_PROXY says a proxy in front sets it. A proxy appends the address it saw, so the
+ * last entry is the one to believe: anything before it came from the client.
  */
 export function clientAddress(request: NextRequest): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+  return request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 }
 
 /** Counts this request against the form's limit for its client; past it, a 429 with Retry-After. */
