@@ -67,7 +67,7 @@ test('a reviewer requests a gated document, a trust admin approves, the link ope
 
   await reviewer.goto('/documents?want=soc2-type2-report#request-access');
   await fill('Rita Reviewer');
-  await expect(status(reviewer)).toContainText('Your request is in review');
+  await expect(status(reviewer)).toContainText('We sent the next step to your e-mail address');
   expect(await reviewerContext.cookies()).toEqual([]);
   const received = await mailTo(MAILBOX_URL, email, /We received your request/);
   expect(received.attachments[0].filename).toMatch(/^nda-acceptance-.*\.pdf$/);

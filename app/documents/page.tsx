@@ -34,9 +34,8 @@ const ERRORS: Record<string, string> = {
 };
 
 const RESULTS: Record<string, string> = {
-  approved: 'Approved. Check your e-mail: we sent you a personal link that opens the documents you asked for.',
-  pending: 'Thank you. Your request is in review; we will e-mail you the outcome, usually within one business day.',
-  denied: 'We cannot approve this request. We sent you an e-mail with the details.',
+  received:
+    'Thank you. We sent the next step to your e-mail address: a personal link that opens the documents if your request is approved at once, otherwise our answer after our team’s review, usually within one business day.',
 };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;

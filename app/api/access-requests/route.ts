@@ -12,7 +12,8 @@ import { clientAddress } from '@/lib/rate-limit/request';
 /**
  * A reviewer asks for gated documents (the form on /documents, or JSON):
  * {"name","email","company","reason","documents":[slug],"ndaVersionId","ndaSha256","typedName","acceptNda":true}.
- * Answers 201 {"request":{"id","status"}} with status approved, pending (in review) or denied.
+ * Answers 201 {"request":{"id","status":"received"}} whatever the rules decided: the outcome goes
+ * only to the address given, so this answer never tells anyone which companies are customers.
  */
 export const POST = route(async (request) => {
   const limited = await limitForBrowser(request, 'accessRequest');
@@ -25,7 +26,9 @@ export const POST = route(async (request) => {
       userAgent: request.headers.get('user-agent')?.slice(0, 1000) || null,
       notify: await trustAdminEmails(db),
     });
-    return form ? redirectTo(`/documents?request=${result.status}#request-result`) : NextResponse.json({ request: result }, { status: 201 });
+    return form
+      ? redirectTo('/documents?request=received#request-result')
+      : NextResponse.json({ request: { id: result.id, status: 'received' } }, { status: 201 });
   } catch (error) {
     if (form) return redirectWithError('/documents', error);
     throw error;
