@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { AppError } from '@/lib/http/errors';
+import { wantsHtml } from '@/lib/http/html-notice';
 import { readBytes } from '@/lib/http/route';
 import { MAX_PDF_BYTES } from './pdf-file';
 
@@ -19,11 +20,6 @@ const DRAIN_LIMIT = 8 * MAX_PDF_BYTES;
 
 function tooLarge() {
   return new AppError('file_too_large', `The file is larger than ${MAX_PDF_BYTES / 1024 / 1024} MB. Upload a smaller PDF.`, 413);
-}
-
-/** Whether a browser sent the request (it is answered with a page or a redirect, not JSON). */
-export function wantsHtml(request: { headers: Headers }): boolean {
-  return (request.headers.get('accept') ?? '').includes('text/html');
 }
 
 /**

@@ -5,7 +5,7 @@ import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { redirectTo } from '@/lib/http/form-redirect';
 import { route } from '@/lib/http/route';
-import { limitForBrowser } from '@/lib/documents/public-form-limit';
+import { limitForBrowser } from '@/lib/rate-limit/browser';
 
 /**
  * The sign-in link from an approval mail: a valid token is kept in an HttpOnly cookie (with

@@ -6,7 +6,7 @@ import { getDatabase } from '@/lib/db';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';
 import { sendQueuedMail } from '@/lib/mail/sender';
-import { limitForBrowser } from '@/lib/documents/public-form-limit';
+import { limitForBrowser } from '@/lib/rate-limit/browser';
 import { clientAddress } from '@/lib/rate-limit/request';
 
 /**

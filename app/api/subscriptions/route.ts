@@ -6,7 +6,7 @@ import { AppError } from '@/lib/http/errors';
 import { redirectTo } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';
 import { sendQueuedMail } from '@/lib/mail/sender';
-import { limitForm } from '@/lib/subscriptions/form-limit';
+import { limitForBrowser } from '@/lib/rate-limit/browser';
 import { linkKeys } from '@/lib/subscriptions/link-keys';
 import { SUBSCRIBE_ANSWER } from '@/lib/subscriptions/policy';
 import { subscribe, subscribeInput } from '@/lib/subscriptions/subscribe';
@@ -15,7 +15,7 @@ const PAGE = '/subprocessors';
 
 /** Subscribe to sub-processor changes (double opt-in). HTML form or JSON {"email"}. */
 export const POST = route(async (request) => {
-  const limited = await limitForm(request, 'subscribe', PAGE);
+  const limited = await limitForBrowser(request, 'subscribe', { href: '/subprocessors', label: 'Back to the sub-processors' });
   if (limited) return limited;
   const { form, data } = await readBody(request);
   try {

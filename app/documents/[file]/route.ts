@@ -3,9 +3,9 @@ import { GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { downloadDocument } from '@/lib/documents/download';
-import { htmlNotice } from '@/lib/documents/html-notice';
+import { htmlNotice } from '@/lib/http/html-notice';
 import { SLUG_PATTERN } from '@/lib/documents/schemas';
-import { wantsHtml } from '@/lib/documents/upload-request';
+import { wantsHtml } from '@/lib/http/html-notice';
 import { jsonError } from '@/lib/http/respond';
 import { route } from '@/lib/http/route';
 

@@ -4,13 +4,13 @@ import { getDatabase } from '@/lib/db';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';
 import { confirmSubscription } from '@/lib/subscriptions/confirm';
-import { limitForm } from '@/lib/subscriptions/form-limit';
+import { limitForBrowser } from '@/lib/rate-limit/browser';
 
 const PAGE = '/subscriptions/confirm';
 
 /** Confirms a subscription from the mailed link's page (a POST, so that mail scanners opening links confirm nothing). */
 export const POST = route(async (request) => {
-  const limited = await limitForm(request, 'tokenLink', PAGE);
+  const limited = await limitForBrowser(request, 'tokenLink', { href: '/subprocessors', label: 'Back to the sub-processors' });
   if (limited) return limited;
   const { form, data } = await readBody(request);
   const token = (data as { token?: unknown } | null)?.token;

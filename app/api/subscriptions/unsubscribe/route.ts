@@ -3,7 +3,7 @@ import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';
-import { limitForm } from '@/lib/subscriptions/form-limit';
+import { limitForBrowser } from '@/lib/rate-limit/browser';
 import { unsubscribe } from '@/lib/subscriptions/unsubscribe';
 
 const PAGE = '/subscriptions/unsubscribe';
@@ -14,11 +14,15 @@ const PAGE = '/subscriptions/unsubscribe';
  * List-Unsubscribe=One-Click, sent by the mail provider).
  */
 export const POST = route(async (request) => {
-  const limited = await limitForm(request, 'tokenLink', PAGE);
-  if (limited) return limited;
   const { form, data } = await readBody(request);
   const body = (data ?? {}) as Record<string, unknown>;
   const oneClick = body['List-Unsubscribe'] === 'One-Click';
+  // One-click unsubscribes arrive from a few mail providers' addresses, many at once after an
+  // announcement: they are not limited per address (the token is 256 random bits).
+  if (!oneClick) {
+    const limited = await limitForBrowser(request, 'tokenLink', { href: '/subprocessors', label: 'Back to the sub-processors' });
+    if (limited) return limited;
+  }
   const token = body.token ?? request.nextUrl.searchParams.get('token');
   try {
     await unsubscribe(await getDatabase(), systemClock, token);

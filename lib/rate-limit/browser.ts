@@ -1,16 +1,20 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { RateLimitedError } from '@/lib/rate-limit/limit';
-import { limitPublicForm } from '@/lib/rate-limit/request';
-import { htmlNotice } from './html-notice';
-import { wantsHtml } from './upload-request';
+import { RateLimitedError } from './limit';
+import { limitPublicForm, type PUBLIC_FORM_LIMITS } from './request';
+import { htmlNotice } from '@/lib/http/html-notice';
+import { wantsHtml } from '@/lib/http/html-notice';
 
 /**
  * limitPublicForm for requests a browser makes by itself (a form post, a link from a mail):
  * past the limit a browser gets a readable 429 page, a program the usual JSON 429. Both carry
  * Retry-After. Returns the refusal to send, or null to go on.
  */
-export async function limitForBrowser(request: NextRequest, form: 'accessRequest' | 'tokenLink'): Promise<Response | null> {
+export async function limitForBrowser(
+  request: NextRequest,
+  form: keyof typeof PUBLIC_FORM_LIMITS,
+  back?: { href: string; label: string },
+): Promise<Response | null> {
   try {
     await limitPublicForm(request, form);
     return null;
@@ -18,6 +22,7 @@ export async function limitForBrowser(request: NextRequest, form: 'accessRequest
     if (!(error instanceof RateLimitedError) || !wantsHtml(request)) throw error;
     return htmlNotice(429, 'Too many requests', error.message, {
       headers: { 'Retry-After': String(error.retryAfterSeconds) },
+      ...(back ? { link: back } : {}),
     });
   }
 }

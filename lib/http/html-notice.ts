@@ -1,3 +1,8 @@
+/** Whether a browser sent the request (it is answered with a page or a redirect, not JSON). */
+export function wantsHtml(request: { headers: Headers }): boolean {
+  return (request.headers.get('accept') ?? '').includes('text/html');
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
