@@ -55,7 +55,7 @@ export async function uploadVersion(db: DbHandle, clock: Clock, actor: Actor, do
 /** One stored version's file, for trust admins checking what they uploaded (any visibility). */
 export async function readVersionFile(db: DbHandle, actor: Actor, documentId: string, version: number) {
   assertTrustAdmin(actor);
-  if (!isUuid(documentId) || !Number.isInteger(version) || version < 1) throw notFound();
+  if (!isUuid(documentId) || !Number.isInteger(version) || version < 1 || version > 2_147_483_647) throw notFound();
   const [row] = await withActor(
     db,
     actor,

@@ -30,6 +30,24 @@ export function errorResponse(error: unknown): NextResponse {
     });
   }
   const requestId = randomUUID();
-  console.error(`[${requestId}] unhandled error`, error);
+  console.error(`[${requestId}] unhandled error`, describeForLog(error));
   return jsonError('internal_error', `Something went wrong on our side. Reference: ${requestId}`, 500);
+}
+
+/**
+ * The stack and the causes' messages, without what quotes people's input: PostgreSQL's
+ * "detail" (the failing row) and drizzle's query parameters.
+ */
+function describeForLog(error: unknown): string {
+  const lines: string[] = [];
+  for (let e: unknown = error; e; e = e instanceof Error ? e.cause : undefined) {
+    if (!(e instanceof Error)) {
+      lines.push(String(e));
+      break;
+    }
+    const code = (e as { code?: unknown }).code;
+    lines.push(`${lines.length ? 'caused by: ' : ''}${e.stack ?? `${e.name}: ${e.message}`}${typeof code === 'string' ? ` [${code}]` : ''}`);
+  }
+  // drizzle puts a failed query's parameters in its message: they are people's input too.
+  return lines.join('\n').replace(/^params: .*$/gm, 'params: [withheld]');
 }
