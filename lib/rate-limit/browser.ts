@@ -10,6 +10,12 @@ import { wantsHtml } from '@/lib/http/html-notice';
  * past the limit a browser gets a readable 429 page, a program the usual JSON 429. Both carry
  * Retry-After. Returns the refusal to send, or null to go on.
  */
+/** An HTML form's post (programs send JSON): its answer is a page, whatever Accept says. */
+function isFormPost(request: NextRequest) {
+  const type = request.headers.get('content-type') ?? '';
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+}
+
 export async function limitForBrowser(
   request: NextRequest,
   form: keyof typeof PUBLIC_FORM_LIMITS,
@@ -19,7 +25,7 @@ export async function limitForBrowser(
     await limitPublicForm(request, form);
     return null;
   } catch (error) {
-    if (!(error instanceof RateLimitedError) || !wantsHtml(request)) throw error;
+    if (!(error instanceof RateLimitedError) || !(wantsHtml(request) || isFormPost(request))) throw error;
     return htmlNotice(429, 'Too many requests', error.message, {
       headers: { 'Retry-After': String(error.retryAfterSeconds) },
       ...(back ? { link: back } : {}),
