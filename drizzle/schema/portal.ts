@@ -59,6 +59,8 @@ export const documents = pgTable('documents', {
   category: text('category').notNull(),
   description: text('description').notNull().default(''),
   visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull(),
+  /** Set for a document rendered from live data (no uploaded versions). */
+  generator: text('generator', { enum: ['dpa', 'questionnaire'] }),
   validUntil: day('valid_until'),
   validityRemindedAt: ts('validity_reminded_at'),
   archivedAt: ts('archived_at'),

@@ -1,4 +1,5 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { MONO, SANS, registerPdfFonts } from '@/lib/pdf/fonts';
 
 /** Everything a reviewer's click-through acceptance recorded, as both sides receive it. */
 export interface AcceptanceRecord {
@@ -17,14 +18,14 @@ export interface AcceptanceRecord {
 }
 
 const styles = StyleSheet.create({
-  page: { paddingVertical: 48, paddingHorizontal: 56, fontSize: 10, fontFamily: 'Helvetica', lineHeight: 1.45, color: '#0f172a' },
+  page: { paddingVertical: 48, paddingHorizontal: 56, fontSize: 10, fontFamily: SANS, lineHeight: 1.45, color: '#0f172a' },
   eyebrow: { fontSize: 9, color: '#2448b0', textTransform: 'uppercase', letterSpacing: 1 },
-  title: { fontSize: 18, fontFamily: 'Helvetica-Bold', marginTop: 4, marginBottom: 14 },
-  heading: { fontSize: 12, fontFamily: 'Helvetica-Bold', marginTop: 18, marginBottom: 6 },
+  title: { fontSize: 18, fontFamily: SANS, fontWeight: 700, marginTop: 4, marginBottom: 14 },
+  heading: { fontSize: 12, fontFamily: SANS, fontWeight: 700, marginTop: 18, marginBottom: 6 },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#cbd5e1', paddingVertical: 4 },
   label: { width: 130, color: '#475569' },
   value: { flex: 1 },
-  mono: { fontFamily: 'Courier', fontSize: 9 },
+  mono: { fontFamily: MONO, fontSize: 9 },
   body: { marginTop: 4 },
   paragraph: { marginBottom: 6 },
   footer: { position: 'absolute', bottom: 24, left: 56, right: 56, fontSize: 8, color: '#64748b', flexDirection: 'row', justifyContent: 'space-between' },
@@ -76,5 +77,6 @@ function AcceptanceDocument({ r }: { r: AcceptanceRecord }) {
 
 /** The acceptance record as a PDF, mailed to the reviewer and to the trust admins. */
 export function renderAcceptancePdf(record: AcceptanceRecord): Promise<Buffer> {
+  registerPdfFonts();
   return renderToBuffer(<AcceptanceDocument r={record} />);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { accessGrants, documentDownloads, documents, documentVersions } from '@/drizzle/schema';
 import { ANONYMOUS, SYSTEM } from '@/lib/auth/actor';
@@ -5,6 +6,7 @@ import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { hashToken, looksLikeToken } from '@/lib/access/tokens';
+import { type DocumentGenerator, type GeneratedDocument, renderGeneratedDocument } from './generated';
 
 export type DownloadResult =
   | { kind: 'not_found' }
@@ -12,6 +14,13 @@ export type DownloadResult =
   | { kind: 'forbidden'; title: string }
   | { kind: 'not_modified'; sha256: string }
   | { kind: 'file'; gated: boolean; filename: string; sha256: string; content: Buffer };
+
+/** Whom a granted copy was handed to: what its stamp says. */
+export interface Recipient {
+  grantId: string;
+  email: string;
+  company: string;
+}
 
 /** Whether an If-None-Match header names this ETag (strong or weak, in a list, or *). */
 function matches(ifNoneMatch: string | null | undefined, sha256: string) {
@@ -22,10 +31,16 @@ function matches(ifNoneMatch: string | null | undefined, sha256: string) {
   });
 }
 
+type PublicLookup =
+  | DownloadResult
+  | { kind: 'gated'; title: string }
+  | { kind: 'generated'; doc: GeneratedDocument };
+
 /**
  * The current PDF of a document, by slug. A public one for anyone; a gated one (nda,
- * restricted) only through gated_document_content(), for a grant token that covers it.
- * Every file handed out is recorded in document_downloads, the dashboard's analytics.
+ * restricted) only through gated_document_access(), for a grant token that covers it.
+ * Generated documents (the DPA, questionnaires) are rendered from live data. Every file
+ * handed out is recorded in document_downloads, the dashboard's analytics.
  */
 export async function downloadDocument(
   db: DbHandle,
@@ -33,13 +48,14 @@ export async function downloadDocument(
   slug: string,
   { grantTokens = [], ifNoneMatch }: { grantTokens?: string[]; ifNoneMatch?: string | null } = {},
 ): Promise<DownloadResult> {
-  const found = await withActor(db, ANONYMOUS, async (tx): Promise<DownloadResult | { kind: 'gated'; title: string }> => {
+  const found = await withActor(db, ANONYMOUS, async (tx): Promise<PublicLookup> => {
     const [doc] = await tx
-      .select({ id: documents.id, title: documents.title, visibility: documents.visibility })
+      .select({ id: documents.id, title: documents.title, visibility: documents.visibility, generator: documents.generator })
       .from(documents)
       .where(and(eq(documents.slug, slug), isNull(documents.archivedAt)));
     if (!doc) return { kind: 'not_found' };
     if (doc.visibility !== 'public') return { kind: 'gated', title: doc.title };
+    if (doc.generator) return { kind: 'generated', doc: { id: doc.id, slug, title: doc.title, generator: doc.generator } };
     const [current] = await tx
       .select({ id: documentVersions.id, filename: documentVersions.filename, sha256: documentVersions.sha256 })
       .from(documentVersions)
@@ -52,23 +68,52 @@ export async function downloadDocument(
     await tx.insert(documentDownloads).values({ documentId: doc.id, documentVersionId: current.id, downloadedAt: clock.now() });
     return { kind: 'file', gated: false, filename: current.filename, sha256: current.sha256, content: file.content };
   });
+  if (found.kind === 'generated') {
+    const { filename, pdf } = await renderGeneratedDocument(db, clock, found.doc);
+    if (matches(ifNoneMatch, pdf.sha256)) return { kind: 'not_modified', sha256: pdf.sha256 };
+    await withActor(db, ANONYMOUS, (tx) => tx.insert(documentDownloads).values({ documentId: found.doc.id, downloadedAt: clock.now() }));
+    return { kind: 'file', gated: false, filename, sha256: pdf.sha256, content: pdf.bytes };
+  }
   if (found.kind !== 'gated') return found;
+  return (await downloadGranted(db, clock, slug, grantTokens)) ?? { kind: 'forbidden', title: found.title };
+}
 
+interface GrantedRow {
+  grant_id: string;
+  recipient_email: string;
+  recipient_company: string;
+  document_id: string;
+  title: string;
+  generator: DocumentGenerator | null;
+  version_id: string | null;
+  filename: string | null;
+  sha256: string | null;
+  content: Uint8Array | null;
+}
+
+/** A gated document for the first of the grant tokens that covers it, or null. */
+async function downloadGranted(db: DbHandle, clock: Clock, slug: string, grantTokens: string[]): Promise<DownloadResult | null> {
   const hashes = [...new Set(grantTokens.filter(looksLikeToken).map(hashToken))];
-  if (hashes.length === 0) return { kind: 'forbidden', title: found.title };
-  const file = await withActor(db, SYSTEM, async (tx) => {
+  if (hashes.length === 0) return null;
+  const row = await withActor(db, SYSTEM, async (tx) => {
     for (const hash of hashes) {
-      const [row] = await queryRows<{ grant_id: string; document_id: string; version_id: string; filename: string; sha256: string; content: Uint8Array }>(
-        tx,
-        sql`SELECT grant_id, document_id, version_id, filename, sha256, content FROM gated_document_content(${hash}, ${slug})`,
-      );
-      if (!row) continue;
-      const at = clock.now();
-      await tx.insert(documentDownloads).values({ documentId: row.document_id, documentVersionId: row.version_id, accessGrantId: row.grant_id, downloadedAt: at });
-      await tx.update(accessGrants).set({ lastUsedAt: at }).where(eq(accessGrants.id, row.grant_id));
-      return { kind: 'file' as const, gated: true, filename: row.filename, sha256: row.sha256, content: Buffer.from(row.content) };
+      const [granted] = await queryRows<GrantedRow>(tx, sql`SELECT * FROM gated_document_access(${hash}, ${slug})`);
+      if (granted) return granted;
     }
     return null;
   });
-  return file ?? { kind: 'forbidden', title: found.title };
+  if (!row) return null;
+  const recipient: Recipient = { grantId: row.grant_id, email: row.recipient_email, company: row.recipient_company };
+  const file = row.generator
+    ? await renderGeneratedDocument(db, clock, { id: row.document_id, slug, title: row.title, generator: row.generator }).then(({ filename, pdf }) => ({
+        filename,
+        content: pdf.bytes,
+      }))
+    : { filename: row.filename!, content: Buffer.from(row.content!) };
+  const at = clock.now();
+  await withActor(db, SYSTEM, async (tx) => {
+    await tx.insert(documentDownloads).values({ documentId: row.document_id, documentVersionId: row.version_id, accessGrantId: recipient.grantId, downloadedAt: at });
+    await tx.update(accessGrants).set({ lastUsedAt: at }).where(eq(accessGrants.id, recipient.grantId));
+  });
+  return { kind: 'file', gated: true, filename: file.filename, sha256: createHash('sha256').update(file.content).digest('hex'), content: file.content };
 }

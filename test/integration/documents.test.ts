@@ -171,7 +171,7 @@ describeEachDatabase('documents', (t) => {
     }
     // And the gated function gives nothing for a made-up grant.
     const viaFunction = await withActor(t().db, ANONYMOUS, (tx) =>
-      queryRows(tx, sql`SELECT * FROM gated_document_content(${'0'.repeat(64)}, ${gated.slug})`),
+      queryRows(tx, sql`SELECT * FROM gated_document_access(${'0'.repeat(64)}, ${gated.slug})`),
     );
     expect(viaFunction).toEqual([]);
   });

@@ -1,0 +1,31 @@
+import type { Clock } from '@/lib/clock';
+import type { DbHandle } from '@/lib/db/with-actor';
+import type { RenderedPdf } from '@/lib/pdf/render-cache';
+import { RENDERERS } from './generators';
+
+export type DocumentGenerator = 'dpa' | 'questionnaire';
+
+/** A document row whose PDF is rendered from live data. */
+export interface GeneratedDocument {
+  id: string;
+  slug: string;
+  title: string;
+  generator: DocumentGenerator;
+}
+
+export interface GeneratedPdf {
+  filename: string;
+  pdf: RenderedPdf;
+}
+
+export type GeneratedRenderer = (db: DbHandle, clock: Clock, doc: GeneratedDocument) => Promise<GeneratedPdf>;
+
+/**
+ * The current PDF of a generated document, rendered from the data it is made of (each distinct
+ * state of that data is rendered once and cached). Access is decided before this is called.
+ */
+export function renderGeneratedDocument(db: DbHandle, clock: Clock, doc: GeneratedDocument): Promise<GeneratedPdf> {
+  const render = RENDERERS[doc.generator];
+  if (!render) throw new Error(`no renderer for generated document ${doc.slug} (${doc.generator})`);
+  return render(db, clock, doc);
+}
