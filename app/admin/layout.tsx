@@ -7,6 +7,7 @@ const TRUST_ADMIN_NAV = [
   { href: '/admin/certifications', label: 'Certifications' },
   { href: '/admin/subprocessors', label: 'Sub-processors' },
   { href: '/admin/documents', label: 'Documents' },
+  { href: '/admin/dpa', label: 'DPA' },
   { href: '/admin/access-requests', label: 'Access requests' },
   { href: '/admin/security', label: 'Security overview' },
   { href: '/admin/updates', label: 'Updates' },

@@ -7,6 +7,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <ConsoleShell area="Customer console" organization={actor.tenantName} person={actor} nav={[
         { href: '/console', label: 'Overview' },
+        { href: '/console/dpa', label: 'DPA' },
         ...(actor.role === 'customer_admin' ? [{ href: '/console/users', label: 'Users and roles' }] : []),
       ]}>
       {children}

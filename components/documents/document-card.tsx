@@ -23,7 +23,8 @@ export function DocumentCard({ doc, grantedUntil, now }: { doc: PortalDocument; 
         {doc.description ? <p className="mt-1 text-sm leading-6 text-slate-700">{doc.description}</p> : null}
         <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
           <span>Updated {formatDay(doc.file?.uploadedAt ?? doc.updatedAt)}</span>
-          {doc.file ? (
+          {doc.generator ? <span>Always current: generated from live data</span> : null}
+          {doc.file && !doc.generator ? (
             <span>
               Version {doc.file.version} · PDF, {formatBytes(doc.file.size)}
             </span>

@@ -18,16 +18,19 @@ export interface AcceptanceRecord {
 }
 
 const styles = StyleSheet.create({
-  page: { paddingVertical: 48, paddingHorizontal: 56, fontSize: 10, fontFamily: SANS, lineHeight: 1.45, color: '#0f172a' },
+  page: { paddingVertical: 48, paddingHorizontal: 56, fontSize: 10, fontFamily: SANS, color: '#0f172a' },
+  // Line heights are set on each text in points: react-pdf multiplies a unitless one by the
+  // element's own font size (or 18 when it inherits its size), and drops the text of a fixed,
+  // absolutely positioned footer on a page that sets one.
   eyebrow: { fontSize: 9, color: '#2448b0', textTransform: 'uppercase', letterSpacing: 1 },
   title: { fontSize: 18, fontFamily: SANS, fontWeight: 700, marginTop: 4, marginBottom: 14 },
   heading: { fontSize: 12, fontFamily: SANS, fontWeight: 700, marginTop: 18, marginBottom: 6 },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#cbd5e1', paddingVertical: 4 },
-  label: { width: 130, color: '#475569' },
-  value: { flex: 1 },
+  label: { width: 130, color: '#475569', lineHeight: '14.5pt' },
+  value: { flex: 1, lineHeight: '14.5pt' },
   mono: { fontFamily: MONO, fontSize: 9 },
   body: { marginTop: 4 },
-  paragraph: { marginBottom: 6 },
+  paragraph: { marginBottom: 6, lineHeight: '14.5pt' },
   footer: { position: 'absolute', bottom: 24, left: 56, right: 56, fontSize: 8, color: '#64748b', flexDirection: 'row', justifyContent: 'space-between' },
 });
 
@@ -44,6 +47,12 @@ function AcceptanceDocument({ r }: { r: AcceptanceRecord }) {
   return (
     <Document title={`NDA acceptance record: ${r.typedName}`} author={r.vendorName} subject={`${r.ndaTitle}, version ${r.ndaVersion}`}>
       <Page size="A4" style={styles.page}>
+        <View style={styles.footer} fixed>
+          <Text>
+            {r.ndaTitle}, version {r.ndaVersion}, accepted by {r.typedName}
+          </Text>
+          <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        </View>
         <Text style={styles.eyebrow}>{r.vendorName} trust portal</Text>
         <Text style={styles.title}>Record of NDA acceptance</Text>
         <Row label="Agreement" value={r.ndaTitle} />
@@ -63,12 +72,6 @@ function AcceptanceDocument({ r }: { r: AcceptanceRecord }) {
               {paragraph}
             </Text>
           ))}
-        </View>
-        <View style={styles.footer} fixed>
-          <Text>
-            {r.ndaTitle}, version {r.ndaVersion}, accepted by {r.typedName}
-          </Text>
-          <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
         </View>
       </Page>
     </Document>

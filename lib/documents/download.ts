@@ -69,7 +69,9 @@ export async function downloadDocument(
     return { kind: 'file', gated: false, filename: current.filename, sha256: current.sha256, content: file.content };
   });
   if (found.kind === 'generated') {
-    const { filename, pdf } = await renderGeneratedDocument(db, clock, found.doc);
+    const generated = await renderGeneratedDocument(db, clock, found.doc);
+    if (!generated) return { kind: 'not_found' };
+    const { filename, pdf } = generated;
     if (matches(ifNoneMatch, pdf.sha256)) return { kind: 'not_modified', sha256: pdf.sha256 };
     await withActor(db, ANONYMOUS, (tx) => tx.insert(documentDownloads).values({ documentId: found.doc.id, downloadedAt: clock.now() }));
     return { kind: 'file', gated: false, filename, sha256: pdf.sha256, content: pdf.bytes };
@@ -105,11 +107,9 @@ async function downloadGranted(db: DbHandle, clock: Clock, slug: string, grantTo
   if (!row) return null;
   const recipient: Recipient = { grantId: row.grant_id, email: row.recipient_email, company: row.recipient_company };
   const file = row.generator
-    ? await renderGeneratedDocument(db, clock, { id: row.document_id, slug, title: row.title, generator: row.generator }).then(({ filename, pdf }) => ({
-        filename,
-        content: pdf.bytes,
-      }))
+    ? await renderGeneratedDocument(db, clock, { id: row.document_id, slug, title: row.title, generator: row.generator }).then((g) => g && { filename: g.filename, content: g.pdf.bytes })
     : { filename: row.filename!, content: Buffer.from(row.content!) };
+  if (!file) return null;
   const at = clock.now();
   await withActor(db, SYSTEM, async (tx) => {
     await tx.insert(documentDownloads).values({ documentId: row.document_id, documentVersionId: row.version_id, accessGrantId: recipient.grantId, downloadedAt: at });

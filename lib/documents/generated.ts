@@ -18,13 +18,14 @@ export interface GeneratedPdf {
   pdf: RenderedPdf;
 }
 
-export type GeneratedRenderer = (db: DbHandle, clock: Clock, doc: GeneratedDocument) => Promise<GeneratedPdf>;
+/** Null when there is nothing to render yet (the document's data is not published). */
+export type GeneratedRenderer = (db: DbHandle, clock: Clock, doc: GeneratedDocument) => Promise<GeneratedPdf | null>;
 
 /**
  * The current PDF of a generated document, rendered from the data it is made of (each distinct
  * state of that data is rendered once and cached). Access is decided before this is called.
  */
-export function renderGeneratedDocument(db: DbHandle, clock: Clock, doc: GeneratedDocument): Promise<GeneratedPdf> {
+export function renderGeneratedDocument(db: DbHandle, clock: Clock, doc: GeneratedDocument): Promise<GeneratedPdf | null> {
   const render = RENDERERS[doc.generator];
   if (!render) throw new Error(`no renderer for generated document ${doc.slug} (${doc.generator})`);
   return render(db, clock, doc);

@@ -6,6 +6,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { notFound } from './edit';
 import { isUuid } from './parse-input';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
+import type { DocumentGenerator } from './generated';
 import { type Validity, validityOf } from './validity';
 
 /** A document as the public portal lists it: plain values, safe to cache as JSON. */
@@ -19,6 +20,8 @@ export interface PortalDocument {
   validUntil: string | null;
   /** When the document or its file last changed (ISO). */
   updatedAt: string;
+  /** Set when the PDF is generated from live data (the DPA, a questionnaire) rather than uploaded. */
+  generator: DocumentGenerator | null;
   /** The current file, for public documents only: gated files are not described to the public. */
   file: { version: number; size: number; sha256: string; uploadedAt: string } | null;
 }
@@ -57,6 +60,7 @@ export async function listPortalDocuments(db: DbHandle): Promise<PortalDocument[
           visibility: d.visibility,
           validUntil: d.validUntil,
           updatedAt: d.updatedAt.toISOString(),
+          generator: d.generator,
           file: v ? { version: v.version, size: v.size, sha256: v.sha256, uploadedAt: v.uploadedAt.toISOString() } : null,
         };
       });
@@ -72,6 +76,7 @@ export interface AdminDocument {
   category: string;
   description: string;
   visibility: DocumentVisibility;
+  generator: DocumentGenerator | null;
   validity: Validity;
   validityRemindedAt: Date | null;
   archivedAt: Date | null;
@@ -126,6 +131,7 @@ export async function listAdminDocuments(db: DbHandle, clock: Clock, actor: Acto
           category: d.category,
           description: d.description,
           visibility: d.visibility,
+          generator: d.generator,
           validity: validityOf(d.validUntil, clock.now()),
           validityRemindedAt: d.validityRemindedAt,
           archivedAt: d.archivedAt,
@@ -171,6 +177,7 @@ export async function getAdminDocument(db: DbHandle, clock: Clock, actor: Actor,
         category: d.category,
         description: d.description,
         visibility: d.visibility,
+        generator: d.generator,
         validity: validityOf(d.validUntil, clock.now()),
         validityRemindedAt: d.validityRemindedAt,
         archivedAt: d.archivedAt,

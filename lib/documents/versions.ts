@@ -19,11 +19,12 @@ export async function uploadVersion(db: DbHandle, clock: Clock, actor: Actor, do
   const now = clock.now();
   return withActor(db, actor, async (tx) => {
     const [doc] = await tx
-      .select({ id: documents.id, slug: documents.slug, archivedAt: documents.archivedAt })
+      .select({ id: documents.id, slug: documents.slug, archivedAt: documents.archivedAt, generator: documents.generator })
       .from(documents)
       .where(eq(documents.id, documentId))
       .for('update');
     if (!doc) throw notFound();
+    if (doc.generator) throw new AppError('generated', 'This document is generated from live data: change its content, not its file.', 409);
     if (doc.archivedAt) throw new AppError('archived', 'This document is archived. Restore it before uploading a new version.', 409);
     const [current] = await tx
       .select({ version: documentVersions.version, sha256: documentVersions.sha256 })

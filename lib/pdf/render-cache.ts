@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { LRUCache } from 'lru-cache';
+import { canonicalSha256 } from '@/lib/canonical-json';
 
 /** A rendered PDF and the key of the data it was rendered from. */
 export interface RenderedPdf {
@@ -18,11 +18,7 @@ const rendered = new LRUCache<string, RenderedPdf>({ maxSize: MAX_CACHED_BYTES, 
 const inFlight = new Map<string, Promise<RenderedPdf>>();
 
 /** The cache key of a render input: SHA-256 of its RFC 8785 canonical JSON. */
-export function contentKey(input: unknown): string {
-  const json = canonicalize(input);
-  if (json === undefined) throw new TypeError('render input is not JSON');
-  return createHash('sha256').update(json).digest('hex');
-}
+export const contentKey = canonicalSha256;
 
 /**
  * The PDF for `input`, rendered at most once per distinct input (and once at a time: requests

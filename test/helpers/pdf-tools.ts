@@ -39,6 +39,14 @@ export function pdfText(bytes: Uint8Array, page?: number): Promise<string> {
   });
 }
 
+/** The text in content-stream order (`pdftotext -raw`): a table cell's lines stay together. */
+export function pdfRawText(bytes: Uint8Array): Promise<string> {
+  return withFile(bytes, async (file) => {
+    const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  });
+}
+
 /** The fields `pdfinfo` prints (Title, Author, Subject, Pages, CreationDate, ...). */
 export function pdfInfo(bytes: Uint8Array): Promise<Record<string, string>> {
   return withFile(bytes, async (file) => {

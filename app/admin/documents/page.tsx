@@ -71,7 +71,9 @@ export default async function AdminDocuments({ searchParams }: { searchParams: P
                     <VisibilityBadge visibility={d.visibility} />
                   </td>
                   <td className="px-4 py-3 text-slate-700">
-                    {d.currentVersion ? (
+                    {d.generator ? (
+                      'Generated from live data'
+                    ) : d.currentVersion ? (
                       <>
                         Version {d.currentVersion.version}
                         <span className="block text-xs text-slate-600">

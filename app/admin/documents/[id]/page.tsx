@@ -13,6 +13,11 @@ import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
 import { isUuid } from '@/lib/documents/parse-input';
 import { AppError } from '@/lib/http/errors';
 
+const GENERATOR_PAGES = {
+  dpa: { href: '/admin/dpa', label: 'on the DPA page' },
+  questionnaire: { href: '/admin/questionnaires', label: 'on the questionnaires page' },
+} as const;
+
 export const metadata: Metadata = { title: 'Document', description: 'Edit a portal document, upload new versions, archive it.' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -84,7 +89,20 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         </form>
       </section>
 
-      {d.archivedAt ? null : (
+      {d.generator ? (
+        <section aria-labelledby="generated" className={section}>
+          <h2 id="generated" className="text-lg font-semibold">
+            Generated from live data
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            This PDF is rendered from the content you edit{' '}
+            <a href={GENERATOR_PAGES[d.generator].href} className="text-brand-700 underline">
+              {GENERATOR_PAGES[d.generator].label}
+            </a>
+            , so it is always current. <a href={`/documents/${d.slug}.pdf`} className="text-brand-700 underline">Open the current PDF</a>.
+          </p>
+        </section>
+      ) : d.archivedAt ? null : (
         <section aria-labelledby="upload" className={section}>
           <h2 id="upload" className="text-lg font-semibold">
             Upload a new version
@@ -108,6 +126,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         </section>
       )}
 
+      {d.generator ? null : (
       <section aria-labelledby="versions">
         <h2 id="versions" className="text-lg font-semibold">
           Versions
@@ -151,6 +170,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
           </table>
         </div>
       </section>
+      )}
 
       <section aria-labelledby="archive" className={section}>
         <h2 id="archive" className="text-lg font-semibold">

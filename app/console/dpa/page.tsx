@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import { Field, searchParam, SubmitButton, type Search } from '@/components/portal-admin/fields';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormNotice } from '@/components/ui/notice';
+import { PageHeading } from '@/components/ui/page-heading';
+import { requireCustomer } from '@/lib/auth/request';
+import { getDatabase } from '@/lib/db';
+import { listTenantExecutions } from '@/lib/dpa/executions';
+import { DPA_EXECUTE_ERRORS } from '@/lib/dpa/form-errors';
+import { currentDpaVersion } from '@/lib/dpa/versions';
+import { formatDay, formatTime } from '@/lib/portal/dates';
+
+export const metadata: Metadata = { title: 'Data Processing Agreement', description: 'Execute and download your organization’s DPA.' };
+
+export default async function ConsoleDpa({ searchParams }: { searchParams: Search }) {
+  const actor = await requireCustomer('/console/dpa');
+  const db = await getDatabase();
+  const [current, executions] = await Promise.all([currentDpaVersion(db), listTenantExecutions(db, actor)]);
+  const latest = executions[0];
+  const signedCurrent = !!current && executions.some((e) => e.dpaVersionId === current.id);
+  const isAdmin = actor.role === 'customer_admin';
+  return (
+    <div>
+      <PageHeading title="Data Processing Agreement">
+        The vendor’s GDPR Article 28 terms. The executed copy names {actor.tenantName} and the date of execution; its annexes always show
+        the current sub-processors and security measures.
+      </PageHeading>
+      <FormNotice
+        error={await searchParam(searchParams, 'error')}
+        errors={DPA_EXECUTE_ERRORS}
+        success={(await searchParam(searchParams, 'executed')) === '1' ? 'The DPA is executed. Download your copy below.' : undefined}
+      />
+
+      <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="status" className="text-lg font-semibold">
+          {latest ? `Executed on ${formatDay(latest.executedAt)}` : 'Not executed yet'}
+        </h2>
+        {latest ? (
+          <p className="mt-1 text-sm text-slate-700">
+            Version {latest.version}, signed by {latest.signerName} ({latest.signerTitle}) for {latest.customerLegalName}.
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-700">{actor.tenantName} has not executed the DPA. Read the current version before signing it.</p>
+        )}
+        <div className="mt-4 flex flex-wrap gap-3 text-sm">
+          {latest ? (
+            <a href="/console/dpa.pdf" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              Download the executed DPA (PDF)
+            </a>
+          ) : null}
+          {current ? (
+            <a href="/documents/dpa.pdf" className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50">
+              Read the current version {current.version} (PDF)
+            </a>
+          ) : null}
+        </div>
+      </section>
+
+      {current && !signedCurrent ? (
+        <section aria-labelledby="execute" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="execute" className="text-lg font-semibold">
+            {latest ? `Execute version ${current.version}` : 'Execute the DPA'}
+          </h2>
+          {latest ? (
+            <p className="mt-1 text-sm text-slate-700">
+              Version {current.version} was published on {formatDay(current.publishedAt)}
+              {current.changeNote ? `: ${current.changeNote}` : ''}. Your executed version {latest.version} stays in force until you execute the new one.
+            </p>
+          ) : null}
+          {isAdmin ? (
+            <form method="post" action="/api/dpa/executions" className="mt-4 grid max-w-xl gap-4">
+              <Field label="Your full name" name="signerName" required maxLength={200} autoComplete="name" defaultValue={actor.name} />
+              <Field label="Your job title" name="signerTitle" required maxLength={200} autoComplete="organization-title" />
+              <label className="flex items-start gap-2 text-sm text-slate-900">
+                <input type="checkbox" name="authority" value="on" required className="mt-1" />
+                <span>
+                  I have read version {current.version} of the DPA and I am authorised to sign it on behalf of {actor.tenantName}.
+                </span>
+              </label>
+              <div>
+                <SubmitButton>Execute the DPA for {actor.tenantName}</SubmitButton>
+              </div>
+            </form>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">Only your organization’s customer admins can execute the DPA. Ask one of them to sign it.</p>
+          )}
+        </section>
+      ) : null}
+      {!current ? (
+        <div className="mt-6">
+          <EmptyState title="No DPA published yet">The vendor has not published its Data Processing Agreement yet.</EmptyState>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="history" className="mt-8">
+        <h2 id="history" className="text-lg font-semibold">
+          History
+        </h2>
+        {executions.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No version has been executed yet.</p>
+        ) : (
+          <table className="mt-3 w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300 text-slate-600">
+                <th className="py-2 pr-4 font-medium">Version</th>
+                <th className="py-2 pr-4 font-medium">Executed</th>
+                <th className="py-2 pr-4 font-medium">Signed by</th>
+                <th className="py-2 font-medium">Copy</th>
+              </tr>
+            </thead>
+            <tbody>
+              {executions.map((e) => (
+                <tr key={e.id} className="border-b border-slate-200">
+                  <td className="py-2 pr-4">{e.version}</td>
+                  <td className="py-2 pr-4">
+                    <time dateTime={e.executedAt}>{formatTime(e.executedAt)}</time>
+                  </td>
+                  <td className="py-2 pr-4">
+                    {e.signerName}, {e.signerTitle}
+                  </td>
+                  <td className="py-2">
+                    <a href={`/console/dpa.pdf?execution=${e.id}`} className="text-brand-700 underline">
+                      PDF
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
