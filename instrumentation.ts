@@ -8,4 +8,7 @@ export async function register() {
   startMailRetries();
   const { startValidityReminders } = await import('./lib/documents/reminder-schedule');
   startValidityReminders();
+  const { startPublicFiles } = await import('./lib/documents/public-files');
+  const { getDatabase } = await import('./lib/db');
+  startPublicFiles(getDatabase);
 }

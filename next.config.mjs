@@ -1,10 +1,7 @@
+// Shared with the server's fast path for cached public files (lib/documents/public-files.ts).
+import securityHeaders from './lib/http/security-headers.json' with { type: 'json' };
+
 /** @type {import('next').NextConfig} */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-];
 
 const nextConfig = {
   poweredByHeader: false,

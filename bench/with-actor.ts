@@ -11,6 +11,7 @@ import { migrate } from '@/lib/db/migrate';
 import { createPostgresAdmin, createPostgresDatabase, drizzleOn } from '@/lib/db/postgres';
 import { withActor } from '@/lib/db/with-actor';
 import { seedDemoData } from '@/lib/seed/seed';
+import { median } from './support/stats';
 
 const ROUNDS = 10;
 // One connection per pool: a serial loop then always meets the same warm server process, on
@@ -19,10 +20,6 @@ const ROUNDS = 10;
 const POOL = 1;
 const PER_ROUND = 400;
 
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 export async function benchWithActor(baseUrl: string) {
   const maintenance = postgres(baseUrl, { max: 1, onnotice: () => {} });

@@ -21,6 +21,9 @@ const server = http.createServer((req, res) => {
     delete req.headers['x-forwarded-host'];
     delete req.headers['x-forwarded-port'];
   }
+  // Public documents already in memory are answered here (lib/documents/public-files.ts).
+  const serveCached = globalThis[Symbol.for('trust-center.serve-public-file')];
+  if (serveCached?.(req, res)) return;
   handle(req, res);
 });
 server.listen(port, () => console.log(`[trust-center] listening on http://localhost:${port}`));
@@ -28,7 +31,12 @@ server.listen(port, () => console.log(`[trust-center] listening on http://localh
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     server.close();
-    app.close?.().finally(() => process.exit(0));
+    // Downloads counted in memory are written before the process ends.
+    const flush = globalThis[Symbol.for('trust-center.flush-public-downloads')];
+    Promise.resolve(flush?.())
+      .catch(() => {})
+      .then(() => app.close?.())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

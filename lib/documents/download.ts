@@ -7,6 +7,7 @@ import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { hashToken, looksLikeToken } from '@/lib/access/tokens';
 import { type DocumentGenerator, type GeneratedDocument, renderGeneratedDocument } from './generated';
+import { type PublicFile, cachedPublicFile, etagMatches, recordPublicDownload, rememberPublicFile } from './public-files';
 
 export type DownloadResult =
   | { kind: 'not_found' }
@@ -22,19 +23,26 @@ export interface Recipient {
   company: string;
 }
 
-/** Whether an If-None-Match header names this ETag (strong or weak, in a list, or *). */
-function matches(ifNoneMatch: string | null | undefined, sha256: string) {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim().replace(/^W\//, '');
-    return t === '*' || t === `"${sha256}"`;
-  });
-}
-
 type PublicLookup =
   | DownloadResult
+  | { kind: 'public'; file: PublicFile }
   | { kind: 'gated'; title: string }
   | { kind: 'generated'; doc: GeneratedDocument };
+
+/**
+ * A public file handed out (or a 304 for it). With the cache: kept for the fast path and
+ * counted in the next batch; without: counted at once.
+ */
+async function publicFile(
+  file: PublicFile,
+  { cache, ifNoneMatch, at, db, remember }: { cache: boolean; ifNoneMatch?: string | null; at: Date; db?: DbHandle; remember?: string },
+): Promise<DownloadResult> {
+  if (cache && remember) rememberPublicFile(remember, file, at.getTime());
+  if (etagMatches(ifNoneMatch, file.sha256)) return { kind: 'not_modified', sha256: file.sha256 };
+  if (cache) recordPublicDownload(file.documentId, file.versionId, at);
+  else await withActor(db!, ANONYMOUS, (tx) => tx.insert(documentDownloads).values({ documentId: file.documentId, documentVersionId: file.versionId, downloadedAt: at }));
+  return { kind: 'file', gated: false, filename: file.filename, sha256: file.sha256, content: file.content };
+}
 
 /**
  * The current PDF of a document, by slug. A public one for anyone; a gated one (nda,
@@ -46,8 +54,21 @@ export async function downloadDocument(
   db: DbHandle,
   clock: Clock,
   slug: string,
-  { grantTokens = [], ifNoneMatch }: { grantTokens?: string[]; ifNoneMatch?: string | null } = {},
+  {
+    grantTokens = [],
+    ifNoneMatch,
+    cache = false,
+  }: {
+    grantTokens?: string[];
+    ifNoneMatch?: string | null;
+    /** Serve public files from, and keep them in, the shared in-memory cache; count their downloads in batches (the HTTP route). */
+    cache?: boolean;
+  } = {},
 ): Promise<DownloadResult> {
+  if (cache) {
+    const hit = cachedPublicFile(slug, clock.now().getTime());
+    if (hit) return publicFile(hit, { cache, ifNoneMatch, at: clock.now() });
+  }
   const found = await withActor(db, ANONYMOUS, async (tx): Promise<PublicLookup> => {
     const [doc] = await tx
       .select({ id: documents.id, title: documents.title, visibility: documents.visibility, generator: documents.generator })
@@ -63,19 +84,17 @@ export async function downloadDocument(
       .orderBy(desc(documentVersions.version))
       .limit(1);
     if (!current) return { kind: 'not_found' };
-    if (matches(ifNoneMatch, current.sha256)) return { kind: 'not_modified', sha256: current.sha256 };
+    if (!cache && etagMatches(ifNoneMatch, current.sha256)) return { kind: 'not_modified', sha256: current.sha256 };
     const [file] = await tx.select({ content: documentVersions.content }).from(documentVersions).where(eq(documentVersions.id, current.id));
-    await tx.insert(documentDownloads).values({ documentId: doc.id, documentVersionId: current.id, downloadedAt: clock.now() });
-    return { kind: 'file', gated: false, filename: current.filename, sha256: current.sha256, content: file.content };
+    return { kind: 'public', file: { documentId: doc.id, versionId: current.id, filename: current.filename, sha256: current.sha256, content: file.content } };
   });
   if (found.kind === 'generated') {
     const generated = await renderGeneratedDocument(db, clock, found.doc);
     if (!generated) return { kind: 'not_found' };
-    const { filename, pdf } = generated;
-    if (matches(ifNoneMatch, pdf.sha256)) return { kind: 'not_modified', sha256: pdf.sha256 };
-    await withActor(db, ANONYMOUS, (tx) => tx.insert(documentDownloads).values({ documentId: found.doc.id, downloadedAt: clock.now() }));
-    return { kind: 'file', gated: false, filename, sha256: pdf.sha256, content: pdf.bytes };
+    const file = { documentId: found.doc.id, versionId: null, filename: generated.filename, sha256: generated.pdf.sha256, content: generated.pdf.bytes };
+    return publicFile(file, { cache, ifNoneMatch, at: clock.now(), db, remember: slug });
   }
+  if (found.kind === 'public') return publicFile(found.file, { cache, ifNoneMatch, at: clock.now(), db, remember: slug });
   if (found.kind !== 'gated') return found;
   return (await downloadGranted(db, clock, slug, grantTokens)) ?? { kind: 'forbidden', title: found.title };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidateTag, unstable_cache } from 'next/cache';
+import { forgetPublicFiles } from '@/lib/documents/public-files';
 
 /** What the public portal caches, by the content it shows. */
 export const PORTAL_TAGS = [
@@ -28,6 +29,7 @@ export function cachedPublic<T>(tag: PortalTag | PortalTag[], key: string, read:
 
 /** After a change commits: the next public view reads fresh data. Outside a request (CLI, tests) there is no cache. */
 export function refreshPublic(...tags: PortalTag[]) {
+  if (tags.length) forgetPublicFiles();
   for (const tag of tags) {
     try {
       revalidateTag(`portal:${tag}`, { expire: 0 });

@@ -6,12 +6,14 @@ import { downloadDocument } from '@/lib/documents/download';
 import { htmlNotice } from '@/lib/http/html-notice';
 import { SLUG_PATTERN } from '@/lib/documents/schemas';
 import { wantsHtml } from '@/lib/http/html-notice';
+import { pdfResponse } from '@/lib/http/pdf-response';
 import { jsonError } from '@/lib/http/respond';
 import { route } from '@/lib/http/route';
 
 /**
- * /documents/<slug>.pdf: a public document for anyone (cacheable, ETag = SHA-256); a gated
- * one only with a grant cookie from a sign-in link that covers it, else 403.
+ * /documents/<slug>.pdf: a public document for anyone (cacheable, ETag = SHA-256; once read,
+ * the server's fast path serves it from memory); a gated one only with a grant cookie from a
+ * sign-in link that covers it, else 403.
  */
 export const GET = route(async (request, { params }: { params: Promise<{ file: string }> }) => {
   const { file } = await params;
@@ -24,6 +26,7 @@ export const GET = route(async (request, { params }: { params: Promise<{ file: s
   const result = await downloadDocument(await getDatabase(), systemClock, slug, {
     grantTokens: tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value),
     ifNoneMatch: request.headers.get('if-none-match'),
+    cache: true,
   });
   switch (result.kind) {
     case 'not_found':
@@ -35,15 +38,11 @@ export const GET = route(async (request, { params }: { params: Promise<{ file: s
     case 'not_modified':
       return new NextResponse(null, { status: 304, headers: { ETag: `"${result.sha256}"`, 'Cache-Control': 'public, max-age=300' } });
     case 'file':
-      return new NextResponse(new Uint8Array(result.content), {
-        headers: {
-          'Content-Type': 'application/pdf',
-          'Content-Length': String(result.content.length),
-          'Content-Disposition': `inline; filename="${result.filename}"`,
-          ETag: `"${result.sha256}"`,
-          // A granted copy is for this reviewer only: no shared cache may keep it.
-          'Cache-Control': result.gated ? 'private, no-store' : 'public, max-age=300',
-        },
+      return pdfResponse(result.content, {
+        filename: result.filename,
+        sha256: result.sha256,
+        // A granted copy is for this reviewer only: no shared cache may keep it.
+        cacheControl: result.gated ? 'private, no-store' : 'public, max-age=300',
       });
   }
 });
