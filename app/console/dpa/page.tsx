@@ -120,7 +120,7 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: Searc
                   </td>
                   <td className="py-2">
                     <a href={`/console/dpa.pdf?execution=${e.id}`} className="text-brand-700 underline">
-                      PDF
+                      PDF<span className="sr-only"> of the executed version {e.version}</span>
                     </a>
                   </td>
                 </tr>
