@@ -1,0 +1,23 @@
+// The tests need tools from Debian's packages: Chromium for the browser tests (Playwright's own
+// browser download is not available here), qpdf and poppler-utils to check every PDF.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const problems = [];
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) {
+  problems.push(`Chromium was not found at ${chromium}; the end-to-end tests need it (or point CHROMIUM_PATH at another build; do not run 'npx playwright install').`);
+}
+for (const [tool, pkg] of [
+  ['qpdf', 'qpdf'],
+  ['pdftotext', 'poppler-utils'],
+  ['pdfinfo', 'poppler-utils'],
+  ['pdffonts', 'poppler-utils'],
+]) {
+  if (spawnSync(tool, ['-v']).error) problems.push(`${tool} was not found; the PDF tests need it (Debian package ${pkg}).`);
+}
+if (problems.length) {
+  console.error(`${problems.join('\n')}
+Install them from Debian's packages:  sudo apt-get update && sudo apt-get install -y chromium qpdf poppler-utils`);
+  process.exit(1);
+}
