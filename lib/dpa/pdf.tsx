@@ -55,13 +55,20 @@ const s = StyleSheet.create({
 const day = (iso: string) => longDate(iso);
 const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
 
-/** Plain text as the portal writes it: paragraphs split by blank lines; a paragraph of "- " lines is a list. */
+/** Text as the staff write it: paragraphs split by blank lines, "- " lines a list, a "## " line a heading. */
 function Paragraphs({ text }: { text: string }) {
   return (
     <>
       {paragraphs(text).map((p, i) => {
         const lines = p.split('\n');
         if (lines.every((l) => l.startsWith('- '))) return <Bullets key={i} items={lines.map((l) => l.slice(2))} />;
+        if (lines.length === 1 && p.startsWith('## ')) {
+          return (
+            <Text key={i} style={s.h3} minPresenceAhead={30}>
+              {p.slice(3)}
+            </Text>
+          );
+        }
         return (
           <Text key={i} style={s.p}>
             {p}
