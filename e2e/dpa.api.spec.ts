@@ -47,6 +47,19 @@ test('a customer downloads their tenant’s executed DPA; nobody else gets it', 
   expect(browserLike.headers().location).toContain('/sign-in?next=%2Fconsole%2Fdpa');
 });
 
+test('the DPA page of the console is for customer users', async ({ playwright, baseURL }) => {
+  for (const who of ['carol', 'dan', 'erin'] as const) {
+    const user = await asUser(playwright, baseURL, ACCOUNTS[who]);
+    expect((await user.get('/console/dpa', { maxRedirects: 0 })).status(), who).toBe(200);
+  }
+  const alice = await asUser(playwright, baseURL, ACCOUNTS.alice);
+  expect((await alice.get('/console/dpa', { maxRedirects: 0 })).status()).toBe(403);
+  const anonymous = await asUser(playwright, baseURL, null);
+  const signedOut = await anonymous.get('/console/dpa', { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(307);
+  expect(signedOut.headers().location).toContain('/sign-in?next=%2Fconsole%2Fdpa');
+});
+
 test('only a customer admin executes; staff tools are for trust admins; bad input is refused', async ({ playwright, baseURL }) => {
   const signing = { signerName: 'Someone', signerTitle: 'Director', authority: true };
   const dan = await asUser(playwright, baseURL, ACCOUNTS.dan);

@@ -7,6 +7,7 @@ const STAFF_PAGES = [
   '/admin/subprocessors',
   '/admin/subprocessors/subscribers',
   '/admin/documents',
+  '/admin/dpa',
   '/admin/access-requests',
   '/admin/security',
   '/admin/updates',
