@@ -1,4 +1,3 @@
-import { deflateSync } from 'node:zlib';
 import {
   beginText,
   concatTransformationMatrix,
@@ -27,6 +26,7 @@ import {
   showText,
   translate,
 } from 'pdf-lib';
+import { deflateSmall } from './deflate';
 import { type PageFrame, pageFrame } from './page-frame';
 import { PLAIN_FEATURES, drawable, stampFont, widthAtOnePoint } from './stamp-font';
 import { type StampFacts, stampSentence, wrapText } from './stamp-text';
@@ -64,8 +64,7 @@ const WATERMARK_MAX_SIZE = 54;
  */
 function useNativeDeflate(pdf: PDFDocument) {
   const { context } = pdf;
-  context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+  context.flateStream = (contents, dict = {}) => context.stream(deflateSmall(contents), { ...dict, Filter: 'FlateDecode' });
 }
 
 // Any /Encrypt in the trailer, whether or not it needs a password to open: the content is

@@ -1,6 +1,6 @@
-import { deflateSync } from 'node:zlib';
 import type { Glyph } from '@pdf-lib/fontkit';
 import type { PDFContext, PDFRef } from 'pdf-lib';
+import { deflateSmall } from './deflate';
 import { stampFont } from './stamp-font';
 
 /** A form XObject holding one line of text as filled outlines, in font units. */
@@ -75,7 +75,7 @@ export function createWatermark(context: PDFContext, text: string): Watermark {
     x += glyph.advanceWidth;
   }
   const capHeight = font.capHeight || font.ascent * 0.7;
-  const stream = context.stream(deflateSync(ops.join('\n')), {
+  const stream = context.stream(deflateSmall(ops.join('\n')), {
     Type: 'XObject',
     Subtype: 'Form',
     BBox: [0, font.descent, Math.max(x, 1), font.ascent],
