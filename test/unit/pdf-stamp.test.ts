@@ -124,6 +124,17 @@ describe('stamping a PDF for its recipient', () => {
     expect(oneLine(await pdfText(later, 1))).toContain('Issued to eve@example.com (Example Europe) on');
   });
 
+  it('stamps concurrent copies each with its own reader (the server stamps many downloads at once)', async () => {
+    const readers = ['Ελένη Παπαδοπούλου ΑΕ', 'Иван Петров ООО', 'Émile Zoë SARL', 'Plain Latin Ltd', 'Øresund ApS', 'Łódź Sp. z o.o.'];
+    const original = textPdf('Concurrent');
+    const copies = await Promise.all(readers.map((company, i) => stampPdf(original, { ...jane, email: `reader${i}@example.com`, company })));
+    for (const [i, copy] of copies.entries()) {
+      const text = oneLine(await pdfText(copy, 1));
+      expect(text).toContain(`Issued to reader${i}@example.com (${readers[i]}) on`);
+      for (const [j, other] of readers.entries()) if (j !== i) expect(text).not.toContain(other);
+    }
+  });
+
   it('refuses encrypted PDFs, with or without a password to open them', async () => {
     for (const kind of ['password', 'permissions', 'rc4', 'object-streams'] as const) {
       expect(await reason(stampPdf(await encryptedPdf(kind), jane)), kind).toBe('encrypted');
