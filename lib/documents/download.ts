@@ -6,6 +6,7 @@ import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { hashToken, looksLikeToken } from '@/lib/access/tokens';
+import { UnstampablePdfError, stampPdf } from '@/lib/pdf/stamp';
 import { type DocumentGenerator, type GeneratedDocument, renderGeneratedDocument } from './generated';
 import { type PublicFile, cachedPublicFile, etagMatches, recordPublicDownload, rememberPublicFile } from './public-files';
 
@@ -14,6 +15,8 @@ export type DownloadResult =
   /** A gated document and no valid grant for it among the tokens given. */
   | { kind: 'forbidden'; title: string }
   | { kind: 'not_modified'; sha256: string }
+  /** A gated copy that could not be stamped: it is not handed out unstamped. */
+  | { kind: 'unavailable'; title: string }
   | { kind: 'file'; gated: boolean; filename: string; sha256: string; content: Buffer };
 
 /** Whom a granted copy was handed to: what its stamp says. */
@@ -112,7 +115,11 @@ interface GrantedRow {
   content: Uint8Array | null;
 }
 
-/** A gated document for the first of the grant tokens that covers it, or null. */
+/**
+ * A gated document for the first of the grant tokens that covers it, or null; the copy is
+ * stamped for the grant's recipient (e-mail, company, grant id, time of issue) on every page
+ * and in its metadata. A copy that cannot be stamped is not handed out.
+ */
 async function downloadGranted(db: DbHandle, clock: Clock, slug: string, grantTokens: string[]): Promise<DownloadResult | null> {
   const hashes = [...new Set(grantTokens.filter(looksLikeToken).map(hashToken))];
   if (hashes.length === 0) return null;
@@ -130,9 +137,21 @@ async function downloadGranted(db: DbHandle, clock: Clock, slug: string, grantTo
     : { filename: row.filename!, content: Buffer.from(row.content!) };
   if (!file) return null;
   const at = clock.now();
+  let stamped: Buffer;
+  try {
+    stamped = await stampPdf(file.content, { ...recipient, issuedAt: at });
+  } catch (error) {
+    // Ids and the PDF library's own words only: the recipient's e-mail and company stay out of the log.
+    const reason = error instanceof UnstampablePdfError ? `${error.reason}: ${String(error.cause ?? '')}` : String(error);
+    console.error(
+      `[trust-center] a granted copy of document ${row.document_id} could not be stamped for grant ${recipient.grantId}; nothing was handed out (${reason.slice(0, 300)})`,
+    );
+    return { kind: 'unavailable', title: row.title };
+  }
   await withActor(db, SYSTEM, async (tx) => {
     await tx.insert(documentDownloads).values({ documentId: row.document_id, documentVersionId: row.version_id, accessGrantId: recipient.grantId, downloadedAt: at });
     await tx.update(accessGrants).set({ lastUsedAt: at }).where(eq(accessGrants.id, recipient.grantId));
   });
-  return { kind: 'file', gated: true, filename: file.filename, sha256: createHash('sha256').update(file.content).digest('hex'), content: file.content };
+  // Stamped with this reader's name and the time, every copy differs: its ETag is its own hash.
+  return { kind: 'file', gated: true, filename: file.filename, sha256: createHash('sha256').update(stamped).digest('hex'), content: stamped };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '@/lib/http/errors';
+import { type UnstampableReason, UnstampablePdfError, stampPdf } from '@/lib/pdf/stamp';
 
 export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 
@@ -24,12 +25,33 @@ export function cleanFilename(name: string | undefined, fallback: string): strin
   return `${stem}.pdf`;
 }
 
+// Every gated copy is stamped for its reader, so a PDF that cannot be stamped is refused
+// here rather than failing later in front of a reviewer. 415 when the file is not a whole,
+// readable PDF (like not_a_pdf and truncated_pdf); 422 when it is one that cannot be stamped.
+const UNSTAMPABLE: Record<UnstampableReason, AppError> = {
+  damaged: new AppError(
+    'damaged_pdf',
+    'The PDF is damaged: its internal structure cannot be read. Export or save it again from the application that made it, then upload the new file.',
+    415,
+  ),
+  encrypted: new AppError(
+    'encrypted_pdf',
+    'The PDF is encrypted (it has a password or restrictions on printing, copying or editing), so it cannot be stamped with each reviewer’s name. Save a copy without security settings and upload that.',
+    422,
+  ),
+  no_pages: new AppError('pdf_without_pages', 'The PDF has no pages. Upload a PDF with at least one page.', 422),
+};
+
+/** A stamp like any reviewer's copy gets, made and thrown away: an upload must be stampable. */
+const TRIAL_STAMP = { email: 'upload-check@trust-center.invalid', company: 'Upload check', grantId: '00000000-0000-0000-0000-000000000000', issuedAt: new Date(0) };
+
 /**
- * Accepts only what looks like a complete PDF: not empty, at most 20 MB, starting with the
- * `%PDF-` header and ending with an `%%EOF` marker. Anything else is refused with a message
+ * Accepts only a complete PDF that can be stamped: not empty, at most 20 MB, starting with
+ * the `%PDF-` header, ending with an `%%EOF` marker, and stamped successfully on a trial run
+ * (not encrypted, not damaged, at least one page). Anything else is refused with a message
  * that says what is wrong; nothing is stored.
  */
-export function checkPdf(bytes: Uint8Array, filename: string | undefined, fallbackName: string): CheckedPdf {
+export async function checkPdf(bytes: Uint8Array, filename: string | undefined, fallbackName: string): Promise<CheckedPdf> {
   const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (content.length === 0) throw new AppError('empty_file', 'The file is empty. Choose the PDF to upload.', 400);
   if (content.length > MAX_PDF_BYTES) {
@@ -40,6 +62,12 @@ export function checkPdf(bytes: Uint8Array, filename: string | undefined, fallba
   }
   if (content.subarray(Math.max(0, content.length - EOF_WINDOW)).lastIndexOf(EOF_MARK) === -1) {
     throw new AppError('truncated_pdf', 'The PDF is incomplete (it has no %%EOF marker at its end). Upload the whole file again.', 415);
+  }
+  try {
+    await stampPdf(content, TRIAL_STAMP);
+  } catch (error) {
+    if (error instanceof UnstampablePdfError) throw UNSTAMPABLE[error.reason];
+    throw error;
   }
   return {
     content,

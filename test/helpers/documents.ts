@@ -10,6 +10,7 @@ export function samplePdf(text = `Sample ${randomBytes(4).toString('hex')}`) {
 }
 
 export function checkedSample(text?: string, filename = 'sample.pdf') {
+  // Async: the check includes a trial stamp.
   return checkPdf(samplePdf(text), filename, 'document');
 }
 

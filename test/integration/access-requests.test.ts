@@ -127,10 +127,10 @@ describeEachDatabase('access requests', (t) => {
     await admin.transaction((q) => q.query('INSERT INTO identity_domains (domain, tenant_id) VALUES ($1, $2)', [customerDomain, tenant.id]));
     const published = await publishNda(db, systemClock, alice, { title: 'Mutual NDA', body: 'Line one.\r\n\r\nLine two.\r\n' });
     nda = { id: published.id, sha256: published.sha256, version: published.version };
-    ndaDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'nda', title: 'SOC 2 report' }), checkedSample('soc2'));
-    otherNdaDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'nda', title: 'Pen test' }), checkedSample('pentest'));
-    restrictedDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'restricted', title: 'BCP' }), checkedSample('bcp'));
-    publicDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'public', title: 'Whitepaper' }), checkedSample('wp'));
+    ndaDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'nda', title: 'SOC 2 report' }), await checkedSample('soc2'));
+    otherNdaDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'nda', title: 'Pen test' }), await checkedSample('pentest'));
+    restrictedDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'restricted', title: 'BCP' }), await checkedSample('bcp'));
+    publicDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'public', title: 'Whitepaper' }), await checkedSample('wp'));
   });
   afterAll(async () => {
     await mail?.close();

@@ -25,8 +25,8 @@ describeEachDatabase('document validity reminders', (t) => {
     await mail?.close();
   });
 
-  const create = (title: string, validUntil: string | null) =>
-    createDocument(t().db, systemClock, alice, documentFields({ title, validUntil }), checkedSample(title));
+  const create = async (title: string, validUntil: string | null) =>
+    createDocument(t().db, systemClock, alice, documentFields({ title, validUntil }), await checkedSample(title));
 
   it('reminds the trust admins once of documents expiring within 30 days or expired, and again after a new date', async () => {
     const soon = await create('Insurance certificate', addDays(today, 20));

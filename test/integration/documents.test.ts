@@ -16,6 +16,7 @@ import { readVersionFile, uploadVersion } from '@/lib/documents/versions';
 import { validityOf } from '@/lib/documents/validity';
 import { AppError } from '@/lib/http/errors';
 import { describeEachDatabase } from '../helpers/databases';
+import { damagedPdf, encryptedPdf, pdfOfSize, truncatedInTheMiddlePdf, zeroPagePdf } from '../helpers/bad-pdfs';
 import { checkedSample, countRows, documentFields, samplePdf } from '../helpers/documents';
 import { createCustomer, createStaff, createTenant } from '../helpers/factories';
 
@@ -34,28 +35,44 @@ const syncCode = (fn: () => unknown) => {
 };
 
 describe('PDF upload checks', () => {
-  it('accepts a complete PDF and describes it', () => {
+  it('accepts a complete PDF and describes it', async () => {
     const bytes = samplePdf('accepted');
-    const pdf = checkPdf(bytes, 'C:\\Users\\me\\Report 2026 (final).PDF', 'fallback');
+    const pdf = await checkPdf(bytes, 'C:\\Users\\me\\Report 2026 (final).PDF', 'fallback');
     expect(pdf.size).toBe(bytes.length);
     expect(pdf.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(pdf.filename).toBe('Report 2026 final.pdf');
+    expect(pdf.content.equals(bytes), 'what is stored is the upload itself, unstamped').toBe(true);
   });
 
-  it('refuses empty files, other file types, truncated PDFs and files over 20 MB', () => {
-    expect(syncCode(() => checkPdf(new Uint8Array(), 'a.pdf', 'x'))).toBe('400 empty_file');
-    expect(syncCode(() => checkPdf(Buffer.from('<html>not a pdf</html>'), 'a.pdf', 'x'))).toBe('415 not_a_pdf');
-    expect(syncCode(() => checkPdf(Buffer.from('\x89PNG\r\n\x1a\n%%EOF'), 'a.pdf', 'x'))).toBe('415 not_a_pdf');
+  it('refuses empty files, other file types, truncated PDFs and files over 20 MB', async () => {
+    expect(await code(checkPdf(new Uint8Array(), 'a.pdf', 'x'))).toBe('400 empty_file');
+    expect(await code(checkPdf(Buffer.from('<html>not a pdf</html>'), 'a.pdf', 'x'))).toBe('415 not_a_pdf');
+    expect(await code(checkPdf(Buffer.from('\x89PNG\r\n\x1a\n%%EOF'), 'a.pdf', 'x'))).toBe('415 not_a_pdf');
     const pdf = samplePdf('cut');
-    expect(syncCode(() => checkPdf(pdf.subarray(0, pdf.length - 20), 'a.pdf', 'x'))).toBe('415 truncated_pdf');
+    expect(await code(checkPdf(pdf.subarray(0, pdf.length - 20), 'a.pdf', 'x'))).toBe('415 truncated_pdf');
     const huge = Buffer.alloc(MAX_PDF_BYTES + 1, 0x20);
     huge.write('%PDF-1.4\n', 0);
     huge.write('%%EOF\n', huge.length - 6);
-    expect(syncCode(() => checkPdf(huge, 'a.pdf', 'x'))).toBe('413 file_too_large');
-    const limit = Buffer.alloc(MAX_PDF_BYTES, 0x20);
-    limit.write('%PDF-1.4\n', 0);
-    limit.write('%%EOF\n', limit.length - 6);
-    expect(syncCode(() => checkPdf(limit, 'a.pdf', 'x'))).toBe('ok');
+    expect(await code(checkPdf(huge, 'a.pdf', 'x'))).toBe('413 file_too_large');
+    const limit = await pdfOfSize(MAX_PDF_BYTES);
+    expect(await code(checkPdf(limit, 'a.pdf', 'x'))).toBe('resolved');
+  });
+
+  it('refuses what cannot be stamped for each reader: encrypted, damaged, or without pages', async () => {
+    for (const kind of ['password', 'permissions', 'rc4', 'object-streams'] as const) {
+      expect(await code(checkPdf(await encryptedPdf(kind), 'a.pdf', 'x')), kind).toBe('422 encrypted_pdf');
+    }
+    expect(await code(checkPdf(damagedPdf(), 'a.pdf', 'x'))).toBe('415 damaged_pdf');
+    expect(await code(checkPdf(truncatedInTheMiddlePdf(), 'a.pdf', 'x'))).toBe('415 damaged_pdf');
+    // Only the frame of a PDF: header and end marker, nothing between.
+    expect(await code(checkPdf(Buffer.from('%PDF-1.7\n%%EOF\n'), 'a.pdf', 'x'))).toBe('415 damaged_pdf');
+    const spaces = Buffer.alloc(4096, 0x20);
+    spaces.write('%PDF-1.4\n', 0);
+    spaces.write('%%EOF\n', spaces.length - 6);
+    expect(await code(checkPdf(spaces, 'a.pdf', 'x'))).toBe('415 damaged_pdf');
+    expect(await code(checkPdf(await zeroPagePdf(), 'a.pdf', 'x'))).toBe('422 pdf_without_pages');
+    const refused = await checkPdf(await encryptedPdf('password'), 'a.pdf', 'x').catch((e: AppError) => e.message);
+    expect(refused).toContain('encrypted');
   });
 
   it('gives files without a usable name the fallback name', () => {
@@ -103,11 +120,11 @@ describeEachDatabase('documents', (t) => {
 
   it('a trust admin creates a document with its first PDF, then adds versions', async () => {
     const input = documentFields({ title: 'Pen test', visibility: 'nda', validUntil: '2026-12-31', note: 'initial' });
-    const first = checkedSample('v1', 'pentest.pdf');
+    const first = await checkedSample('v1', 'pentest.pdf');
     const created = await createDocument(t().db, clock, alice, input, first);
     expect(created.slug).toBe(input.slug);
 
-    const second = checkedSample('v2', 'pentest-v2.pdf');
+    const second = await checkedSample('v2', 'pentest-v2.pdf');
     expect(await uploadVersion(t().db, clock, alice, created.id, second, 'retest')).toMatchObject({ version: 2, sha256: second.sha256 });
     expect(await code(uploadVersion(t().db, clock, alice, created.id, second, 'again'))).toBe('409 same_file');
 
@@ -123,14 +140,14 @@ describeEachDatabase('documents', (t) => {
 
   it('refuses a slug that is taken and changes nothing', async () => {
     const input = documentFields();
-    await createDocument(t().db, clock, alice, input, checkedSample());
+    await createDocument(t().db, clock, alice, input, await checkedSample());
     const before = await countRows(t().admin, 'documents');
-    expect(await code(createDocument(t().db, clock, alice, { ...input, title: 'Other' }, checkedSample()))).toBe('409 slug_taken');
+    expect(await code(createDocument(t().db, clock, alice, { ...input, title: 'Other' }, await checkedSample()))).toBe('409 slug_taken');
     expect(await countRows(t().admin, 'documents')).toBe(before);
   });
 
   it('edits metadata and archives; archived documents leave the portal and take no uploads', async () => {
-    const created = await createDocument(t().db, clock, alice, documentFields({ title: 'Old title' }), checkedSample());
+    const created = await createDocument(t().db, clock, alice, documentFields({ title: 'Old title' }), await checkedSample());
     await updateDocument(t().db, clock, alice, created.id, { title: 'New title', category: 'Policies', description: '', visibility: 'nda', validUntil: '2027-01-01' });
     expect((await listPortalDocuments(t().db)).find((d) => d.id === created.id)).toMatchObject({
       title: 'New title',
@@ -142,7 +159,7 @@ describeEachDatabase('documents', (t) => {
     await setArchived(t().db, clock, alice, created.id, true);
     expect(await code(setArchived(t().db, clock, alice, created.id, true))).toBe('409 already_archived');
     expect((await listPortalDocuments(t().db)).some((d) => d.id === created.id)).toBe(false);
-    expect(await code(uploadVersion(t().db, clock, alice, created.id, checkedSample(), ''))).toBe('409 archived');
+    expect(await code(uploadVersion(t().db, clock, alice, created.id, await checkedSample(), ''))).toBe('409 archived');
     const { items } = await listAdminDocuments(t().db, clock, alice, { pageSize: 100 });
     expect(items.find((d) => d.id === created.id)?.archivedAt).not.toBeNull();
     await setArchived(t().db, clock, alice, created.id, false);
@@ -154,8 +171,8 @@ describeEachDatabase('documents', (t) => {
   });
 
   it('the public sees every document but reads the files of public ones only', async () => {
-    const open = await createDocument(t().db, clock, alice, documentFields({ visibility: 'public' }), checkedSample('open'));
-    const gated = await createDocument(t().db, clock, alice, documentFields({ visibility: 'restricted' }), checkedSample('gated'));
+    const open = await createDocument(t().db, clock, alice, documentFields({ visibility: 'public' }), await checkedSample('open'));
+    const gated = await createDocument(t().db, clock, alice, documentFields({ visibility: 'restricted' }), await checkedSample('gated'));
     const listed = await listPortalDocuments(t().db);
     expect(listed.find((d) => d.id === open.id)?.file).toMatchObject({ version: 1 });
     expect(listed.find((d) => d.id === gated.id)).toMatchObject({ visibility: 'restricted', file: null });
@@ -177,7 +194,7 @@ describeEachDatabase('documents', (t) => {
   });
 
   it('downloads a public PDF, records it, and answers If-None-Match without a new record', async () => {
-    const sample = checkedSample('download me');
+    const sample = await checkedSample('download me');
     const created = await createDocument(t().db, clock, alice, documentFields(), sample);
     const file = await downloadDocument(t().db, systemClock, created.slug);
     expect(file).toMatchObject({ kind: 'file', gated: false, sha256: sample.sha256, filename: 'sample.pdf' });
@@ -192,7 +209,7 @@ describeEachDatabase('documents', (t) => {
   });
 
   it('a gated PDF without a grant is forbidden, and nothing is recorded', async () => {
-    const created = await createDocument(t().db, clock, alice, documentFields({ visibility: 'nda', title: 'Secret' }), checkedSample());
+    const created = await createDocument(t().db, clock, alice, documentFields({ visibility: 'nda', title: 'Secret' }), await checkedSample());
     expect(await downloadDocument(t().db, systemClock, created.slug)).toEqual({ kind: 'forbidden', title: 'Secret' });
     expect(await downloadDocument(t().db, systemClock, created.slug, { grantTokens: ['x'.repeat(43), 'garbage'] })).toEqual({
       kind: 'forbidden',
@@ -202,13 +219,13 @@ describeEachDatabase('documents', (t) => {
   });
 
   it('refuses support engineers, customers and the public, in the code and in the database', async () => {
-    const created = await createDocument(t().db, clock, alice, documentFields({ title: 'Untouched' }), checkedSample());
+    const created = await createDocument(t().db, clock, alice, documentFields({ title: 'Untouched' }), await checkedSample());
     for (const actor of [bob, dan, ANONYMOUS]) {
-      expect(await code(createDocument(t().db, clock, actor, documentFields(), checkedSample()))).toBe('403 forbidden');
+      expect(await code(createDocument(t().db, clock, actor, documentFields(), await checkedSample()))).toBe('403 forbidden');
       expect(await code(updateDocument(t().db, clock, actor, created.id, { title: 'Hacked', category: 'x', description: '', visibility: 'public', validUntil: null }))).toBe(
         '403 forbidden',
       );
-      expect(await code(uploadVersion(t().db, clock, actor, created.id, checkedSample(), ''))).toBe('403 forbidden');
+      expect(await code(uploadVersion(t().db, clock, actor, created.id, await checkedSample(), ''))).toBe('403 forbidden');
       expect(await code(setArchived(t().db, clock, actor, created.id, true))).toBe('403 forbidden');
       expect(await code(listAdminDocuments(t().db, clock, actor))).toBe('403 forbidden');
       expect(await code(readVersionFile(t().db, actor, created.id, 1))).toBe('403 forbidden');

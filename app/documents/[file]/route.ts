@@ -13,7 +13,8 @@ import { route } from '@/lib/http/route';
 /**
  * /documents/<slug>.pdf: a public document for anyone (cacheable, ETag = SHA-256; once read,
  * the server's fast path serves it from memory); a gated one only with a grant cookie from a
- * sign-in link that covers it, else 403.
+ * sign-in link that covers it, else 403, and then as a copy stamped for that reader (never
+ * stored by a cache; ETag = the stamped copy's SHA-256).
  */
 export const GET = route(async (request, { params }: { params: Promise<{ file: string }> }) => {
   const { file } = await params;
@@ -34,6 +35,11 @@ export const GET = route(async (request, { params }: { params: Promise<{ file: s
     case 'forbidden': {
       const message = `“${result.title}” is shared only with approved reviewers. Request access on the documents page; once approved, the link we e-mail you opens it in this browser.`;
       return html ? htmlNotice(403, 'This document needs approved access', message, { link: { href: '/documents#request-access', label: 'Request access' } }) : jsonError('access_required', message, 403);
+    }
+    case 'unavailable': {
+      // Every granted copy carries its reader's stamp; one that could not be stamped is not sent.
+      const message = `We could not prepare your copy of “${result.title}” just now. Try again later; if it keeps happening, contact us and we will send it another way.`;
+      return html ? htmlNotice(500, 'This document could not be prepared', message) : jsonError('document_unavailable', message, 500);
     }
     case 'not_modified':
       return new NextResponse(null, { status: 304, headers: { ETag: `"${result.sha256}"`, 'Cache-Control': 'public, max-age=300' } });

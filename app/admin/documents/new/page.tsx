@@ -46,10 +46,15 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
           </p>
         </div>
         <DocumentFields categories={categories} />
-        <label className={labelClass}>
-          PDF file <span className="font-normal text-slate-600">(at most 20 MB)</span>
-          <input name="file" type="file" required accept="application/pdf,.pdf" className={fieldClass} />
-        </label>
+        <div>
+          <label className={labelClass}>
+            PDF file <span className="font-normal text-slate-600">(at most 20 MB)</span>
+            <input name="file" type="file" required accept="application/pdf,.pdf" className={fieldClass} aria-describedby="file-hint" />
+          </label>
+          <p id="file-hint" className="mt-1 text-xs text-slate-600">
+            Without a password or restrictions: each copy of an NDA or restricted document is stamped with its reader’s name.
+          </p>
+        </div>
         <label className={labelClass}>
           Version note <span className="font-normal text-slate-600">(optional)</span>
           <input name="note" maxLength={500} className={fieldClass} placeholder="For example: audit period 2025-26" />

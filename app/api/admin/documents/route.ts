@@ -27,7 +27,7 @@ export const POST = route(async (request) => {
   try {
     const upload = await readUpload(request);
     const input = parseInput(newDocumentFields, upload.fields);
-    const pdf = checkPdf(upload.file?.bytes ?? new Uint8Array(), upload.file?.name, input.slug);
+    const pdf = await checkPdf(upload.file?.bytes ?? new Uint8Array(), upload.file?.name, input.slug);
     const created = await createDocument(await getDatabase(), systemClock, actor, input, pdf);
     refreshPublic('documents');
     return upload.form ? redirectTo(`/admin/documents/${created.id}?created=1`) : NextResponse.json({ document: created }, { status: 201 });

@@ -20,7 +20,7 @@ export const POST = route(async (request, { params }: { params: Promise<{ id: st
   try {
     const upload = await readUpload(request);
     const { note } = parseInput(versionFields, upload.fields);
-    const pdf = checkPdf(upload.file?.bytes ?? new Uint8Array(), upload.file?.name, 'document');
+    const pdf = await checkPdf(upload.file?.bytes ?? new Uint8Array(), upload.file?.name, 'document');
     const version = await uploadVersion(await getDatabase(), systemClock, actor, id, pdf, note);
     refreshPublic('documents');
     return upload.form ? redirectTo(`${page}?uploaded=${version.version}`) : NextResponse.json({ version }, { status: 201 });
