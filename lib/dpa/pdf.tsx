@@ -1,6 +1,7 @@
 import { Document, Link, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import { MONO, SANS, registerPdfFonts } from '@/lib/pdf/fonts';
+import { numberPages } from '@/lib/pdf/page-numbers';
 import { longDate } from '@/lib/subprocessors/dates';
 import { SCC_MODULES } from './content';
 import type { DpaRenderInput } from './render-input';
@@ -320,7 +321,6 @@ function DpaDocument({ d }: { d: DpaRenderInput }) {
           <Text style={s.line}>
             {c.title}, version {d.version.number} · {party}
           </Text>
-          <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
         </View>
         <Text style={s.eyebrow}>{d.vendorName}</Text>
         <Text style={s.title}>{c.title}</Text>
@@ -348,8 +348,11 @@ function DpaDocument({ d }: { d: DpaRenderInput }) {
   );
 }
 
+// The page number sits at the right end of the footer line (see s.footer).
+const PAGE_NUMBERS = { right: 58, baseline: 34.2, size: 7.5, color: [0x47 / 255, 0x55 / 255, 0x69 / 255] } as const;
+
 /** The DPA as a PDF: the template (no execution) or a tenant's executed copy. */
-export function renderDpaPdf(input: DpaRenderInput): Promise<Buffer> {
+export async function renderDpaPdf(input: DpaRenderInput): Promise<Buffer> {
   registerPdfFonts();
-  return renderToBuffer(<DpaDocument d={input} />);
+  return numberPages(await renderToBuffer(<DpaDocument d={input} />), PAGE_NUMBERS);
 }

@@ -1,0 +1,17 @@
+import { writeFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { systemClock } from '@/lib/clock';
+import { migrate } from '@/lib/db/migrate';
+import { embedded } from '@/lib/db/open';
+import { renderDpaPdf } from '@/lib/dpa/pdf';
+import { dpaRenderInput } from '@/lib/dpa/render-input';
+import { currentDpaVersion } from '@/lib/dpa/versions';
+import { seedDemoData } from '@/lib/seed/seed';
+const pg = new PGlite();
+const opened = embedded(pg);
+await migrate(opened.admin());
+await seedDemoData(opened.admin());
+const v = (await currentDpaVersion(opened.database))!;
+const input = await dpaRenderInput(opened.database, systemClock, { number: v.version, contentSha256: v.contentSha256, publishedAt: v.publishedAt, content: v.content }, null);
+writeFileSync('/tmp/dpa/template.pdf', await renderDpaPdf(input));
+process.exit(0);
