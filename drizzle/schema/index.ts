@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './tenant-records';
 export * from './identity';
 export * from './portal';
+export * from './questionnaires';
