@@ -19,9 +19,10 @@ const styles = StyleSheet.create({
   coverDescription: { marginTop: 24, color: '#334155', maxWidth: 420 },
   changed: { marginTop: 28, fontSize: 12, fontWeight: 600 },
   facts: { marginTop: 28, flexDirection: 'row', borderTopWidth: 0.75, borderTopColor: RULE, borderBottomWidth: 0.75, borderBottomColor: RULE },
-  fact: { flex: 1, paddingVertical: 10, lineHeight: 1.3 },
-  factValue: { fontSize: 18, fontWeight: 700 },
-  factLabel: { fontSize: 8, color: MUTED, textTransform: 'uppercase', letterSpacing: 0.6 },
+  fact: { flex: 1, paddingVertical: 10 },
+  // A line height of its own: the page's (1.45 × 10 pt) would be shorter than these letters.
+  factValue: { fontSize: 18, fontWeight: 700, lineHeight: 1.25 },
+  factLabel: { fontSize: 8, lineHeight: 1.4, color: MUTED, textTransform: 'uppercase', letterSpacing: 0.6 },
   aboutHeading: { marginTop: 32, fontSize: 10, fontWeight: 600 },
   about: { marginTop: 4, color: '#334155', maxWidth: 440 },
   coverFooter: { position: 'absolute', left: 64, right: 64, bottom: 56, fontSize: 8.5, color: MUTED },
@@ -35,8 +36,9 @@ const styles = StyleSheet.create({
   tocPage: { width: 40, textAlign: 'right', fontSize: 10, color: INK, textDecoration: 'none' },
   header: { position: 'absolute', top: 28, left: 44, right: 44, flexDirection: 'row', justifyContent: 'space-between', fontSize: 7.5, color: FAINT },
   footerLeft: { position: 'absolute', bottom: 26, left: 44, fontSize: 7.5, color: FAINT },
-  footerRight: { position: 'absolute', bottom: 26, right: 44, fontSize: 7.5, color: FAINT, textAlign: 'right' },
-  marker: { position: 'absolute', fontSize: 1, height: 0 },
+  // A render-prop text is laid out apart from the page: it names its font, or it would be Helvetica.
+  footerRight: { position: 'absolute', bottom: 26, right: 44, fontFamily: SANS, fontSize: 7.5, color: FAINT, textAlign: 'right' },
+  marker: { position: 'absolute', fontFamily: SANS, fontSize: 1, height: 0 },
   sectionHeading: { fontSize: 12, fontWeight: 700, marginTop: 16, marginBottom: 6 },
   tableHead: { flexDirection: 'row', backgroundColor: '#f1f5f9', borderBottomWidth: 0.75, borderBottomColor: '#94a3b8' },
   headCell: { fontFamily: SANS, fontSize: 7.5, fontWeight: 600, color: '#334155' },
@@ -93,11 +95,10 @@ function Cover({ input, counts }: { input: QuestionnairePdfInput; counts: Record
             ['Not answered', counts.none],
           ] as const
         ).map(([label, value]) => (
-          <Text key={label} style={styles.fact}>
+          <View key={label} style={styles.fact}>
             <Text style={styles.factValue}>{value}</Text>
-            {'\n'}
             <Text style={styles.factLabel}>{label}</Text>
-          </Text>
+          </View>
         ))}
       </View>
       <Text style={styles.aboutHeading}>About these answers</Text>
@@ -231,7 +232,12 @@ function Sections({ input, plan, landing }: { input: QuestionnairePdfInput; plan
               <View style={[styles.cell, styles.answer]}>
                 <AnswerBadge answer={q.answer} />
               </View>
-              <Text style={[styles.cell, styles.comment]}>{q.comment || ' '}</Text>
+              <View style={[styles.cell, styles.comment]}>
+                {/* One text per line: react-pdf writes a line break as an empty run in Helvetica, a font the PDF would not embed. */}
+                {q.comment.split('\n').map((line, k) => (
+                  <Text key={k}>{line || ' '}</Text>
+                ))}
+              </View>
               <View style={[styles.cell, styles.evidence]}>
                 {q.evidence ? (
                   <Link src={`${input.appUrl}/documents/${q.evidence.slug}.pdf`} style={styles.link}>
