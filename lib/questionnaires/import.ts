@@ -5,12 +5,13 @@ import type { Clock } from '@/lib/clock';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { sheetFromCsv } from './csv';
 import { AnswerInputError } from './errors';
+import { MAX_IMPORT_BYTES } from './limits';
 import type { SheetFormat } from './export';
 import { answersFromSheet } from './sheet';
 import { type AnswersSaved, updateAnswers } from './update';
 import { sheetFromXlsx } from './xlsx';
 
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export interface UploadedSheet {
   name: string;

@@ -16,6 +16,8 @@ export interface AnswersSaved {
   /** Questions sent with exactly what they already held. */
   unchanged: number;
   answersChangedAt: Date;
+  /** The questionnaire's document, whose PDF the change renews. */
+  documentId: string;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function updateAnswers(
         )
       : [];
     const updates = planAnswerChanges(current, evidence, changes, locate);
-    if (updates.length === 0) return { changed: 0, unchanged: changes.length, answersChangedAt: questionnaire.answersChangedAt };
+    if (updates.length === 0) return { changed: 0, unchanged: changes.length, answersChangedAt: questionnaire.answersChangedAt, documentId: questionnaire.documentId };
     try {
       for (const u of updates) {
         const written = await tx
@@ -77,6 +79,6 @@ export async function updateAnswers(
     } catch (error) {
       rethrowRefusal(error);
     }
-    return { changed: updates.length, unchanged: changes.length - updates.length, answersChangedAt: now };
+    return { changed: updates.length, unchanged: changes.length - updates.length, answersChangedAt: now, documentId: questionnaire.documentId };
   });
 }
