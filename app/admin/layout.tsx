@@ -8,6 +8,7 @@ const TRUST_ADMIN_NAV = [
   { href: '/admin/subprocessors', label: 'Sub-processors' },
   { href: '/admin/documents', label: 'Documents' },
   { href: '/admin/dpa', label: 'DPA' },
+  { href: '/admin/questionnaires', label: 'Questionnaires' },
   { href: '/admin/access-requests', label: 'Access requests' },
   { href: '/admin/security', label: 'Security overview' },
   { href: '/admin/updates', label: 'Updates' },

@@ -4,4 +4,5 @@ export * from './sessions';
 export * from './tenant-records';
 export * from './identity';
 export * from './portal';
+export * from './questionnaires';
 export * from './dpa';

@@ -26,7 +26,5 @@ export type GeneratedRenderer = (db: DbHandle, clock: Clock, doc: GeneratedDocum
  * state of that data is rendered once and cached). Access is decided before this is called.
  */
 export function renderGeneratedDocument(db: DbHandle, clock: Clock, doc: GeneratedDocument): Promise<GeneratedPdf | null> {
-  const render = RENDERERS[doc.generator];
-  if (!render) throw new Error(`no renderer for generated document ${doc.slug} (${doc.generator})`);
-  return render(db, clock, doc);
+  return RENDERERS[doc.generator](db, clock, doc);
 }

@@ -1,7 +1,9 @@
 import { renderDpaDocument } from '@/lib/dpa/document';
+import { renderQuestionnaireDocument } from '@/lib/questionnaires/document';
 import type { DocumentGenerator, GeneratedRenderer } from './generated';
 
 /** Each generator's renderer, by the name documents.generator holds. */
-export const RENDERERS: Partial<Record<DocumentGenerator, GeneratedRenderer>> = {
+export const RENDERERS: Record<DocumentGenerator, GeneratedRenderer> = {
   dpa: renderDpaDocument,
+  questionnaire: renderQuestionnaireDocument,
 };

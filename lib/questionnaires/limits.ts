@@ -1,0 +1,2 @@
+/** The largest answers file an import reads. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
