@@ -20,10 +20,11 @@ export function questionnaireFilename(vendorName: string, slug: string): string 
 /**
  * The PDF of a questionnaire document: rendered from its current answers once per distinct
  * state (the render cache is keyed by everything the PDF shows), then served from memory.
+ * Null when no questionnaire stands behind the document.
  */
 export const renderQuestionnaireDocument: GeneratedRenderer = async (db, _clock, doc) => {
   const input = await readQuestionnairePdfInput(db, doc.id);
-  if (!input) throw new Error(`document ${doc.slug} is a generated questionnaire with no questionnaire behind it`);
+  if (!input) return null;
   const pdf = await renderCached(input, () => renderQuestionnairePdf(input));
   return { filename: questionnaireFilename(input.vendorName, input.slug), pdf };
 };

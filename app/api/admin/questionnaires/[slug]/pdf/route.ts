@@ -1,7 +1,8 @@
-import { NextResponse } from 'next/server';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { pdfResponse } from '@/lib/http/pdf-response';
 import { route } from '@/lib/http/route';
 import { renderQuestionnaireDocument } from '@/lib/questionnaires/document';
 import { getQuestionnaire } from '@/lib/questionnaires/read';
@@ -11,13 +12,7 @@ export const GET = route(async (request, { params }: { params: Promise<{ slug: s
   const actor = await requireApiTrustAdmin(request);
   const db = await getDatabase();
   const { document } = await getQuestionnaire(db, actor, (await params).slug);
-  const { filename, pdf } = await renderQuestionnaireDocument(db, systemClock, { ...document, generator: 'questionnaire' });
-  return new NextResponse(new Uint8Array(pdf.bytes), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Length': String(pdf.bytes.length),
-      'Content-Disposition': `inline; filename="${filename}"`,
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  const rendered = await renderQuestionnaireDocument(db, systemClock, { ...document, generator: 'questionnaire' });
+  if (!rendered) throw new AppError('not_found', 'There is no such questionnaire.', 404);
+  return pdfResponse(rendered.pdf.bytes, { filename: rendered.filename, sha256: rendered.pdf.sha256, cacheControl: 'private, no-store' });
 });
