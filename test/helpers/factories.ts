@@ -70,3 +70,18 @@ export async function createIdentityRows(admin: AdminConnection, tenant: { id: s
     await q.query(`INSERT INTO directory_events (id, tenant_id, event) VALUES ($1, $2, 'dsync.user.created')`, [`event_${unique()}`, tenant.id]);
   });
 }
+
+/** A DPA execution of the tenant by the user (a version is published first when there is none). */
+export async function createDpaExecution(admin: AdminConnection, tenant: { id: string; legalName: string }, userId: string) {
+  await admin.transaction(async (q) => {
+    await q.query(
+      `INSERT INTO dpa_versions (version, content, content_sha256)
+       SELECT 1, '{}'::jsonb, repeat('0', 64) WHERE NOT EXISTS (SELECT 1 FROM dpa_versions)`,
+    );
+    await q.query(
+      `INSERT INTO dpa_executions (tenant_id, dpa_version_id, customer_legal_name, signer_name, signer_title, signer_email, executed_by)
+       SELECT $1, id, $2, 'Test Signer', 'Director', 'signer@example.com', $3 FROM dpa_versions ORDER BY version DESC LIMIT 1`,
+      [tenant.id, tenant.legalName, userId],
+    );
+  });
+}

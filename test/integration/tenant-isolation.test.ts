@@ -5,7 +5,7 @@ import type { CustomerActor } from '@/lib/auth/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { describeEachDatabase } from '../helpers/databases';
-import { createCustomer, createIdentityRows, createRecord, createStaff, createTenant } from '../helpers/factories';
+import { createCustomer, createDpaExecution, createIdentityRows, createRecord, createStaff, createTenant } from '../helpers/factories';
 
 describeEachDatabase('tenant isolation', (t) => {
   let tenantA: { id: string; slug: string; legalName: string };
@@ -33,6 +33,8 @@ describeEachDatabase('tenant isolation', (t) => {
     await createRecord(admin, tenantB.id);
     await createIdentityRows(admin, tenantA, carol.userId);
     await createIdentityRows(admin, tenantB, bea.userId);
+    await createDpaExecution(admin, tenantA, carol.userId);
+    await createDpaExecution(admin, tenantB, bea.userId);
     const rows = await admin.transaction((q) =>
       q.query<{ table: string }>(
         `SELECT c.relname AS table FROM pg_class c
