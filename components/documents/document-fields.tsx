@@ -53,3 +53,18 @@ export function DocumentFields({
     </>
   );
 }
+
+/** The PDF upload control, with why a file must carry no password. */
+export function PdfFileField() {
+  return (
+    <div>
+      <label className={labelClass}>
+        PDF file <span className="font-normal text-slate-600">(at most 20 MB)</span>
+        <input name="file" type="file" required accept="application/pdf,.pdf" className={fieldClass} aria-describedby="file-hint" />
+      </label>
+      <p id="file-hint" className="mt-1 text-xs text-slate-600">
+        Without a password or restrictions: each copy of an NDA or restricted document is stamped with its reader’s name.
+      </p>
+    </div>
+  );
+}

@@ -1,11 +1,11 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
-import { documents, type DocumentVisibility, portalSettings, questionnaireQuestions, questionnaires } from '@/drizzle/schema';
+import { eq } from 'drizzle-orm';
+import { documents, type DocumentVisibility, portalSettings, questionnaires } from '@/drizzle/schema';
 import { SYSTEM } from '@/lib/auth/actor';
 import { config } from '@/lib/config/env';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import type { Answer } from './answers';
-import { groupBySection } from './read';
+import { groupBySection, questionRows } from './read';
 
 /** Bump when the layout changes: a new version is a new cache key, so every PDF is rendered anew. */
 export const QUESTIONNAIRE_TEMPLATE = 'questionnaire-pdf/1';
@@ -52,24 +52,10 @@ export async function readQuestionnairePdfInput(db: DbHandle, documentId: string
         .where(eq(questionnaires.documentId, documentId));
       if (!q) return null;
       const [settings] = await tx.select({ vendorName: portalSettings.vendorName }).from(portalSettings).where(eq(portalSettings.id, true));
-      const rows = await tx
-        .select({
-          id: questionnaireQuestions.questionId,
-          section: questionnaireQuestions.section,
-          question: questionnaireQuestions.question,
-          answer: questionnaireQuestions.answer,
-          comment: questionnaireQuestions.comment,
-          evidenceSlug: documents.slug,
-          evidenceTitle: documents.title,
-          evidenceArchivedAt: documents.archivedAt,
-        })
-        .from(questionnaireQuestions)
-        .leftJoin(documents, eq(documents.id, questionnaireQuestions.evidenceDocumentId))
-        .where(eq(questionnaireQuestions.questionnaireId, q.id))
-        .orderBy(asc(questionnaireQuestions.position));
+      const rows = await questionRows(tx, q.id);
       const questions = rows.map((r) => ({
         section: r.section,
-        id: r.id,
+        id: r.questionId,
         question: r.question,
         answer: r.answer,
         comment: r.comment,

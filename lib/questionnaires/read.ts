@@ -104,26 +104,31 @@ export async function getQuestionnaire(db: DbHandle, actor: Actor, slug: string)
     async (tx) => {
       const [row] = await selectSummaries(tx).where(eq(questionnaires.slug, slug as QuestionnaireSlug));
       if (!row) throw questionnaireNotFound();
-      const questions = await tx
-        .select({
-          questionId: questionnaireQuestions.questionId,
-          section: questionnaireQuestions.section,
-          question: questionnaireQuestions.question,
-          answer: questionnaireQuestions.answer,
-          comment: questionnaireQuestions.comment,
-          evidenceSlug: documents.slug,
-          evidenceTitle: documents.title,
-          evidenceArchivedAt: documents.archivedAt,
-          updatedAt: questionnaireQuestions.updatedAt,
-        })
-        .from(questionnaireQuestions)
-        .leftJoin(documents, eq(documents.id, questionnaireQuestions.evidenceDocumentId))
-        .where(eq(questionnaireQuestions.questionnaireId, row.id))
-        .orderBy(asc(questionnaireQuestions.position));
+      const questions = await questionRows(tx, row.id);
       return { ...toSummary(row), sections: groupBySection(questions.map(toQuestionView)) };
     },
     { readOnly: true },
   );
+}
+
+/** A questionnaire's questions in order, each with its evidence document (if any). */
+export function questionRows(tx: Tx, questionnaireId: string) {
+  return tx
+    .select({
+      questionId: questionnaireQuestions.questionId,
+      section: questionnaireQuestions.section,
+      question: questionnaireQuestions.question,
+      answer: questionnaireQuestions.answer,
+      comment: questionnaireQuestions.comment,
+      evidenceSlug: documents.slug,
+      evidenceTitle: documents.title,
+      evidenceArchivedAt: documents.archivedAt,
+      updatedAt: questionnaireQuestions.updatedAt,
+    })
+    .from(questionnaireQuestions)
+    .leftJoin(documents, eq(documents.id, questionnaireQuestions.evidenceDocumentId))
+    .where(eq(questionnaireQuestions.questionnaireId, questionnaireId))
+    .orderBy(asc(questionnaireQuestions.position));
 }
 
 function toQuestionView(q: {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
 import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
-import { DocumentFields, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { DocumentFields, PdfFileField, fieldClass, labelClass } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
@@ -109,15 +109,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
           </h2>
           <p className="mt-1 text-sm text-slate-600">The new file becomes the current version at once; earlier versions are kept below.</p>
           <form method="post" action={`/api/admin/documents/${d.id}/versions`} encType="multipart/form-data" className="mt-4 grid gap-4 sm:grid-cols-2">
-            <div>
-              <label className={labelClass}>
-                PDF file <span className="font-normal text-slate-600">(at most 20 MB)</span>
-                <input name="file" type="file" required accept="application/pdf,.pdf" className={fieldClass} aria-describedby="file-hint" />
-              </label>
-              <p id="file-hint" className="mt-1 text-xs text-slate-600">
-                Without a password or restrictions: each copy of an NDA or restricted document is stamped with its reader’s name.
-              </p>
-            </div>
+            <PdfFileField />
             <label className={labelClass}>
               Version note <span className="font-normal text-slate-600">(optional)</span>
               <input name="note" maxLength={500} className={fieldClass} placeholder="What changed" />

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
-import { DocumentFields, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { DocumentFields, PdfFileField, fieldClass, labelClass } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -46,15 +46,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
           </p>
         </div>
         <DocumentFields categories={categories} />
-        <div>
-          <label className={labelClass}>
-            PDF file <span className="font-normal text-slate-600">(at most 20 MB)</span>
-            <input name="file" type="file" required accept="application/pdf,.pdf" className={fieldClass} aria-describedby="file-hint" />
-          </label>
-          <p id="file-hint" className="mt-1 text-xs text-slate-600">
-            Without a password or restrictions: each copy of an NDA or restricted document is stamped with its reader’s name.
-          </p>
-        </div>
+        <PdfFileField />
         <label className={labelClass}>
           Version note <span className="font-normal text-slate-600">(optional)</span>
           <input name="note" maxLength={500} className={fieldClass} placeholder="For example: audit period 2025-26" />
