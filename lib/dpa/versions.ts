@@ -42,12 +42,6 @@ export async function currentDpaVersion(db: DbHandle): Promise<DpaVersion | null
   return row ? toVersion(row) : null;
 }
 
-/** One published version by id, or null. Public: published terms are the template anyone may read. */
-export async function dpaVersionById(db: DbHandle, id: string): Promise<DpaVersion | null> {
-  const [row] = await withActor(db, ANONYMOUS, (tx) => tx.select().from(dpaVersions).where(eq(dpaVersions.id, id)), { readOnly: true });
-  return row ? toVersion(row) : null;
-}
-
 /** Every published version, newest first, with who published it (trust admins). */
 export async function listDpaVersions(db: DbHandle, actor: Actor): Promise<DpaVersionSummary[]> {
   asTrustAdmin(actor);
