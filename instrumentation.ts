@@ -8,6 +8,10 @@ export async function register() {
   startMailRetries();
   const { startValidityReminders } = await import('./lib/documents/reminder-schedule');
   startValidityReminders();
+  const { startLockboxSweeps } = await import('./lib/lockbox/expire');
+  const { systemClock } = await import('./lib/clock');
+  const { getDatabase: database } = await import('./lib/db');
+  startLockboxSweeps(database, systemClock);
   const { startPublicFiles } = await import('./lib/documents/public-files');
   const { getDatabase } = await import('./lib/db');
   startPublicFiles(getDatabase);

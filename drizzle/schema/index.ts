@@ -6,3 +6,4 @@ export * from './identity';
 export * from './portal';
 export * from './questionnaires';
 export * from './dpa';
+export * from './lockbox';

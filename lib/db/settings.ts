@@ -9,6 +9,9 @@ export function assertValidContext(context: DbContext) {
     if (value !== null && !UUID.test(value)) throw new Error('RLS context ids must be UUIDs');
   }
   if (!KINDS.includes(context.actorKind)) throw new Error(`unknown actor kind ${String(context.actorKind)}`);
+  if (context.now !== undefined && !(context.now instanceof Date && Number.isFinite(context.now.getTime()))) {
+    throw new Error('RLS context time must be a valid Date');
+  }
 }
 
 /**
@@ -25,7 +28,8 @@ export function setContextSql(context: DbContext, switchRole = true): string {
     (switchRole ? `set_config('role', '${APP_ROLE}', true), ` : '') +
     `set_config('app.tenant_id', ${literal(context.tenantId)}, true), ` +
     `set_config('app.actor_id', ${literal(context.actorId)}, true), ` +
-    `set_config('app.actor_kind', '${context.actorKind}', true)`
+    `set_config('app.actor_kind', '${context.actorKind}', true)` +
+    (context.now ? `, set_config('app.now', '${context.now.toISOString()}', true)` : '')
   );
 }
 

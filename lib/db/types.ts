@@ -7,6 +7,8 @@ export interface DbContext {
   tenantId: string | null;
   actorId: string | null;
   actorKind: ActorKind;
+  /** The application clock's time, when access depends on it (see app_now() in 0011_lockbox). */
+  now?: Date;
 }
 
 /**
@@ -18,6 +20,11 @@ export type Tx = Omit<PgDatabase<PgQueryResultHKT, Record<string, never>>, 'tran
 export interface TransactionOptions {
   /** BEGIN READ ONLY: the database refuses any write fn attempts. */
   readOnly?: boolean;
+  /**
+   * The time to judge access at (app.now): an injected clock's time. The database takes the
+   * later of it and its own, so a clock can end access early but never extend it.
+   */
+  now?: Date;
 }
 
 export interface Database {

@@ -26,7 +26,7 @@ export async function withActor<T>(
   fn: (tx: Tx) => Promise<T>,
   options?: TransactionOptions,
 ): Promise<T> {
-  const context = dbContextOf(actor);
+  const context = options?.now ? { ...dbContextOf(actor), now: options.now } : dbContextOf(actor);
   if (!isDatabase(handle)) {
     const outer = contexts.get(handle);
     if (!outer) throw new Error('withActor was given a handle that is neither a database nor one of its transactions');

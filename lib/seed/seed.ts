@@ -73,6 +73,13 @@ export async function seedDemoData(admin: AdminConnection) {
         [tenantId, a.kind, a.role, a.email, a.name, a.kind === 'customer' ? directoryUserId(a.email) : null],
       );
     }
+    // The two designated break-glass holders of SPEC 3 (slots 1 and 2: never more than two).
+    await q.query(
+      `INSERT INTO break_glass_holders (slot, user_id)
+       SELECT h.slot, u.id FROM (VALUES (1, 'grace@vendor.example'), (2, 'heidi@vendor.example')) AS h (slot, email)
+       JOIN users u ON u.email = h.email
+       WHERE NOT EXISTS (SELECT 1 FROM break_glass_holders)`,
+    );
     await seedPortal(q);
     return { tenants: DEMO_TENANTS.length, users: DEMO_ACCOUNTS.length };
   });

@@ -1,0 +1,85 @@
+import 'server-only';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
+import { breakGlassSessions, lockboxRequests } from '@/drizzle/schema';
+import { SYSTEM } from '@/lib/auth/actor';
+import type { Clock } from '@/lib/clock';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { stamp } from './decisions';
+import { notify } from './notify';
+import { moveRequest, moveSession } from './transitions';
+
+/**
+ * Records what time has already ended: unanswered requests past their expiry, grants past
+ * their end, break-glass sessions past their limit. Access itself never waits for this (the
+ * policies compare times); this writes the status, the governance event and the notice.
+ */
+export async function closeEnded(db: DbHandle, clock: Clock): Promise<{ requests: number; sessions: number }> {
+  const now = clock.now();
+  return withActor(
+    db,
+    SYSTEM,
+    async (tx) => {
+      const requests = await tx
+        .select({ id: lockboxRequests.id, status: lockboxRequests.status, ticket: lockboxRequests.ticket })
+        .from(lockboxRequests)
+        .where(
+          or(
+            and(eq(lockboxRequests.status, 'pending'), lte(lockboxRequests.expiresAt, now)),
+            and(eq(lockboxRequests.status, 'approved'), lte(lockboxRequests.grantEndsAt, now)),
+          ),
+        )
+        .limit(500);
+      for (const r of requests) {
+        const row = await moveRequest(tx, r.id, { to: 'expired' });
+        await notify(
+          tx,
+          'requester',
+          r.id,
+          r.status === 'pending'
+            ? {
+                kind: 'lockbox_request_expired',
+                title: 'Your lockbox request expired unanswered',
+                body: `Your request (ticket ${r.ticket}) was not answered before ${stamp(row.expiresAt)} UTC and has expired. Ask again if you still need access.`,
+                link: '/admin/lockbox',
+              }
+            : {
+                kind: 'lockbox_grant_expired',
+                title: 'Your lockbox access has ended',
+                body: `Your access (ticket ${r.ticket}) reached its end at ${stamp(row.grantEndsAt!)} UTC.`,
+                link: '/admin/lockbox',
+              },
+        );
+      }
+      const sessions = await tx
+        .select({ id: breakGlassSessions.id })
+        .from(breakGlassSessions)
+        .where(and(isNull(breakGlassSessions.closedAt), isNull(breakGlassSessions.endedAt), lte(breakGlassSessions.endsAt, now)))
+        .limit(500);
+      for (const s of sessions) {
+        await moveSession(tx, s.id, { to: 'closed' });
+        await notify(tx, 'other_holders', s.id, {
+          kind: 'break_glass_review_needed',
+          title: 'A break-glass session ended and needs its review',
+          body: 'Write the post-incident review of the session in the staff admin.',
+          link: '/admin/break-glass',
+        });
+      }
+      return { requests: requests.length, sessions: sessions.length };
+    },
+    { now },
+  );
+}
+
+/** Runs closeEnded now and every `intervalMs` while the server runs. */
+export function startLockboxSweeps(getDb: () => Promise<DbHandle>, clock: Clock, intervalMs = 60_000) {
+  const run = async () => {
+    try {
+      const closed = await closeEnded(await getDb(), clock);
+      if (closed.requests + closed.sessions > 0) (await import('@/lib/mail/sender')).sendQueuedMail();
+    } catch (error) {
+      console.error('[trust-center] closing ended lockbox requests failed; it will be tried again', error);
+    }
+  };
+  void run();
+  setInterval(run, intervalMs).unref();
+}

@@ -1,0 +1,143 @@
+import 'server-only';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type LockboxAccess, breakGlassSessions, lockboxRequests, tenantRecords } from '@/drizzle/schema';
+import type { Actor, StaffActor } from '@/lib/auth/actor';
+import type { Clock } from '@/lib/clock';
+import { queryRows } from '@/lib/db/raw';
+import type { Tx } from '@/lib/db/types';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { isUuid, parseInput } from '@/lib/documents/parse-input';
+import { appendEvent } from '@/lib/governance/append';
+import { AppError } from '@/lib/http/errors';
+import type { RecordSummary } from '@/lib/tenants/list-records';
+import { z } from 'zod';
+import { actingOn, type TenantRef, tenantBySlug } from './tenant';
+import { EVENTS } from './transitions';
+
+export interface StaffAccess {
+  via: 'lockbox' | 'break_glass';
+  /** The lockbox request or break-glass session that gives the access. */
+  id: string;
+  mode: LockboxAccess;
+  endsAt: Date;
+}
+
+export interface TenantData {
+  tenant: TenantRef;
+  access: StaffAccess | null;
+  records: RecordSummary[];
+}
+
+const recordColumns = {
+  id: tenantRecords.id,
+  category: tenantRecords.category,
+  title: tenantRecords.title,
+  body: tenantRecords.body,
+  updatedAt: tenantRecords.updatedAt,
+};
+
+/** The access the database grants the acting staff member now, and where it comes from. */
+async function currentAccess(tx: Tx, actor: StaffActor, tenantId: string, now: Date): Promise<StaffAccess | null> {
+  const [{ access }] = await queryRows<{ access: LockboxAccess | null }>(tx, sql`select app_staff_tenant_access(${tenantId}::uuid) as access`);
+  if (!access) return null;
+  if (actor.role === 'break_glass') {
+    const [s] = await tx
+      .select({ id: breakGlassSessions.id, endsAt: breakGlassSessions.endsAt })
+      .from(breakGlassSessions)
+      .where(and(eq(breakGlassSessions.tenantId, tenantId), eq(breakGlassSessions.invokedBy, actor.userId), isNull(breakGlassSessions.endedAt), gt(breakGlassSessions.endsAt, now)))
+      .orderBy(desc(breakGlassSessions.endsAt))
+      .limit(1);
+    if (s) return { via: 'break_glass', id: s.id, mode: access, endsAt: s.endsAt };
+  }
+  const [g] = await tx
+    .select({ id: lockboxRequests.id, endsAt: lockboxRequests.grantEndsAt, access: lockboxRequests.access })
+    .from(lockboxRequests)
+    .where(and(eq(lockboxRequests.tenantId, tenantId), eq(lockboxRequests.requestedBy, actor.userId), eq(lockboxRequests.status, 'approved'), gt(lockboxRequests.grantEndsAt, now)))
+    .orderBy(desc(lockboxRequests.access), desc(lockboxRequests.grantEndsAt))
+    .limit(1);
+  return g ? { via: 'lockbox', id: g.id, mode: g.access, endsAt: g.endsAt! } : null;
+}
+
+/**
+ * A tenant's records as a staff member may read them now. The database decides (the staff
+ * policy on tenant_records): without a grant or a break-glass session the list is empty.
+ * Every read that returns data is recorded in the tenant's governance log.
+ */
+export async function readTenantDataAsStaff(db: DbHandle, clock: Clock, actor: Actor, slug: string): Promise<TenantData> {
+  if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff use this view.', 403);
+  const tenant = await tenantBySlug(db, actor, slug);
+  const now = clock.now();
+  return withActor(
+    db,
+    actingOn(actor, tenant),
+    async (tx) => {
+      const access = await currentAccess(tx, actor, tenant.id, now);
+      const records = await tx
+        .select(recordColumns)
+        .from(tenantRecords)
+        .where(eq(tenantRecords.tenantId, tenant.id))
+        .orderBy(asc(tenantRecords.category), asc(tenantRecords.title));
+      if (access) {
+        await appendEvent(tx, {
+          tenantId: tenant.id,
+          kind: access.via === 'break_glass' ? EVENTS.breakGlassDataRead : EVENTS.dataRead,
+          subject: access.id,
+          payload: { [access.via === 'break_glass' ? 'session' : 'request']: access.id, records: records.map((r) => r.id) },
+        });
+      }
+      return { tenant, access, records };
+    },
+    { now },
+  );
+}
+
+/** The records of a tenant for whoever asks: its own users, or staff as the database allows. */
+export async function readTenantRecords(db: DbHandle, clock: Clock, actor: Actor, slug: string): Promise<RecordSummary[]> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.', 401);
+  if (actor.kind === 'staff') return (await readTenantDataAsStaff(db, clock, actor, slug)).records;
+  if (actor.tenantSlug !== slug) throw new AppError('not_found', 'There is no such tenant.', 404);
+  return withActor(
+    db,
+    actor,
+    (tx) => tx.select(recordColumns).from(tenantRecords).where(eq(tenantRecords.tenantId, actor.tenantId)).orderBy(asc(tenantRecords.category), asc(tenantRecords.title)),
+    { readOnly: true },
+  );
+}
+
+const recordInput = z.object({
+  title: z.string({ error: 'The title is required.' }).trim().min(1, 'The title is required.').max(200, 'The title can be at most 200 characters.'),
+  body: z.string({ error: 'The text is required.' }).trim().min(1, 'The text is required.').max(10000, 'The text can be at most 10,000 characters.'),
+});
+
+/** A staff member with read-write access corrects a record; the database refuses anyone else. */
+export async function updateTenantRecord(db: DbHandle, clock: Clock, actor: Actor, slug: string, id: string, data: unknown) {
+  if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff use this view.', 403);
+  const input = parseInput(recordInput, data);
+  if (!isUuid(id)) throw new AppError('not_found', 'There is no such record.', 404);
+  const tenant = await tenantBySlug(db, actor, slug);
+  const now = clock.now();
+  return withActor(
+    db,
+    actingOn(actor, tenant),
+    async (tx) => {
+      const access = await currentAccess(tx, actor, tenant.id, now);
+      if (access?.mode !== 'read_write') {
+        throw new AppError('forbidden', 'Changing this tenant’s records needs an active read-write grant or a break-glass session.', 403);
+      }
+      const [row] = await tx
+        .update(tenantRecords)
+        .set({ title: input.title, body: input.body, updatedAt: now })
+        .where(and(eq(tenantRecords.id, id), eq(tenantRecords.tenantId, tenant.id)))
+        .returning(recordColumns);
+      if (!row) throw new AppError('not_found', 'There is no such record.', 404);
+      await appendEvent(tx, {
+        tenantId: tenant.id,
+        kind: EVENTS.recordUpdated,
+        subject: row.id,
+        payload: { record: row.id, [access.via === 'break_glass' ? 'session' : 'request']: access.id },
+      });
+      return row;
+    },
+    { now },
+  );
+}

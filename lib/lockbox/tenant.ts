@@ -1,0 +1,34 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { tenants } from '@/drizzle/schema';
+import { SYSTEM, type StaffActor } from '@/lib/auth/actor';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
+
+export interface TenantRef {
+  id: string;
+  slug: string;
+  legalName: string;
+}
+
+/** A tenant by its slug, as staff see it (every tenant's name, none of its data), or a 404. */
+export async function tenantBySlug(db: DbHandle, actor: StaffActor, slug: string): Promise<TenantRef> {
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) throw noSuchTenant();
+  const [tenant] = await withActor(
+    db,
+    actor.kind === 'staff' ? actor : SYSTEM,
+    (tx) => tx.select({ id: tenants.id, slug: tenants.slug, legalName: tenants.legalName }).from(tenants).where(eq(tenants.slug, slug)),
+    { readOnly: true },
+  );
+  if (!tenant) throw noSuchTenant();
+  return tenant;
+}
+
+function noSuchTenant() {
+  return new AppError('not_found', 'There is no such tenant.', 404);
+}
+
+/** The staff actor acting on a tenant: what sets app.tenant_id for the lockbox policies. */
+export function actingOn(actor: StaffActor, tenant: { id: string }): StaffActor {
+  return { ...actor, actingOnTenantId: tenant.id };
+}
