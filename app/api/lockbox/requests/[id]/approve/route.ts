@@ -1,0 +1,16 @@
+import { requireApiActor } from '@/lib/auth/request';
+import { systemClock } from '@/lib/clock';
+import { getDatabase } from '@/lib/db';
+import { jsonOrForm } from '@/lib/http/form-action';
+import { route } from '@/lib/http/route';
+import { approveRequest } from '@/lib/lockbox/decisions';
+
+/** The tenant's customer admins only: `{"comment"}`. Answers the request in its new state. */
+export const POST = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const actor = await requireApiActor(request);
+  const { id } = await params;
+  return jsonOrForm(request, '/console/lockbox', async (data) => approveRequest(await getDatabase(), systemClock, actor, id, data), {
+    json: (r) => ({ request: r, ...r }),
+    done: 'approved',
+  });
+});

@@ -1,0 +1,25 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor } from '@/lib/auth/actor';
+import type { DbHandle } from '@/lib/db/with-actor';
+import { parseInput } from '@/lib/documents/parse-input';
+import type { ListOptions } from './requests';
+import { tenantBySlug } from './tenant';
+
+const query = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',') : []))
+    .pipe(z.array(z.enum(['pending', 'approved', 'denied', 'expired', 'revoked'], { error: 'Unknown status.' }))),
+  tenant: z.string().optional(),
+  limit: z.coerce.number().int().min(1, 'The limit is 1 to 200.').max(200, 'The limit is 1 to 200.').default(50),
+  offset: z.coerce.number().int().min(0, 'The offset cannot be negative.').default(0),
+});
+
+/** A list endpoint's query string, checked; `tenant` (a slug) narrows a staff list to one tenant. */
+export async function listQuery(db: DbHandle, actor: Actor, params: URLSearchParams): Promise<ListOptions> {
+  const q = parseInput(query, Object.fromEntries(params));
+  const tenantId = q.tenant && actor.kind === 'staff' ? (await tenantBySlug(db, actor, q.tenant)).id : undefined;
+  return { states: q.status, tenantId, limit: q.limit, offset: q.offset };
+}
