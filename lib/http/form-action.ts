@@ -18,15 +18,21 @@ export async function jsonOrForm<T>(
   request: NextRequest,
   fallbackBack: string | ((data: unknown) => string),
   action: (data: unknown) => Promise<T>,
-  answer: { json: (result: T) => unknown; status?: number; done: string; backTo?: (result: T, back: string) => string },
+  answer: {
+    json: (result: T) => unknown;
+    status?: number;
+    done: string;
+    /** Runs once the action committed, e.g. sending the mail it queued. */
+    after?: () => void;
+  },
 ): Promise<Response> {
   const { form, data } = await readBody(request);
   const back = formBack(data, typeof fallbackBack === 'string' ? fallbackBack : fallbackBack(data));
   try {
     const result = await action(data);
+    answer.after?.();
     if (!form) return NextResponse.json(answer.json(result), { status: answer.status ?? 200 });
-    const target = answer.backTo ? answer.backTo(result, back) : back;
-    return redirectTo(`${target}${target.includes('?') ? '&' : '?'}done=${answer.done}`);
+    return redirectTo(`${back}?done=${answer.done}`);
   } catch (error) {
     if (form) return redirectWithError(back, error);
     throw error;

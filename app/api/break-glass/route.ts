@@ -5,6 +5,7 @@ import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { jsonOrForm } from '@/lib/http/form-action';
 import { route } from '@/lib/http/route';
+import { sendQueuedMail } from '@/lib/mail/sender';
 
 /** Sessions the caller may see: their tenant's (customer users), all (trust admins and holders). `?openReviews=1` */
 export const GET = route(async (request) => {
@@ -22,5 +23,6 @@ export const POST = route(async (request) => {
     json: (session) => ({ session, ...session }),
     status: 201,
     done: 'invoked',
+    after: sendQueuedMail,
   });
 });

@@ -4,6 +4,7 @@ import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { jsonOrForm } from '@/lib/http/form-action';
 import { route } from '@/lib/http/route';
+import { sendQueuedMail } from '@/lib/mail/sender';
 import { fileRequest, listRequests } from '@/lib/lockbox/requests';
 import { listQuery } from '@/lib/lockbox/list-query';
 
@@ -27,5 +28,6 @@ export const POST = route(async (request) => {
     json: (r) => ({ request: r, ...r }),
     status: 201,
     done: 'requested',
+    after: sendQueuedMail,
   });
 });

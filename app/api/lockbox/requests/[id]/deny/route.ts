@@ -3,6 +3,7 @@ import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { jsonOrForm } from '@/lib/http/form-action';
 import { route } from '@/lib/http/route';
+import { sendQueuedMail } from '@/lib/mail/sender';
 import { denyRequest } from '@/lib/lockbox/decisions';
 
 /** The tenant's customer admins only: `{"comment"}`. Answers the request in its new state. */
@@ -12,5 +13,6 @@ export const POST = route<{ params: Promise<{ id: string }> }>(async (request, {
   return jsonOrForm(request, '/console/lockbox', async (data) => denyRequest(await getDatabase(), systemClock, actor, id, data), {
     json: (r) => ({ request: r, ...r }),
     done: 'denied',
+    after: sendQueuedMail,
   });
 });
