@@ -167,3 +167,21 @@ test('tenant records answer only the tenant’s own users and staff with live ac
   expect((await (await as(playwright, baseURL, null)).get('/api/tenants/acme/records')).status()).toBe(401);
   expect(await records(await as(playwright, baseURL, 'alice'), 'globex')).toEqual([]);
 });
+
+test('trust admins designate at most two break-glass holders, with the role', async ({ playwright, baseURL }) => {
+  const alice = await as(playwright, baseURL, 'alice');
+  const three = await alice.post('/api/admin/break-glass/holders', { data: { emails: [ACCOUNTS.grace, ACCOUNTS.heidi, 'x@vendor.example'] } });
+  expect(three.status()).toBe(400);
+  expect((await three.json()).error.message).toMatch(/at most two/);
+  const wrongRole = await alice.post('/api/admin/break-glass/holders', { data: { emails: [ACCOUNTS.bob] } });
+  expect(wrongRole.status()).toBe(400);
+  expect((await wrongRole.json()).error.message).toContain('bob@vendor.example is not an active staff member with the break-glass role');
+  expect((await (await as(playwright, baseURL, 'grace')).post('/api/admin/break-glass/holders', { data: { emails: [] } })).status()).toBe(403);
+
+  const same = await alice.post('/api/admin/break-glass/holders', { data: { emails: [ACCOUNTS.grace, ACCOUNTS.heidi] } });
+  expect(same.status()).toBe(200);
+  expect((await same.json()).holders.map((h: { email: string }) => h.email)).toEqual([ACCOUNTS.grace, ACCOUNTS.heidi]);
+  const listed = await (await (await as(playwright, baseURL, 'bob')).get('/api/admin/break-glass/holders')).json();
+  expect(listed.holders).toHaveLength(2);
+  expect((await (await as(playwright, baseURL, 'carol')).get('/api/admin/break-glass/holders')).status()).toBe(403);
+});

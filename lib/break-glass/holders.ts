@@ -1,8 +1,13 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { breakGlassHolders, users } from '@/drizzle/schema';
-import type { StaffActor } from '@/lib/auth/actor';
+import type { Actor, StaffActor } from '@/lib/auth/actor';
+import { assertTrustAdmin, rethrowRefusal } from '@/lib/auth/trust-admin';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { parseInput } from '@/lib/documents/parse-input';
+import { appendEvent } from '@/lib/governance/append';
+import { AppError } from '@/lib/http/errors';
 
 export interface Holder {
   slot: number;
@@ -30,4 +35,46 @@ export async function listHolders(db: DbHandle, actor: StaffActor): Promise<Hold
 
 export async function isBreakGlassHolder(db: DbHandle, actor: StaffActor): Promise<boolean> {
   return (await listHolders(db, actor)).some((h) => h.userId === actor.userId && h.active);
+}
+
+const holdersInput = z.object({
+  emails: z
+    .array(z.string().trim().toLowerCase().email('Each holder is an e-mail address.'), { error: 'List the holders’ e-mail addresses.' })
+    .max(2, 'There can be at most two break-glass holders.')
+    .refine((list) => new Set(list).size === list.length, 'A holder is listed twice.'),
+});
+
+/**
+ * A trust admin designates the holders: at most two active staff members with the
+ * break-glass role. Recorded in the vendor's governance log.
+ */
+export async function setHolders(db: DbHandle, actor: Actor, data: unknown): Promise<Holder[]> {
+  assertTrustAdmin(actor, 'Only trust admins designate break-glass holders.');
+  const { emails } = parseInput(holdersInput, data);
+  await withActor(db, actor, async (tx) => {
+    const people = emails.length
+      ? await tx.select({ id: users.id, email: users.email, role: users.role, status: users.status }).from(users).where(inArray(users.email, emails))
+      : [];
+    for (const email of emails) {
+      const person = people.find((p) => p.email === email);
+      if (!person || person.role !== 'break_glass' || person.status !== 'active') {
+        throw new AppError('invalid_emails', `${email} is not an active staff member with the break-glass role.`, 400);
+      }
+    }
+    try {
+      await tx.delete(breakGlassHolders);
+      if (emails.length) {
+        await tx.insert(breakGlassHolders).values(emails.map((email, i) => ({ slot: i + 1, userId: people.find((p) => p.email === email)!.id, designatedBy: actor.userId })));
+      }
+    } catch (error) {
+      rethrowRefusal(error);
+    }
+    await appendEvent(tx, {
+      tenantId: null,
+      kind: 'support.break_glass_holders_changed',
+      subject: 'break_glass_holders',
+      payload: { holders: emails.map((email) => people.find((p) => p.email === email)!.id) },
+    });
+  });
+  return listHolders(db, actor);
 }
