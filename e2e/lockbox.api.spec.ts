@@ -140,6 +140,10 @@ test('break-glass: holders only, at most an hour, the tenant told, reviewed by t
   await mailTo(MAILBOX_URL, ACCOUNTS.erin, /Emergency access to Globex Inc's data was opened/);
 
   const erin = await as(playwright, baseURL, 'erin');
+  const log = await (await erin.get('/api/governance/events?kind=support.break_glass_invoked')).json();
+  expect(log.events.some((e: { subject: string; reason: string }) => e.subject === session.id && e.reason === body.justification)).toBe(true);
+  const carolLog = await (await (await as(playwright, baseURL, 'carol')).get('/api/governance/events?kind=support.')).json();
+  expect(JSON.stringify(carolLog)).not.toContain(session.id);
   const seen = await (await erin.get('/api/break-glass')).json();
   expect(seen.sessions.map((s: { id: string }) => s.id)).toContain(session.id);
   const carolSees = await (await (await as(playwright, baseURL, 'carol')).get('/api/break-glass')).json();

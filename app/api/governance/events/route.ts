@@ -1,0 +1,21 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { requireApiActor } from '@/lib/auth/request';
+import { getDatabase } from '@/lib/db';
+import { parseInput } from '@/lib/documents/parse-input';
+import { listEvents } from '@/lib/governance/list';
+import { route } from '@/lib/http/route';
+
+const query = z.object({
+  kind: z.string().regex(/^[a-z_.]{1,100}$/, 'A kind is letters, dots and underscores.').optional(),
+  after: z.coerce.number().int().min(0, 'after is a sequence number.').default(0),
+  limit: z.coerce.number().int().min(1, 'The limit is 1 to 200.').max(200, 'The limit is 1 to 200.').default(100),
+});
+
+/** The caller's chain (a tenant's users: their tenant's; trust admins: the vendor's), oldest first after `after`. */
+export const GET = route(async (request) => {
+  const actor = await requireApiActor(request);
+  const q = parseInput(query, Object.fromEntries(request.nextUrl.searchParams));
+  const { events } = await listEvents(await getDatabase(), actor, { kindPrefixes: q.kind ? [q.kind] : [], after: q.after, limit: q.limit });
+  return NextResponse.json({ events, next: events.at(-1)?.seq ?? q.after });
+});
