@@ -9,7 +9,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
 import { appendEvent } from '@/lib/governance/append';
 import { AppError } from '@/lib/http/errors';
-import type { RecordSummary } from '@/lib/tenants/list-records';
+import { listOwnRecords, type RecordSummary } from '@/lib/tenants/list-records';
 import { z } from 'zod';
 import { actingOn, type TenantRef, tenantBySlug } from './tenant';
 import { EVENTS } from './transitions';
@@ -96,12 +96,7 @@ export async function readTenantRecords(db: DbHandle, clock: Clock, actor: Actor
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.', 401);
   if (actor.kind === 'staff') return (await readTenantDataAsStaff(db, clock, actor, slug)).records;
   if (actor.tenantSlug !== slug) throw new AppError('not_found', 'There is no such tenant.', 404);
-  return withActor(
-    db,
-    actor,
-    (tx) => tx.select(recordColumns).from(tenantRecords).where(eq(tenantRecords.tenantId, actor.tenantId)).orderBy(asc(tenantRecords.category), asc(tenantRecords.title)),
-    { readOnly: true },
-  );
+  return listOwnRecords(db, actor);
 }
 
 const recordInput = z.object({

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { tenants } from '@/drizzle/schema';
-import { SYSTEM, type StaffActor } from '@/lib/auth/actor';
+import type { StaffActor } from '@/lib/auth/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 
@@ -16,7 +16,7 @@ export async function tenantBySlug(db: DbHandle, actor: StaffActor, slug: string
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) throw noSuchTenant();
   const [tenant] = await withActor(
     db,
-    actor.kind === 'staff' ? actor : SYSTEM,
+    actor,
     (tx) => tx.select({ id: tenants.id, slug: tenants.slug, legalName: tenants.legalName }).from(tenants).where(eq(tenants.slug, slug)),
     { readOnly: true },
   );
