@@ -85,3 +85,38 @@ export async function createDpaExecution(admin: AdminConnection, tenant: { id: s
     );
   });
 }
+
+/**
+ * One row in every lockbox table for a tenant (settings, a request with one approval by the
+ * customer admin, a break-glass session, a governance event, a notification for the admin),
+ * written as the superuser so isolation tests see each table populated. The guard triggers
+ * still set the times and names.
+ */
+export async function createLockboxRows(admin: AdminConnection, tenant: { id: string }, customerAdminId: string) {
+  const support = await createStaff(admin, 'support');
+  const holder = await createStaff(admin, 'break_glass');
+  return admin.transaction(async (q) => {
+    await q.query('INSERT INTO lockbox_settings (tenant_id, required_approvals, updated_by) VALUES ($1, 2, $2)', [tenant.id, customerAdminId]);
+    const [request] = await q.query<{ id: string }>(
+      `INSERT INTO lockbox_requests (tenant_id, requested_by, justification, ticket, duration_minutes, access, created_at, expires_at)
+       VALUES ($1, $2, 'Investigating a reported export failure', 'SUP-1', 60, 'read', now(), now()) RETURNING id`,
+      [tenant.id, support.userId],
+    );
+    await q.query('INSERT INTO lockbox_approvals (request_id, tenant_id, approver_id) VALUES ($1, $2, $3)', [request.id, tenant.id, customerAdminId]);
+    const [session] = await q.query<{ id: string }>(
+      `INSERT INTO break_glass_sessions (tenant_id, invoked_by, justification, incident, duration_minutes, started_at, ends_at)
+       VALUES ($1, $2, 'Restoring a failed export during an outage', 'INC-1', 30, now(), now()) RETURNING id`,
+      [tenant.id, holder.userId],
+    );
+    await q.query(
+      `INSERT INTO governance_events (tenant_id, seq, occurred_at, kind, actor_id, actor_kind, subject)
+       SELECT $1, coalesce(max(seq), 0) + 1, now(), 'lockbox.requested', $2, 'staff', $3 FROM governance_events WHERE tenant_id = $1`,
+      [tenant.id, support.userId, request.id],
+    );
+    const [notification] = await q.query<{ id: string }>(
+      `INSERT INTO notifications (user_id, kind, title) VALUES ($1, 'lockbox_requested', 'A lockbox request') RETURNING id`,
+      [customerAdminId],
+    );
+    return { support, holder, requestId: request.id, sessionId: session.id, notificationId: notification.id };
+  });
+}

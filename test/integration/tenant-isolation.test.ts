@@ -5,12 +5,22 @@ import type { CustomerActor } from '@/lib/auth/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { describeEachDatabase } from '../helpers/databases';
-import { createCustomer, createDpaExecution, createIdentityRows, createRecord, createStaff, createTenant } from '../helpers/factories';
+import {
+  createCustomer,
+  createDpaExecution,
+  createIdentityRows,
+  createLockboxRows,
+  createRecord,
+  createStaff,
+  createTenant,
+} from '../helpers/factories';
 
 describeEachDatabase('tenant isolation', (t) => {
   let tenantA: { id: string; slug: string; legalName: string };
   let tenantB: { id: string; slug: string; legalName: string };
   let carol: CustomerActor;
+  let bea: CustomerActor;
+  let lockboxOfB: Awaited<ReturnType<typeof createLockboxRows>>;
   let tables: string[];
 
   // A's customer admin, and A's directory sync: each must see only A.
@@ -28,13 +38,15 @@ describeEachDatabase('tenant isolation', (t) => {
     tenantA = await createTenant(admin, 'Tenant A');
     tenantB = await createTenant(admin, 'Tenant B');
     carol = await createCustomer(admin, tenantA, 'customer_admin');
-    const bea = await createCustomer(admin, tenantB, 'customer_admin');
+    bea = await createCustomer(admin, tenantB, 'customer_admin');
     await createRecord(admin, tenantA.id);
     await createRecord(admin, tenantB.id);
     await createIdentityRows(admin, tenantA, carol.userId);
     await createIdentityRows(admin, tenantB, bea.userId);
     await createDpaExecution(admin, tenantA, carol.userId);
     await createDpaExecution(admin, tenantB, bea.userId);
+    await createLockboxRows(admin, tenantA, carol.userId);
+    lockboxOfB = await createLockboxRows(admin, tenantB, bea.userId);
     const rows = await admin.transaction((q) =>
       q.query<{ table: string }>(
         `SELECT c.relname AS table FROM pg_class c
@@ -47,7 +59,17 @@ describeEachDatabase('tenant isolation', (t) => {
   });
 
   it('finds the tenant tables in the catalog', () => {
-    expect(tables).toEqual(expect.arrayContaining(['users', 'tenant_records']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'users',
+        'tenant_records',
+        'governance_events',
+        'lockbox_settings',
+        'lockbox_requests',
+        'lockbox_approvals',
+        'break_glass_sessions',
+      ]),
+    );
   });
 
   it('has row-level security enabled and forced on every tenant table, and on tenants itself', async () => {
@@ -137,6 +159,33 @@ describeEachDatabase('tenant isolation', (t) => {
       });
       expect(counts.every((n) => n === 0), `setting ${String(setting)}`).toBe(true);
     }
+  });
+
+  it("shows each user only their own notifications, and lets nobody write another's", async () => {
+    const mine = await withActor(t().appRoleDb, carol, (tx) => queryRows<{ user_id: string }>(tx, sql`SELECT user_id FROM notifications`));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((n) => n.user_id === carol.userId)).toBe(true);
+    const [beas] = await t().admin.transaction((q) => q.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [bea.userId]));
+    expect(beas.n).toBeGreaterThan(0);
+    for (const actor of [...actorsOfA(), await createStaff(t().admin, 'trust_admin')]) {
+      for (const statement of [
+        `UPDATE notifications SET read_at = now() WHERE user_id = '${bea.userId}' RETURNING id`,
+        `UPDATE notifications SET user_id = '${carol.userId}' WHERE id = '${lockboxOfB.notificationId}' RETURNING id`,
+        `DELETE FROM notifications WHERE user_id = '${bea.userId}' RETURNING id`,
+        `INSERT INTO notifications (user_id, kind, title) VALUES ('${bea.userId}', 'forged', 'Forged') RETURNING id`,
+      ]) {
+        const outcome = await withActor(t().appRoleDb, actor, (tx) => queryRows(tx, sql.raw(statement))).then(
+          (rows) => ({ changed: rows.length }),
+          (e: unknown) => ({ code: pgErrorCode(e) }),
+        );
+        expect(['42501', undefined], `${actor.kind}: ${statement}`).toContain('code' in outcome ? outcome.code : undefined);
+        if ('changed' in outcome) expect(outcome.changed, statement).toBe(0);
+      }
+    }
+    const [after] = await t().admin.transaction((q) =>
+      q.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [bea.userId]),
+    );
+    expect(after.n).toBe(beas.n);
   });
 
   it("shows vendor staff none of a tenant's confidential records without a grant", async () => {
