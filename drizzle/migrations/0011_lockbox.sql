@@ -303,6 +303,18 @@ BEGIN
     NEW.decided_at := OLD.decided_at; NEW.decided_by := OLD.decided_by; NEW.decider_name := OLD.decider_name;
     NEW.decision_comment := OLD.decision_comment;
   END IF;
+  -- The fields of other transitions keep their values: a decision carries no revocation, an
+  -- expiry no decision, and only the trigger closes a request.
+  IF NEW.status <> 'revoked' THEN
+    NEW.revoked_at := OLD.revoked_at; NEW.revoked_by := OLD.revoked_by; NEW.revoker_name := OLD.revoker_name;
+  END IF;
+  IF OLD.status = 'pending' AND NEW.status = 'expired' THEN
+    NEW.decided_at := OLD.decided_at; NEW.decided_by := OLD.decided_by; NEW.decider_name := OLD.decider_name;
+    NEW.decision_comment := OLD.decision_comment;
+  END IF;
+  IF NEW.status IN ('approved', 'denied') THEN
+    NEW.closed_at := OLD.closed_at;
+  END IF;
   RETURN NEW;
 END $$;
 CREATE TRIGGER lockbox_requests_guard BEFORE INSERT OR UPDATE ON lockbox_requests

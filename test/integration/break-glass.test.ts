@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import type { StaffActor } from '@/lib/auth/actor';
 import { endBreakGlass, getSession, invokeBreakGlass, listSessions, reviewBreakGlass } from '@/lib/break-glass/sessions';
+import { listEvents } from '@/lib/governance/list';
 import { closeEnded } from '@/lib/lockbox/expire';
 import { readTenantDataAsStaff, readTenantRecords, updateTenantRecord } from '@/lib/lockbox/tenant-data';
 import { listNotifications } from '@/lib/notifications/inbox';
@@ -87,6 +88,8 @@ describeEachDatabase('break-glass', (t) => {
       q.query<{ kind: string; actor_id: string; subject: string }>(`select kind, actor_id, subject from governance_events order by seq`),
     );
     expect(events[0]).toEqual({ kind: 'support.break_glass_invoked', actor_id: grace.userId, subject: session.id });
+    const log = await listEvents(t().db, w.carol, { kindPrefixes: ['support.'] });
+    expect(log.events.map((e) => e.kind).reverse()).toEqual(events.map((e) => e.kind));
     // ...the session in her console, her notification and her mail.
     expect((await listSessions(t().db, clock, w.carol)).sessions.map((s) => s.id)).toEqual([session.id]);
     const inbox = await listNotifications(t().db, w.carol);
@@ -115,7 +118,7 @@ describeEachDatabase('break-glass', (t) => {
         t(),
         asStaff(who, w.acme),
         `insert into break_glass_sessions (tenant_id, invoked_by, justification, incident, duration_minutes, started_at, ends_at)
-         values ('${w.acme.id}', '${who.userId}', '${JUSTIFICATION}', 'INC-1', 60, now(), now()) returning id`,
+         values ('${w.acme.id}', '${who.userId}', '${JUSTIFICATION}', 'INC-1', 60, now(), now())`,
       );
       expect(forged).toEqual({ code: '42501' });
     }
@@ -125,7 +128,7 @@ describeEachDatabase('break-glass', (t) => {
         t(),
         asStaff(heidi, w.acme),
         `insert into break_glass_sessions (tenant_id, invoked_by, justification, incident, duration_minutes, started_at, ends_at)
-         values ('${w.acme.id}', '${grace.userId}', '${JUSTIFICATION}', 'INC-1', 60, now(), now()) returning id`,
+         values ('${w.acme.id}', '${grace.userId}', '${JUSTIFICATION}', 'INC-1', 60, now(), now())`,
       ),
     ).toEqual({ code: '42501' });
     expect(await adminRows(t(), 'select 1 from break_glass_sessions where tenant_id = $1', [w.acme.id])).toEqual([]);
@@ -146,7 +149,7 @@ describeEachDatabase('break-glass', (t) => {
         t(),
         asStaff(grace, w.acme),
         `insert into break_glass_sessions (tenant_id, invoked_by, justification, incident, duration_minutes, started_at, ends_at)
-         values ('${w.acme.id}', '${grace.userId}', '${JUSTIFICATION}', 'INC-1', 61, now(), now()) returning id`,
+         values ('${w.acme.id}', '${grace.userId}', '${JUSTIFICATION}', 'INC-1', 61, now(), now())`,
       ),
     ).toEqual({ code: '23514' });
 
@@ -216,8 +219,11 @@ describeEachDatabase('break-glass', (t) => {
 
   it('is reviewed once, after it ends, by the holder who did not invoke it', async () => {
     const session = await invoke(grace);
-    // Not while active.
+    // Not while active, in the lib or in SQL.
     expect(await outcome(reviewBreakGlass(t().db, clock, heidi, session.id, { review: REVIEW }))).toBe('409 illegal_transition');
+    const review = (by: StaffActor) =>
+      `update break_glass_sessions set review = '${REVIEW}', reviewed_by = '${by.userId}', reviewed_at = now() where id = '${session.id}' returning id`;
+    expect(await tryInSql(t(), asStaff(heidi, w.acme), review(heidi), clock.now())).toEqual({ code: '23514' });
     clock.advance(61 * MINUTE);
     // Not by the invoker, nor by someone who is not a holder.
     const own = await refusal(reviewBreakGlass(t().db, clock, grace, session.id, { review: REVIEW }));
@@ -229,7 +235,7 @@ describeEachDatabase('break-glass', (t) => {
       await tryInSql(
         t(),
         asStaff(grace, w.acme),
-        `update break_glass_sessions set review = '${REVIEW}', reviewed_by = '${grace.userId}', reviewed_at = now() where id = '${session.id}' returning id`,
+        review(grace),
         clock.now(),
       ),
     ).toMatchObject({ code: expect.stringMatching(/^(23514|42501)$/) });

@@ -129,6 +129,57 @@ describeEachDatabase('customer lockbox', (t) => {
         clock.now(),
       );
       expect(forged).toEqual({ code: '23514' });
+      // Nor a denial, nor an approval row, written in SQL after the expiry.
+      const deny = `update lockbox_requests set status = 'denied', decided_by = '${w.carol.userId}' where id = '${request.id}' returning id`;
+      expect(await tryInSql(t(), asCustomer(w.carol), deny, clock.now())).toEqual({ code: '23514' });
+      const approval = `insert into lockbox_approvals (request_id, tenant_id, approver_id) values ('${request.id}', '${w.acme.id}', '${w.carol.userId}')`;
+      expect(await tryInSql(t(), asCustomer(w.carol), approval, clock.now())).toEqual({ code: '23514' });
+      expect(await requestStatus(t(), request.id)).toBe('pending');
+    });
+
+    it('ends a grant when bob loses the support role or is suspended', async () => {
+      const request = await file();
+      await approveRequest(t().db, clock, w.carol, request.id, {});
+      expect(await bobReads()).toEqual(ACME_TITLES);
+      await adminRows(t(), `update users set role = 'trust_admin' where id = $1`, [w.bob.userId]);
+      expect(await recordsInSql(t(), asStaff(w.bob, w.acme), clock.now())).toEqual([]);
+      await adminRows(t(), `update users set role = 'support', status = 'suspended' where id = $1`, [w.bob.userId]);
+      expect(await recordsInSql(t(), asStaff(w.bob, w.acme), clock.now())).toEqual([]);
+      await adminRows(t(), `update users set status = 'active' where id = $1`, [w.bob.userId]);
+      expect(await recordsInSql(t(), asStaff(w.bob, w.acme), clock.now())).toEqual(ACME_TITLES);
+    });
+
+    it('refuses to revoke a grant that has already ended, and unknown ids are not found', async () => {
+      const request = await file({ durationMinutes: 15 });
+      await approveRequest(t().db, clock, w.carol, request.id, {});
+      clock.advance(16 * MINUTE);
+      const error = await refusal(revokeGrant(t().db, clock, w.carol, request.id, {}));
+      expect(error).toMatchObject({ status: 409, code: 'illegal_transition' });
+      expect(error.message).toMatch(/already ended/);
+      expect(await requestStatus(t(), request.id)).toBe('approved');
+      expect(await outcome(approveRequest(t().db, clock, w.carol, 'not-a-uuid', {}))).toBe('404 not_found');
+      expect(await outcome(approveRequest(t().db, clock, w.carol, crypto.randomUUID(), {}))).toBe('404 not_found');
+    });
+
+    it('lets only a customer admin change the tenant’s lockbox settings', async () => {
+      expect(await outcome(updateLockboxSettings(t().db, clock, w.dan, { requestExpiryHours: 1, requiredApprovals: 1 }))).toBe('403 forbidden');
+      expect(await outcome(updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 169, requiredApprovals: 1 }))).toBe(
+        '400 invalid_request_expiry_hours',
+      );
+      expect(await outcome(updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 2, requiredApprovals: 3 }))).toBe(
+        '400 invalid_required_approvals',
+      );
+      expect(
+        await tryInSql(
+          t(),
+          asCustomer(w.dan),
+          `insert into lockbox_settings (tenant_id, request_expiry_minutes, updated_by) values ('${w.acme.id}', 60, '${w.dan.userId}')`,
+        ),
+      ).toEqual({ code: '42501' });
+      expect(await adminRows(t(), 'select 1 from lockbox_settings where tenant_id = $1', [w.acme.id])).toEqual([]);
+      await updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 2, requiredApprovals: 2 });
+      expect(await tryInSql(t(), asCustomer(w.dan), `update lockbox_settings set required_approvals = 1 returning tenant_id`)).toEqual({ rows: 0 });
+      expect(await eventKinds(t(), { tenantId: w.acme.id })).toEqual(['lockbox.settings_changed']);
     });
 
     it('honours a per-tenant request expiry', async () => {
@@ -155,7 +206,7 @@ describeEachDatabase('customer lockbox', (t) => {
     it('refuses their forged approvals in SQL: no approval row, no status change, no access', async () => {
       const request = await file();
       const approval = (who: { userId: string }, tenantId: string) =>
-        `insert into lockbox_approvals (request_id, tenant_id, approver_id) values ('${request.id}', '${tenantId}', '${who.userId}') returning request_id`;
+        `insert into lockbox_approvals (request_id, tenant_id, approver_id) values ('${request.id}', '${tenantId}', '${who.userId}')`;
       const approve = (who: { userId: string }) =>
         `update lockbox_requests set status = 'approved', decided_by = '${who.userId}' where id = '${request.id}' returning id`;
 
@@ -382,13 +433,44 @@ describeEachDatabase('customer lockbox', (t) => {
       ]);
     });
 
+    it('sets the fields of each transition itself: a decision cannot carry a forged revocation or closing time', async () => {
+      const denied = await file();
+      const forgedDeny = `update lockbox_requests set status = 'denied', decided_by = '${w.carol.userId}',
+        revoked_by = '${w.carol2.userId}', revoked_at = '2000-01-01Z', closed_at = '2000-01-01Z', decided_at = '2000-01-01Z'
+        where id = '${denied.id}' returning id`;
+      expect(await tryInSql(t(), asCustomer(w.carol), forgedDeny)).toEqual({ rows: 1 });
+      const [row] = await adminRows<{ revoked_by: string | null; revoked_at: Date | null; decided_at: Date; closed_at: Date | null }>(
+        t(),
+        'select revoked_by, revoked_at, decided_at, closed_at from lockbox_requests where id = $1',
+        [denied.id],
+      );
+      expect(row.revoked_by).toBeNull();
+      expect(row.revoked_at).toBeNull();
+      expect(new Date(row.decided_at).getFullYear()).toBeGreaterThan(2000);
+      expect(row.closed_at === null || new Date(row.closed_at).getFullYear() > 2000).toBe(true);
+
+      // An approval written with a revocation stamp: the grant's end is still a grant's end.
+      const approved = await file({ durationMinutes: 15 });
+      await asAppRole(t(), asCustomer(w.carol), async (q) => {
+        await q.query(`insert into lockbox_approvals (request_id, tenant_id, approver_id) values ($1, $2, $3)`, [approved.id, w.acme.id, w.carol.userId]);
+        await q.query(
+          `update lockbox_requests set status = 'approved', decided_by = $2, revoked_by = $3, revoked_at = now() where id = $1`,
+          [approved.id, w.carol.userId, w.carol2.userId],
+        );
+      });
+      expect((await getRequest(t().db, clock, w.carol, approved.id)).revokedAt).toBeNull();
+      clock.advance(16 * MINUTE);
+      await closeEnded(t().db, clock);
+      expect(await eventKinds(t(), { subject: approved.id })).toEqual(['lockbox.requested', 'lockbox.grant_expired']);
+    });
+
     it('lets the application role only append governance events, never write them directly', async () => {
       await file();
       for (const actor of [asCustomer(w.carol), asStaff(w.bob, w.acme)]) {
         for (const statement of [
           `update governance_events set reason = 'edited' where tenant_id = '${w.acme.id}' returning id`,
           `delete from governance_events where tenant_id = '${w.acme.id}' returning id`,
-          `insert into governance_events (tenant_id, seq, occurred_at, kind, actor_kind) values ('${w.acme.id}', 999, now(), 'lockbox.approved', 'customer') returning id`,
+          `insert into governance_events (tenant_id, seq, occurred_at, kind, actor_kind) values ('${w.acme.id}', 999, now(), 'lockbox.approved', 'customer')`,
         ]) {
           expect(await tryInSql(t(), actor, statement), statement).toEqual({ code: '42501' });
         }
