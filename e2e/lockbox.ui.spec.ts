@@ -16,7 +16,14 @@ const ACME_RECORD = 'Production workspace settings';
 
 async function as(page: Page, email: string) {
   await page.context().clearCookies();
-  await signIn(page.request, email);
+  try {
+    await signIn(page.request, email);
+  } catch (error) {
+    // The server closes idle keep-alive sockets after Node's default 5 s; a request that
+    // races that close is reset. Once more on a fresh socket (see the report on serve.mjs).
+    if (!String(error).includes('ECONNRESET')) throw error;
+    await signIn(page.request, email);
+  }
 }
 
 /** A desktop and a phone-width screenshot of the page as it is. */
@@ -167,7 +174,12 @@ test('(d) a customer member sees the request but cannot decide it', async ({ pag
   await expect(page.getByRole('status').filter({ hasText: 'Denied' })).toBeVisible();
   await expect(page.locator('section[aria-labelledby="history"] tr').filter({ hasText: MEMBER_TEXT })).toContainText(`No write access for ${RUN}`);
   await page.goto('/console/lockbox/settings');
-  await expect(page.getByLabel('Requests expire unanswered after (hours)')).toBeVisible();
+  // Saved with the values it has (other tests share Acme): the form round-trips.
+  const hours = await page.getByLabel('Requests expire unanswered after (hours)').inputValue();
+  await page.getByLabel('Requests expire unanswered after (hours)').fill(hours);
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(page.getByLabel('Requests expire unanswered after (hours)')).toHaveValue(hours);
   await noAxeViolations(page);
   await shoot(page, 'console-lockbox-settings');
 });

@@ -166,8 +166,16 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
           </div>
         ) : (
           <div className="mt-3 overflow-x-auto">
-            <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <table className="w-full min-w-[52rem] table-fixed rounded-lg border border-slate-200 bg-white text-left text-sm">
               <caption className="sr-only">Past lockbox requests</caption>
+              <colgroup>
+                <col className="w-32" />
+                <col className="w-44" />
+                <col />
+                <col className="w-28" />
+                <col className="w-24" />
+                <col className="w-52" />
+              </colgroup>
               <thead className="bg-slate-100 text-slate-700">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-medium">Requested</th>
@@ -181,16 +189,16 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
               <tbody className="divide-y divide-slate-200 align-top">
                 {[...(page === 1 ? justEnded : []), ...history.requests].map((r) => (
                   <tr key={r.id} data-request={r.id}>
-                    <td className="px-3 py-2 whitespace-nowrap">{utc(r.createdAt)}</td>
+                    <td className="px-3 py-2">{utc(r.createdAt)}</td>
                     <th scope="row" className="px-3 py-2 text-left font-medium">
                       {r.requester.name}
-                      <span className="block font-normal text-slate-600">{r.requester.email}</span>
+                      <span className="block break-words font-normal text-slate-600">{r.requester.email}</span>
                     </th>
-                    <td className="max-w-xs px-3 py-2">
+                    <td className="px-3 py-2">
                       <span className="line-clamp-3">{r.justification}</span>
                       <span className="block text-slate-600">Ticket {r.ticket}</span>
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap">
+                    <td className="px-3 py-2">
                       {ACCESS_LABELS[r.access]}, {durationLabel(r.durationMinutes)}
                     </td>
                     <td className="px-3 py-2">

@@ -53,8 +53,8 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
 
       {access ? (
         <>
-          <div
-            role="status"
+          <section
+            aria-label="Your access"
             data-testid="access-banner"
             className={`mb-6 rounded-lg border p-4 text-sm ${access.via === 'break_glass' ? 'border-red-300 bg-red-50 text-red-950' : 'border-emerald-300 bg-emerald-50 text-emerald-950'}`}
           >
@@ -65,7 +65,13 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
               {minutesLeft(access.endsAt, now)} minutes left, until {utc(access.endsAt)}. Every read is recorded in {tenant.legalName}’s governance
               log{access.via === 'break_glass' ? ', and the session will be reviewed by the other holder' : ''}.
             </p>
-          </div>
+            {access.via === 'break_glass' ? (
+              <form method="post" action={`/api/break-glass/${access.id}/end`} className="mt-3">
+                <Back to={here} />
+                <Button variant="dangerOutline">End the break-glass session now</Button>
+              </form>
+            ) : null}
+          </section>
           <section aria-labelledby="records">
             <h2 id="records" className="text-lg font-semibold">
               Records
@@ -105,7 +111,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
         </>
       ) : (
         <>
-          <div role="status" data-testid="no-access" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <div data-testid="no-access" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
             <p className="font-semibold">Access to {tenant.legalName}’s data needs the customer’s approval</p>
             <p className="mt-1">
               {actor.role === 'support'
