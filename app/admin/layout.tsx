@@ -22,6 +22,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <ConsoleShell area="Staff admin" organization="Vendor staff" person={actor} nav={[
         { href: '/admin', label: 'Overview' },
+        { href: '/admin/tenants', label: 'Tenants' },
+        ...(actor.role === 'support' || actor.role === 'trust_admin' ? [{ href: '/admin/lockbox', label: 'Lockbox requests' }] : []),
+        ...(actor.role === 'break_glass' || actor.role === 'trust_admin' ? [{ href: '/admin/break-glass', label: 'Break-glass' }] : []),
         ...(actor.role === 'trust_admin' ? TRUST_ADMIN_NAV : []),
       ]}>
       {children}

@@ -1,5 +1,12 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DONE_MESSAGES, LOCKBOX_ERRORS, one, utc } from '@/components/lockbox/format';
+import { tenantDirectory } from '@/components/lockbox/tenant-directory';
+import { NotificationsPanel } from '@/components/notifications/notifications-panel';
+import { FormNotice } from '@/components/ui/notice';
 import { requireStaff } from '@/lib/auth/request';
+import { listSessions } from '@/lib/break-glass/sessions';
+import { listNotifications } from '@/lib/notifications/inbox';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { PortalDashboard } from '@/components/portal-dashboard';
 import { systemClock } from '@/lib/clock';
@@ -11,17 +18,76 @@ export const metadata: Metadata = { title: 'Staff admin' };
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
-export default async function AdminHome() {
+export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaff('/admin');
+  const query = await searchParams;
   const db = await getDatabase();
-  const [tenants, activity] = await Promise.all([
+  const seesReviews = actor.role === 'trust_admin' || actor.role === 'break_glass';
+  const [tenants, activity, inbox, reviews, directory] = await Promise.all([
     listTenants(db, actor),
     actor.role === 'trust_admin' ? portalActivity(db, actor, systemClock) : null,
+    listNotifications(db, actor),
+    seesReviews ? listSessions(db, systemClock, actor, { openReviews: true, limit: 20 }) : null,
+    seesReviews ? tenantDirectory(db, actor) : null,
   ]);
+  const done = one(query.done);
   return (
     <div>
+      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <h1 className="text-2xl font-bold tracking-tight">Welcome, {actor.name.split(' ')[0]}</h1>
       <p className="mt-1 text-slate-700">You are signed in as {ROLE_LABELS[actor.role].toLowerCase()}.</p>
+      <NotificationsPanel items={inbox.items} unread={inbox.unread} back="/admin" />
+      {reviews ? (
+        <section aria-labelledby="open-reviews" className="mt-8">
+          <h2 id="open-reviews" className="text-lg font-semibold">
+            Open break-glass reviews
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">Break-glass sessions without their post-incident review, newest first.</p>
+          {reviews.sessions.length === 0 ? (
+            <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+              No reviews are open.
+            </p>
+          ) : (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
+                <thead className="bg-slate-100 text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-4 py-2 font-medium">Tenant</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Incident</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Opened by</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Started</th>
+                    <th scope="col" className="px-4 py-2 font-medium">State</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {reviews.sessions.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row" className="px-4 py-2 font-medium">
+                        {directory?.byId.get(s.tenantId)?.legalName ?? 'Unknown tenant'}
+                      </th>
+                      <td className="px-4 py-2">{s.incident}</td>
+                      <td className="px-4 py-2">{s.invoker.name}</td>
+                      <td className="px-4 py-2 whitespace-nowrap">{utc(s.startedAt)}</td>
+                      <td className="px-4 py-2">
+                        {s.state === 'active'
+                          ? 'Active: review after it ends'
+                          : actor.role === 'break_glass' && s.invoker.id !== actor.userId
+                            ? 'Ended: your review is needed'
+                            : 'Ended: awaiting review'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="mt-2 text-sm">
+            <Link href="/admin/break-glass" className="text-brand-700 underline hover:text-brand-900">
+              Go to break-glass sessions
+            </Link>
+          </p>
+        </section>
+      ) : null}
       {activity && <PortalDashboard activity={activity} />}
       <section aria-labelledby="tenants" className="mt-8">
         <h2 id="tenants" className="text-lg font-semibold">
@@ -46,7 +112,11 @@ export default async function AdminHome() {
             <tbody className="divide-y divide-slate-200">
               {tenants.map((t) => (
                 <tr key={t.slug}>
-                  <td className="px-4 py-2 font-medium">{t.legalName}</td>
+                  <td className="px-4 py-2 font-medium">
+                    <Link href={`/admin/tenants/${t.slug}`} className="text-brand-700 underline hover:text-brand-900">
+                      {t.legalName}
+                    </Link>
+                  </td>
                   <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
                   <td className="px-4 py-2 text-slate-700">{dateFormat.format(t.createdAt)}</td>
                 </tr>

@@ -1,13 +1,20 @@
 import type { ReactNode } from 'react';
 import { ConsoleShell } from '@/components/console-shell';
 import { requireCustomer } from '@/lib/auth/request';
+import { systemClock } from '@/lib/clock';
+import { getDatabase } from '@/lib/db';
+import { listRequests } from '@/lib/lockbox/requests';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await requireCustomer('/console');
+  // Requests waiting for an answer (stored as pending and not yet past their expiry).
+  const { requests } = await listRequests(await getDatabase(), systemClock, actor, { states: ['pending'], limit: 200 });
+  const pending = requests.filter((r) => r.state === 'pending').length;
   return (
     <ConsoleShell area="Customer console" organization={actor.tenantName} person={actor} nav={[
         { href: '/console', label: 'Overview' },
         { href: '/console/dpa', label: 'DPA' },
+        { href: '/console/lockbox', label: pending ? `Lockbox (${pending})` : 'Lockbox' },
         ...(actor.role === 'customer_admin' ? [{ href: '/console/users', label: 'Users and roles' }] : []),
       ]}>
       {children}

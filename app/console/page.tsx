@@ -1,20 +1,29 @@
 import type { Metadata } from 'next';
+import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
+import { NotificationsPanel } from '@/components/notifications/notifications-panel';
+import { FormNotice } from '@/components/ui/notice';
 import { requireCustomer } from '@/lib/auth/request';
+import { listNotifications } from '@/lib/notifications/inbox';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { getDatabase } from '@/lib/db';
 import { listOwnRecords } from '@/lib/tenants/list-records';
 
 export const metadata: Metadata = { title: 'Customer console' };
 
-export default async function ConsoleHome() {
+export default async function ConsoleHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireCustomer('/console');
-  const records = await listOwnRecords(await getDatabase(), actor);
+  const query = await searchParams;
+  const db = await getDatabase();
+  const [records, inbox] = await Promise.all([listOwnRecords(db, actor), listNotifications(db, actor)]);
+  const done = one(query.done);
   return (
     <div>
+      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <h1 className="text-2xl font-bold tracking-tight">{actor.tenantName}</h1>
       <p className="mt-1 text-slate-700">
         Signed in as {actor.name}, {ROLE_LABELS[actor.role].toLowerCase()}.
       </p>
+      <NotificationsPanel items={inbox.items} unread={inbox.unread} back="/console" />
       <section aria-labelledby="records" className="mt-8">
         <h2 id="records" className="text-lg font-semibold">
           Your data held by the vendor

@@ -1,0 +1,150 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { BreakGlassForm } from '@/components/lockbox/break-glass-form';
+import { DONE_MESSAGES, LOCKBOX_ERRORS, one, timeLeftLabel, utc } from '@/components/lockbox/format';
+import { RequestCard } from '@/components/lockbox/request-card';
+import { SessionCard } from '@/components/lockbox/session-card';
+import { LockboxRequestForm } from '@/components/lockbox/request-form';
+import { tenantOr404 } from '@/components/lockbox/tenant-or-404';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormNotice } from '@/components/ui/notice';
+import { PageHeading } from '@/components/ui/page-heading';
+import { Pagination, pageParam } from '@/components/ui/pagination';
+import { requireStaff } from '@/lib/auth/request';
+import { listSessions } from '@/lib/break-glass/sessions';
+import { systemClock } from '@/lib/clock';
+import { getDatabase } from '@/lib/db';
+import { listRequests } from '@/lib/lockbox/requests';
+
+export const metadata: Metadata = { title: 'Tenant', description: 'A tenant, and lockbox access to its data.' };
+
+const PAGE_SIZE = 10;
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TenantPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const actor = await requireStaff(`/admin/tenants/${slug}`);
+  const query = await searchParams;
+  const db = await getDatabase();
+  const tenant = await tenantOr404(db, actor, slug);
+  const page = pageParam(query.page);
+  const now = systemClock.now();
+  const showsRequests = actor.role === 'support' || actor.role === 'trust_admin';
+  const showsSessions = actor.role === 'break_glass' || actor.role === 'trust_admin';
+  const [requests, sessions] = await Promise.all([
+    showsRequests ? listRequests(db, systemClock, actor, { tenantId: tenant.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null,
+    showsSessions ? listSessions(db, systemClock, actor, { tenantId: tenant.id, limit: 20 }) : null,
+  ]);
+  const here = `/admin/tenants/${slug}`;
+  const myActiveSession = sessions?.sessions.find((s) => s.state === 'active' && s.invoker.id === actor.userId);
+  const done = one(query.done);
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/tenants" className="text-brand-700 underline hover:text-brand-900">
+          ← Tenants
+        </Link>
+      </p>
+      <PageHeading title={tenant.legalName} eyebrow="Tenant">
+        {actor.role === 'support'
+          ? `To read ${tenant.legalName}’s data, ask its customer admins for access. You can read it only while an approved request is active.`
+          : actor.role === 'break_glass'
+            ? `In an emergency that cannot wait for ${tenant.legalName}’s approval, you can open break-glass access for up to one hour. The customer is told at once and the session is reviewed by the other holder.`
+            : `Lockbox requests and break-glass sessions on ${tenant.legalName}. Trust admins oversee them; they cannot read the data.`}
+      </PageHeading>
+      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <p className="mb-6">
+        <Link
+          href={`${here}/data`}
+          className="inline-block rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50"
+        >
+          Open {tenant.legalName}’s data
+        </Link>
+      </p>
+
+      {actor.role === 'support' ? (
+        <section aria-labelledby="request-access" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="request-access" className="mb-3 text-lg font-semibold">
+            Request access
+          </h2>
+          <LockboxRequestForm slug={tenant.slug} legalName={tenant.legalName} back={here} />
+        </section>
+      ) : null}
+
+      {actor.role === 'break_glass' ? (
+        <section id="break-glass" aria-labelledby="break-glass-heading" className="rounded-lg border border-red-200 bg-white p-5">
+          <h2 id="break-glass-heading" className="mb-1 text-lg font-semibold">
+            Break-glass access
+          </h2>
+          {myActiveSession ? (
+            <p className="text-sm text-slate-800">
+              Your break-glass session is active until {utc(myActiveSession.endsAt)} ({timeLeftLabel(myActiveSession.endsAt, now)}).{' '}
+              <Link href={`${here}/data`} className="font-medium text-brand-700 underline hover:text-brand-900">
+                Read {tenant.legalName}’s data
+              </Link>{' '}
+              or end it on the{' '}
+              <Link href="/admin/break-glass" className="text-brand-700 underline hover:text-brand-900">
+                break-glass page
+              </Link>
+              .
+            </p>
+          ) : (
+            <>
+              <p className="mb-4 text-sm text-slate-700">Use this only for an incident. Every read is recorded in {tenant.legalName}’s governance log.</p>
+              <BreakGlassForm tenant={tenant} back={here} />
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {requests ? (
+        <section aria-labelledby="requests" className="mt-8">
+          <h2 id="requests" className="text-lg font-semibold">
+            {actor.role === 'support' ? 'Your requests for this tenant' : 'Lockbox requests for this tenant'}
+          </h2>
+          {requests.requests.length === 0 ? (
+            <div className="mt-3">
+              <EmptyState title="No requests yet">
+                {actor.role === 'support' ? 'Requests you send appear here with the customer’s answer.' : 'Support engineers’ requests for this tenant appear here.'}
+              </EmptyState>
+            </div>
+          ) : (
+            <ol className="mt-3 space-y-4">
+              {requests.requests.map((r) => (
+                <RequestCard key={r.id} request={r} now={now} showRequester={actor.role === 'trust_admin'} />
+              ))}
+            </ol>
+          )}
+          <Pagination basePath={here} page={page} pageSize={PAGE_SIZE} total={requests.total} />
+        </section>
+      ) : null}
+
+      {sessions ? (
+        <section aria-labelledby="sessions" className="mt-8">
+          <h2 id="sessions" className="text-lg font-semibold">
+            Break-glass sessions on this tenant
+          </h2>
+          {sessions.sessions.length === 0 ? (
+            <div className="mt-3">
+              <EmptyState title="No break-glass sessions">None has been opened on {tenant.legalName}.</EmptyState>
+            </div>
+          ) : (
+            <ol className="mt-3 space-y-4">
+              {sessions.sessions.map((s) => (
+                <SessionCard key={s.id} session={s} now={now} />
+              ))}
+            </ol>
+          )}
+          {sessions.total > sessions.sessions.length ? (
+            <p className="mt-3 text-sm">
+              <Link href="/admin/break-glass" className="text-brand-700 underline hover:text-brand-900">
+                All {sessions.total} sessions
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

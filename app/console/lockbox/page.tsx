@@ -1,0 +1,226 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Back, Button, TextInput } from '@/components/lockbox/controls';
+import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel, one, utc } from '@/components/lockbox/format';
+import { RequestCard } from '@/components/lockbox/request-card';
+import { SessionCard } from '@/components/lockbox/session-card';
+import { StateBadge } from '@/components/lockbox/state-badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormNotice } from '@/components/ui/notice';
+import { PageHeading } from '@/components/ui/page-heading';
+import { Pagination, pageParam } from '@/components/ui/pagination';
+import { requireCustomer } from '@/lib/auth/request';
+import { listSessions } from '@/lib/break-glass/sessions';
+import { systemClock } from '@/lib/clock';
+import { getDatabase } from '@/lib/db';
+import { listRequests } from '@/lib/lockbox/requests';
+import { readLockboxSettings } from '@/lib/lockbox/settings';
+
+export const metadata: Metadata = { title: 'Lockbox', description: 'Approve, deny and revoke vendor staff access to your organization’s data.' };
+
+const HERE = '/console/lockbox';
+const PAGE_SIZE = 10;
+
+export default async function ConsoleLockbox({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireCustomer(HERE);
+  const query = await searchParams;
+  const page = pageParam(query.page);
+  const db = await getDatabase();
+  const now = systemClock.now();
+  const [pending, approved, history, sessions, settings] = await Promise.all([
+    listRequests(db, systemClock, actor, { states: ['pending'], limit: 200 }),
+    listRequests(db, systemClock, actor, { states: ['approved'], limit: 200 }),
+    listRequests(db, systemClock, actor, { states: ['denied', 'expired', 'revoked'], limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listSessions(db, systemClock, actor, { limit: 20 }),
+    readLockboxSettings(db, actor),
+  ]);
+  const waiting = pending.requests.filter((r) => r.state === 'pending');
+  const active = approved.requests.filter((r) => r.state === 'active');
+  // Ended but not yet recorded by the sweeper: already history for the reader.
+  const justEnded = [...pending.requests, ...approved.requests].filter((r) => r.state === 'expired');
+  const isAdmin = actor.role === 'customer_admin';
+  const done = one(query.done);
+  return (
+    <div>
+      <PageHeading title="Lockbox">
+        Vendor support engineers can read {actor.tenantName}’s data only with your approval, for a limited time. In an emergency a
+        designated break-glass holder can open access without it; you are told at once and the session is reviewed.
+      </PageHeading>
+      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <p className="mb-6 text-sm text-slate-700">
+        Requests wait {settings.requestExpiryMinutes / 60} hours for an answer and need{' '}
+        {settings.requiredApprovals === 2 ? 'two customer admins’ approvals' : 'one customer admin’s approval'}.{' '}
+        <Link href="/console/lockbox/settings" className="text-brand-700 underline hover:text-brand-900">
+          {isAdmin ? 'Change the lockbox settings' : 'Lockbox settings'}
+        </Link>
+      </p>
+
+      <section aria-labelledby="pending">
+        <h2 id="pending" className="text-lg font-semibold">
+          Pending requests ({waiting.length})
+        </h2>
+        {waiting.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState title="No requests waiting">When a vendor support engineer asks for access, the request appears here.</EmptyState>
+          </div>
+        ) : (
+          <ol className="mt-3 space-y-4">
+            {waiting.map((r) => {
+              const approvedByMe = r.approvals.some((a) => a.approverId === actor.userId);
+              return (
+                <RequestCard key={r.id} request={r} now={now} showRequester>
+                  {isAdmin ? (
+                    <form method="post" action={`/api/lockbox/requests/${r.id}/approve`} className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
+                      <Back to={HERE} />
+                      <TextInput
+                        id={`comment-${r.id}`}
+                        name="comment"
+                        label="Comment"
+                        hint="Optional. Sent to the support engineer with your decision."
+                        maxLength={2000}
+                      />
+                      <div className="flex flex-wrap gap-2 sm:mb-5">
+                        {approvedByMe ? null : (
+                          <Button>
+                            Approve<span className="sr-only"> the request of {r.requester.name}, ticket {r.ticket}</span>
+                          </Button>
+                        )}
+                        <Button variant="dangerOutline" formAction={`/api/lockbox/requests/${r.id}/deny`}>
+                          Deny<span className="sr-only"> the request of {r.requester.name}, ticket {r.ticket}</span>
+                        </Button>
+                      </div>
+                      {approvedByMe ? (
+                        <p className="text-sm text-slate-700 sm:col-span-2">You approved this request; another customer admin must approve it too.</p>
+                      ) : null}
+                    </form>
+                  ) : (
+                    <p className="mt-3 text-sm text-slate-700">Only your organization’s customer admins can approve or deny requests.</p>
+                  )}
+                </RequestCard>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="active" className="mt-8">
+        <h2 id="active" className="text-lg font-semibold">
+          Active access ({active.length})
+        </h2>
+        {active.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState title="No one has access now">Approved requests show here with the time left until access ends.</EmptyState>
+          </div>
+        ) : (
+          <ol className="mt-3 space-y-4">
+            {active.map((r) => (
+              <RequestCard key={r.id} request={r} now={now} showRequester>
+                {isAdmin ? (
+                  <form method="post" action={`/api/lockbox/requests/${r.id}/revoke`} className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
+                    <Back to={HERE} />
+                    <TextInput id={`revoke-comment-${r.id}`} name="comment" label="Comment" hint="Optional. Sent to the support engineer." maxLength={2000} />
+                    <div className="sm:mb-5">
+                      <Button variant="danger">
+                        Revoke<span className="sr-only"> the access of {r.requester.name}, ticket {r.ticket}</span>
+                      </Button>
+                    </div>
+                  </form>
+                ) : null}
+              </RequestCard>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="break-glass" className="mt-8">
+        <h2 id="break-glass" className="text-lg font-semibold">
+          Break-glass sessions
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Emergency access opened by the vendor’s designated holders, with the review written after each.</p>
+        {sessions.sessions.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState title="No break-glass sessions">The vendor has never opened emergency access to {actor.tenantName}’s data.</EmptyState>
+          </div>
+        ) : (
+          <ol className="mt-3 space-y-4">
+            {sessions.sessions.map((s) => (
+              <SessionCard key={s.id} session={s} now={now} />
+            ))}
+          </ol>
+        )}
+        {sessions.total > sessions.sessions.length ? (
+          <p className="mt-2 text-sm text-slate-600">
+            Showing the latest {sessions.sessions.length} of {sessions.total} sessions.
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="history" className="mt-8">
+        <h2 id="history" className="text-lg font-semibold">
+          History
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Denied, expired and revoked requests, newest first.</p>
+        {history.requests.length === 0 && justEnded.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState title="No history yet">Requests move here once they are denied, expire or are revoked.</EmptyState>
+          </div>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full min-w-[52rem] table-fixed rounded-lg border border-slate-200 bg-white text-left text-sm">
+              <caption className="sr-only">Past lockbox requests</caption>
+              <colgroup>
+                <col className="w-32" />
+                <col className="w-44" />
+                <col />
+                <col className="w-28" />
+                <col className="w-24" />
+                <col className="w-52" />
+              </colgroup>
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">Requested</th>
+                  <th scope="col" className="px-3 py-2 font-medium">By</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Reason</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Access</th>
+                  <th scope="col" className="px-3 py-2 font-medium">State</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200 align-top">
+                {[...(page === 1 ? justEnded : []), ...history.requests].map((r) => (
+                  <tr key={r.id} data-request={r.id}>
+                    <td className="px-3 py-2">{utc(r.createdAt)}</td>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      {r.requester.name}
+                      <span className="block break-words font-normal text-slate-600">{r.requester.email}</span>
+                    </th>
+                    <td className="px-3 py-2">
+                      <span className="line-clamp-3">{r.justification}</span>
+                      <span className="block text-slate-600">Ticket {r.ticket}</span>
+                    </td>
+                    <td className="px-3 py-2">
+                      {ACCESS_LABELS[r.access]}, {durationLabel(r.durationMinutes)}
+                    </td>
+                    <td className="px-3 py-2">
+                      <StateBadge state={r.state} />
+                    </td>
+                    <td className="px-3 py-2">
+                      {r.state === 'denied'
+                        ? `Denied by ${r.deciderName || 'a customer admin'}${r.decisionComment ? `: “${r.decisionComment}”` : ''}`
+                        : r.state === 'revoked'
+                          ? `Revoked by ${r.revokerName || 'a customer admin'}, ${utc(r.revokedAt!)}`
+                          : r.grantEndsAt
+                            ? `Access ended ${utc(r.grantEndsAt)}`
+                            : `Not answered by ${utc(r.expiresAt)}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination basePath={HERE} page={page} pageSize={PAGE_SIZE} total={history.total} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Back, Button, Choice, TextInput } from '@/components/lockbox/controls';
+import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
+import { FormNotice } from '@/components/ui/notice';
+import { PageHeading } from '@/components/ui/page-heading';
+import { requireCustomer } from '@/lib/auth/request';
+import { getDatabase } from '@/lib/db';
+import { readLockboxSettings } from '@/lib/lockbox/settings';
+
+export const metadata: Metadata = { title: 'Lockbox settings', description: 'How long lockbox requests wait, and how many admins approve them.' };
+
+const HERE = '/console/lockbox/settings';
+
+export default async function LockboxSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireCustomer(HERE);
+  const query = await searchParams;
+  const settings = await readLockboxSettings(await getDatabase(), actor);
+  const hours = Math.round(settings.requestExpiryMinutes / 60);
+  const done = one(query.done);
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/console/lockbox" className="text-brand-700 underline hover:text-brand-900">
+          ← Lockbox
+        </Link>
+      </p>
+      <PageHeading title="Lockbox settings">How vendor staff requests for access to {actor.tenantName}’s data are answered. Changes apply to new requests.</PageHeading>
+      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      {actor.role === 'customer_admin' ? (
+        <form method="post" action="/api/lockbox/settings" className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">
+          <Back to={HERE} />
+          <TextInput
+            id="request-expiry-hours"
+            name="requestExpiryHours"
+            type="number"
+            label="Requests expire unanswered after (hours)"
+            hint="1 to 168 hours (7 days)."
+            required
+            min={1}
+            max={168}
+            step={1}
+            defaultValue={hours}
+          />
+          <Choice
+            id="required-approvals"
+            name="requiredApprovals"
+            label="Approvals needed"
+            hint="With two, a second customer admin must approve before access starts."
+            defaultValue={String(settings.requiredApprovals)}
+            options={[
+              { value: '1', label: 'One customer admin' },
+              { value: '2', label: 'Two customer admins' },
+            ]}
+          />
+          <div>
+            <Button>Save the settings</Button>
+          </div>
+        </form>
+      ) : (
+        <section aria-labelledby="current" className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="current" className="text-lg font-semibold">
+            Current settings
+          </h2>
+          <dl className="mt-3 grid grid-cols-[1fr_auto] gap-y-2 text-sm">
+            <dt className="font-medium text-slate-700">Requests expire unanswered after</dt>
+            <dd>{hours === 1 ? '1 hour' : `${hours} hours`}</dd>
+            <dt className="font-medium text-slate-700">Approvals needed</dt>
+            <dd>{settings.requiredApprovals === 2 ? 'Two customer admins' : 'One customer admin'}</dd>
+          </dl>
+          <p className="mt-3 text-sm text-slate-600">Only your organization’s customer admins can change these.</p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { Back, Button, Choice, TextBox, TextInput } from './controls';
+
+const DURATIONS = [1, 2, 3, 4, 5, 6, 7, 8].map((h) => ({ value: String(h * 60), label: h === 1 ? '1 hour' : `${h} hours` }));
+
+/**
+ * A support engineer asks a tenant's admins for access to its data. Posts form-encoded to
+ * /api/lockbox/requests and comes back to `back` with `?done=requested` or `?error=<code>`.
+ */
+export function LockboxRequestForm({ slug, legalName, back }: { slug: string; legalName: string; back: string }) {
+  return (
+    <form method="post" action="/api/lockbox/requests" className="grid max-w-2xl gap-4" aria-label={`Ask ${legalName} for access`}>
+      <input type="hidden" name="tenant" value={slug} />
+      <Back to={back} />
+      <TextBox
+        id="lockbox-justification"
+        name="justification"
+        label="Justification"
+        hint={`Why you need ${legalName}’s data: at least 20 characters. The customer’s admins read this before deciding.`}
+        required
+        minLength={20}
+        maxLength={2000}
+        rows={4}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextInput id="lockbox-ticket" name="ticket" label="Ticket reference" hint="The support case this is for, e.g. CASE-48211." required maxLength={100} />
+        <Choice id="lockbox-duration" name="durationMinutes" label="Duration" options={DURATIONS} defaultValue="240" hint="Access ends by itself after this." />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-900">Access</legend>
+        <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-900">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="access" value="read" defaultChecked /> Read-only
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="access" value="read_write" /> Read-write
+          </label>
+        </div>
+      </fieldset>
+      <div>
+        <Button>Request access</Button>
+      </div>
+    </form>
+  );
+}
