@@ -16,18 +16,12 @@ const ACME_RECORD = 'Production workspace settings';
 
 async function as(page: Page, email: string) {
   await page.context().clearCookies();
-  try {
-    await signIn(page.request, email);
-  } catch (error) {
-    // The server closes idle keep-alive sockets after Node's default 5 s; a request that
-    // races that close is reset. Once more on a fresh socket (see the report on serve.mjs).
-    if (!String(error).includes('ECONNRESET')) throw error;
-    await signIn(page.request, email);
-  }
+  await signIn(page.request, email);
 }
 
-/** A desktop and a phone-width screenshot of the page as it is. */
+/** With SHOTS=1: a desktop and a phone-width screenshot of the page as it is, to look at. */
 async function shoot(page: Page, name: string) {
+  if (!process.env.SHOTS) return;
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `/tmp/shots/${name}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

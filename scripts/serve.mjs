@@ -26,6 +26,10 @@ const server = http.createServer((req, res) => {
   if (serveCached?.(req, res)) return;
   handle(req, res);
 });
+// Longer than the idle timeout of the clients and load balancers in front (60 s is usual):
+// with Node's 5 s default, a client reusing an idle connection can meet a reset.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, () => console.log(`[trust-center] listening on http://localhost:${port}`));
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

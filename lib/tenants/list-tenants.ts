@@ -6,6 +6,7 @@ import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 
 export interface TenantSummary {
+  id: string;
   slug: string;
   legalName: string;
   createdAt: Date;
@@ -19,7 +20,7 @@ export async function listTenants(db: DbHandle, actor: StaffActor): Promise<Tena
     actor,
     (tx) =>
       tx
-        .select({ slug: tenants.slug, legalName: tenants.legalName, createdAt: tenants.createdAt })
+        .select({ id: tenants.id, slug: tenants.slug, legalName: tenants.legalName, createdAt: tenants.createdAt })
         .from(tenants)
         .orderBy(asc(tenants.legalName)),
     { readOnly: true },
