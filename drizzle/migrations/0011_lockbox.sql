@@ -325,8 +325,14 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   request lockbox_requests;
 BEGIN
-  SELECT * INTO request FROM lockbox_requests WHERE id = NEW.request_id FOR UPDATE;
-  IF request.id IS NULL OR request.tenant_id <> NEW.tenant_id THEN
+  -- Who may approve is settled before the request is looked at (the policy would only be
+  -- checked after this trigger): someone else learns nothing of it and cannot lock it.
+  IF app_actor_kind() IS NOT NULL AND (app_actor_kind() <> 'customer' OR NEW.tenant_id IS DISTINCT FROM app_tenant_id()
+      OR app_customer_role() IS DISTINCT FROM 'customer_admin' OR NEW.approver_id IS DISTINCT FROM app_actor_id()) THEN
+    RAISE EXCEPTION 'only the tenant''s customer admins approve its lockbox requests, as themselves' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  SELECT * INTO request FROM lockbox_requests WHERE id = NEW.request_id AND tenant_id = NEW.tenant_id FOR UPDATE;
+  IF request.id IS NULL THEN
     RAISE EXCEPTION 'no such lockbox request' USING ERRCODE = 'foreign_key_violation';
   END IF;
   IF request.status <> 'pending' OR request.expires_at <= app_now() THEN

@@ -228,7 +228,7 @@ describeEachDatabase('break-glass', (t) => {
     // Not by the invoker, nor by someone who is not a holder.
     const own = await refusal(reviewBreakGlass(t().db, clock, grace, session.id, { review: REVIEW }));
     expect(own).toMatchObject({ status: 403, code: 'forbidden' });
-    expect(await outcome(reviewBreakGlass(t().db, clock, mallory, session.id, { review: REVIEW }))).toMatch(/^40[34] /);
+    expect(await outcome(reviewBreakGlass(t().db, clock, mallory, session.id, { review: REVIEW }))).toBe('404 not_found');
     expect(await outcome(reviewBreakGlass(t().db, clock, heidi, session.id, { review: 'too short' }))).toBe('400 invalid_review');
     // The database refuses the invoker's own review in SQL too.
     expect(
@@ -238,7 +238,7 @@ describeEachDatabase('break-glass', (t) => {
         review(grace),
         clock.now(),
       ),
-    ).toMatchObject({ code: expect.stringMatching(/^(23514|42501)$/) });
+    ).toEqual({ code: '23514' });
 
     const open = await listSessions(t().db, clock, heidi, { openReviews: true });
     expect(open.sessions.map((s) => s.id)).toContain(session.id);
