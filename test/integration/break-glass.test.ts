@@ -1,10 +1,11 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import type { StaffActor } from '@/lib/auth/actor';
+import { listHolders, setHolders } from '@/lib/break-glass/holders';
 import { endBreakGlass, getSession, invokeBreakGlass, listSessions, reviewBreakGlass } from '@/lib/break-glass/sessions';
 import { listEvents } from '@/lib/governance/list';
 import { closeEnded } from '@/lib/lockbox/expire';
 import { readTenantDataAsStaff, readTenantRecords, updateTenantRecord } from '@/lib/lockbox/tenant-data';
-import { listNotifications } from '@/lib/notifications/inbox';
+import { listNotifications, markAllRead } from '@/lib/notifications/inbox';
 import { describeEachDatabase } from '../helpers/databases';
 import { createStaff } from '../helpers/factories';
 import {
@@ -94,6 +95,10 @@ describeEachDatabase('break-glass', (t) => {
     expect((await listSessions(t().db, clock, w.carol)).sessions.map((s) => s.id)).toEqual([session.id]);
     const inbox = await listNotifications(t().db, w.carol);
     expect(inbox.items.map((n) => n.kind)).toEqual(['break_glass_invoked']);
+    expect(inbox.unread).toBe(1);
+    expect(await markAllRead(t().db, clock, w.carol)).toBe(1);
+    expect((await listNotifications(t().db, w.carol)).unread).toBe(0);
+    expect((await listNotifications(t().db, w.carol2)).unread).toBe(1);
     for (const admin of [w.carol, w.carol2]) {
       expect(await notificationKinds(t(), admin.userId)).toEqual(['break_glass_invoked']);
       expect(await mailKinds(t(), admin.email)).toEqual(['break_glass_invoked']);
@@ -259,5 +264,36 @@ describeEachDatabase('break-glass', (t) => {
     const events = await eventKinds(t(), { subject: session.id });
     expect(events.filter((k) => k === 'support.break_glass_reviewed')).toHaveLength(1);
     expect(events[0]).toBe('support.break_glass_invoked');
+  });
+
+  it('has its holders designated by trust admins only: at most two active break-glass staff, recorded in the vendor log', async () => {
+    const admin = await createStaff(t().admin, 'trust_admin');
+    try {
+      expect(await outcome(setHolders(t().db, grace, { emails: [heidi.email] }))).toBe('403 forbidden');
+      expect(await outcome(setHolders(t().db, admin, { emails: [grace.email, heidi.email, mallory.email] }))).toBe('400 invalid_emails');
+      expect(await outcome(setHolders(t().db, admin, { emails: [w.bob.email] }))).toBe('400 invalid_emails');
+      expect(await outcome(setHolders(t().db, admin, { emails: [grace.email, grace.email] }))).toBe('400 invalid_emails');
+      // A holder cannot make someone else a holder in SQL.
+      expect(await tryInSql(t(), asStaff(grace, w.acme), `delete from break_glass_holders where user_id = '${heidi.userId}'`)).toEqual({ rows: 0 });
+      expect(
+        await tryInSql(t(), asStaff(grace, w.acme), `update break_glass_holders set user_id = '${mallory.userId}' where user_id = '${heidi.userId}' returning slot`),
+      ).toEqual({ rows: 0 });
+      expect((await listHolders(t().db, grace)).map((h) => h.userId)).toEqual([grace.userId, heidi.userId]);
+
+      const holders = await setHolders(t().db, admin, { emails: [heidi.email, mallory.email] });
+      expect(holders.map((h) => [h.slot, h.userId, h.active])).toEqual([
+        [1, heidi.userId, true],
+        [2, mallory.userId, true],
+      ]);
+      expect(await outcome(invoke(grace))).toBe('403 forbidden');
+      expect(await eventKinds(t(), { kind: 'support.break_glass_holders_changed' })).toHaveLength(1);
+      const [event] = await adminRows<{ tenant_id: string | null; actor_id: string }>(
+        t(),
+        `select tenant_id, actor_id from governance_events where kind = 'support.break_glass_holders_changed'`,
+      );
+      expect(event).toEqual({ tenant_id: null, actor_id: admin.userId });
+    } finally {
+      await designateHolders(t(), grace, heidi);
+    }
   });
 });
