@@ -110,7 +110,16 @@ export async function endBreakGlass(db: DbHandle, clock: Clock, actor: Actor, id
     return await withActor(
       db,
       actingOn(actor, { id: session.tenantId }),
-      async (tx) => sessionView(await moveSession(tx, id, { to: 'ended', by: actor.userId }), now),
+      async (tx) => {
+        const row = await moveSession(tx, id, { to: 'ended', by: actor.userId });
+        await notify(tx, 'other_holders', id, {
+          kind: 'break_glass_review_needed',
+          title: `${row.invokerName} ended a break-glass session: it needs your review`,
+          body: `Incident ${row.incident}. Write the post-incident review of the session in the staff admin.`,
+          link: '/admin/break-glass',
+        });
+        return sessionView(row, now);
+      },
       { now },
     );
   } catch (error) {

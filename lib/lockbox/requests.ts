@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { lockboxApprovals, lockboxRequests } from '@/drizzle/schema';
 import type { Actor, StaffActor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
@@ -12,7 +12,7 @@ import { notify } from './notify';
 import { requestInput } from './schemas';
 import { actingOn, tenantBySlug } from './tenant';
 import { EVENTS } from './transitions';
-import { type LockboxRequestView, requestView } from './views';
+import { type LockboxRequestView, type LockboxState, requestView } from './views';
 
 const hours = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
 
@@ -75,9 +75,25 @@ export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data
 export interface ListOptions {
   /** Staff only: one tenant's requests. */
   tenantId?: string;
-  states?: ('pending' | 'approved' | 'denied' | 'expired' | 'revoked')[];
+  /** States now (a request past its expiry is expired even before the sweep records it). */
+  states?: LockboxState[];
   limit?: number;
   offset?: number;
+}
+
+/** The SQL of a state at `now`, matching stateOf() in views.ts. */
+function inState(state: LockboxState, now: Date): SQL {
+  const r = lockboxRequests;
+  switch (state) {
+    case 'pending':
+      return and(eq(r.status, 'pending'), gt(r.expiresAt, now))!;
+    case 'active':
+      return and(eq(r.status, 'approved'), gt(r.grantEndsAt, now))!;
+    case 'expired':
+      return or(eq(r.status, 'expired'), and(eq(r.status, 'pending'), lte(r.expiresAt, now)), and(eq(r.status, 'approved'), lte(r.grantEndsAt, now)))!;
+    default:
+      return eq(r.status, state);
+  }
 }
 
 async function readRequests(tx: Tx, now: Date, where: SQL | undefined, limit: number, offset: number) {
@@ -98,7 +114,7 @@ export async function listRequests(db: DbHandle, clock: Clock, actor: Actor, opt
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const offset = Math.max(options.offset ?? 0, 0);
   const filters: SQL[] = [];
-  if (options.states?.length) filters.push(inArray(lockboxRequests.status, options.states));
+  if (options.states?.length) filters.push(or(...options.states.map((state) => inState(state, now)))!);
   if (actor.kind === 'customer') {
     filters.push(eq(lockboxRequests.tenantId, actor.tenantId));
   } else if (actor.kind === 'staff') {

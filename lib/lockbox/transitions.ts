@@ -114,13 +114,9 @@ export async function moveSession(tx: Tx, id: string, change: SessionChange) {
       : change.to === 'closed'
         ? { closedAt: new Date() }
         : { review: change.review, reviewedBy: change.by, reviewedAt: new Date() };
-  const guard =
-    change.to === 'reviewed'
-      ? and(eq(breakGlassSessions.id, id), eq(breakGlassSessions.invokedBy, current.invokedBy))
-      : eq(breakGlassSessions.id, id);
   let row;
   try {
-    [row] = await tx.update(breakGlassSessions).set(set).where(guard).returning();
+    [row] = await tx.update(breakGlassSessions).set(set).where(eq(breakGlassSessions.id, id)).returning();
   } catch (error) {
     throw guardRefusal(error) ?? error;
   }

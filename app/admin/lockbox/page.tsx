@@ -22,7 +22,7 @@ const PAGE_SIZE = 10;
 const TABS: { key: string; label: string; states?: ListOptions['states'] }[] = [
   { key: 'all', label: 'All' },
   { key: 'pending', label: 'Pending', states: ['pending'] },
-  { key: 'active', label: 'Active', states: ['approved'] },
+  { key: 'active', label: 'Active', states: ['active'] },
   { key: 'denied', label: 'Denied', states: ['denied'] },
   { key: 'expired', label: 'Expired', states: ['expired'] },
   { key: 'revoked', label: 'Revoked', states: ['revoked'] },
