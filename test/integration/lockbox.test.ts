@@ -323,7 +323,6 @@ describeEachDatabase('customer lockbox', (t) => {
     });
 
     it('leaves exactly one outcome when one admin approves while another denies', async () => {
-      const outcomes = new Set<string>();
       for (let round = 0; round < 4; round++) {
         const request = await file();
         const [approve, deny] = await Promise.all([
@@ -333,12 +332,10 @@ describeEachDatabase('customer lockbox', (t) => {
         expect([approve, deny].sort(), `round ${round}`).toEqual(['409 illegal_transition', 'ok']);
         const status = await requestStatus(t(), request.id);
         expect(status).toBe(approve === 'ok' ? 'approved' : 'denied');
-        outcomes.add(status!);
         const kinds = await eventKinds(t(), { subject: request.id });
         expect(kinds).toEqual(['lockbox.requested', status === 'approved' ? 'lockbox.approved' : 'lockbox.denied']);
         if (status === 'approved') await revokeGrant(t().db, clock, w.carol, request.id, {});
       }
-      expect(outcomes.size).toBeGreaterThan(0);
     });
   });
 
