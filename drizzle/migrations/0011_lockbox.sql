@@ -378,7 +378,10 @@ BEGIN
     NEW.ended_at := at;
     NEW.closed_at := at;
   ELSIF NEW.closed_at IS DISTINCT FROM OLD.closed_at THEN
-    IF OLD.closed_at IS NOT NULL OR OLD.ends_at > at THEN
+    IF OLD.closed_at IS NOT NULL THEN
+      RAISE EXCEPTION 'the break-glass session was already closed' USING ERRCODE = 'check_violation';
+    END IF;
+    IF OLD.ends_at > at THEN
       RAISE EXCEPTION 'the break-glass session has not reached its end' USING ERRCODE = 'check_violation';
     END IF;
     NEW.closed_at := at;
@@ -512,24 +515,28 @@ CREATE POLICY notifications_mark_read ON notifications FOR UPDATE TO trust_app
   USING (user_id = app_actor_id()) WITH CHECK (user_id = app_actor_id());
 CREATE POLICY notifications_owner ON notifications FOR ALL TO trust_owner USING (true) WITH CHECK (true);
 
--- Notifies the people a lockbox or break-glass event concerns and returns their addresses
--- for mail. Audiences: 'tenant_admins' (the active customer admins of the tenant acted on),
+-- Notifies the people a lockbox or break-glass event concerns, in their console and by
+-- mail (queued in the outbox, delivered after commit), and returns their addresses.
+-- Audiences: 'tenant_admins' (the active customer admins of the tenant acted on),
 -- 'requester' (whoever filed the request p_subject of that tenant), 'invoker' and
 -- 'other_holders' (of the break-glass session p_subject of that tenant). Nobody else can be
--- addressed, so an actor learns no address it had no business with.
-CREATE FUNCTION notify_lockbox(p_audience text, p_subject uuid, p_kind text, p_title text, p_body text, p_link text)
+-- addressed, and the actor is never told of their own step. The application role cannot
+-- queue mail to a customer-chosen address: customers reach the outbox only through here.
+CREATE POLICY mail_outbox_owner_queue ON mail_outbox FOR INSERT TO trust_owner WITH CHECK (true);
+
+CREATE FUNCTION notify_lockbox(p_audience text, p_subject uuid, p_kind text, p_title text, p_body text, p_link text, p_url text)
 RETURNS TABLE (email text, name text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   tenant uuid := app_tenant_id();
 BEGIN
-  IF tenant IS NULL AND app_actor_kind() <> 'system' THEN
+  IF tenant IS NULL AND app_actor_kind() IS DISTINCT FROM 'system' THEN
     RAISE EXCEPTION 'notifications concern the tenant acted on' USING ERRCODE = 'insufficient_privilege';
   END IF;
   RETURN QUERY
   WITH audience AS (
     SELECT u.id, u.email, u.name FROM users u
-    WHERE u.status = 'active' AND u.deprovisioned_at IS NULL AND (
+    WHERE u.status = 'active' AND u.deprovisioned_at IS NULL AND u.id IS DISTINCT FROM app_actor_id() AND (
       (p_audience = 'tenant_admins' AND u.kind = 'customer' AND u.role = 'customer_admin'
         AND u.tenant_id = coalesce(tenant, (SELECT s.tenant_id FROM break_glass_sessions s WHERE s.id = p_subject
                                             UNION ALL SELECT r.tenant_id FROM lockbox_requests r WHERE r.id = p_subject LIMIT 1)))
@@ -542,16 +549,18 @@ BEGIN
             AND u.id <> (SELECT s.invoked_by FROM break_glass_sessions s
                           WHERE s.id = p_subject AND (tenant IS NULL OR s.tenant_id = tenant)))
     )
-  ), inserted AS (
+  ), noticed AS (
     INSERT INTO notifications (user_id, kind, title, body, link, created_at)
     SELECT a.id, p_kind, p_title, p_body, p_link, app_now() FROM audience a
     RETURNING user_id
+  ), mailed AS (
+    INSERT INTO mail_outbox (kind, to_address, subject, text_body)
+    SELECT p_kind, a.email, left(p_title, 300),
+           'Hello ' || a.name || E',\n\n' || p_body || E'\n\nOpen: ' || p_url
+    FROM audience a WHERE a.id IN (SELECT user_id FROM noticed)
   )
-  SELECT a.email, a.name FROM audience a WHERE a.id IN (SELECT user_id FROM inserted);
+  -- No RETURNING from the outbox: its policies let the owner queue mail, never read it.
+  SELECT a.email, a.name FROM audience a WHERE a.id IN (SELECT user_id FROM noticed);
 END $$;
-REVOKE ALL ON FUNCTION notify_lockbox(text, uuid, text, text, text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION notify_lockbox(text, uuid, text, text, text, text) TO trust_app;
-
--- Customers' decisions mail the requester.
-CREATE POLICY mail_outbox_queue_customer ON mail_outbox FOR INSERT TO trust_app
-  WITH CHECK (app_actor_kind() = 'customer');
+REVOKE ALL ON FUNCTION notify_lockbox(text, uuid, text, text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION notify_lockbox(text, uuid, text, text, text, text, text) TO trust_app;

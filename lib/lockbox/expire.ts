@@ -3,7 +3,9 @@ import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { breakGlassSessions, lockboxRequests } from '@/drizzle/schema';
 import { SYSTEM } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
+import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
 import { stamp } from './decisions';
 import { notify } from './notify';
 import { moveRequest, moveSession } from './transitions';
@@ -12,14 +14,16 @@ import { moveRequest, moveSession } from './transitions';
  * Records what time has already ended: unanswered requests past their expiry, grants past
  * their end, break-glass sessions past their limit. Access itself never waits for this (the
  * policies compare times); this writes the status, the governance event and the notice.
+ * Each one is closed in its own transaction: one that another instance closed first, or
+ * that a decision changed meanwhile, is skipped without undoing the others.
  */
 export async function closeEnded(db: DbHandle, clock: Clock): Promise<{ requests: number; sessions: number }> {
   const now = clock.now();
-  return withActor(
+  const [requests, sessions] = await withActor(
     db,
     SYSTEM,
-    async (tx) => {
-      const requests = await tx
+    async (tx) => [
+      await tx
         .select({ id: lockboxRequests.id, status: lockboxRequests.status, ticket: lockboxRequests.ticket })
         .from(lockboxRequests)
         .where(
@@ -28,46 +32,64 @@ export async function closeEnded(db: DbHandle, clock: Clock): Promise<{ requests
             and(eq(lockboxRequests.status, 'approved'), lte(lockboxRequests.grantEndsAt, now)),
           ),
         )
-        .limit(500);
-      for (const r of requests) {
-        const row = await moveRequest(tx, r.id, { to: 'expired' });
-        await notify(
-          tx,
-          'requester',
-          r.id,
-          r.status === 'pending'
-            ? {
-                kind: 'lockbox_request_expired',
-                title: 'Your lockbox request expired unanswered',
-                body: `Your request (ticket ${r.ticket}) was not answered before ${stamp(row.expiresAt)} UTC and has expired. Ask again if you still need access.`,
-                link: '/admin/lockbox',
-              }
-            : {
-                kind: 'lockbox_grant_expired',
-                title: 'Your lockbox access has ended',
-                body: `Your access (ticket ${r.ticket}) reached its end at ${stamp(row.grantEndsAt!)} UTC.`,
-                link: '/admin/lockbox',
-              },
-        );
-      }
-      const sessions = await tx
+        .limit(500),
+      await tx
         .select({ id: breakGlassSessions.id })
         .from(breakGlassSessions)
         .where(and(isNull(breakGlassSessions.closedAt), isNull(breakGlassSessions.endedAt), lte(breakGlassSessions.endsAt, now)))
-        .limit(500);
-      for (const s of sessions) {
-        await moveSession(tx, s.id, { to: 'closed' });
-        await notify(tx, 'other_holders', s.id, {
-          kind: 'break_glass_review_needed',
-          title: 'A break-glass session ended and needs its review',
-          body: 'Write the post-incident review of the session in the staff admin.',
-          link: '/admin/break-glass',
-        });
-      }
-      return { requests: requests.length, sessions: sessions.length };
-    },
-    { now },
+        .limit(500),
+    ] as const,
+    { readOnly: true, now },
   );
+  let closed = { requests: 0, sessions: 0 };
+  for (const r of requests) {
+    const done = await closeOne(db, now, async (tx) => {
+      const row = await moveRequest(tx, r.id, { to: 'expired' });
+      await notify(
+        tx,
+        'requester',
+        r.id,
+        r.status === 'pending'
+          ? {
+              kind: 'lockbox_request_expired',
+              title: 'Your lockbox request expired unanswered',
+              body: `Your request (ticket ${r.ticket}) was not answered before ${stamp(row.expiresAt)} UTC and has expired. Ask again if you still need access.`,
+              link: '/admin/lockbox',
+            }
+          : {
+              kind: 'lockbox_grant_expired',
+              title: 'Your lockbox access has ended',
+              body: `Your access (ticket ${r.ticket}) reached its end at ${stamp(row.grantEndsAt!)} UTC.`,
+              link: '/admin/lockbox',
+            },
+      );
+    });
+    if (done) closed = { ...closed, requests: closed.requests + 1 };
+  }
+  for (const s of sessions) {
+    const done = await closeOne(db, now, async (tx) => {
+      await moveSession(tx, s.id, { to: 'closed' });
+      await notify(tx, 'other_holders', s.id, {
+        kind: 'break_glass_review_needed',
+        title: 'A break-glass session ended and needs its review',
+        body: 'Write the post-incident review of the session in the staff admin.',
+        link: '/admin/break-glass',
+      });
+    });
+    if (done) closed = { ...closed, sessions: closed.sessions + 1 };
+  }
+  return closed;
+}
+
+/** One closing step in its own transaction; false when the state machine refused it (already closed). */
+async function closeOne(db: DbHandle, now: Date, step: (tx: Tx) => Promise<void>): Promise<boolean> {
+  try {
+    await withActor(db, SYSTEM, step, { now });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'illegal_transition') return false;
+    throw error;
+  }
 }
 
 /** Runs closeEnded now and every `intervalMs` while the server runs. */

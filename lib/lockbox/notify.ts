@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { config } from '@/lib/config/env';
 import { queryRows } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
-import { queueMail } from '@/lib/mail/outbox';
 
 export type Audience = 'tenant_admins' | 'requester' | 'invoker' | 'other_holders';
 
@@ -18,22 +17,15 @@ export interface Notice {
 
 /**
  * Tells the people a lockbox or break-glass step concerns, in their console and by mail, in
- * the step's transaction: the database finds them (notify_lockbox), so an actor never reads
- * the other side's users, and a notice goes out if and only if the step commits.
+ * the step's transaction: the database finds them and queues the mail (notify_lockbox), so
+ * an actor never reads the other side's users, and a notice goes out if and only if the step
+ * commits.
  */
 export async function notify(tx: Tx, audience: Audience, subjectId: string, notice: Notice): Promise<string[]> {
-  const people = await queryRows<{ email: string; name: string }>(
-    tx,
-    sql`select email, name from notify_lockbox(${audience}, ${subjectId}::uuid, ${notice.kind}, ${notice.title}, ${notice.body}, ${notice.link})`,
-  );
   const url = new URL(notice.link, config().appUrl).href;
-  for (const person of people) {
-    await queueMail(tx, {
-      kind: notice.kind,
-      to: person.email,
-      subject: notice.title,
-      text: [`Hello ${person.name},`, '', notice.body, '', `Open: ${url}`].join('\n'),
-    });
-  }
+  const people = await queryRows<{ email: string }>(
+    tx,
+    sql`select email from notify_lockbox(${audience}, ${subjectId}::uuid, ${notice.kind}, ${notice.title}, ${notice.body}, ${notice.link}, ${url})`,
+  );
   return people.map((p) => p.email);
 }

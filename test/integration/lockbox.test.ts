@@ -269,6 +269,9 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(await bobReads()).toEqual([]);
       // carol2 hears that a second approval is needed.
       expect(await notificationKinds(t(), w.carol2.userId)).toContain('lockbox_second_approval');
+      // carol, who just approved, is not told to approve.
+      expect(await notificationKinds(t(), w.carol.userId)).not.toContain('lockbox_second_approval');
+      expect(await mailKinds(t(), w.carol.email)).not.toContain('lockbox_second_approval');
 
       const again = await refusal(approveRequest(t().db, clock, w.carol, request.id, {}));
       expect(again).toMatchObject({ status: 409, code: 'already_approved' });
@@ -400,6 +403,17 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(kinds.filter((k) => k === 'lockbox_request_expired')).toHaveLength(1);
       expect((await mailKinds(t(), w.bob.email)).filter((k) => k.endsWith('_expired'))).toHaveLength(3);
       expect(await bobReads()).toEqual([]);
+    });
+
+    it('closes each ended request once when two instances sweep at the same time', async () => {
+      const requests = [await file(), await file(), await file()];
+      clock.advance(13 * HOUR);
+      const [a, b] = await Promise.all([closeEnded(t().db, clock), closeEnded(t().db, clock)]);
+      expect(a.requests + b.requests).toBe(3);
+      for (const r of requests) {
+        expect(await requestStatus(t(), r.id)).toBe('expired');
+        expect(await eventKinds(t(), { subject: r.id, kind: 'lockbox.request_expired' })).toHaveLength(1);
+      }
     });
   });
 
