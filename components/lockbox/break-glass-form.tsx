@@ -1,4 +1,5 @@
-import { Back, Button, Choice, TextBox, TextInput } from './controls';
+import { Back } from '@/components/lockbox/controls';
+import { Field, Select, SubmitButton, TextArea } from '@/components/portal-admin/fields';
 
 const DURATIONS = [
   { value: '15', label: '15 minutes' },
@@ -25,7 +26,7 @@ export function BreakGlassForm({
       {tenant ? (
         <input type="hidden" name="tenant" value={tenant.slug} />
       ) : (
-        <Choice
+        <Select
           id="break-glass-tenant"
           name="tenant"
           label="Tenant"
@@ -33,7 +34,8 @@ export function BreakGlassForm({
           options={[{ value: '', label: 'Choose a tenant' }, ...(tenants ?? []).map((t) => ({ value: t.slug, label: t.legalName }))]}
         />
       )}
-      <TextBox
+      <TextArea
+        mono={false}
         id="break-glass-justification"
         name="justification"
         label="Justification"
@@ -44,11 +46,11 @@ export function BreakGlassForm({
         rows={4}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextInput id="break-glass-incident" name="incident" label="Incident reference" hint="e.g. INC-2291." required maxLength={100} />
-        <Choice id="break-glass-duration" name="durationMinutes" label="Duration" options={DURATIONS} defaultValue="30" hint="At most one hour." />
+        <Field id="break-glass-incident" name="incident" label="Incident reference" hint="e.g. INC-2291." required maxLength={100} />
+        <Select id="break-glass-duration" name="durationMinutes" label="Duration" options={DURATIONS} defaultValue="30" hint="At most one hour." />
       </div>
       <div>
-        <Button variant="danger">{tenant ? `Invoke break-glass on ${tenant.legalName}` : 'Invoke break-glass'}</Button>
+        <SubmitButton variant="danger">{tenant ? `Invoke break-glass on ${tenant.legalName}` : 'Invoke break-glass'}</SubmitButton>
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
-import { Back, Button, Choice, TextBox, TextInput } from './controls';
+import { Back } from '@/components/lockbox/controls';
+import { Field, Select, SubmitButton, TextArea } from '@/components/portal-admin/fields';
 
 const DURATIONS = [1, 2, 3, 4, 5, 6, 7, 8].map((h) => ({ value: String(h * 60), label: h === 1 ? '1 hour' : `${h} hours` }));
 
@@ -11,7 +12,8 @@ export function LockboxRequestForm({ slug, legalName, back }: { slug: string; le
     <form method="post" action="/api/lockbox/requests" className="grid max-w-2xl gap-4" aria-label={`Ask ${legalName} for access`}>
       <input type="hidden" name="tenant" value={slug} />
       <Back to={back} />
-      <TextBox
+      <TextArea
+        mono={false}
         id="lockbox-justification"
         name="justification"
         label="Justification"
@@ -22,8 +24,8 @@ export function LockboxRequestForm({ slug, legalName, back }: { slug: string; le
         rows={4}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextInput id="lockbox-ticket" name="ticket" label="Ticket reference" hint="The support case this is for, e.g. CASE-48211." required maxLength={100} />
-        <Choice id="lockbox-duration" name="durationMinutes" label="Duration" options={DURATIONS} defaultValue="240" hint="Access ends by itself after this." />
+        <Field id="lockbox-ticket" name="ticket" label="Ticket reference" hint="The support case this is for, e.g. CASE-48211." required maxLength={100} />
+        <Select id="lockbox-duration" name="durationMinutes" label="Duration" options={DURATIONS} defaultValue="240" hint="Access ends by itself after this." />
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-900">Access</legend>
@@ -37,7 +39,7 @@ export function LockboxRequestForm({ slug, legalName, back }: { slug: string; le
         </div>
       </fieldset>
       <div>
-        <Button>Request access</Button>
+        <SubmitButton>Request access</SubmitButton>
       </div>
     </form>
   );

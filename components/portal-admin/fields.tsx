@@ -32,10 +32,11 @@ export function Field({ label, hint, ...props }: { label: string; hint?: string 
   );
 }
 
-export function TextArea({ label, hint, ...props }: { label: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+/** A text area; `mono` (the default) for the staff's formatted text, off for plain prose. */
+export function TextArea({ label, hint, mono = true, ...props }: { label: string; hint?: string; mono?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
-      <textarea {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={`${CONTROL} font-mono leading-6`} />
+      <textarea {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={`${CONTROL} ${mono ? 'font-mono ' : ''}leading-6`} />
     </Labelled>
   );
 }
@@ -54,12 +55,15 @@ export function Select({ label, hint, options, ...props }: { label: string; hint
   );
 }
 
-export function SubmitButton({ children, variant = 'primary', ...props }: { children: ReactNode; variant?: 'primary' | 'secondary' | 'danger' } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'>) {
-  const styles = {
-    primary: 'bg-brand-600 text-white hover:bg-brand-700',
-    secondary: 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-50',
-    danger: 'bg-red-700 text-white hover:bg-red-800',
-  }[variant];
+const BUTTONS = {
+  primary: 'bg-brand-600 text-white hover:bg-brand-700',
+  secondary: 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-50',
+  danger: 'bg-red-700 text-white hover:bg-red-800',
+  dangerOutline: 'border border-red-300 bg-white text-red-800 hover:bg-red-50',
+} as const;
+
+export function SubmitButton({ children, variant = 'primary', ...props }: { children: ReactNode; variant?: keyof typeof BUTTONS } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'>) {
+  const styles = BUTTONS[variant];
   return (
     <button type="submit" {...props} className={`rounded-md px-4 py-2 text-sm font-medium ${styles}`}>
       {children}

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { BreakGlassForm } from '@/components/lockbox/break-glass-form';
-import { Back, Button, TextBox } from '@/components/lockbox/controls';
+import { Back } from '@/components/lockbox/controls';
+import { SubmitButton, TextArea } from '@/components/portal-admin/fields';
 import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
 import { SessionCard } from '@/components/lockbox/session-card';
 import { tenantDirectory } from '@/components/lockbox/tenant-directory';
@@ -66,16 +67,17 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
                       ) : null}
                       <form method="post" action={`/api/break-glass/${s.id}/end`}>
                         <Back to={HERE} />
-                        <Button variant="dangerOutline">
+                        <SubmitButton variant="dangerOutline">
                           End now<span className="sr-only"> the session on {tenant?.legalName ?? 'this tenant'}</span>
-                        </Button>
+                        </SubmitButton>
                       </form>
                     </div>
                   ) : null}
                   {s.state === 'ended' && !s.review && actor.role === 'break_glass' && !mine ? (
                     <form method="post" action={`/api/break-glass/${s.id}/review`} className="mt-4 grid gap-3">
                       <Back to={HERE} />
-                      <TextBox
+                      <TextArea
+                        mono={false}
                         id={`review-${s.id}`}
                         name="review"
                         label="Post-incident review"
@@ -86,7 +88,7 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
                         rows={4}
                       />
                       <div>
-                        <Button>Record the review</Button>
+                        <SubmitButton>Record the review</SubmitButton>
                       </div>
                     </form>
                   ) : null}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Back, Button, TextInput } from '@/components/lockbox/controls';
+import { Back } from '@/components/lockbox/controls';
+import { Field, SubmitButton } from '@/components/portal-admin/fields';
 import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel, one, utc } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { SessionCard } from '@/components/lockbox/session-card';
@@ -72,7 +73,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                   {isAdmin ? (
                     <form method="post" action={`/api/lockbox/requests/${r.id}/approve`} className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
                       <Back to={HERE} />
-                      <TextInput
+                      <Field
                         id={`comment-${r.id}`}
                         name="comment"
                         label="Comment"
@@ -81,13 +82,13 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                       />
                       <div className="flex flex-wrap gap-2 sm:mb-5">
                         {approvedByMe ? null : (
-                          <Button>
+                          <SubmitButton>
                             Approve<span className="sr-only"> the request of {r.requester.name}, ticket {r.ticket}</span>
-                          </Button>
+                          </SubmitButton>
                         )}
-                        <Button variant="dangerOutline" formAction={`/api/lockbox/requests/${r.id}/deny`}>
+                        <SubmitButton variant="dangerOutline" formAction={`/api/lockbox/requests/${r.id}/deny`}>
                           Deny<span className="sr-only"> the request of {r.requester.name}, ticket {r.ticket}</span>
-                        </Button>
+                        </SubmitButton>
                       </div>
                       {approvedByMe ? (
                         <p className="text-sm text-slate-700 sm:col-span-2">You approved this request; another customer admin must approve it too.</p>
@@ -118,11 +119,11 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                 {isAdmin ? (
                   <form method="post" action={`/api/lockbox/requests/${r.id}/revoke`} className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
                     <Back to={HERE} />
-                    <TextInput id={`revoke-comment-${r.id}`} name="comment" label="Comment" hint="Optional. Sent to the support engineer." maxLength={2000} />
+                    <Field id={`revoke-comment-${r.id}`} name="comment" label="Comment" hint="Optional. Sent to the support engineer." maxLength={2000} />
                     <div className="sm:mb-5">
-                      <Button variant="danger">
+                      <SubmitButton variant="danger">
                         Revoke<span className="sr-only"> the access of {r.requester.name}, ticket {r.ticket}</span>
-                      </Button>
+                      </SubmitButton>
                     </div>
                   </form>
                 ) : null}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Back, Button, Choice, TextInput } from '@/components/lockbox/controls';
+import { Back } from '@/components/lockbox/controls';
+import { Field, Select, SubmitButton } from '@/components/portal-admin/fields';
 import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -30,7 +31,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
       {actor.role === 'customer_admin' ? (
         <form method="post" action="/api/lockbox/settings" className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">
           <Back to={HERE} />
-          <TextInput
+          <Field
             id="request-expiry-hours"
             name="requestExpiryHours"
             type="number"
@@ -42,7 +43,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
             step={1}
             defaultValue={hours}
           />
-          <Choice
+          <Select
             id="required-approvals"
             name="requiredApprovals"
             label="Approvals needed"
@@ -54,7 +55,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
             ]}
           />
           <div>
-            <Button>Save the settings</Button>
+            <SubmitButton>Save the settings</SubmitButton>
           </div>
         </form>
       ) : (

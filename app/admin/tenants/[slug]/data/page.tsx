@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Back, Button, TextBox, TextInput } from '@/components/lockbox/controls';
+import { Back } from '@/components/lockbox/controls';
+import { Field, SubmitButton, TextArea } from '@/components/portal-admin/fields';
 import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, minutesLeft, one, utc } from '@/components/lockbox/format';
 import { LockboxRequestForm } from '@/components/lockbox/request-form';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -68,7 +69,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
             {access.via === 'break_glass' ? (
               <form method="post" action={`/api/break-glass/${access.id}/end`} className="mt-3">
                 <Back to={here} />
-                <Button variant="dangerOutline">End the break-glass session now</Button>
+                <SubmitButton variant="dangerOutline">End the break-glass session now</SubmitButton>
               </form>
             ) : null}
           </section>
@@ -95,10 +96,10 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
                         </summary>
                         <form method="post" action={`/api/tenants/${tenant.slug}/records/${r.id}`} className="mt-3 grid gap-3">
                           <Back to={here} />
-                          <TextInput id={`record-${r.id}-title`} name="title" label="Title" required maxLength={200} defaultValue={r.title} />
-                          <TextBox id={`record-${r.id}-body`} name="body" label="Text" required maxLength={10000} rows={5} defaultValue={r.body} />
+                          <Field id={`record-${r.id}-title`} name="title" label="Title" required maxLength={200} defaultValue={r.title} />
+                          <TextArea mono={false} id={`record-${r.id}-body`} name="body" label="Text" required maxLength={10000} rows={5} defaultValue={r.body} />
                           <div>
-                            <Button>Save {r.title}</Button>
+                            <SubmitButton>Save {r.title}</SubmitButton>
                           </div>
                         </form>
                       </details>
