@@ -7,9 +7,8 @@ import { listRequests } from '@/lib/lockbox/requests';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await requireCustomer('/console');
-  // Requests waiting for an answer (stored as pending and not yet past their expiry).
-  const { requests } = await listRequests(await getDatabase(), systemClock, actor, { states: ['pending'], limit: 200 });
-  const pending = requests.filter((r) => r.state === 'pending').length;
+  // Requests waiting for an answer now.
+  const { total: pending } = await listRequests(await getDatabase(), systemClock, actor, { states: ['pending'], limit: 1 });
   return (
     <ConsoleShell area="Customer console" organization={actor.tenantName} person={actor} nav={[
         { href: '/console', label: 'Overview' },

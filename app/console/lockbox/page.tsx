@@ -35,10 +35,8 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
     listSessions(db, systemClock, actor, { limit: 20 }),
     readLockboxSettings(db, actor),
   ]);
-  const waiting = pending.requests.filter((r) => r.state === 'pending');
-  const active = approved.requests.filter((r) => r.state === 'active');
-  // Ended but not yet recorded by the sweeper: already history for the reader.
-  const justEnded = [...pending.requests, ...approved.requests].filter((r) => r.state === 'expired');
+  const waiting = pending.requests;
+  const active = approved.requests;
   const isAdmin = actor.role === 'customer_admin';
   const done = one(query.done);
   return (
@@ -161,7 +159,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
           History
         </h2>
         <p className="mt-1 text-sm text-slate-600">Denied, expired and revoked requests, newest first.</p>
-        {history.requests.length === 0 && justEnded.length === 0 ? (
+        {history.requests.length === 0 ? (
           <div className="mt-3">
             <EmptyState title="No history yet">Requests move here once they are denied, expire or are revoked.</EmptyState>
           </div>
@@ -188,7 +186,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200 align-top">
-                {[...(page === 1 ? justEnded : []), ...history.requests].map((r) => (
+                {history.requests.map((r) => (
                   <tr key={r.id} data-request={r.id}>
                     <td className="px-3 py-2">{utc(r.createdAt)}</td>
                     <th scope="row" className="px-3 py-2 text-left font-medium">
