@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
 import { CertificationForm } from '@/components/portal-admin/certification-form';
 import { CertificationHistory } from '@/components/portal-admin/certification-history';
@@ -8,7 +7,7 @@ import { searchParam, type Search } from '@/components/portal-admin/fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { orNotFound } from '@/lib/http/or-not-found';
 import { CERTIFICATION_ERRORS } from '@/lib/portal/form-errors';
 import { getCertificationForAdmin, listCertificationHistory, listReportOptions } from '@/lib/portal/certifications';
 
@@ -18,10 +17,7 @@ export default async function EditCertification({ params, searchParams }: { para
   const { id } = await params;
   const actor = await requireTrustAdmin(`/admin/certifications/${id}`);
   const db = await getDatabase();
-  const certification = await getCertificationForAdmin(db, actor, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const certification = await orNotFound(getCertificationForAdmin(db, actor, id));
   const [reports, history] = await Promise.all([
     listReportOptions(db, actor),
     listCertificationHistory(db, actor, { certificationId: id, limit: 1000 }),

@@ -5,7 +5,6 @@ import { DONE_MESSAGES, LOCKBOX_ERRORS, one, timeLeftLabel, utc } from '@/compon
 import { RequestCard } from '@/components/lockbox/request-card';
 import { SessionCard } from '@/components/lockbox/session-card';
 import { LockboxRequestForm } from '@/components/lockbox/request-form';
-import { tenantOr404 } from '@/components/lockbox/tenant-or-404';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -14,7 +13,9 @@ import { requireStaff } from '@/lib/auth/request';
 import { listSessions } from '@/lib/break-glass/sessions';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
+import { orNotFound } from '@/lib/http/or-not-found';
 import { listRequests } from '@/lib/lockbox/requests';
+import { tenantBySlug } from '@/lib/lockbox/tenant';
 
 export const metadata: Metadata = { title: 'Tenant', description: 'A tenant, and lockbox access to its data.' };
 
@@ -27,7 +28,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const actor = await requireStaff(`/admin/tenants/${slug}`);
   const query = await searchParams;
   const db = await getDatabase();
-  const tenant = await tenantOr404(db, actor, slug);
+  const tenant = await orNotFound(tenantBySlug(db, actor, slug));
   const page = pageParam(query.page);
   const now = systemClock.now();
   const showsRequests = actor.role === 'support' || actor.role === 'trust_admin';

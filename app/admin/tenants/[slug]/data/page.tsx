@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Back } from '@/components/lockbox/controls';
 import { Field, SubmitButton, TextArea } from '@/components/portal-admin/fields';
 import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, minutesLeft, one, utc } from '@/components/lockbox/format';
@@ -11,7 +10,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { requireStaff } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { orNotFound } from '@/lib/http/or-not-found';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readTenantDataAsStaff } from '@/lib/lockbox/tenant-data';
 import { formatTime } from '@/lib/portal/dates';
@@ -20,22 +19,13 @@ export const metadata: Metadata = { title: 'Tenant data', description: 'A tenant
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function readOr404(...args: Parameters<typeof readTenantDataAsStaff>) {
-  try {
-    return await readTenantDataAsStaff(...args);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-}
-
 export default async function TenantDataPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const here = `/admin/tenants/${slug}/data`;
   const actor = await requireStaff(here);
   const query = await searchParams;
   const db = await getDatabase();
-  const { tenant, access, records } = await readOr404(db, systemClock, actor, slug);
+  const { tenant, access, records } = await orNotFound(readTenantDataAsStaff(db, systemClock, actor, slug));
   const now = systemClock.now();
   const pending =
     !access && actor.role === 'support'
