@@ -7,3 +7,4 @@ export * from './portal';
 export * from './questionnaires';
 export * from './dpa';
 export * from './lockbox';
+export * from './governance';

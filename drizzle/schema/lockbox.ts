@@ -2,26 +2,13 @@ import { bigint, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp,
 import { tenants } from './tenants';
 import { users } from './users';
 
-// Customer lockbox, break-glass, notifications and the governance log (migration 0011_lockbox).
+// Customer lockbox, break-glass and notifications (migration 0011_lockbox).
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const by = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 
 export type LockboxStatus = 'pending' | 'approved' | 'denied' | 'expired' | 'revoked';
 export type LockboxAccess = 'read' | 'read_write';
-
-export const governanceEvents = pgTable('governance_events', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id'),
-  seq: bigint('seq', { mode: 'number' }).notNull(),
-  occurredAt: ts('occurred_at').notNull(),
-  kind: text('kind').notNull(),
-  actorId: uuid('actor_id'),
-  actorKind: text('actor_kind').notNull(),
-  subject: text('subject').notNull().default(''),
-  reason: text('reason').notNull().default(''),
-  payload: jsonb('payload').notNull().default({}),
-});
 
 export const lockboxSettings = pgTable('lockbox_settings', {
   tenantId: uuid('tenant_id')

@@ -47,11 +47,24 @@ export interface SystemActor {
 
 export const SYSTEM: SystemActor = { kind: 'system' };
 
+/**
+ * The governance log's own machinery: exports, signed checkpoints and forwarding. Reads every
+ * chain and records checkpoints; data functions check who asked before acting as it.
+ */
+export interface GovernanceActor {
+  kind: 'governance';
+}
+
+export const GOVERNANCE: GovernanceActor = { kind: 'governance' };
+
+/** Every identity a transaction can run as. */
+export type AnyActor = Actor | AuthActor | DirectoryActor | SystemActor | GovernanceActor;
+
 export type Actor = CustomerActor | StaffActor | AnonymousActor;
 
 export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
 
-export function dbContextOf(actor: Actor | AuthActor | DirectoryActor | SystemActor): DbContext {
+export function dbContextOf(actor: AnyActor): DbContext {
   switch (actor.kind) {
     case 'customer':
       return { tenantId: actor.tenantId, actorId: actor.userId, actorKind: 'customer' };
@@ -63,6 +76,8 @@ export function dbContextOf(actor: Actor | AuthActor | DirectoryActor | SystemAc
       return { tenantId: null, actorId: null, actorKind: 'auth' };
     case 'system':
       return { tenantId: null, actorId: null, actorKind: 'system' };
+    case 'governance':
+      return { tenantId: null, actorId: null, actorKind: 'governance' };
     case 'directory':
       return actor.tenantId === null
         ? { tenantId: null, actorId: null, actorKind: 'vendor_directory' }

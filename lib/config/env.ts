@@ -22,6 +22,7 @@ const schema = z.object({
   DEMO_SIGN_IN: flag.optional(),
   SMTP_URL: z.url().refine((u) => /^smtps?:/.test(u), 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -49,6 +50,8 @@ export interface Config {
   /** Outgoing mail; without it mail stays in the outbox for the admin console. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Ed25519 private key (PKCS#8 PEM or JWK) for governance-log checkpoints; else generated (demo). */
+  auditSigningKey: string | undefined;
 }
 
 /** Reads the environment of SPEC 3; a bad value stops start-up with a message naming it. */
@@ -84,6 +87,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     // On while WorkOS is not configured, or when asked for; DEMO_SIGN_IN=0 turns it off.
     demoSignIn: e.DEMO_SIGN_IN ?? !workosConfigured,
     smtpUrl: e.SMTP_URL,
+    auditSigningKey: e.AUDIT_SIGNING_KEY,
     mailFrom: e.MAIL_FROM ?? `Trust Center <no-reply@${new URL(e.APP_URL ?? `http://localhost:${e.PORT}`).hostname}>`,
   };
 }

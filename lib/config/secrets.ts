@@ -16,12 +16,16 @@ export function sessionSecret(): string {
 
 const generated = new Map<string, string>();
 
-function generatedSecret(file: string): string {
+/**
+ * A secret kept in `file`, made by `make` the first time: written exclusively, so concurrent
+ * first starts agree on one.
+ */
+export function generatedSecret(file: string, make: () => string = () => randomBytes(32).toString('base64url')): string {
   const known = generated.get(file);
   if (known) return known;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    fs.writeFileSync(file, make(), { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }

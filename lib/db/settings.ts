@@ -1,7 +1,7 @@
 import { APP_ROLE, type ActorKind, type DbContext } from './types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const KINDS: readonly ActorKind[] = ['customer', 'staff', 'anonymous', 'auth', 'directory', 'vendor_directory', 'system'];
+const KINDS: readonly ActorKind[] = ['customer', 'staff', 'anonymous', 'auth', 'directory', 'vendor_directory', 'system', 'governance'];
 
 /** Refuses a context that is not UUIDs and a known actor kind, on every driver alike. */
 export function assertValidContext(context: DbContext) {

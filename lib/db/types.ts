@@ -1,7 +1,7 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 /** What every transaction tells the database about who is acting (SPEC 4.1). */
-export type ActorKind = 'customer' | 'staff' | 'anonymous' | 'auth' | 'directory' | 'vendor_directory' | 'system';
+export type ActorKind = 'customer' | 'staff' | 'anonymous' | 'auth' | 'directory' | 'vendor_directory' | 'system' | 'governance';
 
 export interface DbContext {
   tenantId: string | null;

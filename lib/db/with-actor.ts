@@ -1,4 +1,4 @@
-import type { Actor, AuthActor, DirectoryActor, SystemActor } from '@/lib/auth/actor';
+import type { AnyActor } from '@/lib/auth/actor';
 import { dbContextOf } from '@/lib/auth/actor';
 import type { Database, DbContext, TransactionOptions, Tx } from './types';
 
@@ -22,7 +22,7 @@ function sameContext(a: DbContext, b: DbContext) {
  */
 export async function withActor<T>(
   handle: DbHandle,
-  actor: Actor | AuthActor | DirectoryActor | SystemActor,
+  actor: AnyActor,
   fn: (tx: Tx) => Promise<T>,
   options?: TransactionOptions,
 ): Promise<T> {

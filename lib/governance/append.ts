@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
+import { DEFAULT_POLICY } from './format';
 
 export interface GovernanceEventInput {
   /** The tenant whose chain records the event; null for the vendor chain. */
@@ -12,19 +13,26 @@ export interface GovernanceEventInput {
   subject: string;
   /** Why, in the actor's words (a justification, a comment). */
   reason?: string;
-  /** Facts of the event: ids, durations, counts. Never secrets or document contents. */
+  /**
+   * Facts of the event: ids, counts, enums. Strings, safe integers, booleans, null, arrays and
+   * objects with [A-Za-z0-9_] keys; never floats, secrets, document contents, names or e-mails.
+   */
   payload?: Record<string, unknown>;
+  /** The policy or version in effect, e.g. `lockbox approvals=2`. */
+  policy?: string;
+  /** A user the event concerns, recorded as payload.user under their pseudonymous id. */
+  aboutUserId?: string;
 }
 
 /**
  * The one way an event enters the governance log: through append_governance_event(), in the
  * same transaction as the change it records, so there is no change without its event. The
- * database stamps the actor, the time and the chain position.
+ * database stamps the actor, the time, the chain position and the hash.
  */
 export async function appendEvent(tx: Tx, event: GovernanceEventInput): Promise<{ id: string; seq: number }> {
   const [row] = await queryRows<{ id: string; seq: string | number }>(
     tx,
-    sql`select id, seq from append_governance_event(${event.tenantId}::uuid, ${event.kind}, ${event.subject}, ${event.reason ?? ''}, ${JSON.stringify(event.payload ?? {})}::jsonb)`,
+    sql`select id, seq from append_governance_event(${event.tenantId}::uuid, ${event.kind}, ${event.subject}, ${event.reason ?? ''}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${event.policy ?? DEFAULT_POLICY}, ${event.aboutUserId ?? null}::uuid)`,
   );
   return { id: row.id, seq: Number(row.seq) };
 }

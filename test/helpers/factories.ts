@@ -109,10 +109,10 @@ export async function createLockboxRows(admin: AdminConnection, tenant: { id: st
       [tenant.id, holder.userId],
     );
     await q.query(
-      `INSERT INTO governance_events (tenant_id, seq, occurred_at, kind, actor_id, actor_kind, subject)
-       SELECT $1, coalesce(max(seq), 0) + 1, now(), 'lockbox.requested', $2, 'staff', $3 FROM governance_events WHERE tenant_id = $1`,
-      [tenant.id, support.userId, request.id],
+      `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.actor_kind', 'staff', true)`,
+      [tenant.id, support.userId],
     );
+    await q.query(`SELECT 1 FROM append_governance_event($1, 'lockbox.requested', $2, '', '{}', '', NULL)`, [tenant.id, request.id]);
     const [notification] = await q.query<{ id: string }>(
       `INSERT INTO notifications (user_id, kind, title) VALUES ($1, 'lockbox_requested', 'A lockbox request') RETURNING id`,
       [customerAdminId],

@@ -86,7 +86,7 @@ describeEachDatabase('break-glass', (t) => {
 
     // carol: the event in her tenant's log, read as herself under RLS...
     const events = await asAppRole(t(), asCustomer(w.carol), (q) =>
-      q.query<{ kind: string; actor_id: string; subject: string }>(`select kind, actor_id, subject from governance_events order by seq`),
+      q.query<{ kind: string; actor_id: string; subject: string }>(`select e.kind, a.user_id as actor_id, e.subject from governance_events e left join governance_actors a on a.id = e.actor_id order by e.seq`),
     );
     expect(events[0]).toEqual({ kind: 'support.break_glass_invoked', actor_id: grace.userId, subject: session.id });
     const log = await listEvents(t().db, w.carol, { kindPrefixes: ['support.'] });
@@ -289,7 +289,7 @@ describeEachDatabase('break-glass', (t) => {
       expect(await eventKinds(t(), { kind: 'support.break_glass_holders_changed' })).toHaveLength(1);
       const [event] = await adminRows<{ tenant_id: string | null; actor_id: string }>(
         t(),
-        `select tenant_id, actor_id from governance_events where kind = 'support.break_glass_holders_changed'`,
+        `select e.tenant_id, a.user_id as actor_id from governance_events e left join governance_actors a on a.id = e.actor_id where e.kind = 'support.break_glass_holders_changed'`,
       );
       expect(event).toEqual({ tenant_id: null, actor_id: admin.userId });
     } finally {

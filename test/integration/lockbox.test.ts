@@ -457,7 +457,7 @@ describeEachDatabase('customer lockbox', (t) => {
       // Each event names the actor and lands in acme's chain.
       const events = await adminRows<{ kind: string; actor_id: string; tenant_id: string }>(
         t(),
-        'select kind, actor_id, tenant_id from governance_events where subject = $1 order by seq',
+        'select e.kind, a.user_id as actor_id, e.tenant_id from governance_events e left join governance_actors a on a.id = e.actor_id where e.subject = $1 order by e.seq',
         [request.id],
       );
       expect(events.map((e) => [e.kind, e.actor_id, e.tenant_id])).toEqual([
@@ -512,13 +512,15 @@ describeEachDatabase('customer lockbox', (t) => {
       // The one way in works, stamping the actor and the next position in the chain.
       const [appended] = await asAppRole(t(), asCustomer(w.carol), (q) =>
         q.query<{ actor_id: string; seq: string }>(
-          `select actor_id, seq from append_governance_event('${w.acme.id}', 'lockbox.test_event', 'x', '', '{}')`,
+          `select actor_id, seq from append_governance_event('${w.acme.id}', 'lockbox.test_event', 'x', '', '{}', '', null)`,
         ),
       );
-      expect(appended.actor_id).toBe(w.carol.userId);
+      const [pseudonym] = await adminRows<{ user_id: string }>(t(), 'select user_id from governance_actors where id = $1', [appended.actor_id]);
+      expect(pseudonym.user_id).toBe(w.carol.userId);
+      expect(appended.actor_id).not.toBe(w.carol.userId);
       // Not into another tenant's chain.
       expect(
-        await tryInSql(t(), asCustomer(w.carol), `select 1 from append_governance_event('${w.globex.id}', 'lockbox.test_event', 'x', '', '{}')`),
+        await tryInSql(t(), asCustomer(w.carol), `select 1 from append_governance_event('${w.globex.id}', 'lockbox.test_event', 'x', '', '{}', '', null)`),
       ).toEqual({ code: '42501' });
       // Customers read their own tenant's chain only.
       const seen = await asAppRole(t(), asCustomer(w.carol), (q) => q.query<{ tenant_id: string }>('select distinct tenant_id from governance_events'));

@@ -1,0 +1,58 @@
+import { bigint, customType, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// The governance log (migrations 0011_lockbox and 0012_governance_chain; docs/governance-log.md).
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const governanceEvents = pgTable('governance_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id'),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  occurredAt: ts('occurred_at').notNull(),
+  kind: text('kind').notNull(),
+  /** The actor's pseudonymous id (governance_actors.id), not a user id. */
+  actorId: uuid('actor_id'),
+  actorKind: text('actor_kind').notNull(),
+  subject: text('subject').notNull().default(''),
+  reason: text('reason').notNull().default(''),
+  payload: jsonb('payload').notNull().default({}),
+  policy: text('policy').notNull().default(''),
+  prevHash: bytea('prev_hash').notNull(),
+  hash: bytea('hash').notNull(),
+});
+
+export const governanceActors = pgTable('governance_actors', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id'),
+  tenantId: uuid('tenant_id'),
+  actorKind: text('actor_kind').notNull(),
+  name: text('name'),
+  email: text('email'),
+  erasedAt: ts('erased_at'),
+});
+
+export const governanceChainHeads = pgTable('governance_chain_heads', {
+  chain: uuid('chain').primaryKey(),
+  tenantId: uuid('tenant_id'),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: bytea('hash').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const governanceSigningKeys = pgTable('governance_signing_keys', {
+  kid: text('kid').primaryKey(),
+  publicJwk: jsonb('public_jwk').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const governanceCheckpoints = pgTable('governance_checkpoints', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id'),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: bytea('hash').notNull(),
+  signedTime: text('signed_time').notNull(),
+  kid: text('kid').notNull(),
+  signature: text('signature').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -1,0 +1,132 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { type Actor, GOVERNANCE } from '@/lib/auth/actor';
+import type { Clock } from '@/lib/clock';
+import { queryRows } from '@/lib/db/raw';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { AppError } from '@/lib/http/errors';
+import { appendEvent } from './append';
+import { checkpointHead, publicKeys } from './checkpoints';
+import { signingKey } from './signing-key';
+import { chainName, eventLineText, type HeaderLine, LOG_FORMAT, LOG_FORMAT_VERSION, lineText } from './format';
+
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+const BATCH = 2000;
+
+export interface ExportTarget {
+  tenantId: string | null;
+  tenant: HeaderLine['tenant'];
+}
+
+interface CheckpointRow {
+  seq: string | number;
+  hash: string;
+  signed_time: string;
+  kid: string;
+  signature: string;
+}
+
+/**
+ * The chain as JSON Lines (docs/governance-log.md): a header, every event with the checkpoints
+ * after the event they vouch for, then the actors' personal data. The head is signed first, so
+ * the export always ends on a checkpoint.
+ */
+export async function* exportLines(db: DbHandle, target: ExportTarget, clock: Clock, key = signingKey()): AsyncGenerator<string> {
+  const chain = chainName(target.tenantId);
+  const chainKey = target.tenantId ?? ZERO_UUID;
+  const { head, checkpoints } = await withActor(db, GOVERNANCE, async (tx) => {
+    const head = await checkpointHead(tx, target.tenantId, clock, key);
+    const checkpoints = await queryRows<CheckpointRow>(
+      tx,
+      sql`select seq, encode(hash, 'hex') as hash, signed_time, kid, signature from governance_checkpoints
+          where coalesce(tenant_id, ${ZERO_UUID}::uuid) = ${chainKey}::uuid and seq <= ${head.seq}
+          order by seq, created_at, id`,
+    );
+    return { head, checkpoints };
+  });
+  yield lineText({
+    type: 'header',
+    format: LOG_FORMAT,
+    version: LOG_FORMAT_VERSION,
+    chain,
+    tenant: target.tenant,
+    exported_at: clock.now().toISOString(),
+    keys: await publicKeys(db, key),
+  });
+  let next = 0;
+  function* checkpointsUpTo(seq: number) {
+    while (next < checkpoints.length && Number(checkpoints[next].seq) <= seq) {
+      const c = checkpoints[next++];
+      yield lineText({
+        type: 'checkpoint',
+        checkpoint: { chain, hash: c.hash, seq: Number(c.seq), time: c.signed_time },
+        kid: c.kid,
+        signature: c.signature,
+      });
+    }
+  }
+  yield* checkpointsUpTo(0);
+  for (let after = 0; after < head.seq; ) {
+    const rows = await withActor(
+      db,
+      GOVERNANCE,
+      (tx) =>
+        queryRows<{ seq: string | number; json: string; hash: string }>(
+          tx,
+          sql`select e.seq, governance_event_json(e) as json, encode(e.hash, 'hex') as hash from governance_events e
+              where coalesce(e.tenant_id, ${ZERO_UUID}::uuid) = ${chainKey}::uuid and e.seq > ${after} and e.seq <= ${head.seq}
+              order by e.seq limit ${BATCH}`,
+        ),
+      { readOnly: true },
+    );
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      yield eventLineText(row.json, row.hash);
+      yield* checkpointsUpTo(Number(row.seq));
+    }
+    after = Number(rows[rows.length - 1].seq);
+  }
+  const actors = await withActor(
+    db,
+    GOVERNANCE,
+    (tx) =>
+      queryRows<{ id: string; actor_kind: string; name: string | null; email: string | null; erased_at: unknown }>(
+        tx,
+        sql`select a.id, a.actor_kind, a.name, a.email, a.erased_at from governance_actors a
+            where a.id in (select distinct e.actor_id from governance_events e
+                           where coalesce(e.tenant_id, ${ZERO_UUID}::uuid) = ${chainKey}::uuid and e.seq <= ${head.seq})
+               or a.id::text in (select distinct e.payload ->> 'user' from governance_events e
+                                 where coalesce(e.tenant_id, ${ZERO_UUID}::uuid) = ${chainKey}::uuid and e.seq <= ${head.seq})
+            order by a.id`,
+      ),
+    { readOnly: true },
+  );
+  for (const a of actors) {
+    yield lineText({ type: 'actor', id: a.id, kind: a.actor_kind, name: a.name, email: a.email, erased: a.erased_at !== null });
+  }
+}
+
+/** The chain a signed-in person may export: a customer's tenant, or the vendor chain for trust admins. */
+export function exportTargetOf(actor: Actor): ExportTarget {
+  if (actor.kind === 'customer') {
+    return { tenantId: actor.tenantId, tenant: { id: actor.tenantId, slug: actor.tenantSlug, name: actor.tenantName } };
+  }
+  if (actor.kind === 'staff' && actor.role === 'trust_admin') return { tenantId: null, tenant: null };
+  throw new AppError('forbidden', 'Only a tenant’s users and trust admins export a governance log.', 403);
+}
+
+/** Records that the actor exported their chain, in the chain itself, before the export is read. */
+export async function recordExport(db: DbHandle, actor: Actor, via: 'console' | 'api'): Promise<ExportTarget> {
+  const target = exportTargetOf(actor);
+  await withActor(db, actor, (tx) =>
+    appendEvent(tx, { tenantId: target.tenantId, kind: 'governance.log_exported', subject: chainName(target.tenantId), payload: { via } }),
+  );
+  return target;
+}
+
+/** The operator's export (CLI): any chain, recorded as the log's own machinery. */
+export async function recordOperatorExport(db: DbHandle, target: ExportTarget): Promise<void> {
+  await withActor(db, GOVERNANCE, (tx) =>
+    appendEvent(tx, { tenantId: target.tenantId, kind: 'governance.log_exported', subject: chainName(target.tenantId), payload: { via: 'cli' } }),
+  );
+}

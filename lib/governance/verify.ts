@@ -1,0 +1,307 @@
+// An independent check of an exported governance log (docs/governance-log.md): runs in the CLI
+// and in the browser, with no database and no trust in the server that produced the file.
+import {
+  type ActorLine,
+  canonical,
+  type CheckpointLine,
+  checkpointMessage,
+  type HeaderLine,
+  LOG_FORMAT,
+  LOG_FORMAT_VERSION,
+  type LogEvent,
+  type PublicJwk,
+  ZERO_HASH,
+} from './format';
+
+/** The cryptography a verifier needs, so Node and the browser can each bring their own. */
+export interface VerifyCrypto {
+  /** hex SHA-256 of the 32 bytes of prevHex followed by the UTF-8 bytes of text. */
+  chainHash(prevHex: string, text: string): string;
+  /** base64url SHA-256 of the UTF-8 bytes of text (for RFC 7638 thumbprints). */
+  sha256Base64url(text: string): string;
+  /** Whether signature (base64url) is key's Ed25519 signature of the UTF-8 bytes of message. */
+  verifySignature(key: PublicJwk, message: string, signature: string): boolean | Promise<boolean>;
+}
+
+export interface VerifyOptions {
+  /** Trusted keys (pinned): when given, only their signatures count, whatever the file lists. */
+  publicKeys?: PublicJwk[];
+}
+
+export type VerifyResult =
+  | {
+      ok: true;
+      chain: string;
+      tenant: HeaderLine['tenant'];
+      events: number;
+      checkpoints: number;
+      head: { seq: number; hash: string };
+      kids: string[];
+      pinned: boolean;
+      summary: string;
+    }
+  | { ok: false; line: number; seq?: number; eventId?: string; reason: string; summary: string };
+
+class Bad extends Error {
+  constructor(
+    readonly reason: string,
+    readonly where: { seq?: number; eventId?: string } = {},
+  ) {
+    super(reason);
+  }
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const CHECKPOINT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const KIND = /^[a-z_]+(\.[a-z_]+)+$/;
+const B64URL = /^[A-Za-z0-9_-]+$/;
+const EVENT_LINE = /^\{"event":(\{.*\}),"hash":"([0-9a-f]{64})","type":"event"\}$/s;
+const EVENT_KEYS = 'actor,actor_kind,chain,id,kind,payload,policy,reason,seq,subject,time';
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function keysOf(v: Record<string, unknown>) {
+  return Object.keys(v).sort().join(',');
+}
+
+function parseLine(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Bad('the line is not valid JSON');
+  }
+  if (!isObject(value)) throw new Bad('the line is not a JSON object');
+  return value;
+}
+
+function requireCanonical(text: string, value: unknown, what: string) {
+  if (canonical(value) !== text) throw new Bad(`the ${what} is not in RFC 8785 canonical form`);
+}
+
+function checkEvent(e: unknown, chain: string): asserts e is LogEvent {
+  if (!isObject(e) || keysOf(e) !== EVENT_KEYS) throw new Bad(`an event has exactly the fields ${EVENT_KEYS}`);
+  const ok =
+    (e.actor === null || (typeof e.actor === 'string' && UUID.test(e.actor))) &&
+    typeof e.actor_kind === 'string' &&
+    typeof e.id === 'string' &&
+    UUID.test(e.id) &&
+    typeof e.kind === 'string' &&
+    KIND.test(e.kind) &&
+    isObject(e.payload) &&
+    typeof e.policy === 'string' &&
+    typeof e.reason === 'string' &&
+    Number.isSafeInteger(e.seq) &&
+    typeof e.subject === 'string' &&
+    typeof e.time === 'string' &&
+    TIME.test(e.time);
+  if (!ok) throw new Bad('a field of the event has the wrong type or form', { seq: Number(e.seq), eventId: String(e.id) });
+  if (e.chain !== chain) throw new Bad(`the event belongs to chain ${String(e.chain)}, not ${chain}`, { seq: e.seq as number, eventId: e.id as string });
+}
+
+function checkKey(k: unknown, crypto: VerifyCrypto): PublicJwk {
+  if (!isObject(k) || k.kty !== 'OKP' || k.crv !== 'Ed25519' || typeof k.x !== 'string' || !B64URL.test(k.x) || typeof k.kid !== 'string') {
+    throw new Bad('a listed key is not an Ed25519 JWK with a kid');
+  }
+  if (crypto.sha256Base64url(`{"crv":"Ed25519","kty":"OKP","x":"${k.x}"}`) !== k.kid) {
+    throw new Bad(`key ${k.kid} does not have its RFC 7638 thumbprint as kid`);
+  }
+  return k as unknown as PublicJwk;
+}
+
+function checkHeader(h: Record<string, unknown>, crypto: VerifyCrypto): HeaderLine {
+  if (h.type !== 'header' || h.format !== LOG_FORMAT) throw new Bad(`the first line is not a ${LOG_FORMAT} header`);
+  if (h.version !== LOG_FORMAT_VERSION) throw new Bad(`format version ${String(h.version)} is not supported (expected ${LOG_FORMAT_VERSION})`);
+  if (typeof h.chain !== 'string' || !(h.chain === 'vendor' || /^tenant:[0-9a-f-]{36}$/.test(h.chain))) throw new Bad('the header names no chain');
+  if (!isObject(h.keys) || !Array.isArray(h.keys.keys)) throw new Bad('the header lists no keys');
+  h.keys.keys.forEach((k) => checkKey(k, crypto));
+  return h as unknown as HeaderLine;
+}
+
+function checkCheckpointShape(c: Record<string, unknown>, chain: string): CheckpointLine {
+  const body = c.checkpoint;
+  if (
+    keysOf(c) !== 'checkpoint,kid,signature,type' ||
+    !isObject(body) ||
+    keysOf(body) !== 'chain,hash,seq,time' ||
+    typeof body.hash !== 'string' ||
+    !HEX64.test(body.hash) ||
+    !Number.isSafeInteger(body.seq) ||
+    (body.seq as number) < 0 ||
+    typeof body.time !== 'string' ||
+    !CHECKPOINT_TIME.test(body.time) ||
+    typeof c.kid !== 'string' ||
+    typeof c.signature !== 'string' ||
+    !B64URL.test(c.signature)
+  ) {
+    throw new Bad('the checkpoint is malformed');
+  }
+  if (body.chain !== chain) throw new Bad(`the checkpoint is for chain ${String(body.chain)}, not ${chain}`);
+  return c as unknown as CheckpointLine;
+}
+
+function checkActor(a: Record<string, unknown>): ActorLine {
+  const ok =
+    keysOf(a) === 'email,erased,id,kind,name,type' &&
+    typeof a.id === 'string' &&
+    UUID.test(a.id) &&
+    typeof a.kind === 'string' &&
+    (a.name === null || typeof a.name === 'string') &&
+    (a.email === null || typeof a.email === 'string') &&
+    typeof a.erased === 'boolean';
+  if (!ok) throw new Bad('the actor line is malformed');
+  return a as unknown as ActorLine;
+}
+
+/** Splits the file into lines, refusing bytes that are not UTF-8 (naming the line). */
+function* linesOf(input: string | Uint8Array): Generator<{ number: number; text: string }> {
+  if (typeof input === 'string') {
+    const lines = input.split('\n');
+    for (let i = 0; i < lines.length; i++) yield { number: i + 1, text: lines[i] };
+    return;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  let number = 0;
+  while (start <= input.length) {
+    let end = input.indexOf(0x0a, start);
+    if (end === -1) end = input.length;
+    number++;
+    let text: string;
+    try {
+      text = decoder.decode(input.subarray(start, end));
+    } catch {
+      text = '\u0000invalid utf-8';
+    }
+    yield { number, text };
+    start = end + 1;
+  }
+}
+
+/**
+ * Verifies an export: the header, every event's hash over the one before it (gapless from
+ * sequence 1), every checkpoint's signature and its agreement with the chain, and that the
+ * last event is covered by a signed checkpoint. Stops at the first problem and names it.
+ */
+export async function verifyLog(input: string | Uint8Array, crypto: VerifyCrypto, options: VerifyOptions = {}): Promise<VerifyResult> {
+  let header: HeaderLine | undefined;
+  let keys = new Map<string, PublicJwk>();
+  const hashes: string[] = [ZERO_HASH];
+  let prev = ZERO_HASH;
+  let lastEventId: string | undefined;
+  let checkpoints = 0;
+  let lastCheckpointSeq = -1;
+  const kids = new Set<string>();
+  let section: 'events' | 'actors' = 'events';
+  let lineNumber = 0;
+  let lineText = '';
+  let ended = false;
+  const seq = () => hashes.length - 1;
+  try {
+    if (options.publicKeys) keys = new Map(options.publicKeys.map((k) => [checkKey(k, crypto).kid, k]));
+    for (const { number, text } of linesOf(input)) {
+      lineNumber = number;
+      lineText = text;
+      if (text === '') {
+        ended = true;
+        continue;
+      }
+      if (ended) throw new Bad('an empty line is followed by more lines');
+      if (text.startsWith('\u0000')) throw new Bad('the line is not valid UTF-8');
+      if (!header) {
+        const h = parseLine(text);
+        requireCanonical(text, h, 'header');
+        header = checkHeader(h, crypto);
+        if (!options.publicKeys) keys = new Map(header.keys.keys.map((k) => [k.kid, k]));
+        continue;
+      }
+      const eventMatch = section === 'events' && text.startsWith('{"event":') ? EVENT_LINE.exec(text) : null;
+      if (eventMatch) {
+        const expected = seq() + 1;
+        const [, eventText, hash] = eventMatch;
+        const event = parseLine(eventText) as unknown;
+        requireCanonical(eventText, event, 'event');
+        checkEvent(event, header.chain);
+        if (event.seq !== expected) {
+          throw new Bad(`event sequence ${event.seq} where ${expected} was expected (an event is missing or out of order)`, {
+            seq: event.seq,
+            eventId: event.id,
+          });
+        }
+        const computed = crypto.chainHash(prev, eventText);
+        if (computed !== hash) {
+          throw new Bad('the event’s hash does not match its contents and the hash before it (altered, or an earlier event was removed)', {
+            seq: event.seq,
+            eventId: event.id,
+          });
+        }
+        hashes.push(hash);
+        prev = hash;
+        lastEventId = event.id;
+        continue;
+      }
+      const value = parseLine(text);
+      requireCanonical(text, value, 'line');
+      if (value.type === 'checkpoint' && section === 'events') {
+        const c = checkCheckpointShape(value, header.chain);
+        const body = c.checkpoint;
+        if (body.seq > seq()) throw new Bad(`the checkpoint vouches for sequence ${body.seq}, which comes later in the file or is missing`, { seq: body.seq });
+        if (hashes[body.seq] !== body.hash) throw new Bad(`the checkpoint’s hash differs from the chain’s at sequence ${body.seq}`, { seq: body.seq });
+        const key = keys.get(c.kid);
+        if (!key) throw new Bad(`the checkpoint at sequence ${body.seq} is signed by key ${c.kid}, which is not ${options.publicKeys ? 'among the trusted keys' : 'listed'}`, { seq: body.seq });
+        if (!(await crypto.verifySignature(key, checkpointMessage(body), c.signature))) {
+          throw new Bad(`the checkpoint’s signature at sequence ${body.seq} does not verify with key ${c.kid}`, { seq: body.seq });
+        }
+        checkpoints++;
+        lastCheckpointSeq = Math.max(lastCheckpointSeq, body.seq);
+        kids.add(c.kid);
+        continue;
+      }
+      if (value.type === 'actor') {
+        section = 'actors';
+        checkActor(value);
+        continue;
+      }
+      throw new Bad(section === 'actors' ? 'only actor lines may follow the actor lines' : `unexpected line of type ${String(value.type)}`);
+    }
+    if (!header) throw new Bad('the file is empty');
+    if (checkpoints === 0) throw new Bad('the log has no signed checkpoint');
+    if (lastCheckpointSeq < seq()) {
+      throw new Bad(`events after sequence ${lastCheckpointSeq} are not covered by a signed checkpoint`, { seq: lastCheckpointSeq + 1 });
+    }
+  } catch (error) {
+    if (!(error instanceof Bad)) throw error;
+    // A broken line among the events that is not a checkpoint stands where the next event should.
+    if (error.where.seq === undefined && header && section === 'events' && !lineText.includes('"type":"checkpoint"') && lineText !== '') {
+      error.where.seq = seq() + 1;
+    }
+    const where = error.where.seq !== undefined ? `event ${error.where.seq}${error.where.eventId ? ` (${error.where.eventId})` : ''}` : header ? `after event ${seq()}${lastEventId ? ` (${lastEventId})` : ''}` : '';
+    return {
+      ok: false,
+      line: lineNumber,
+      ...error.where,
+      reason: error.reason,
+      summary: `FAILED at line ${lineNumber}${where ? `, ${where}` : ''}: ${error.reason}`,
+    };
+  }
+  const head = { seq: seq(), hash: prev };
+  const pinned = Boolean(options.publicKeys);
+  const name = header.tenant ? `${header.chain} (${header.tenant.slug})` : header.chain;
+  return {
+    ok: true,
+    chain: header.chain,
+    tenant: header.tenant,
+    events: head.seq,
+    checkpoints,
+    head,
+    kids: [...kids],
+    pinned,
+    summary:
+      `OK ${name}: ${head.seq} events, head ${head.hash.slice(0, 16)}…, ${checkpoints} signed checkpoint${checkpoints === 1 ? '' : 's'} ` +
+      `(key ${[...kids].join(', ')}${pinned ? ', pinned' : ', as listed in the file: pass --public-key to pin it'})`,
+  };
+}
