@@ -40,11 +40,11 @@ describeEachDatabase('governance log chain', (t) => {
 
   it('computes canonical JSON in SQL exactly as RFC 8785 (the canonicalize package)', async () => {
     for (const payload of TRICKY_PAYLOADS) {
-      const [row] = await adminRows<{ c: string }>(t(), 'select governance_canonical($1::jsonb) as c', [JSON.stringify(payload)]);
+      const [row] = await adminRows<{ c: string }>(t(), 'select governance_canonical($1::text::jsonb) as c', [JSON.stringify(payload)]);
       expect(row.c).toBe(canonicalJson(payload));
     }
     for (const bad of ['{"x": 1.5}', '{"x": 9007199254740992}', '{"a-b": 1}', '{"é": 1}']) {
-      await expect(adminRows(t(), 'select governance_canonical($1::jsonb)', [bad]), bad).rejects.toSatisfy((e) => pgErrorCode(e) === '22023');
+      await expect(adminRows(t(), 'select governance_canonical($1::text::jsonb)', [bad]), bad).rejects.toSatisfy((e) => pgErrorCode(e) === '22023');
     }
   });
 
@@ -88,7 +88,7 @@ describeEachDatabase('governance log chain', (t) => {
           tampered[start + offset] ^= offset % 2 ? 0x01 : 0x20;
           const result = await verifyText(tampered, { publicKeys: [key.publicJwk] });
           expect(result.ok, `byte ${offset} of event ${seq}`).toBe(false);
-          if (!result.ok) expect(result.line, `byte ${offset} of event ${seq}: ${result.summary}`).toBe(index + 1 + (offset === length ? 1 : 0));
+          if (!result.ok) expect(result.line, `byte ${offset} of event ${seq}: ${result.summary}`).toBe(index + 1);
           checked++;
         }
       }
