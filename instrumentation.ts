@@ -15,4 +15,7 @@ export async function register() {
   const { startPublicFiles } = await import('./lib/documents/public-files');
   const { getDatabase } = await import('./lib/db');
   startPublicFiles(getDatabase);
+  const { startCheckpoints } = await import('./lib/governance/checkpoints');
+  // Signs each chain's head shortly after it moves, so a truncated copy is caught by the next checkpoint.
+  startCheckpoints(getDatabase, systemClock);
 }

@@ -6,6 +6,7 @@ import { seedDemoData } from '@/lib/seed/seed';
 import { systemClock } from '@/lib/clock';
 import { reconcileDirectories } from '@/lib/identity/reconcile';
 import { workosClient } from '@/lib/identity/workos-client';
+import { auditExport, auditVerify } from '@/lib/governance/cli';
 
 const USAGE = `Usage: npm run trust -- <command>
 
@@ -13,6 +14,10 @@ Commands:
   db migrate   apply pending database migrations
   db seed      migrate, then load the demo tenants, accounts and records (idempotent)
   workos sync  pull every directory's users and groups from WorkOS and converge to them
+  audit export --tenant <slug> | --vendor [--out file]
+               a governance chain as JSON Lines with its signed checkpoints (stdout by default)
+  audit verify <file> [--public-key <jwk-or-pem-file>]
+               check an exported chain and its signatures; needs no database
 
 Uses DATABASE_URL (or DATABASE_ADMIN_URL for migrations) when set, else the embedded
 database under DATA_DIR (default .data/); stop the server first when using the embedded one.`;
@@ -28,7 +33,7 @@ async function withAdmin<T>(fn: (admin: ReturnType<Awaited<ReturnType<typeof ope
   }
 }
 
-const commands: Record<string, () => Promise<void>> = {
+const commands: Record<string, (rest: string[]) => Promise<void | number>> = {
   'db migrate': () =>
     withAdmin(async (admin) => {
       const applied = await migrate(admin);
@@ -55,6 +60,8 @@ async function workosSync() {
   }
 }
 commands['workos sync'] = workosSync;
+commands['audit export'] = auditExport;
+commands['audit verify'] = auditVerify;
 
 const args = process.argv.slice(2);
 const command = commands[args.slice(0, 2).join(' ')];
@@ -63,8 +70,8 @@ if (!command || askedForHelp) {
   console.log(USAGE);
   process.exit(askedForHelp ? 0 : 2);
 }
-command().then(
-  () => process.exit(0),
+command(args.slice(2)).then(
+  (code) => process.exit(code ?? 0),
   (error: unknown) => {
     console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -15,6 +15,7 @@ const TRUST_ADMIN_NAV = [
   { href: '/admin/settings', label: 'Portal settings' },
   { href: '/admin/outbox', label: 'Mail outbox' },
   { href: '/admin/users', label: 'Staff and roles' },
+  { href: '/admin/governance', label: 'Governance log' },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -26,6 +27,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         ...(actor.role === 'support' || actor.role === 'trust_admin' ? [{ href: '/admin/lockbox', label: 'Lockbox requests' }] : []),
         ...(actor.role === 'break_glass' || actor.role === 'trust_admin' ? [{ href: '/admin/break-glass', label: 'Break-glass' }] : []),
         ...(actor.role === 'trust_admin' ? TRUST_ADMIN_NAV : []),
+        { href: '/admin/account', label: 'Your account' },
       ]}>
       {children}
     </ConsoleShell>

@@ -14,7 +14,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         { href: '/console', label: 'Overview' },
         { href: '/console/dpa', label: 'DPA' },
         { href: '/console/lockbox', label: pending ? `Lockbox (${pending})` : 'Lockbox' },
+        { href: '/console/governance', label: 'Governance log' },
         ...(actor.role === 'customer_admin' ? [{ href: '/console/users', label: 'Users and roles' }] : []),
+        { href: '/console/account', label: 'Your account' },
       ]}>
       {children}
     </ConsoleShell>

@@ -41,6 +41,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           You have signed out.
         </p>
       ) : null}
+      {params.account_deleted ? (
+        <p role="status" className="mt-4 rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">
+          Your account was deleted and you are signed out. Your name and e-mail address are gone from the portal and its governance log.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-red-900">
           {error}

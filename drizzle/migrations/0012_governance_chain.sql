@@ -53,7 +53,7 @@ END $$;
 CREATE TABLE governance_actors (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   user_id uuid UNIQUE,
-  tenant_id uuid,
+  person_tenant_id uuid,
   actor_kind text NOT NULL,
   name text,
   email text,
@@ -75,7 +75,7 @@ BEGIN
   END IF;
   SELECT a.id INTO pseudonym FROM governance_actors a WHERE a.user_id = p_user;
   IF pseudonym IS NULL THEN
-    INSERT INTO governance_actors (user_id, tenant_id, actor_kind, name, email)
+    INSERT INTO governance_actors (user_id, person_tenant_id, actor_kind, name, email)
     SELECT p_user, u.tenant_id, coalesce(u.kind, 'unknown'), u.name, u.email
     FROM (SELECT 1) one LEFT JOIN users u ON u.id = p_user
     ON CONFLICT (user_id) DO NOTHING
@@ -90,9 +90,9 @@ REVOKE ALL ON FUNCTION governance_pseudonym(uuid) FROM PUBLIC;
 
 -- The head of each chain (the vendor chain's key is the zero uuid). Appending locks the
 -- chain's row, so appends to one chain take turns and appends to different chains do not wait.
+-- A tenant's chain is keyed by the tenant's id.
 CREATE TABLE governance_chain_heads (
   chain uuid PRIMARY KEY,
-  tenant_id uuid,
   seq bigint NOT NULL,
   hash bytea NOT NULL,
   updated_at timestamptz NOT NULL
@@ -142,8 +142,8 @@ BEGIN
     END IF;
     UPDATE governance_events SET prev_hash = prev, hash = sha256(prev || convert_to(governance_event_json(ev), 'UTF8'))
     WHERE id = ev.id RETURNING hash INTO prev;
-    INSERT INTO governance_chain_heads (chain, tenant_id, seq, hash, updated_at)
-    VALUES (current_chain, ev.tenant_id, ev.seq, prev, ev.occurred_at)
+    INSERT INTO governance_chain_heads (chain, seq, hash, updated_at)
+    VALUES (current_chain, ev.seq, prev, ev.occurred_at)
     ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at;
   END LOOP;
 END $$;
@@ -165,8 +165,9 @@ CREATE POLICY governance_actors_read ON governance_actors FOR SELECT TO trust_ap
   OR app_actor_kind() = 'governance'
   OR app_is_trust_admin()
   OR (app_actor_kind() = 'customer' AND (
-    tenant_id = app_tenant_id()
+    person_tenant_id = app_tenant_id()
     OR EXISTS (SELECT 1 FROM governance_events e WHERE e.actor_id = governance_actors.id AND e.tenant_id = app_tenant_id())
+    OR EXISTS (SELECT 1 FROM governance_events e WHERE e.tenant_id = app_tenant_id() AND e.payload ->> 'user' = governance_actors.id::text)
   ))
 );
 
@@ -200,8 +201,8 @@ BEGIN
 
   SELECT * INTO head FROM governance_chain_heads h WHERE h.chain = chain_key FOR UPDATE;
   IF NOT FOUND THEN
-    INSERT INTO governance_chain_heads (chain, tenant_id, seq, hash, updated_at)
-    VALUES (chain_key, p_tenant, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea, now())
+    INSERT INTO governance_chain_heads (chain, seq, hash, updated_at)
+    VALUES (chain_key, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea, now())
     ON CONFLICT (chain) DO NOTHING;
     SELECT * INTO head FROM governance_chain_heads h WHERE h.chain = chain_key FOR UPDATE;
   END IF;
@@ -307,3 +308,154 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION erase_governance_identity() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION erase_governance_identity() TO trust_app;
+
+-- The log's machinery names the tenant whose chain it exports (id, slug, legal name).
+DROP POLICY tenants_select ON tenants;
+CREATE POLICY tenants_select ON tenants FOR SELECT TO trust_app USING (
+  app_actor_kind() IN ('staff', 'auth', 'governance')
+  OR (app_actor_kind() = 'customer' AND id = app_tenant_id())
+);
+
+-- A customer user deletes their own account (GDPR erasure). The users row stays as a
+-- tombstone because lockbox approvals refer to it; everything that names the person is
+-- blanked or deleted. Executed DPAs keep their signer: a signed contract is kept by law.
+CREATE POLICY users_owner_erasure ON users FOR UPDATE TO trust_owner USING (kind = 'customer') WITH CHECK (kind = 'customer');
+CREATE POLICY sessions_owner_erasure ON sessions FOR ALL TO trust_owner USING (true) WITH CHECK (true);
+CREATE POLICY directory_memberships_owner_erasure ON directory_memberships FOR ALL TO trust_owner USING (true) WITH CHECK (true);
+CREATE POLICY lockbox_approvals_owner_erasure ON lockbox_approvals FOR UPDATE TO trust_owner USING (true) WITH CHECK (true);
+CREATE POLICY mail_outbox_owner_erasure ON mail_outbox FOR ALL TO trust_owner USING (true) WITH CHECK (true);
+
+-- The lockbox guard (0011) learns the one change an erasure makes to a decided request.
+CREATE OR REPLACE FUNCTION lockbox_requests_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  settings lockbox_settings;
+  at timestamptz := app_now();
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT * INTO settings FROM lockbox_settings WHERE tenant_id = NEW.tenant_id;
+    NEW.status := 'pending';
+    NEW.created_at := at;
+    NEW.expires_at := at + make_interval(mins => coalesce(settings.request_expiry_minutes, 720));
+    NEW.required_approvals := coalesce(settings.required_approvals, 1);
+    SELECT u.name, u.email INTO NEW.requester_name, NEW.requester_email FROM users u WHERE u.id = NEW.requested_by;
+    NEW.decided_at := NULL; NEW.decided_by := NULL; NEW.decider_name := ''; NEW.decision_comment := '';
+    NEW.grant_starts_at := NULL; NEW.grant_ends_at := NULL;
+    NEW.revoked_at := NULL; NEW.revoked_by := NULL; NEW.revoker_name := ''; NEW.closed_at := NULL;
+    RETURN NEW;
+  END IF;
+  -- An account deletion blanks the name of the erased person and changes nothing else.
+  IF NEW.status = OLD.status
+     AND (NEW.decider_name, NEW.revoker_name) IS DISTINCT FROM (OLD.decider_name, OLD.revoker_name)
+     AND (NEW.decider_name = OLD.decider_name OR (NEW.decider_name = '' AND EXISTS (
+           SELECT 1 FROM users u WHERE u.id = OLD.decided_by AND u.email = 'erased-' || u.id::text || '@erased.invalid')))
+     AND (NEW.revoker_name = OLD.revoker_name OR (NEW.revoker_name = '' AND EXISTS (
+           SELECT 1 FROM users u WHERE u.id = OLD.revoked_by AND u.email = 'erased-' || u.id::text || '@erased.invalid')))
+     AND (to_jsonb(NEW) - 'decider_name' - 'revoker_name') = (to_jsonb(OLD) - 'decider_name' - 'revoker_name') THEN
+    RETURN NEW;
+  END IF;
+  IF (NEW.id, NEW.tenant_id, NEW.requested_by, NEW.requester_name, NEW.requester_email, NEW.justification, NEW.ticket,
+      NEW.duration_minutes, NEW.access, NEW.required_approvals, NEW.created_at, NEW.expires_at)
+     IS DISTINCT FROM
+     (OLD.id, OLD.tenant_id, OLD.requested_by, OLD.requester_name, OLD.requester_email, OLD.justification, OLD.ticket,
+      OLD.duration_minutes, OLD.access, OLD.required_approvals, OLD.created_at, OLD.expires_at) THEN
+    RAISE EXCEPTION 'a lockbox request''s terms cannot change' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NEW.status = OLD.status THEN
+    RAISE EXCEPTION 'the lockbox request is already %', OLD.status USING ERRCODE = 'check_violation';
+  END IF;
+  CASE
+    WHEN OLD.status = 'pending' AND NEW.status IN ('approved', 'denied') THEN
+      IF OLD.expires_at <= at THEN
+        RAISE EXCEPTION 'the lockbox request has expired' USING ERRCODE = 'check_violation';
+      END IF;
+      IF NEW.decided_by IS NULL OR NEW.decided_by = OLD.requested_by THEN
+        RAISE EXCEPTION 'a lockbox request is decided by a customer admin, never by its requester' USING ERRCODE = 'check_violation';
+      END IF;
+      NEW.decided_at := at;
+      SELECT u.name INTO NEW.decider_name FROM users u WHERE u.id = NEW.decided_by;
+      IF NEW.status = 'approved' THEN
+        IF (SELECT count(*) FROM lockbox_approvals a WHERE a.request_id = OLD.id) < OLD.required_approvals THEN
+          RAISE EXCEPTION 'the lockbox request needs % approvals', OLD.required_approvals USING ERRCODE = 'check_violation';
+        END IF;
+        NEW.grant_starts_at := at;
+        NEW.grant_ends_at := at + make_interval(mins => OLD.duration_minutes);
+      END IF;
+    WHEN OLD.status = 'pending' AND NEW.status = 'expired' THEN
+      IF OLD.expires_at > at THEN
+        RAISE EXCEPTION 'the lockbox request has not expired yet' USING ERRCODE = 'check_violation';
+      END IF;
+      NEW.closed_at := at;
+    WHEN OLD.status = 'approved' AND NEW.status = 'revoked' THEN
+      IF OLD.grant_ends_at <= at THEN
+        RAISE EXCEPTION 'the lockbox grant has already ended' USING ERRCODE = 'check_violation';
+      END IF;
+      IF NEW.revoked_by IS NULL THEN
+        RAISE EXCEPTION 'a revocation names who revoked' USING ERRCODE = 'check_violation';
+      END IF;
+      NEW.revoked_at := at;
+      SELECT u.name INTO NEW.revoker_name FROM users u WHERE u.id = NEW.revoked_by;
+      NEW.closed_at := at;
+    WHEN OLD.status = 'approved' AND NEW.status = 'expired' THEN
+      IF OLD.grant_ends_at > at THEN
+        RAISE EXCEPTION 'the lockbox grant has not ended yet' USING ERRCODE = 'check_violation';
+      END IF;
+      NEW.closed_at := at;
+    ELSE
+      RAISE EXCEPTION 'a lockbox request cannot go from % to %', OLD.status, NEW.status USING ERRCODE = 'check_violation';
+  END CASE;
+  IF NEW.status <> 'approved' AND OLD.status = 'pending' THEN
+    NEW.grant_starts_at := NULL; NEW.grant_ends_at := NULL;
+  ELSIF OLD.status = 'approved' THEN
+    NEW.grant_starts_at := OLD.grant_starts_at;
+    NEW.grant_ends_at := OLD.grant_ends_at;
+    NEW.decided_at := OLD.decided_at; NEW.decided_by := OLD.decided_by; NEW.decider_name := OLD.decider_name;
+    NEW.decision_comment := OLD.decision_comment;
+  END IF;
+  -- The fields of other transitions keep their values: a decision carries no revocation, an
+  -- expiry no decision, and only the trigger closes a request.
+  IF NEW.status <> 'revoked' THEN
+    NEW.revoked_at := OLD.revoked_at; NEW.revoked_by := OLD.revoked_by; NEW.revoker_name := OLD.revoker_name;
+  END IF;
+  IF OLD.status = 'pending' AND NEW.status = 'expired' THEN
+    NEW.decided_at := OLD.decided_at; NEW.decided_by := OLD.decided_by; NEW.decider_name := OLD.decider_name;
+    NEW.decision_comment := OLD.decision_comment;
+  END IF;
+  IF NEW.status IN ('approved', 'denied') THEN
+    NEW.closed_at := OLD.closed_at;
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE FUNCTION delete_own_customer_account() RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  me users;
+BEGIN
+  IF app_actor_kind() IS DISTINCT FROM 'customer' OR app_actor_id() IS NULL THEN
+    RAISE EXCEPTION 'only a customer user deletes their own account' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  SELECT * INTO me FROM users u WHERE u.id = app_actor_id() AND u.tenant_id = app_tenant_id() AND u.kind = 'customer' FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no such account' USING ERRCODE = 'no_data_found';
+  END IF;
+  IF me.role = 'customer_admin' AND NOT EXISTS (
+    SELECT 1 FROM users o WHERE o.tenant_id = me.tenant_id AND o.id <> me.id AND o.role = 'customer_admin'
+      AND o.status = 'active' AND o.deprovisioned_at IS NULL
+  ) THEN
+    RAISE EXCEPTION 'the last customer admin of a tenant cannot delete their account' USING ERRCODE = 'check_violation';
+  END IF;
+  PERFORM erase_governance_identity();
+  DELETE FROM notifications WHERE user_id = me.id;
+  DELETE FROM sessions WHERE user_id = me.id;
+  DELETE FROM directory_memberships WHERE user_id = me.id;
+  DELETE FROM mail_outbox WHERE lower(to_address) = lower(me.email);
+  UPDATE users SET email = 'erased-' || me.id::text || '@erased.invalid', name = 'Erased user', status = 'suspended',
+    directory_user_id = NULL, deprovisioned_at = coalesce(deprovisioned_at, now()), updated_at = now()
+  WHERE id = me.id;
+  UPDATE lockbox_approvals SET approver_name = '' WHERE approver_id = me.id;
+  UPDATE lockbox_requests SET decider_name = '' WHERE decided_by = me.id AND decider_name <> '';
+  UPDATE lockbox_requests SET revoker_name = '' WHERE revoked_by = me.id AND revoker_name <> '';
+END $$;
+REVOKE ALL ON FUNCTION delete_own_customer_account() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION delete_own_customer_account() TO trust_app;

@@ -25,7 +25,8 @@ export const governanceEvents = pgTable('governance_events', {
 export const governanceActors = pgTable('governance_actors', {
   id: uuid('id').primaryKey().defaultRandom(),
   userId: uuid('user_id'),
-  tenantId: uuid('tenant_id'),
+  /** The tenant the person belonged to (null for staff): who may read the name, not a partition. */
+  personTenantId: uuid('person_tenant_id'),
   actorKind: text('actor_kind').notNull(),
   name: text('name'),
   email: text('email'),
@@ -33,8 +34,8 @@ export const governanceActors = pgTable('governance_actors', {
 });
 
 export const governanceChainHeads = pgTable('governance_chain_heads', {
+  /** The tenant's id, or the zero uuid for the vendor chain. */
   chain: uuid('chain').primaryKey(),
-  tenantId: uuid('tenant_id'),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: bytea('hash').notNull(),
   updatedAt: ts('updated_at').notNull(),

@@ -54,7 +54,7 @@ export async function checkpointMovedChains(db: DbHandle, clock: Clock): Promise
   const moved = await withActor(db, GOVERNANCE, (tx) =>
     queryRows<{ tenant_id: string | null }>(
       tx,
-      sql`select h.tenant_id from governance_chain_heads h
+      sql`select nullif(h.chain, ${ZERO_UUID}::uuid) as tenant_id from governance_chain_heads h
           where h.seq > coalesce((select max(c.seq) from governance_checkpoints c
                                   where coalesce(c.tenant_id, ${ZERO_UUID}::uuid) = h.chain), -1)`,
     ),

@@ -1,5 +1,6 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { tenants } from '@/drizzle/schema';
 import { type Actor, GOVERNANCE } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
@@ -129,4 +130,22 @@ export async function recordOperatorExport(db: DbHandle, target: ExportTarget): 
   await withActor(db, GOVERNANCE, (tx) =>
     appendEvent(tx, { tenantId: target.tenantId, kind: 'governance.log_exported', subject: chainName(target.tenantId), payload: { via: 'cli' } }),
   );
+}
+
+/** The chain an operator names on the command line: a tenant's slug, or null for the vendor chain. */
+export async function operatorExportTarget(db: DbHandle, slug: string | null): Promise<ExportTarget> {
+  if (slug === null) return { tenantId: null, tenant: null };
+  const [tenant] = await withActor(
+    db,
+    GOVERNANCE,
+    (tx) => tx.select({ id: tenants.id, slug: tenants.slug, name: tenants.legalName }).from(tenants).where(eq(tenants.slug, slug)),
+    { readOnly: true },
+  );
+  if (!tenant) throw new AppError('not_found', `There is no tenant with the slug “${slug}”.`, 404);
+  return { tenantId: tenant.id, tenant };
+}
+
+/** e.g. `governance-log-acme-2026-11-24.jsonl`. */
+export function exportFileName(target: ExportTarget, at: Date): string {
+  return `governance-log-${target.tenant?.slug ?? 'vendor'}-${at.toISOString().slice(0, 10)}.jsonl`;
 }

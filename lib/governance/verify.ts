@@ -305,3 +305,21 @@ export async function verifyLog(input: string | Uint8Array, crypto: VerifyCrypto
       `(key ${[...kids].join(', ')}${pinned ? ', pinned' : ', as listed in the file: pass --public-key to pin it'})`,
   };
 }
+
+/** Trusted keys from a JWK or a JWK set (the kid is recomputed, whatever the file says). */
+export function trustedKeysFromJwk(text: string, crypto: Pick<VerifyCrypto, 'sha256Base64url'>): PublicJwk[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error('the public key file is not JSON');
+  }
+  const list = isObject(parsed) && Array.isArray(parsed.keys) ? parsed.keys : [parsed];
+  return list.map((k: unknown) => {
+    if (!isObject(k) || k.kty !== 'OKP' || k.crv !== 'Ed25519' || typeof k.x !== 'string' || !B64URL.test(k.x)) {
+      throw new Error('the public key is not an Ed25519 JWK');
+    }
+    const kid = crypto.sha256Base64url(`{"crv":"Ed25519","kty":"OKP","x":"${k.x}"}`);
+    return { kty: 'OKP', crv: 'Ed25519', x: k.x, kid } as PublicJwk;
+  });
+}

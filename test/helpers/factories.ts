@@ -113,6 +113,13 @@ export async function createLockboxRows(admin: AdminConnection, tenant: { id: st
       [tenant.id, support.userId],
     );
     await q.query(`SELECT 1 FROM append_governance_event($1, 'lockbox.requested', $2, '', '{}', '', NULL)`, [tenant.id, request.id]);
+    // A checkpoint of the chain (the database keeps signatures as given; verifiers check them).
+    await q.query(`INSERT INTO governance_signing_keys (kid, public_jwk) VALUES ($1, '{}') ON CONFLICT DO NOTHING`, ['k'.repeat(43)]);
+    await q.query(`SELECT set_config('app.actor_kind', 'governance', true), set_config('app.actor_id', '', true)`);
+    await q.query(
+      `SELECT 1 FROM record_governance_checkpoint($1, (SELECT seq FROM governance_chain_heads WHERE chain = $1), '2026-01-01T00:00:00.000Z', $2, $3)`,
+      [tenant.id, 'k'.repeat(43), 's'.repeat(86)],
+    );
     const [notification] = await q.query<{ id: string }>(
       `INSERT INTO notifications (user_id, kind, title) VALUES ($1, 'lockbox_requested', 'A lockbox request') RETURNING id`,
       [customerAdminId],

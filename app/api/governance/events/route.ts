@@ -16,6 +16,9 @@ const query = z.object({
 export const GET = route(async (request) => {
   const actor = await requireApiActor(request);
   const q = parseInput(query, Object.fromEntries(request.nextUrl.searchParams));
-  const { events } = await listEvents(await getDatabase(), actor, { kindPrefixes: q.kind ? [q.kind] : [], after: q.after, limit: q.limit });
-  return NextResponse.json({ events, next: events.at(-1)?.seq ?? q.after });
+  const { events, actors } = await listEvents(await getDatabase(), actor, { kindPrefixes: q.kind ? [q.kind] : [], after: q.after, limit: q.limit });
+  return NextResponse.json({
+    events: events.map((e) => ({ ...e, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null })),
+    next: events.at(-1)?.seq ?? q.after,
+  });
 });

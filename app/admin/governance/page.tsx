@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { GovernanceLogPage } from '@/components/governance/governance-log-page';
+import { requireTrustAdmin } from '@/lib/auth/request';
+
+export const metadata: Metadata = { title: 'Governance log', description: 'The vendor chain: privileged actions that concern no single tenant.' };
+
+export default async function AdminGovernance({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireTrustAdmin('/admin/governance');
+  return (
+    <GovernanceLogPage
+      actor={actor}
+      basePath="/admin/governance"
+      title="Governance log"
+      chainLabel="the vendor chain"
+      searchParams={await searchParams}
+      intro={
+        <>
+          The vendor chain records what concerns no single tenant: sign-ins and refusals of staff and visitors, role changes, content and
+          certification changes, access-request decisions and exports. Each tenant’s own chain is readable only by that tenant’s users; they
+          export and verify it from their console.{' '}
+          <Link href="/governance-log" className="text-brand-700 underline hover:text-brand-900">
+            How the log works
+          </Link>
+        </>
+      }
+      links={
+        <Link href="/admin/governance/forwarding" className="text-brand-700 underline hover:text-brand-900">
+          Forward the vendor chain to a SIEM
+        </Link>
+      }
+    />
+  );
+}

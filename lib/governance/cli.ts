@@ -1,0 +1,46 @@
+import 'server-only';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { systemClock } from '@/lib/clock';
+import { loadConfig } from '@/lib/config/env';
+import { openDatabase } from '@/lib/db/open';
+import { exportLines, operatorExportTarget, recordOperatorExport } from './export';
+import { verifyLog } from './verify';
+import { nodeVerifyCrypto, readPublicKeys } from './verify-node';
+
+/** `audit export --tenant <slug> | --vendor [--out file]`: the chain as JSON Lines, recorded in the chain. */
+export async function auditExport(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { tenant: { type: 'string' }, vendor: { type: 'boolean' }, out: { type: 'string' } } });
+  if (!values.tenant === !values.vendor) throw new Error('Name one chain: --tenant <slug> or --vendor.');
+  const db = await openDatabase(loadConfig());
+  try {
+    const target = await operatorExportTarget(db.database, values.tenant ?? null);
+    await recordOperatorExport(db.database, target);
+    const out = values.out ? createWriteStream(values.out, { flags: 'wx' }) : process.stdout;
+    let events = 0;
+    for await (const line of exportLines(db.database, target, systemClock)) {
+      if (line.startsWith('{"event":')) events++;
+      if (!out.write(`${line}\n`)) await once(out, 'drain');
+    }
+    if (values.out) {
+      out.end();
+      await once(out, 'finish');
+      console.error(`Exported ${events} events of the ${target.tenant ? `${target.tenant.slug} tenant` : 'vendor'} chain to ${values.out}.`);
+    }
+    return 0;
+  } finally {
+    await db.database.close();
+  }
+}
+
+/** `audit verify <file> [--public-key <file>]`: no database; exit 0 with a summary, or 1 naming the first bad event. */
+export async function auditVerify(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'public-key': { type: 'string' } } });
+  if (positionals.length !== 1) throw new Error('Name one exported file: audit verify <file> [--public-key <file>].');
+  const publicKeys = values['public-key'] ? readPublicKeys(await readFile(values['public-key'], 'utf8')) : undefined;
+  const result = await verifyLog(await readFile(positionals[0]), nodeVerifyCrypto, { publicKeys });
+  (result.ok ? console.log : console.error)(result.summary);
+  return result.ok ? 0 : 1;
+}

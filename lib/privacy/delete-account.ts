@@ -1,0 +1,31 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { CustomerActor } from '@/lib/auth/actor';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { pgErrorCode } from '@/lib/db/raw';
+import { appendEvent } from '@/lib/governance/append';
+import { AppError } from '@/lib/http/errors';
+
+/**
+ * Deletes the signed-in customer user's account (GDPR art. 17): their name and e-mail leave the
+ * portal and the governance log's actor table, their sessions and notifications are deleted, and
+ * their chain keeps verifying because events name them only by pseudonym. Executed DPAs keep their
+ * signer, as a signed contract must. The last customer admin of a tenant is refused.
+ */
+export async function deleteOwnAccount(db: DbHandle, actor: CustomerActor): Promise<void> {
+  try {
+    await withActor(db, actor, async (tx) => {
+      await appendEvent(tx, { tenantId: actor.tenantId, kind: 'privacy.account_deleted', subject: 'account', aboutUserId: actor.userId, payload: { role: actor.role } });
+      await tx.execute(sql`select delete_own_customer_account()`);
+    });
+  } catch (error) {
+    if (pgErrorCode(error) === '23514') {
+      throw new AppError(
+        'last_customer_admin',
+        `You are the only customer admin of ${actor.tenantName}. Make another person a customer admin first, so that someone can still answer lockbox requests.`,
+        409,
+      );
+    }
+    throw error;
+  }
+}
