@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
 import type { CustomerRole, StaffRole } from '@/drizzle/schema';
 import type { AdminConnection } from '@/lib/db/types';
+import { chainName, checkpointMessage } from '@/lib/governance/format';
+import { signMessage } from '@/lib/governance/signing-key';
+import { newSigningKey } from './governance';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -92,6 +95,8 @@ export async function createDpaExecution(admin: AdminConnection, tenant: { id: s
  * written as the superuser so isolation tests see each table populated. The guard triggers
  * still set the times and names.
  */
+const FACTORY_KEY = newSigningKey();
+
 export async function createLockboxRows(admin: AdminConnection, tenant: { id: string }, customerAdminId: string) {
   const support = await createStaff(admin, 'support');
   const holder = await createStaff(admin, 'break_glass');
@@ -113,13 +118,13 @@ export async function createLockboxRows(admin: AdminConnection, tenant: { id: st
       [tenant.id, support.userId],
     );
     await q.query(`SELECT 1 FROM append_governance_event($1, 'lockbox.requested', $2, '', '{}', '', NULL)`, [tenant.id, request.id]);
-    // A checkpoint of the chain (the database keeps signatures as given; verifiers check them).
-    await q.query(`INSERT INTO governance_signing_keys (kid, public_jwk) VALUES ($1, '{}') ON CONFLICT DO NOTHING`, ['k'.repeat(43)]);
+    // A signed checkpoint of the chain's head, as the app's checkpointing would write it.
+    const [head] = await q.query<{ seq: string; hash: string }>(`SELECT seq, encode(hash, 'hex') AS hash FROM governance_chain_heads WHERE chain = $1`, [tenant.id]);
+    const time = new Date().toISOString();
+    const signature = signMessage(FACTORY_KEY, checkpointMessage({ chain: chainName(tenant.id), hash: head.hash, seq: Number(head.seq), time }));
+    await q.query(`INSERT INTO governance_signing_keys (kid, public_jwk) VALUES ($1, $2::text::jsonb) ON CONFLICT DO NOTHING`, [FACTORY_KEY.kid, JSON.stringify(FACTORY_KEY.publicJwk)]);
     await q.query(`SELECT set_config('app.actor_kind', 'governance', true), set_config('app.actor_id', '', true)`);
-    await q.query(
-      `SELECT 1 FROM record_governance_checkpoint($1, (SELECT seq FROM governance_chain_heads WHERE chain = $1), '2026-01-01T00:00:00.000Z', $2, $3)`,
-      [tenant.id, 'k'.repeat(43), 's'.repeat(86)],
-    );
+    await q.query(`SELECT 1 FROM record_governance_checkpoint($1, $2, $3, $4, $5)`, [tenant.id, head.seq, time, FACTORY_KEY.kid, signature]);
     const [notification] = await q.query<{ id: string }>(
       `INSERT INTO notifications (user_id, kind, title) VALUES ($1, 'lockbox_requested', 'A lockbox request') RETURNING id`,
       [customerAdminId],
