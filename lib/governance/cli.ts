@@ -39,8 +39,16 @@ export async function auditExport(argv: string[]): Promise<number> {
 export async function auditVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'public-key': { type: 'string' } } });
   if (positionals.length !== 1) throw new Error('Name one exported file: audit verify <file> [--public-key <file>].');
-  const publicKeys = values['public-key'] ? readPublicKeys(await readFile(values['public-key'], 'utf8')) : undefined;
-  const result = await verifyLog(await readFile(positionals[0]), nodeVerifyCrypto, { publicKeys });
+  const publicKeys = values['public-key'] ? readPublicKeys((await readInput(values['public-key'])).toString('utf8')) : undefined;
+  const result = await verifyLog(await readInput(positionals[0]), nodeVerifyCrypto, { publicKeys });
   (result.ok ? console.log : console.error)(result.summary);
   return result.ok ? 0 : 1;
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}.`);
+  }
 }
