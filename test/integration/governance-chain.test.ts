@@ -6,6 +6,8 @@ import { pgErrorCode } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { appendEvent } from '@/lib/governance/append';
 import { checkpointHead } from '@/lib/governance/checkpoints';
+import { operatorExportTarget, recordExport, recordOperatorExport } from '@/lib/governance/export';
+import type { LogEvent } from '@/lib/governance/format';
 import { describeEachDatabase } from '../helpers/databases';
 import { createCustomer, createStaff, createTenant } from '../helpers/factories';
 import { exportText, newSigningKey, tenantTarget, verifyText } from '../helpers/governance';
@@ -65,6 +67,30 @@ describeEachDatabase('governance log chain', (t) => {
     expect(lines.at(-1)?.type).toBe('actor');
   });
 
+  it('exports for the operator by slug and records every export in the chain it exports', async () => {
+    const target = await operatorExportTarget(t().db, tenant.slug);
+    expect(target).toEqual(tenantTarget(tenant));
+    await expect(operatorExportTarget(t().db, 'no-such-tenant')).rejects.toMatchObject({ status: 404 });
+    expect(await operatorExportTarget(t().db, null)).toEqual({ tenantId: null, tenant: null });
+    await recordOperatorExport(t().db, target);
+    const member = await createCustomer(t().admin, tenant, 'customer_member');
+    expect(await recordExport(t().db, member, 'api')).toEqual(target);
+    const text = await exportText(t().db, target, clock, key);
+    const kinds = text.split('\n').filter((l) => l.startsWith('{"event":')).map((l) => (JSON.parse(l) as { event: LogEvent }).event);
+    expect(kinds.slice(-2)).toMatchObject([
+      { kind: 'governance.log_exported', actor_kind: 'governance', payload: { via: 'cli' } },
+      { kind: 'governance.log_exported', actor_kind: 'customer', payload: { via: 'api' } },
+    ]);
+  });
+
+  it('refuses exports to staff other than trust admins, who get the vendor chain', async () => {
+    for (const role of ['support', 'break_glass'] as const) {
+      await expect(recordExport(t().db, await createStaff(t().admin, role), 'api')).rejects.toMatchObject({ status: 403 });
+    }
+    await expect(recordExport(t().db, { kind: 'anonymous' }, 'api')).rejects.toMatchObject({ status: 403 });
+    expect(await recordExport(t().db, await createStaff(t().admin, 'trust_admin'), 'console')).toEqual({ tenantId: null, tenant: null });
+  });
+
   describe('tampering', () => {
     let text: string;
     let lines: string[];
@@ -107,7 +133,7 @@ describeEachDatabase('governance log chain', (t) => {
     });
 
     it('fails when a checkpoint is altered, re-signed with another key, or missing', async () => {
-      const index = lines.findIndex((l) => l.includes('"type":"checkpoint"'));
+      const index = lines.findLastIndex((l) => l.includes('"type":"checkpoint"'));
       const checkpoint = JSON.parse(lines[index]) as { checkpoint: { seq: number; hash: string; time: string }; signature: string };
       const variants = [
         { ...checkpoint, signature: `${checkpoint.signature.slice(0, -2)}AA` },
@@ -122,7 +148,7 @@ describeEachDatabase('governance log chain', (t) => {
       }
       // Verified against the wrong key, the genuine file fails.
       expect(await verifyText(text, { publicKeys: [newSigningKey().publicJwk] })).toMatchObject({ ok: false });
-      // Without its checkpoint, the head is not vouched for.
+      // Without the checkpoint that covers it, the head is not vouched for.
       expect(await verifyText(`${lines.filter((_, i) => i !== index).join('\n')}\n`)).toMatchObject({ ok: false });
     });
 
