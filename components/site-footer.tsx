@@ -5,6 +5,7 @@ export async function SiteFooter() {
   const settings = await publicSettings();
   const links = [
     { href: '/vulnerability-disclosure', label: 'Vulnerability disclosure' },
+    { href: '/governance-log', label: 'Governance log' },
     { href: '/.well-known/security.txt', label: 'security.txt' },
     { href: '/subprocessors.json', label: 'Sub-processors (JSON)' },
     { href: '/subprocessors/feed.xml', label: 'Atom feed' },

@@ -10,6 +10,7 @@ const PUBLIC_PAGES = [
   '/documents',
   '/updates',
   '/vulnerability-disclosure',
+  '/governance-log',
   '/sign-in',
 ];
 
