@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { SSO_PORT } from '../playwright.config';
+import { FAKE_WORKOS_PORT, SSO_PORT } from '../playwright.config';
 import { FAKE_WORKOS } from '../test/helpers/fake-workos/fixtures';
 import { signWebhook } from '../test/helpers/fake-workos/sign';
 import { verifyLog } from '../lib/governance/verify';
@@ -8,6 +8,7 @@ import { nodeVerifyCrypto } from '../lib/governance/verify-node';
 // A person provisioned by Acme's directory exports their data and deletes their account over
 // HTTP, on the server with SSO (demo accounts are shared by the other specs and stay).
 const app = `http://127.0.0.1:${SSO_PORT}`;
+const fake = `http://127.0.0.1:${FAKE_WORKOS_PORT}`;
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const email = `privacy-${unique}@acme.example`;
 
@@ -30,8 +31,9 @@ async function provision(request: APIRequestContext) {
   expect(await response.json()).toEqual({ ok: true, outcome: 'applied' });
 }
 
-async function signedIn(playwright: { request: { newContext(): Promise<APIRequestContext> } }, who: string, landing = '/console') {
+async function signedIn(playwright: { request: { newContext(): Promise<APIRequestContext> } }, who: string, landing = '/console', profile?: Record<string, string>) {
   const context = await playwright.request.newContext();
+  if (profile) await context.post(`${fake}/__test/next-profile`, { data: { email: who, ...profile } });
   const response = await context.post(`${app}/api/auth/sso`, { form: { email: who } });
   expect(response.url()).toBe(`${app}${landing}`);
   return context;
@@ -39,7 +41,7 @@ async function signedIn(playwright: { request: { newContext(): Promise<APIReques
 
 test('a customer user downloads their data, then deletes their account; the chain verifies without them', async ({ playwright, request }) => {
   await provision(request);
-  const pia = await signedIn(playwright, email);
+  const pia = await signedIn(playwright, email, '/console', { organizationId: 'org_acme', firstName: 'Pia', lastName: 'Privacy' });
 
   const exported = await pia.post(`${app}/api/me/export`);
   expect(exported.status()).toBe(200);

@@ -16,8 +16,11 @@ for (const [tool, pkg] of [
 ]) {
   if (spawnSync(tool, ['-v']).error) problems.push(`${tool} was not found; the PDF tests need it (Debian package ${pkg}).`);
 }
+if (spawnSync('python3', ['-c', 'import cryptography']).status !== 0) {
+  problems.push("python3 with the cryptography package was not found; the independent governance-log verifier's test needs it (Debian package python3-cryptography).");
+}
 if (problems.length) {
   console.error(`${problems.join('\n')}
-Install them from Debian's packages:  sudo apt-get update && sudo apt-get install -y chromium qpdf poppler-utils`);
+Install them from Debian's packages:  sudo apt-get update && sudo apt-get install -y chromium qpdf poppler-utils python3-cryptography`);
   process.exit(1);
 }

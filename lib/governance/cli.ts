@@ -1,6 +1,7 @@
 import 'server-only';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { systemClock } from '@/lib/clock';
@@ -40,7 +41,9 @@ export async function auditVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'public-key': { type: 'string' } } });
   if (positionals.length !== 1) throw new Error('Name one exported file: audit verify <file> [--public-key <file>].');
   const publicKeys = values['public-key'] ? readPublicKeys((await readInput(values['public-key'])).toString('utf8')) : undefined;
-  const result = await verifyLog(await readInput(positionals[0]), nodeVerifyCrypto, { publicKeys });
+  const bytes = await readInput(positionals[0]);
+  // Valid UTF-8 is decoded in one go; otherwise the verifier decodes line by line to name the bad line.
+  const result = await verifyLog(isUtf8(bytes) ? bytes.toString('utf8') : bytes, nodeVerifyCrypto, { publicKeys });
   (result.ok ? console.log : console.error)(result.summary);
   return result.ok ? 0 : 1;
 }

@@ -88,7 +88,7 @@ export async function listEvents(
           reason: e.reason,
           policy: e.policy,
           payload: e.payload as Record<string, unknown>,
-          hash: e.hash.toString('hex'),
+          hash: Buffer.from(e.hash).toString('hex'),
         }),
       );
       const named = new Set<string>();
@@ -139,7 +139,7 @@ export async function chainStatus(db: DbHandle, actor: Actor): Promise<ChainStat
         .limit(1);
       return {
         events: head?.seq ?? 0,
-        head: head ? { seq: head.seq, hash: head.hash.toString('hex'), at: head.at } : null,
+        head: head ? { seq: head.seq, hash: Buffer.from(head.hash).toString('hex'), at: head.at } : null,
         checkpoint: checkpoint ?? null,
       };
     },

@@ -2,9 +2,17 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import type { PublicJwk } from './format';
 import { trustedKeysFromJwk, type VerifyCrypto } from './verify';
 
+const last = { hex: '', bytes: Buffer.alloc(0) };
+
 /** The verifier's cryptography on Node: node:crypto throughout. */
 export const nodeVerifyCrypto: VerifyCrypto = {
-  chainHash: (prevHex, text) => createHash('sha256').update(Buffer.from(prevHex, 'hex')).update(text, 'utf8').digest('hex'),
+  chainHash: (prevHex, text) => {
+    // The previous hash is nearly always the one just computed: reuse its bytes.
+    const prev = prevHex === last.hex ? last.bytes : Buffer.from(prevHex, 'hex');
+    last.bytes = createHash('sha256').update(prev).update(text, 'utf8').digest();
+    last.hex = last.bytes.toString('hex');
+    return last.hex;
+  },
   sha256Base64url: (text) => createHash('sha256').update(text, 'utf8').digest('base64url'),
   verifySignature: (key: PublicJwk, message, signature) => {
     try {

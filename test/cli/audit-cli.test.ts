@@ -38,6 +38,23 @@ describe('npm run trust -- audit', () => {
     expect(trust('audit', 'verify', file, '--public-key', publicPem)).toMatchObject({ code: 0, out: expect.stringContaining('pinned') });
   }, 60_000);
 
+  it('verifies with the independent Python verifier written from docs/governance-log.md', () => {
+    const python = (...args: string[]) => {
+      const r = spawnSync('python3', [path.join(ROOT, 'docs/examples/verify_governance_log.py'), ...args], { encoding: 'utf8' });
+      return { code: r.status, out: r.stdout.trim() };
+    };
+    expect(python(file)).toMatchObject({ code: 0, out: expect.stringMatching(/^OK tenant:[0-9a-f-]{36}: \d+ events/) });
+    const jwks = path.join(dir, 'keys.json');
+    const pem = readFileSync(path.join(dir, 'data', 'audit-signing-key.pem'), 'utf8');
+    writeFileSync(jwks, JSON.stringify({ keys: [createPublicKey(pem).export({ format: 'jwk' })] }));
+    expect(python(file, jwks).code).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const index = lines.findIndex((l) => l.startsWith('{"event":'));
+    const tampered = path.join(dir, 'tampered-for-python.jsonl');
+    writeFileSync(tampered, lines.map((l, i) => (i === index ? l.replace('"seq":1', '"seq":2') : l)).join('\n'));
+    expect(python(tampered)).toMatchObject({ code: 1, out: expect.stringMatching(new RegExp(`^FAILED at line ${index + 1}: `)) });
+  }, 60_000);
+
   it('exits 1 naming the first bad event, and on a key that did not sign', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     const index = lines.findIndex((l) => l.startsWith('{"event":'));
