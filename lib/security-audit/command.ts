@@ -54,7 +54,11 @@ async function audit(env: Record<string, string | undefined>, clock: Clock): Pro
  */
 export async function securityAuditCommand(
   args: string[],
-  { env = process.env, clock = systemClock, write = (text: string) => console.log(text) } = {},
+  {
+    env = process.env,
+    clock = systemClock,
+    write = (text: string) => console.log(text),
+  }: { env?: Record<string, string | undefined>; clock?: Clock; write?: (text: string) => void } = {},
 ): Promise<number> {
   const parsed = options.safeParse(args);
   if (!parsed.success) {
