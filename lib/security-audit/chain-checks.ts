@@ -116,56 +116,70 @@ const tamper = (chain: ChainName, title: string, found: string): Finding => ({
   subject: chain,
   title,
   found,
-  fix: `Treat it as an incident: export the chain (\`npm run trust -- audit export\`), run \`audit verify\` against the last export your customers hold, and find out who wrote to the database outside the app.`,
+  fix: 'Treat it as an incident: export the chain (`npm run trust -- audit export`), run `audit verify` against the last export your customers hold, and find out who wrote to the database outside the app.',
 });
 
-function headFindings(h: HeadFacts, now: Date): Finding[] {
-  const findings: Finding[] = [];
-  if (h.headSeq > 0 && !h.event) {
-    findings.push(tamper(h.chain, `The newest event of ${h.chain} is missing`, `The head of ${h.chain} names event ${h.headSeq}, which is not in governance_events: it was deleted.`));
-  } else if (h.event) {
-    const recomputed = nodeVerifyCrypto.chainHash(h.event.prevHash, h.event.canonical);
-    if (recomputed !== h.event.hash) {
-      findings.push(
-        tamper(
-          h.chain,
-          `The newest event of ${h.chain} was changed after it was appended`,
-          `Event ${h.headSeq} of ${h.chain} no longer hashes to its stored hash (stored ${h.event.hash.slice(0, 16)}…, recomputed ${recomputed.slice(0, 16)}…).`,
-        ),
-      );
-    } else if (h.event.hash !== h.headHash) {
-      findings.push(tamper(h.chain, `The head of ${h.chain} does not match its newest event`, `The head of ${h.chain} holds ${h.headHash.slice(0, 16)}…; event ${h.headSeq} hashes to ${h.event.hash.slice(0, 16)}….`));
-    }
+const short = (hex: string) => `${hex.slice(0, 16)}…`;
+
+/** What is wrong with the newest event and the head, in words, or null. */
+function headProblem(h: HeadFacts): [title: string, found: string] | null {
+  if (!h.event) {
+    if (h.headSeq === 0) return null;
+    return [`The newest event of ${h.chain} is missing`, `The head of ${h.chain} names event ${h.headSeq}, which is not in governance_events: it was deleted.`];
   }
-  if (h.maxSeq > h.headSeq) {
-    findings.push(
-      tamper(h.chain, `${h.chain} holds events past its head`, `${h.chain} holds events up to ${h.maxSeq} but its head is at ${h.headSeq}: they were written without append_governance_event().`),
-    );
+  const recomputed = nodeVerifyCrypto.chainHash(h.event.prevHash, h.event.canonical);
+  if (recomputed !== h.event.hash) {
+    return [
+      `The newest event of ${h.chain} was changed after it was appended`,
+      `Event ${h.headSeq} of ${h.chain} no longer hashes to its stored hash (stored ${short(h.event.hash)}, recomputed ${short(recomputed)}).`,
+    ];
   }
+  if (h.event.hash !== h.headHash) {
+    return [
+      `The head of ${h.chain} does not match its newest event`,
+      `The head of ${h.chain} holds ${short(h.headHash)}; event ${h.headSeq} holds ${short(h.event.hash)}.`,
+    ];
+  }
+  return null;
+}
+
+/** What is wrong with the newest checkpoint, in words, or null. */
+function checkpointProblem(h: HeadFacts): [title: string, found: string] | null {
   const c = h.checkpoint;
-  if (c) {
-    const expected = c.seq === 0 ? ZERO_HASH : c.eventHash;
-    const signed = c.key ? nodeVerifyCrypto.verifySignature(c.key, checkpointMessage({ chain: h.chain, hash: c.hash, seq: c.seq, time: c.time }), c.signature) : false;
-    if (expected !== c.hash) {
-      findings.push(tamper(h.chain, `${h.chain} no longer matches its newest checkpoint`, `Checkpoint at event ${c.seq} of ${h.chain} signed ${c.hash.slice(0, 16)}…; the event now holds ${expected ? `${expected.slice(0, 16)}…` : 'nothing (deleted)'}.`));
-    } else if (!signed) {
-      findings.push(
-        tamper(
-          h.chain,
-          `The newest checkpoint of ${h.chain} is not validly signed`,
-          c.key ? `Checkpoint at event ${c.seq} of ${h.chain} does not verify under key ${c.kid}.` : `Checkpoint at event ${c.seq} of ${h.chain} names key ${c.kid}, which is not listed.`,
-        ),
-      );
-    }
+  if (!c) return null;
+  const now = c.seq === 0 ? ZERO_HASH : c.eventHash;
+  if (now !== c.hash) {
+    return [
+      `${h.chain} no longer matches its newest checkpoint`,
+      `The checkpoint at event ${c.seq} of ${h.chain} signed ${short(c.hash)}; the event now holds ${now ? short(now) : 'nothing (it was deleted)'}.`,
+    ];
   }
-  const unsignedSince = now.getTime() - h.headUpdatedAt.getTime();
-  if ((c?.seq ?? 0) < h.headSeq && unsignedSince > CHECKPOINT_LAG_MS) {
+  const message = checkpointMessage({ chain: h.chain, hash: c.hash, seq: c.seq, time: c.time });
+  if (!c.key) return [`The newest checkpoint of ${h.chain} names an unknown key`, `The checkpoint at event ${c.seq} of ${h.chain} names key ${c.kid}, which is not listed.`];
+  if (!nodeVerifyCrypto.verifySignature(c.key, message, c.signature)) {
+    return [`The newest checkpoint of ${h.chain} is not validly signed`, `The checkpoint at event ${c.seq} of ${h.chain} does not verify under key ${c.kid}.`];
+  }
+  return null;
+}
+
+function headFindings(h: HeadFacts, now: Date): Finding[] {
+  const problems = [headProblem(h), checkpointProblem(h)];
+  if (h.maxSeq > h.headSeq) {
+    problems.push([
+      `${h.chain} holds events past its head`,
+      `${h.chain} holds events up to ${h.maxSeq} but its head is at ${h.headSeq}: they were written without append_governance_event().`,
+    ]);
+  }
+  const findings = problems.flatMap((p) => (p ? [tamper(h.chain, ...p)] : []));
+  const unsignedFor = now.getTime() - h.headUpdatedAt.getTime();
+  const signedSeq = h.checkpoint?.seq ?? 0;
+  if (signedSeq < h.headSeq && unsignedFor > CHECKPOINT_LAG_MS) {
     findings.push({
       id: 'db/chain-unsigned',
       severity: 'low',
       subject: h.chain,
-      title: `The head of ${h.chain} has not been signed for ${Math.floor(unsignedSince / 3_600_000)} hour(s)`,
-      found: `${h.chain} is at event ${h.headSeq}; its newest checkpoint covers ${c ? `event ${c.seq}` : 'nothing'}. A running server signs moved heads every minute.`,
+      title: `The head of ${h.chain} has not been signed for ${Math.floor(unsignedFor / 3_600_000)} hour(s)`,
+      found: `${h.chain} is at event ${h.headSeq}; its newest checkpoint covers ${h.checkpoint ? `event ${signedSeq}` : 'nothing'}. A running server signs moved heads every minute.`,
       fix: 'Check that the server is running and that its signing key works (see config/signing-key*); the server log names a failing checkpoint.',
     });
   }
@@ -175,7 +189,13 @@ function headFindings(h: HeadFacts, now: Date): Finding[] {
 export function chainFindings(facts: ChainFacts, now: Date): Finding[] {
   const findings = [
     ...facts.heads.flatMap((h) => headFindings(h, now)),
-    ...facts.headless.map((chain) => tamper(chain, `${chain} holds events but has no head`, `${chain} has events in governance_events and no row in governance_chain_heads: they were written without append_governance_event().`)),
+    ...facts.headless.map((chain) =>
+      tamper(
+        chain,
+        `${chain} holds events but has no head`,
+        `${chain} has events in governance_events and no row in governance_chain_heads: they were written without append_governance_event().`,
+      ),
+    ),
   ];
   if (!findings.some((f) => f.id === 'db/chain-tampered')) {
     findings.push({

@@ -228,7 +228,7 @@ describeEachDatabase('trust security audit', (t) => {
     expect(restored.exitCode).toBe(0);
   });
 
-  it('reports a deleted newest event, and a checkpoint that no longer matches, as high', async () => {
+  it('reports a deleted newest event, and a checkpoint that no longer matches or verifies, as high', async () => {
     const chain = `tenant:${tenant.id}`;
     await adminRows(t(), 'UPDATE governance_checkpoints SET hash = sha256(hash) WHERE tenant_id = $1', [tenant.id]);
     try {
@@ -237,6 +237,13 @@ describeEachDatabase('trust security audit', (t) => {
     } finally {
       await adminRows(t(), `UPDATE governance_checkpoints c SET hash = e.hash FROM governance_events e WHERE e.tenant_id = c.tenant_id AND e.seq = c.seq AND c.tenant_id = $1`, [tenant.id]);
     }
+    const [{ signature }] = await adminRows<{ signature: string }>(t(), 'SELECT signature FROM governance_checkpoints WHERE tenant_id = $1', [tenant.id]);
+    await adminRows(t(), `UPDATE governance_checkpoints SET signature = repeat('A', 86) WHERE tenant_id = $1`, [tenant.id]);
+    try {
+      expect(find((await audit(hardenedEnv())).findings, 'db/chain-tampered', chain)?.title).toContain('is not validly signed');
+    } finally {
+      await adminRows(t(), 'UPDATE governance_checkpoints SET signature = $2 WHERE tenant_id = $1', [tenant.id, signature]);
+    }
     await adminRows(t(), 'UPDATE governance_chain_heads SET seq = seq + 1 WHERE tenant_id = $1', [tenant.id]);
     try {
       expect(find((await audit(hardenedEnv())).findings, 'db/chain-tampered', chain)?.title).toContain('is missing');
@@ -244,6 +251,16 @@ describeEachDatabase('trust security audit', (t) => {
       await adminRows(t(), 'UPDATE governance_chain_heads SET seq = seq - 1 WHERE tenant_id = $1', [tenant.id]);
     }
     expect(find((await audit(hardenedEnv())).findings, 'db/chain-tampered')).toBeUndefined();
+  });
+
+  it('reports a head left unsigned for more than an hour as low', async () => {
+    const carol = await createCustomer(t().admin, tenant, 'customer_admin');
+    await withActor(t().db, carol, (tx) => appendEvent(tx, { tenantId: tenant.id, kind: 'test.third_thing', subject: 'audit' }));
+    const later = (hours: number) => runSecurityAudit({ config: loadConfig(hardenedEnv()), database: appDb(), now: new Date(Date.now() + hours * 3_600_000) });
+    expect(find((await later(0)).findings, 'db/chain-unsigned')).toBeUndefined();
+    expect(find((await later(2)).findings, 'db/chain-unsigned', `tenant:${tenant.id}`)?.severity).toBe('low');
+    await withActor(t().db, GOVERNANCE, (tx) => checkpointHead(tx, tenant.id, clock, key));
+    expect(find((await later(2)).findings, 'db/chain-unsigned')).toBeUndefined();
   });
 
   it('reports security.txt expired as high and expiring within 30 days as medium', async () => {
