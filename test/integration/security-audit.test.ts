@@ -244,11 +244,11 @@ describeEachDatabase('trust security audit', (t) => {
     } finally {
       await adminRows(t(), 'UPDATE governance_checkpoints SET signature = $2 WHERE tenant_id = $1', [tenant.id, signature]);
     }
-    await adminRows(t(), 'UPDATE governance_chain_heads SET seq = seq + 1 WHERE tenant_id = $1', [tenant.id]);
+    await adminRows(t(), 'UPDATE governance_chain_heads SET seq = seq + 1 WHERE chain = $1', [tenant.id]);
     try {
       expect(find((await audit(hardenedEnv())).findings, 'db/chain-tampered', chain)?.title).toContain('is missing');
     } finally {
-      await adminRows(t(), 'UPDATE governance_chain_heads SET seq = seq - 1 WHERE tenant_id = $1', [tenant.id]);
+      await adminRows(t(), 'UPDATE governance_chain_heads SET seq = seq - 1 WHERE chain = $1', [tenant.id]);
     }
     expect(find((await audit(hardenedEnv())).findings, 'db/chain-tampered')).toBeUndefined();
   });
