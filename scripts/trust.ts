@@ -7,6 +7,7 @@ import { systemClock } from '@/lib/clock';
 import { reconcileDirectories } from '@/lib/identity/reconcile';
 import { workosClient } from '@/lib/identity/workos-client';
 import { auditExport, auditVerify } from '@/lib/governance/cli';
+import { securityAuditCommand } from '@/lib/security-audit/command';
 
 const USAGE = `Usage: npm run trust -- <command>
 
@@ -18,6 +19,8 @@ Commands:
                a governance chain as JSON Lines with its signed checkpoints (stdout by default)
   audit verify <file> [--public-key <jwk-or-pem-file>]
                check an exported chain and its signatures; needs no database
+  security audit [--json]
+               check the configuration and database for misconfiguration; exit 1 on a high finding
 
 Uses DATABASE_URL (or DATABASE_ADMIN_URL for migrations) when set, else the embedded
 database under DATA_DIR (default .data/); stop the server first when using the embedded one.`;
@@ -62,6 +65,7 @@ async function workosSync() {
 commands['workos sync'] = workosSync;
 commands['audit export'] = auditExport;
 commands['audit verify'] = auditVerify;
+commands['security audit'] = (rest) => securityAuditCommand(rest);
 
 const args = process.argv.slice(2);
 const command = commands[args.slice(0, 2).join(' ')];
