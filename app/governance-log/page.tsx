@@ -82,15 +82,15 @@ export default async function GovernanceLogPage() {
           </li>
         </ol>
         <p>
-          A verifier catches any edit, deletion or reordering of events, a checkpoint that was altered or signed by another key, and a file that
-          ends after its last signed checkpoint. Compare the head with one you verified before to catch a chain that was cut short.
+          A verifier catches any edit, deletion or reordering of events, a checkpoint that was altered or signed by another key, and events that no
+          signed checkpoint covers. Compare the head with one you verified before to catch a chain that was cut short.
         </p>
       </Section>
 
       <Section id="forwarding" title="In your own systems">
         <p>
           A customer admin can forward their chain’s events to their SIEM as signed webhooks (Standard Webhooks): each delivery carries the
-          event, its hash and its id for de-duplication, and is retried until it is accepted.
+          event, its hash and its id for de-duplication, and is retried with back-off until it is accepted.
         </p>
       </Section>
     </div>

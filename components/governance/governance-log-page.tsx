@@ -65,7 +65,7 @@ export async function GovernanceLogPage({
         <h2 id="timeline" className="text-lg font-semibold">
           Timeline
         </h2>
-        <form method="get" action={basePath} className="mt-3 grid gap-x-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end">
+        <form method="get" action={basePath} className="mt-3 grid gap-x-4 sm:grid-cols-2 xl:grid-cols-[minmax(15rem,1fr)_minmax(12rem,1fr)_11rem_11rem_auto] xl:items-end">
           <Select
             id="category"
             name="category"
@@ -82,7 +82,7 @@ export async function GovernanceLogPage({
           />
           <Field id="from" name="from" type="date" label="From" defaultValue={query.from ?? ''} />
           <Field id="to" name="to" type="date" label="To" defaultValue={query.to ?? ''} />
-          <div className="flex gap-2 lg:mb-5">
+          <div className="mb-5 flex gap-2">
             <SubmitButton variant="secondary">Filter</SubmitButton>
             {filtered ? (
               <Link href={basePath} className="self-center text-sm text-brand-700 underline hover:text-brand-900">
@@ -98,7 +98,7 @@ export async function GovernanceLogPage({
             ))}
           </ul>
         ) : null}
-        <p className="mb-3 text-sm text-slate-600" role="status">
+        <p className="mb-3 mt-1 text-sm text-slate-600" role="status">
           {filtered ? `${total} matching events` : `${total} events`} in {chainLabel}, newest first.
         </p>
         {events.length === 0 ? (
