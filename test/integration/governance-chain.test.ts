@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GOVERNANCE } from '@/lib/auth/actor';
 import { canonicalJson } from '@/lib/canonical-json';
@@ -196,6 +197,37 @@ describeEachDatabase('governance log chain', (t) => {
       const result = await verifyText(await exportText(t().db, tenantTarget(w), clock, key), { publicKeys: [key.publicJwk] });
       expect(result, w.slug).toMatchObject({ ok: true, events: 20 });
     }
+  });
+
+  it('lets appends to other chains through while one chain is locked, and holds appends to that chain', async (ctx) => {
+    if (t().backend !== 'postgres') ctx.skip(); // PGlite runs one transaction at a time: nothing can run alongside
+    const other = await createTenant(t().admin, 'Other Chain');
+    const olga = await createCustomer(t().admin, other, 'customer_admin');
+    const dave = await createCustomer(t().admin, tenant, 'customer_member');
+    const appendWithin = (who: typeof carol, timeout: string) =>
+      withActor(t().db, who, async (tx) => {
+        await tx.execute(sql`set local lock_timeout = ${sql.raw(`'${timeout}'`)}`);
+        return appendEvent(tx, { tenantId: who.tenantId, kind: 'test.concurrent_append', subject: 'while locked' });
+      });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let appended!: () => void;
+    const locked = new Promise<void>((resolve) => (appended = resolve));
+    // carol's transaction appends to her chain and stays open, holding the chain's head.
+    const holder = withActor(t().db, carol, async (tx) => {
+      await appendEvent(tx, { tenantId: tenant.id, kind: 'test.concurrent_append', subject: 'holder' });
+      appended();
+      await held;
+    });
+    await locked;
+    try {
+      await expect(appendWithin(olga, '2s')).resolves.toMatchObject({ seq: 1 });
+      await expect(appendWithin(dave, '300ms')).rejects.toSatisfy((e) => pgErrorCode(e) === '55P03');
+    } finally {
+      release();
+      await holder;
+    }
+    await expect(appendWithin(dave, '2s')).resolves.toBeDefined();
   });
 
   it('keeps old keys listed and verifying after the signing key rotates', async () => {
