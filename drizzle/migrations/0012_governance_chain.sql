@@ -147,9 +147,13 @@ BEGIN
     ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at;
   END LOOP;
 END $$;
-ALTER TABLE governance_events ALTER COLUMN prev_hash SET NOT NULL;
-ALTER TABLE governance_events ALTER COLUMN hash SET NOT NULL;
-ALTER TABLE governance_events ADD CONSTRAINT governance_events_hash_len CHECK (octet_length(hash) = 32 AND octet_length(prev_hash) = 32);
+-- An event is sealed (sequence number and hashes set) when its transaction commits; until then,
+-- only its own transaction sees it, with all three unset.
+ALTER TABLE governance_events ALTER COLUMN seq DROP NOT NULL;
+ALTER TABLE governance_events ADD CONSTRAINT governance_events_sealed CHECK (
+  (seq IS NULL AND prev_hash IS NULL AND hash IS NULL)
+  OR (seq IS NOT NULL AND octet_length(hash) = 32 AND octet_length(prev_hash) = 32)
+);
 
 DROP POLICY governance_events_read ON governance_events;
 CREATE POLICY governance_events_read ON governance_events FOR SELECT TO trust_app USING (
@@ -175,14 +179,14 @@ DROP FUNCTION append_governance_event(uuid, text, text, text, jsonb);
 -- Appends one event to a chain as the acting actor. An actor appends to the vendor chain or
 -- to the chain of the tenant it acts on; the portal's own work ('system') and the log's
 -- machinery ('governance') to any chain. p_about_user, a user the event concerns, is recorded
--- as payload.user under that user's pseudonym.
+-- as payload.user under that user's pseudonym. The event is sealed into its chain when the
+-- transaction commits (governance_seal_event), so the chain's lock is held only while the
+-- commit is written, never while the application finishes its transaction.
 CREATE FUNCTION append_governance_event(
   p_tenant uuid, p_kind text, p_subject text, p_reason text, p_payload jsonb, p_policy text, p_about_user uuid
 ) RETURNS governance_events
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-  chain_key uuid := coalesce(p_tenant, '00000000-0000-0000-0000-000000000000'::uuid);
-  head governance_chain_heads;
   ev governance_events;
   body jsonb := coalesce(p_payload, '{}'::jsonb);
 BEGIN
@@ -198,36 +202,47 @@ BEGIN
   IF p_about_user IS NOT NULL THEN
     body := body || jsonb_build_object('user', governance_pseudonym(p_about_user));
   END IF;
-
-  SELECT * INTO head FROM governance_chain_heads h WHERE h.chain = chain_key FOR UPDATE;
-  IF NOT FOUND THEN
-    INSERT INTO governance_chain_heads (chain, seq, hash, updated_at)
-    VALUES (chain_key, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea, now())
-    ON CONFLICT (chain) DO NOTHING;
-    SELECT * INTO head FROM governance_chain_heads h WHERE h.chain = chain_key FOR UPDATE;
-  END IF;
-
-  ev.id := gen_random_uuid();
-  ev.tenant_id := p_tenant;
-  ev.seq := head.seq + 1;
-  ev.occurred_at := app_now();
-  ev.kind := p_kind;
-  ev.actor_id := governance_pseudonym(app_actor_id());
-  ev.actor_kind := app_actor_kind();
-  ev.subject := coalesce(p_subject, '');
-  ev.reason := coalesce(p_reason, '');
-  ev.payload := body;
-  ev.policy := coalesce(p_policy, '');
-  ev.prev_hash := head.hash;
-  ev.hash := sha256(head.hash || convert_to(governance_event_json(ev), 'UTF8'));
+  PERFORM governance_canonical(body); -- refuses what the canonical form cannot hold, now rather than at commit
 
   INSERT INTO governance_events (id, tenant_id, seq, occurred_at, kind, actor_id, actor_kind, subject, reason, payload, policy, prev_hash, hash)
-  VALUES (ev.id, ev.tenant_id, ev.seq, ev.occurred_at, ev.kind, ev.actor_id, ev.actor_kind, ev.subject, ev.reason, ev.payload, ev.policy, ev.prev_hash, ev.hash);
-  UPDATE governance_chain_heads h SET seq = ev.seq, hash = ev.hash, updated_at = ev.occurred_at WHERE h.chain = chain_key;
+  VALUES (gen_random_uuid(), p_tenant, NULL, app_now(), p_kind, governance_pseudonym(app_actor_id()), app_actor_kind(),
+          coalesce(p_subject, ''), coalesce(p_reason, ''), body, coalesce(p_policy, ''), NULL, NULL)
+  RETURNING * INTO ev;
   RETURN ev;
 END $$;
 REVOKE ALL ON FUNCTION append_governance_event(uuid, text, text, text, jsonb, text, uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION append_governance_event(uuid, text, text, text, jsonb, text, uuid) TO trust_app;
+
+-- Seals an event into its chain at commit: under a row lock on the chain's head, the next
+-- sequence number, the hash of the one before and the event's own hash. Events of one
+-- transaction are sealed in the order they were appended; chains never wait for each other.
+CREATE FUNCTION governance_seal_event() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  chain_key uuid := coalesce(NEW.tenant_id, '00000000-0000-0000-0000-000000000000'::uuid);
+  head governance_chain_heads;
+  ev governance_events;
+BEGIN
+  SELECT * INTO ev FROM governance_events e WHERE e.id = NEW.id;
+  IF ev.seq IS NOT NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT * INTO head FROM governance_chain_heads h WHERE h.chain = chain_key FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO governance_chain_heads (chain, seq, hash, updated_at)
+    VALUES (chain_key, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea, ev.occurred_at)
+    ON CONFLICT (chain) DO NOTHING;
+    SELECT * INTO head FROM governance_chain_heads h WHERE h.chain = chain_key FOR UPDATE;
+  END IF;
+  ev.seq := head.seq + 1;
+  ev.prev_hash := head.hash;
+  ev.hash := sha256(head.hash || convert_to(governance_event_json(ev), 'UTF8'));
+  UPDATE governance_events SET seq = ev.seq, prev_hash = ev.prev_hash, hash = ev.hash WHERE id = ev.id;
+  UPDATE governance_chain_heads h SET seq = ev.seq, hash = ev.hash, updated_at = ev.occurred_at WHERE h.chain = chain_key;
+  RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER governance_events_seal AFTER INSERT ON governance_events
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION governance_seal_event();
 
 -- Public keys that sign checkpoints. A key stays listed after rotation so old checkpoints
 -- keep verifying; the private keys never reach the database.

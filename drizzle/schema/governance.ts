@@ -8,7 +8,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 export const governanceEvents = pgTable('governance_events', {
   id: uuid('id').primaryKey().defaultRandom(),
   tenantId: uuid('tenant_id'),
-  seq: bigint('seq', { mode: 'number' }).notNull(),
+  /** Set, with the hashes, when the event's transaction commits (governance_seal_event). */
+  seq: bigint('seq', { mode: 'number' }),
   occurredAt: ts('occurred_at').notNull(),
   kind: text('kind').notNull(),
   /** The actor's pseudonymous id (governance_actors.id), not a user id. */
@@ -18,8 +19,8 @@ export const governanceEvents = pgTable('governance_events', {
   reason: text('reason').notNull().default(''),
   payload: jsonb('payload').notNull().default({}),
   policy: text('policy').notNull().default(''),
-  prevHash: bytea('prev_hash').notNull(),
-  hash: bytea('hash').notNull(),
+  prevHash: bytea('prev_hash'),
+  hash: bytea('hash'),
 });
 
 export const governanceActors = pgTable('governance_actors', {

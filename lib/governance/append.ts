@@ -27,12 +27,13 @@ export interface GovernanceEventInput {
 /**
  * The one way an event enters the governance log: through append_governance_event(), in the
  * same transaction as the change it records, so there is no change without its event. The
- * database stamps the actor, the time, the chain position and the hash.
+ * database stamps the actor and the time, and seals the event into its chain (sequence number
+ * and hash) as the transaction commits.
  */
-export async function appendEvent(tx: Tx, event: GovernanceEventInput): Promise<{ id: string; seq: number }> {
-  const [row] = await queryRows<{ id: string; seq: string | number }>(
+export async function appendEvent(tx: Tx, event: GovernanceEventInput): Promise<{ id: string }> {
+  const [row] = await queryRows<{ id: string }>(
     tx,
-    sql`select id, seq from append_governance_event(${event.tenantId}::uuid, ${event.kind}, ${event.subject}, ${event.reason ?? ''}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${event.policy ?? DEFAULT_POLICY}, ${event.aboutUserId ?? null}::uuid)`,
+    sql`select id from append_governance_event(${event.tenantId}::uuid, ${event.kind}, ${event.subject}, ${event.reason ?? ''}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${event.policy ?? DEFAULT_POLICY}, ${event.aboutUserId ?? null}::uuid)`,
   );
-  return { id: row.id, seq: Number(row.seq) };
+  return { id: row.id };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { governanceActors, governanceCheckpoints, governanceEvents } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
@@ -59,6 +59,7 @@ export async function listEvents(
 ): Promise<{ total: number; events: GovernanceEventView[]; actors: Map<string, ActorView> }> {
   const where = and(
     readableChain(actor),
+    isNotNull(governanceEvents.seq),
     kindPrefixes.length ? or(...kindPrefixes.map((p) => like(governanceEvents.kind, `${escapeLike(p)}%`))) : undefined,
     actorKinds.length ? inArray(governanceEvents.actorKind, actorKinds) : undefined,
     from ? gte(governanceEvents.occurredAt, from) : undefined,
@@ -79,7 +80,7 @@ export async function listEvents(
       const events = rows.map(
         (e): GovernanceEventView => ({
           id: e.id,
-          seq: e.seq,
+          seq: e.seq!,
           occurredAt: e.occurredAt,
           kind: e.kind,
           actorId: e.actorId,
@@ -88,7 +89,7 @@ export async function listEvents(
           reason: e.reason,
           policy: e.policy,
           payload: e.payload as Record<string, unknown>,
-          hash: Buffer.from(e.hash).toString('hex'),
+          hash: Buffer.from(e.hash!).toString('hex'),
         }),
       );
       const named = new Set<string>();
@@ -128,7 +129,7 @@ export async function chainStatus(db: DbHandle, actor: Actor): Promise<ChainStat
       const [head] = await tx
         .select({ seq: governanceEvents.seq, hash: governanceEvents.hash, at: governanceEvents.occurredAt })
         .from(governanceEvents)
-        .where(chain)
+        .where(and(chain, isNotNull(governanceEvents.seq)))
         .orderBy(desc(governanceEvents.seq))
         .limit(1);
       const [checkpoint] = await tx
@@ -139,7 +140,7 @@ export async function chainStatus(db: DbHandle, actor: Actor): Promise<ChainStat
         .limit(1);
       return {
         events: head?.seq ?? 0,
-        head: head ? { seq: head.seq, hash: Buffer.from(head.hash).toString('hex'), at: head.at } : null,
+        head: head ? { seq: head.seq!, hash: Buffer.from(head.hash!).toString('hex'), at: head.at } : null,
         checkpoint: checkpoint ?? null,
       };
     },

@@ -5,12 +5,12 @@ import type { Privilege, TableFacts } from './table-checks';
 
 /**
  * The governance log's tables, what trust_app may do to each (migration 0012), and the only
- * SECURITY DEFINER functions that may write them: append_governance_event is the only writer
- * of events and chain heads.
+ * SECURITY DEFINER functions that may write them: append_governance_event is the only way in
+ * for events, and governance_seal_event (run at commit) the only one that seals them into a chain.
  */
 export const GOVERNANCE_TABLES: Record<string, { app: Privilege[]; writers: string[] }> = {
-  governance_events: { app: ['select'], writers: ['append_governance_event'] },
-  governance_chain_heads: { app: ['select'], writers: ['append_governance_event'] },
+  governance_events: { app: ['select'], writers: ['append_governance_event', 'governance_seal_event'] },
+  governance_chain_heads: { app: ['select'], writers: ['governance_seal_event'] },
   governance_checkpoints: { app: ['select'], writers: ['record_governance_checkpoint'] },
   governance_actors: { app: ['select'], writers: ['governance_pseudonym', 'erase_governance_identity'] },
   // Keys are registered by the log's machinery under the governance_signing_keys_register policy.

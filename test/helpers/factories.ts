@@ -118,6 +118,8 @@ export async function createLockboxRows(admin: AdminConnection, tenant: { id: st
       [tenant.id, support.userId],
     );
     await q.query(`SELECT 1 FROM append_governance_event($1, 'lockbox.requested', $2, '', '{}', '', NULL)`, [tenant.id, request.id]);
+    // Seal now rather than at commit, to sign the head below.
+    await q.query('SET CONSTRAINTS governance_events_seal IMMEDIATE');
     // A signed checkpoint of the chain's head, as the app's checkpointing would write it.
     const [head] = await q.query<{ seq: string; hash: string }>(`SELECT seq, encode(hash, 'hex') AS hash FROM governance_chain_heads WHERE chain = $1`, [tenant.id]);
     const time = new Date().toISOString();

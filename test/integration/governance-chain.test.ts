@@ -199,35 +199,57 @@ describeEachDatabase('governance log chain', (t) => {
     }
   });
 
-  it('lets appends to other chains through while one chain is locked, and holds appends to that chain', async (ctx) => {
+  it('seals at commit: an open transaction holds no chain, and a chain being sealed holds only its own appends', async (ctx) => {
     if (t().backend !== 'postgres') ctx.skip(); // PGlite runs one transaction at a time: nothing can run alongside
     const other = await createTenant(t().admin, 'Other Chain');
     const olga = await createCustomer(t().admin, other, 'customer_admin');
     const dave = await createCustomer(t().admin, tenant, 'customer_member');
-    const appendWithin = (who: typeof carol, timeout: string) =>
+    const appendAs = (who: typeof carol, subject: string, timeout = '2s') =>
       withActor(t().db, who, async (tx) => {
         await tx.execute(sql`set local lock_timeout = ${sql.raw(`'${timeout}'`)}`);
-        return appendEvent(tx, { tenantId: who.tenantId, kind: 'test.concurrent_append', subject: 'while locked' });
+        return appendEvent(tx, { tenantId: who.tenantId, kind: 'test.concurrent_append', subject });
       });
+    const seqOf = async (id: string) =>
+      Number((await adminRows<{ seq: string }>(t(), 'select seq from governance_events where id = $1', [id]))[0].seq);
+    // carol's transaction has appended but not committed: dave's append commits first and comes first.
     let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
     let appended!: () => void;
-    const locked = new Promise<void>((resolve) => (appended = resolve));
-    // carol's transaction appends to her chain and stays open, holding the chain's head.
-    const holder = withActor(t().db, carol, async (tx) => {
-      await appendEvent(tx, { tenantId: tenant.id, kind: 'test.concurrent_append', subject: 'holder' });
+    const isOpen = new Promise<void>((resolve) => (appended = resolve));
+    const carolDone = withActor(t().db, carol, async (tx) => {
+      await appendEvent(tx, { tenantId: tenant.id, kind: 'test.concurrent_append', subject: 'carol, committed last' });
       appended();
-      await held;
+      await new Promise<void>((resolve) => (release = resolve));
     });
-    await locked;
+    await isOpen;
+    const first = await appendAs(dave, 'dave, committed first', '300ms');
+    release();
+    await carolDone;
+    const [carolEvent] = await adminRows<{ id: string }>(t(), `select id from governance_events where subject = 'carol, committed last'`);
+    expect(await seqOf(carolEvent.id)).toBe((await seqOf(first.id)) + 1);
+
+    // While a chain's head is locked (as during a commit), its appends wait and other chains' do not.
+    let unlock!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const lockHolder = t().admin.transaction(async (q) => {
+      await q.query('select 1 from governance_chain_heads where chain = $1 for update', [tenant.id]);
+      locked();
+      await new Promise<void>((resolve) => (unlock = resolve));
+    });
+    await isLocked;
+    let elsewhere: { id: string };
     try {
-      await expect(appendWithin(olga, '2s')).resolves.toMatchObject({ seq: 1 });
-      await expect(appendWithin(dave, '300ms')).rejects.toSatisfy((e) => pgErrorCode(e) === '55P03');
+      elsewhere = await appendAs(olga, 'other chain while locked');
+      await expect(appendAs(dave, 'same chain while locked', '300ms')).rejects.toSatisfy((e) => pgErrorCode(e) === '55P03');
     } finally {
-      release();
-      await holder;
+      unlock(); // (the admin connection, which seqOf needs, is the lock holder's until then)
+      await lockHolder;
     }
-    await expect(appendWithin(dave, '2s')).resolves.toBeDefined();
+    expect(await seqOf(elsewhere.id)).toBe(1);
+    const after = await appendAs(dave, 'same chain after');
+    expect(await seqOf(after.id)).toBe((await seqOf(carolEvent.id)) + 1);
+    const result = await verifyText(await exportText(t().db, tenantTarget(tenant), clock, key), { publicKeys: [key.publicJwk] });
+    expect(result.ok, result.ok ? '' : result.summary).toBe(true);
   });
 
   it('keeps old keys listed and verifying after the signing key rotates', async () => {
