@@ -221,12 +221,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   chain_key uuid := coalesce(NEW.tenant_id, '00000000-0000-0000-0000-000000000000'::uuid);
   head governance_chain_heads;
-  ev governance_events;
+  ev governance_events := NEW;
 BEGIN
-  SELECT * INTO ev FROM governance_events e WHERE e.id = NEW.id;
-  IF ev.seq IS NOT NULL THEN
-    RETURN NULL;
-  END IF;
   SELECT * INTO head FROM governance_chain_heads h WHERE h.chain = chain_key FOR UPDATE;
   IF NOT FOUND THEN
     INSERT INTO governance_chain_heads (chain, seq, hash, updated_at)
