@@ -46,7 +46,7 @@ export const SIGN_IN_FAILURE_LIMIT: RateRule = { limit: 20, windowSeconds: 900 }
  * method, reason and account (or grant) per minute and process, the next one carrying the
  * count of those held back (`suppressed`).
  */
-const FAILURES = new EventCoalescer(60_000, 10_000);
+export const SIGN_IN_FAILURES = new EventCoalescer(60_000, 10_000);
 
 /**
  * Records a failed sign-in in its own transaction (the attempt changed nothing) and counts it
@@ -62,7 +62,7 @@ export async function recordSignInFailure(deps: SignInDeps, attempt: SignInAttem
   }
   const reason = failure.reason.replace(/[^a-z0-9_]/g, '').slice(0, 60) || 'failed';
   const key = [failure.tenantId ?? 'vendor', attempt.method, reason, failure.userId ?? failure.grantId ?? '-'].join(' ');
-  const coalescer = deps.failureCoalescer ?? FAILURES;
+  const coalescer = deps.failureCoalescer ?? SIGN_IN_FAILURES;
   const admitted = coalescer.admit(key, deps.clock.now().getTime());
   if (!admitted.write) return false;
   try {

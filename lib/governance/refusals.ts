@@ -26,7 +26,7 @@ export interface RefusalDeps {
  * code per minute and process. Refusals held back in between are counted; the next event for
  * the same key says how many (`suppressed`). See EventCoalescer.
  */
-const REFUSALS = new EventCoalescer(60_000, 10_000);
+export const REFUSALS = new EventCoalescer(60_000, 10_000);
 
 /** The chain a refusal lands in: a customer's tenant; the tenant a staff member acts on; else the vendor's. */
 export function refusalChain(actor: Actor): string | null {
