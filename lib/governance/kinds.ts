@@ -95,6 +95,10 @@ export const EVENT_KINDS = {
   'dpa.executed': { chain: 'tenant', description: 'A customer admin executed the DPA for the tenant.' },
   'dpa.downloaded': { chain: 'tenant', description: 'A customer user downloaded the tenant’s executed DPA.' },
 
+  // Personal data
+  'privacy.data_exported': { chain: 'either', description: 'A person exported their personal data (POST /api/me/export).' },
+  'privacy.account_deleted': { chain: 'tenant', description: 'A customer user deleted their account; their name and e-mail were erased from the log.' },
+
   // The log itself
   'governance.log_exported': { chain: 'either', description: 'A chain was exported (console, API or CLI).' },
 } as const satisfies Record<string, { chain: 'tenant' | 'vendor' | 'either'; description: string }>;

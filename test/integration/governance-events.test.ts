@@ -151,7 +151,7 @@ describeEachDatabase('governance events from everything', (t) => {
 
   const rows = async (): Promise<EventRow[]> => {
     const found = await t().admin.transaction((q) =>
-      q.query<EventRow & { payload: unknown }>(
+      q.query<Omit<EventRow, 'payload'> & { payload: unknown; [column: string]: unknown }>(
         `SELECT coalesce(e.tenant_id::text, 'vendor') AS chain, e.seq::int AS seq, e.kind, e.actor_kind, a.user_id::text AS actor_user,
                 e.subject, e.reason, e.payload, p.user_id::text AS about_user
          FROM governance_events e
