@@ -17,6 +17,7 @@ const ERRORS: Record<string, string> = {
   sso_unknown_organization: 'Your organization is not connected to this trust center.',
   account_suspended: 'Your account is suspended or was removed by your directory. Ask your administrator.',
   account_not_provisioned: 'Your directory has not given you access to this trust center yet. Ask your administrator.',
+  rate_limited: 'Too many failed sign-ins from your network. Wait a few minutes, then try again.',
 };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;

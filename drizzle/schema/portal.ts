@@ -229,6 +229,8 @@ export const accessGrants = pgTable('access_grants', {
   revokedAt: ts('revoked_at'),
   revokedBy: by('revoked_by'),
   lastUsedAt: ts('last_used_at'),
+  /** When the sweep recorded the grant's end in the governance log (0014). */
+  expiryRecordedAt: ts('expiry_recorded_at'),
 });
 
 export const documentDownloads = pgTable('document_downloads', {

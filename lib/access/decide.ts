@@ -13,6 +13,7 @@ import type { Clock } from '@/lib/clock';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
+import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/http/errors';
 import { queueMail } from '@/lib/mail/outbox';
@@ -49,6 +50,8 @@ export const decisionInput = z.object({
  * Moves a request from a state that allows it to `to` with one conditional UPDATE: of two
  * decisions racing, the second finds the request no longer pending and changes nothing.
  * Approval creates the grant and mails the link in the same transaction; denial mails a refusal.
+ * The decision (`access.approved`/`denied`, or `access.auto_*` for a rule) and the grant
+ * (`access.grant_created`) are recorded in the same transaction too.
  */
 async function decide(
   tx: Tx,
@@ -76,6 +79,14 @@ async function decide(
     if (!existing) throw new AppError('not_found', 'There is no such access request.', 404);
     throw new AppError('already_decided', `This request was already ${existing.status}. Nothing was changed.`, 409);
   }
+  const decidedBy = 'rule' in by ? by.rule : 'trust_admin';
+  await emitEvent(tx, {
+    tenantId: null,
+    kind: 'rule' in by ? (to === 'approved' ? 'access.auto_approved' : 'access.auto_denied') : to === 'approved' ? 'access.approved' : 'access.denied',
+    subject: id,
+    reason: note,
+    payload: { request: id, decidedBy },
+  });
   if (to === 'denied') {
     await queueMail(
       tx,
@@ -90,11 +101,17 @@ async function decide(
     .values({ accessRequestId: id, email: request.email, tokenHash: hashToken(token), createdAt: now, expiresAt })
     .returning({ id: accessGrants.id, expiresAt: accessGrants.expiresAt });
   const docs = await tx
-    .select({ title: documents.title })
+    .select({ title: documents.title, slug: documents.slug })
     .from(accessRequestDocuments)
     .innerJoin(documents, eq(documents.id, accessRequestDocuments.documentId))
     .where(eq(accessRequestDocuments.accessRequestId, id))
     .orderBy(asc(documents.title));
+  await emitEvent(tx, {
+    tenantId: null,
+    kind: 'access.grant_created',
+    subject: grant.id,
+    payload: { grant: grant.id, request: id, documents: docs.map((d) => d.slug), expiresAt: grant.expiresAt.toISOString() },
+  });
   await queueMail(
     tx,
     grantMail({ to: request.email, name: request.name, vendorName: settings.vendorName, titles: docs.map((d) => d.title), token, expiresAt }),

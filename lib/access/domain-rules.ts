@@ -6,6 +6,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
+import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/http/errors';
 import { isFreeMailDomain } from './free-mail';
@@ -126,12 +127,20 @@ export async function addDomainRule(db: DbHandle, clock: Clock, actor: Actor, da
   if (input.mutualNda && input.decision === 'deny') {
     throw new AppError('invalid_mutual_nda', 'A domain with a signed mutual NDA cannot also be denied. Choose approve or review.', 400);
   }
-  const [created] = await withActor(db, actor, (tx) =>
-    tx
+  const [created] = await withActor(db, actor, async (tx) => {
+    const rows = await tx
       .insert(accessDomainRules)
       .values({ domain: input.domain, decision: input.decision, mutualNda: input.mutualNda, note: input.note, createdAt: clock.now(), createdBy: actor.userId })
-      .returning(),
-  ).catch((error: unknown) => {
+      .returning();
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'access.rule_added',
+      subject: rows[0].id,
+      reason: input.note,
+      payload: { rule: rows[0].id, domain: input.domain, decision: input.decision, mutualNda: input.mutualNda },
+    });
+    return rows;
+  }).catch((error: unknown) => {
     if (pgErrorCode(error) === '23505') throw new AppError('rule_exists', `${input.domain} already has a rule. Remove it first to change it.`, 409);
     throw error;
   });
@@ -142,6 +151,12 @@ export async function removeDomainRule(db: DbHandle, actor: Actor, id: string) {
   assertTrustAdmin(actor);
   const notFound = new AppError('not_found', 'There is no such domain rule.', 404);
   if (!isUuid(id)) throw notFound;
-  const deleted = await withActor(db, actor, (tx) => tx.delete(accessDomainRules).where(eq(accessDomainRules.id, id)).returning({ id: accessDomainRules.id }));
-  if (deleted.length === 0) throw notFound;
+  await withActor(db, actor, async (tx) => {
+    const [deleted] = await tx
+      .delete(accessDomainRules)
+      .where(eq(accessDomainRules.id, id))
+      .returning({ id: accessDomainRules.id, domain: accessDomainRules.domain, decision: accessDomainRules.decision });
+    if (!deleted) throw notFound;
+    await emitEvent(tx, { tenantId: null, kind: 'access.rule_removed', subject: deleted.id, payload: { rule: deleted.id, domain: deleted.domain, decision: deleted.decision } });
+  });
 }

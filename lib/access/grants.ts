@@ -1,30 +1,41 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { accessGrants, accessRequestDocuments, accessRequests, documents } from '@/drizzle/schema';
 import { type Actor, SYSTEM } from '@/lib/auth/actor';
+import { recordSignInFailure } from '@/lib/auth/sign-in-events';
 import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid } from '@/lib/documents/parse-input';
+import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/http/errors';
 import { hashToken, looksLikeToken } from './tokens';
 
 export type TokenCheck = { status: 'valid'; grantId: string; expiresAt: Date } | { status: 'invalid' | 'expired' | 'revoked' };
 
-/** What a sign-in link’s token is worth now; a valid one is marked used. The portal’s own work (SYSTEM). */
+/**
+ * What a sign-in link’s token is worth now; a valid one is marked used and recorded as a
+ * reviewer's `auth.signed_in`, an unknown, revoked or expired one as `auth.sign_in_failed`.
+ * The portal’s own work (SYSTEM).
+ */
 export async function redeemToken(db: DbHandle, clock: Clock, token: string): Promise<TokenCheck> {
-  if (!looksLikeToken(token)) return { status: 'invalid' };
   const now = clock.now();
-  return withActor(db, SYSTEM, async (tx) => {
-    const [grant] = await tx
-      .select({ id: accessGrants.id, expiresAt: accessGrants.expiresAt, revokedAt: accessGrants.revokedAt })
-      .from(accessGrants)
-      .where(eq(accessGrants.tokenHash, hashToken(token)));
-    if (!grant) return { status: 'invalid' };
-    if (grant.revokedAt) return { status: 'revoked' };
-    if (grant.expiresAt <= now) return { status: 'expired' };
-    await tx.update(accessGrants).set({ lastUsedAt: now }).where(eq(accessGrants.id, grant.id));
-    return { status: 'valid', grantId: grant.id, expiresAt: grant.expiresAt };
-  });
+  const checked = !looksLikeToken(token)
+    ? { status: 'invalid' as const, grantId: null }
+    : await withActor(db, SYSTEM, async (tx) => {
+        const [grant] = await tx
+          .select({ id: accessGrants.id, expiresAt: accessGrants.expiresAt, revokedAt: accessGrants.revokedAt })
+          .from(accessGrants)
+          .where(eq(accessGrants.tokenHash, hashToken(token)));
+        if (!grant) return { status: 'invalid' as const, grantId: null };
+        if (grant.revokedAt) return { status: 'revoked' as const, grantId: grant.id };
+        if (grant.expiresAt <= now) return { status: 'expired' as const, grantId: grant.id };
+        await tx.update(accessGrants).set({ lastUsedAt: now }).where(eq(accessGrants.id, grant.id));
+        await emitEvent(tx, { tenantId: null, kind: 'auth.signed_in', subject: 'access_link', payload: { method: 'access_link', grant: grant.id } });
+        return { status: 'valid' as const, grantId: grant.id, expiresAt: grant.expiresAt };
+      });
+  if (checked.status === 'valid') return checked;
+  await recordSignInFailure({ db, clock }, { method: 'access_link', client: null }, { reason: checked.status, tenantId: null, grantId: checked.grantId });
+  return { status: checked.status };
 }
 
 /** The documents (by slug) that valid grants among these tokens open, with when each grant ends. */
@@ -50,7 +61,7 @@ export async function grantedDocuments(db: DbHandle, clock: Clock, tokens: strin
   return out;
 }
 
-/** Ends a grant at once: its link and every download through it stop working. */
+/** Ends a grant at once: its link and every download through it stop working. Recorded as `access.grant_revoked`. */
 export async function revokeGrant(db: DbHandle, clock: Clock, actor: Actor, id: string) {
   assertTrustAdmin(actor);
   const notFound = new AppError('not_found', 'There is no such grant.', 404);
@@ -60,8 +71,11 @@ export async function revokeGrant(db: DbHandle, clock: Clock, actor: Actor, id: 
       .update(accessGrants)
       .set({ revokedAt: clock.now(), revokedBy: actor.userId })
       .where(and(eq(accessGrants.id, id), isNull(accessGrants.revokedAt)))
-      .returning({ id: accessGrants.id, revokedAt: accessGrants.revokedAt });
-    if (revoked) return revoked;
+      .returning({ id: accessGrants.id, revokedAt: accessGrants.revokedAt, requestId: accessGrants.accessRequestId });
+    if (revoked) {
+      await emitEvent(tx, { tenantId: null, kind: 'access.grant_revoked', subject: revoked.id, payload: { grant: revoked.id, request: revoked.requestId } });
+      return { id: revoked.id, revokedAt: revoked.revokedAt };
+    }
     const [existing] = await tx.select({ id: accessGrants.id }).from(accessGrants).where(eq(accessGrants.id, id));
     if (!existing) throw notFound;
     throw new AppError('already_revoked', 'That grant was already revoked.', 409);

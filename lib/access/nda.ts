@@ -7,6 +7,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/documents/parse-input';
+import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/http/errors';
 
@@ -67,6 +68,12 @@ export async function publishNda(db: DbHandle, clock: Clock, actor: Actor, data:
         publishedBy: actor.userId,
       })
       .returning({ id: ndaVersions.id, version: ndaVersions.version, sha256: ndaVersions.sha256 });
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.nda_published',
+      subject: created.id,
+      payload: { ndaVersion: created.id, version: created.version, sha256: created.sha256 },
+    });
     return created;
   }).catch((error: unknown) => {
     if (pgErrorCode(error) === '23505') throw new AppError('nda_conflict', 'Someone published a version at the same moment. Reload and try again.', 409);

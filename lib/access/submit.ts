@@ -7,6 +7,7 @@ import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/documents/parse-input';
 import { SLUG_PATTERN } from '@/lib/documents/schemas';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { queueMail } from '@/lib/mail/outbox';
 import { readPublicSettings } from '@/lib/portal/settings';
@@ -159,6 +160,27 @@ export async function submitAccessRequest(db: DbHandle, clock: Clock, data: unkn
       createdAt: now,
     });
     await tx.insert(accessRequestDocuments).values(wanted.map((d) => ({ accessRequestId: requestId, documentId: d.id })));
+    // The reviewer's name, e-mail and company stay in the request: the log holds ids only.
+    if (acceptance) {
+      await emitEvent(tx, {
+        tenantId: null,
+        kind: 'access.nda_accepted',
+        subject: acceptance.id,
+        payload: { acceptance: acceptance.id, request: requestId, ndaVersion: acceptance.versionId, ndaSha256: acceptance.sha256 },
+      });
+    }
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'access.requested',
+      subject: requestId,
+      payload: {
+        request: requestId,
+        documents: wanted.map((d) => d.slug).sort(),
+        ndaAcceptance: acceptance?.id ?? null,
+        mutualNda: outcome.mutualNda,
+        rules: outcome.decision,
+      },
+    });
     await queueMail(tx, receivedMail({ to: input.email, name: input.name, vendorName: settings.vendorName, titles, outcome: outcome.decision, attachment }));
     for (const to of context.notify) {
       await queueMail(tx, adminNoticeMail({ to, request: input, titles, outcome, mutualNda: outcome.mutualNda, attachment }));

@@ -29,6 +29,11 @@ export interface AnonymousActor {
 /** Sign-in and session resolution: reads users, manages sessions, never tenant data. */
 export interface AuthActor {
   kind: 'auth';
+  /**
+   * The organization a sign-in concerns, when it is a tenant: its chain records the sign-in
+   * (app.tenant_id, which no policy of the auth actor reads otherwise).
+   */
+  tenantId?: string | null;
 }
 
 /** Directory Sync applying one organization's directory: a tenant's, or the vendor's (null). */
@@ -73,7 +78,7 @@ export function dbContextOf(actor: AnyActor): DbContext {
     case 'anonymous':
       return { tenantId: null, actorId: null, actorKind: 'anonymous' };
     case 'auth':
-      return { tenantId: null, actorId: null, actorKind: 'auth' };
+      return { tenantId: actor.tenantId ?? null, actorId: null, actorKind: 'auth' };
     case 'system':
       return { tenantId: null, actorId: null, actorKind: 'system' };
     case 'governance':

@@ -1,28 +1,43 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { users } from '@/drizzle/schema';
 import { AppError } from '@/lib/http/errors';
 import { withActor } from '@/lib/db/with-actor';
 import { createSession, type SessionDeps } from './sessions';
+import { type SignInDeps, signInOrRecord } from './sign-in-events';
 
 /**
  * Demo sign-in: while WorkOS is not configured (or DEMO_SIGN_IN=1) anyone may sign in as any
- * active account by e-mail. The banner on every page says so.
+ * active account by e-mail. The banner on every page says so. A refused attempt is recorded as
+ * `auth.sign_in_failed` (a suspended account's in its tenant's chain), and a client with too
+ * many of them is refused for a while; `client` is its hashed address.
  */
-export async function demoSignIn(deps: SessionDeps & { enabled: boolean }, email: string, userAgent: string | null) {
-  if (!deps.enabled) throw new AppError('demo_sign_in_disabled', 'Demo sign-in is turned off on this server.', 403);
-  const [user] = await withActor(
-    deps.db,
-    { kind: 'auth' },
-    (tx) =>
-      tx
-        .select({ id: users.id, kind: users.kind })
-        .from(users)
-        .where(and(eq(users.email, email.toLowerCase()), eq(users.status, 'active')))
-        .limit(1),
-    { readOnly: true },
-  );
-  if (!user) throw new AppError('unknown_account', `There is no active account for ${email}.`, 404);
-  const session = await createSession(deps, user.id, userAgent);
-  return { ...session, kind: user.kind };
+export async function demoSignIn(
+  deps: SessionDeps & SignInDeps & { enabled: boolean },
+  email: string,
+  userAgent: string | null,
+  client: string | null = null,
+) {
+  return signInOrRecord(deps, { method: 'demo', client }, async (about) => {
+    if (!deps.enabled) throw new AppError('demo_sign_in_disabled', 'Demo sign-in is turned off on this server.', 403);
+    const [user] = await withActor(
+      deps.db,
+      { kind: 'auth' },
+      (tx) =>
+        tx
+          .select({ id: users.id, kind: users.kind, tenantId: users.tenantId, status: users.status })
+          .from(users)
+          .where(eq(users.email, email.toLowerCase()))
+          .limit(1),
+      { readOnly: true },
+    );
+    if (user && user.status !== 'active') {
+      // The same answer as for an unknown address: whether an account exists is not told.
+      about({ tenantId: user.tenantId, userId: user.id, reason: 'account_suspended' });
+      throw new AppError('unknown_account', `There is no active account for ${email}.`, 404);
+    }
+    if (!user) throw new AppError('unknown_account', `There is no active account for ${email}.`, 404);
+    const session = await createSession(deps, user.id, userAgent, { method: 'demo', tenantId: user.tenantId });
+    return { ...session, kind: user.kind };
+  });
 }

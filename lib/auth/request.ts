@@ -2,14 +2,18 @@ import 'server-only';
 import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { after } from 'next/server';
+import type { CustomerRole, StaffRole } from '@/drizzle/schema';
 import { systemClock } from '@/lib/clock';
 import { config } from '@/lib/config/env';
 import { sessionSecret } from '@/lib/config/secrets';
 import { getDatabase } from '@/lib/db';
+import { noteActor } from '@/lib/governance/refusal-scope';
+import { recordRefusal } from '@/lib/governance/refusals';
 import { AppError } from '@/lib/http/errors';
 import type { CustomerActor, StaffActor } from './actor';
 import { SESSION_COOKIE } from './cookie';
-import { resolveSession, type SessionDeps } from './sessions';
+import { type ActiveSession, resolveSession, type SessionDeps } from './sessions';
 
 export async function sessionDeps(): Promise<SessionDeps> {
   const cfg = config();
@@ -27,9 +31,18 @@ export const currentSession = cache(async () => {
   return cookie ? resolveSession(await sessionDeps(), cookie) : null;
 });
 
-/** The signed-in actor of an API request, or a 401. */
-export async function requireApiActor(request: { cookies: { get(name: string): { value: string } | undefined } }) {
+type CookieRequest = { cookies: { get(name: string): { value: string } | undefined } };
+
+/** The session of an API request, or null; its actor is who a refusal of the request is recorded for. */
+export async function apiSession(request: CookieRequest): Promise<ActiveSession | null> {
   const session = await resolveSession(await sessionDeps(), request.cookies.get(SESSION_COOKIE)?.value);
+  if (session) noteActor(session.actor);
+  return session;
+}
+
+/** The signed-in actor of an API request, or a 401. */
+export async function requireApiActor(request: CookieRequest) {
+  const session = await apiSession(request);
   if (!session) throw new AppError('unauthenticated', 'Sign in first.', 401);
   return session.actor;
 }
@@ -38,27 +51,60 @@ function signIn(next: string): never {
   redirect(`/sign-in?next=${encodeURIComponent(next)}`);
 }
 
-/** For /admin: vendor staff only. Signed out: to sign-in. Customers: 403. */
-export async function requireStaff(next: string): Promise<StaffActor> {
+/**
+ * The refusal of the page being rendered. A layout and its page both gate, and run side by
+ * side, so both may refuse: the more specific path is recorded, once, after the response.
+ */
+const pageRefusal = cache((): { actor: CustomerActor | StaffActor | null; path: string } => ({ actor: null, path: '' }));
+
+/** Answers 403 (app/forbidden.tsx) and records the refusal in the governance log. */
+function refusePage(actor: CustomerActor | StaffActor, path: string): never {
+  const refusal = pageRefusal();
+  if (!refusal.actor) {
+    after(async () => {
+      if (refusal.actor) await recordRefusal({ db: await getDatabase(), clock: systemClock }, refusal.actor, { method: 'GET', path: refusal.path, code: 'forbidden' });
+    });
+  }
+  if (!refusal.actor || path.length > refusal.path.length) Object.assign(refusal, { actor, path });
+  forbidden();
+}
+
+/**
+ * For /admin: vendor staff only. Signed out: to sign-in. Customers: 403. `pattern` is the
+ * page's route (`/admin/tenants/[slug]`) when `next` holds ids or slugs.
+ */
+export async function requireStaff(next: string, pattern = next): Promise<StaffActor> {
   const session = await currentSession();
   if (!session) signIn(next);
-  if (session.actor.kind !== 'staff') forbidden();
+  if (session.actor.kind !== 'staff') refusePage(session.actor, pattern);
   return session.actor;
 }
 
 /** For /console: a tenant's users only. Signed out: to sign-in. Staff: 403. */
-export async function requireCustomer(next: string): Promise<CustomerActor> {
+export async function requireCustomer(next: string, pattern = next): Promise<CustomerActor> {
   const session = await currentSession();
   if (!session) signIn(next);
-  if (session.actor.kind !== 'customer') forbidden();
+  if (session.actor.kind !== 'customer') refusePage(session.actor, pattern);
   return session.actor;
 }
 
-/** For the staff tools that change the portal: trust admins only; other staff get 403. */
-export async function requireTrustAdmin(next: string): Promise<StaffActor> {
-  const actor = await requireStaff(next);
-  if (actor.role !== 'trust_admin') forbidden();
+/** Staff with one of these roles; other staff get 403. */
+export async function requireStaffRole(next: string, roles: readonly StaffRole[], pattern = next): Promise<StaffActor> {
+  const actor = await requireStaff(next, pattern);
+  if (!roles.includes(actor.role)) refusePage(actor, pattern);
   return actor;
+}
+
+/** A tenant's users with one of these roles; others get 403. */
+export async function requireCustomerRole(next: string, roles: readonly CustomerRole[], pattern = next): Promise<CustomerActor> {
+  const actor = await requireCustomer(next, pattern);
+  if (!roles.includes(actor.role)) refusePage(actor, pattern);
+  return actor;
+}
+
+/** For the staff tools that change the portal: trust admins only; other staff get 403. */
+export function requireTrustAdmin(next: string, pattern = next): Promise<StaffActor> {
+  return requireStaffRole(next, ['trust_admin'], pattern);
 }
 
 /** The signed-in trust admin of an API request: 401 signed out, 403 anyone else. */

@@ -4,8 +4,10 @@ import { sessions, tenants, users } from '@/drizzle/schema';
 import type { Clock } from '@/lib/clock';
 import type { Tx } from '@/lib/db/types';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import type { AuthActor, CustomerActor, StaffActor } from './actor';
 import { issueToken, verifyToken } from './session-token';
+import { authFor, type SignInMethod } from './sign-in-events';
 
 const AUTH: AuthActor = { kind: 'auth' };
 
@@ -36,16 +38,31 @@ function touchInterval(policy: SessionPolicy) {
   return Math.min(60_000, policy.idleMs / 10);
 }
 
-export async function createSession(deps: SessionDeps, userId: string, userAgent: string | null) {
+/** A sign-in that a new session completes: recorded as `auth.signed_in` in the person's organization's chain. */
+export interface SignIn {
+  method: SignInMethod;
+  /** The person's tenant; null for staff. */
+  tenantId: string | null;
+}
+
+/**
+ * Starts a session for a user. Given the sign-in it completes, `auth.signed_in` is appended in
+ * the same transaction (tests that only need a session leave it out).
+ */
+export async function createSession(deps: SessionDeps, userId: string, userAgent: string | null, signIn?: SignIn) {
   const now = deps.clock.now();
   const { cookieValue, tokenHash } = issueToken(deps.secret);
   const expiresAt = new Date(now.getTime() + deps.policy.maxMs);
-  const [row] = await withActor(deps.db, AUTH, (tx) =>
-    tx
+  const row = await withActor(deps.db, signIn ? authFor(signIn.tenantId) : AUTH, async (tx) => {
+    const [created] = await tx
       .insert(sessions)
       .values({ userId, tokenHash, createdAt: now, lastSeenAt: now, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null })
-      .returning({ id: sessions.id }),
-  );
+      .returning({ id: sessions.id });
+    if (signIn) {
+      await emitEvent(tx, { tenantId: signIn.tenantId, kind: 'auth.signed_in', subject: signIn.method, payload: { method: signIn.method }, aboutUserId: userId });
+    }
+    return created;
+  });
   return { sessionId: row.id, cookieValue, expiresAt };
 }
 
@@ -110,11 +127,32 @@ export async function resolveSession(deps: SessionDeps, cookieValue: string | un
   return { sessionId: session.id, actor, expiresAt: session.expiresAt };
 }
 
-/** Ends the session a cookie names (sign-out). Unknown or forged cookies change nothing. */
+/**
+ * Ends the session a cookie names (sign-out), with `auth.signed_out` in the person's
+ * organization's chain. Unknown, forged or already ended sessions change nothing.
+ */
 export async function revokeSession(deps: SessionDeps, cookieValue: string | undefined, reason: RevokeReason = 'signed_out') {
   const tokenHash = cookieValue ? verifyToken(deps.secret, cookieValue) : null;
   if (!tokenHash) return 0;
-  return revokeWhere(deps, eq(sessions.tokenHash, tokenHash), reason);
+  const [owner] = await withActor(
+    deps.db,
+    AUTH,
+    (tx) =>
+      tx
+        .select({ userId: users.id, tenantId: users.tenantId })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt))),
+    { readOnly: true },
+  );
+  if (!owner) return 0;
+  return withActor(deps.db, authFor(owner.tenantId), async (tx) => {
+    const ended = await revokeSessionsIn(tx, eq(sessions.tokenHash, tokenHash), reason, deps.clock.now());
+    if (ended > 0) {
+      await emitEvent(tx, { tenantId: owner.tenantId, kind: 'auth.signed_out', subject: 'session', payload: { reason }, aboutUserId: owner.userId });
+    }
+    return ended;
+  });
 }
 
 /** Ends every session of a user at once (deprovisioning, suspension, role change). */

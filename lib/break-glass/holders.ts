@@ -6,7 +6,7 @@ import type { Actor, StaffActor } from '@/lib/auth/actor';
 import { assertTrustAdmin, rethrowRefusal } from '@/lib/auth/trust-admin';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 
 export interface Holder {
@@ -69,7 +69,7 @@ export async function setHolders(db: DbHandle, actor: Actor, data: unknown): Pro
     } catch (error) {
       rethrowRefusal(error);
     }
-    await appendEvent(tx, {
+    await emitEvent(tx, {
       tenantId: null,
       kind: 'support.break_glass_holders_changed',
       subject: 'break_glass_holders',

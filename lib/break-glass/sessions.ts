@@ -6,7 +6,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { stamp } from '@/lib/lockbox/decisions';
 import { notify } from '@/lib/lockbox/notify';
@@ -33,17 +33,20 @@ function refusal(error: unknown): never {
  * tenant's log, in the same transaction as the session itself.
  */
 export async function invokeBreakGlass(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<BreakGlassView> {
-  assertBreakGlassRole(actor);
+  if (actor.kind !== 'staff') assertBreakGlassRole(actor);
   const input = parseInput(breakGlassInput, data);
+  // The tenant first: a refused attempt on it is recorded in its own log.
+  const tenant = await tenantBySlug(db, actor, input.tenant);
+  const onTenant = actingOn(actor, tenant);
+  assertBreakGlassRole(actor);
   if (!(await isBreakGlassHolder(db, actor))) {
     throw new AppError('forbidden', 'You are not one of the designated break-glass holders.', 403);
   }
-  const tenant = await tenantBySlug(db, actor, input.tenant);
   const now = clock.now();
   try {
     return await withActor(
       db,
-      actingOn(actor, tenant),
+      onTenant,
       async (tx) => {
         const [open] = await tx
           .select({ id: breakGlassSessions.id, endsAt: breakGlassSessions.endsAt })
@@ -67,7 +70,7 @@ export async function invokeBreakGlass(db: DbHandle, clock: Clock, actor: Actor,
             endsAt: now,
           })
           .returning();
-        await appendEvent(tx, {
+        await emitEvent(tx, {
           tenantId: tenant.id,
           kind: EVENTS.breakGlassInvoked,
           subject: row.id,
@@ -105,11 +108,12 @@ export async function endBreakGlass(db: DbHandle, clock: Clock, actor: Actor, id
   if (!isUuid(id)) throw notFound();
   const now = clock.now();
   const session = await getSession(db, clock, actor, id);
+  const onTenant = actingOn(actor, { id: session.tenantId });
   if (session.invoker.id !== actor.userId) throw new AppError('forbidden', 'Only the holder who opened a session can end it early.', 403);
   try {
     return await withActor(
       db,
-      actingOn(actor, { id: session.tenantId }),
+      onTenant,
       async (tx) => {
         const row = await moveSession(tx, id, { to: 'ended', by: actor.userId });
         await notify(tx, 'other_holders', id, {
@@ -134,6 +138,7 @@ export async function reviewBreakGlass(db: DbHandle, clock: Clock, actor: Actor,
   if (!isUuid(id)) throw notFound();
   const now = clock.now();
   const session = await getSession(db, clock, actor, id);
+  const onTenant = actingOn(actor, { id: session.tenantId });
   if (session.invoker.id === actor.userId) {
     throw new AppError('forbidden', 'A break-glass session is reviewed by a holder other than the one who opened it.', 403);
   }
@@ -142,7 +147,7 @@ export async function reviewBreakGlass(db: DbHandle, clock: Clock, actor: Actor,
   try {
     return await withActor(
       db,
-      actingOn(actor, { id: session.tenantId }),
+      onTenant,
       async (tx) => sessionView(await moveSession(tx, id, { to: 'reviewed', by: actor.userId, review }), now),
       { now },
     );

@@ -6,6 +6,7 @@ import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { hashToken, looksLikeToken } from '@/lib/access/tokens';
+import { emitEvent } from '@/lib/governance/emit';
 import { UnstampablePdfError, stampPdf } from '@/lib/pdf/stamp';
 import { type DocumentGenerator, type GeneratedDocument, renderGeneratedDocument } from './generated';
 import { type PublicFile, cachedPublicFile, etagMatches, recordPublicDownload, rememberPublicFile } from './public-files';
@@ -148,9 +149,16 @@ async function downloadGranted(db: DbHandle, clock: Clock, slug: string, grantTo
     );
     return { kind: 'unavailable', title: row.title };
   }
+  // Handed out only once the download is recorded, in the analytics and the governance log.
   await withActor(db, SYSTEM, async (tx) => {
     await tx.insert(documentDownloads).values({ documentId: row.document_id, documentVersionId: row.version_id, accessGrantId: recipient.grantId, downloadedAt: at });
     await tx.update(accessGrants).set({ lastUsedAt: at }).where(eq(accessGrants.id, recipient.grantId));
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'access.document_downloaded',
+      subject: slug,
+      payload: { document: row.document_id, slug, version: row.version_id, grant: recipient.grantId },
+    });
   });
   // Stamped with this reader's name and the time, every copy differs: its ETag is its own hash.
   return { kind: 'file', gated: true, filename: file.filename, sha256: createHash('sha256').update(stamped).digest('hex'), content: stamped };

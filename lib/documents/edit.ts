@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { isUuid } from './parse-input';
 import type { CheckedPdf } from './pdf-file';
@@ -42,6 +43,12 @@ export async function createDocument(db: DbHandle, clock: Clock, actor: Actor, i
       uploadedAt: now,
       uploadedBy: actor.userId,
     });
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.document_created',
+      subject: doc.slug,
+      payload: { document: doc.id, slug: doc.slug, visibility: input.visibility, version: 1, sha256: pdf.sha256, size: pdf.size },
+    });
     return doc;
   }).catch((error: unknown) => {
     if (pgErrorCode(error) === '23505') throw new AppError('slug_taken', `Another document already uses the slug “${input.slug}”.`, 409);
@@ -49,12 +56,18 @@ export async function createDocument(db: DbHandle, clock: Clock, actor: Actor, i
   });
 }
 
-/** Changes the metadata; a new valid-until date re-arms its reminder. */
+/** Changes the metadata; a new valid-until date re-arms its reminder. Recorded with the names of the fields that changed. */
 export async function updateDocument(db: DbHandle, clock: Clock, actor: Actor, id: string, input: DocumentFields) {
   assertTrustAdmin(actor);
   if (!isUuid(id)) throw notFound();
-  const updated = await withActor(db, actor, (tx) =>
-    tx
+  const updated = await withActor(db, actor, async (tx) => {
+    const [before] = await tx
+      .select({ title: documents.title, category: documents.category, description: documents.description, visibility: documents.visibility, validUntil: documents.validUntil })
+      .from(documents)
+      .where(eq(documents.id, id))
+      .for('update');
+    if (!before) return [];
+    const rows = await tx
       .update(documents)
       .set({
         title: input.title,
@@ -67,8 +80,18 @@ export async function updateDocument(db: DbHandle, clock: Clock, actor: Actor, i
         updatedBy: actor.userId,
       })
       .where(eq(documents.id, id))
-      .returning({ id: documents.id, slug: documents.slug }),
-  );
+      .returning({ id: documents.id, slug: documents.slug });
+    const fields = (Object.keys(before) as (keyof typeof before)[]).filter((k) => (before[k] ?? null) !== (input[k] ?? null));
+    if (rows[0] && fields.length > 0) {
+      await emitEvent(tx, {
+        tenantId: null,
+        kind: 'content.document_updated',
+        subject: rows[0].slug,
+        payload: { document: id, slug: rows[0].slug, fields, visibility: input.visibility },
+      });
+    }
+    return rows;
+  });
   if (updated.length === 0) throw notFound();
   return updated[0];
 }
@@ -89,6 +112,12 @@ export async function setArchived(db: DbHandle, clock: Clock, actor: Actor, id: 
       .set({ archivedAt: archived ? now : null, updatedAt: now, updatedBy: actor.userId })
       .where(eq(documents.id, id))
       .returning({ id: documents.id, slug: documents.slug });
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: archived ? 'content.document_archived' : 'content.document_restored',
+      subject: updated.slug,
+      payload: { document: id, slug: updated.slug },
+    });
     return updated;
   });
 }

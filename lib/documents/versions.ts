@@ -3,6 +3,7 @@ import { documents, documentVersions } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { notFound } from './edit';
 import { isUuid } from './parse-input';
@@ -49,24 +50,37 @@ export async function uploadVersion(db: DbHandle, clock: Clock, actor: Actor, do
     });
     // The portal shows when a document last changed; gated versions are not readable there.
     await tx.update(documents).set({ updatedAt: now, updatedBy: actor.userId }).where(eq(documents.id, documentId));
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.document_version_uploaded',
+      subject: doc.slug,
+      reason: note,
+      payload: { document: documentId, slug: doc.slug, version, sha256: pdf.sha256, size: pdf.size },
+    });
     return { documentId, slug: doc.slug, version, sha256: pdf.sha256, size: pdf.size };
   });
 }
 
-/** One stored version's file, for trust admins checking what they uploaded (any visibility). */
+/**
+ * One stored version's file, for trust admins checking what they uploaded (any visibility).
+ * Handed out with `content.document_version_downloaded` recorded.
+ */
 export async function readVersionFile(db: DbHandle, actor: Actor, documentId: string, version: number) {
   assertTrustAdmin(actor);
   if (!isUuid(documentId) || !Number.isInteger(version) || version < 1 || version > 2_147_483_647) throw notFound();
-  const [row] = await withActor(
-    db,
-    actor,
-    (tx) =>
-      tx
-        .select({ filename: documentVersions.filename, sha256: documentVersions.sha256, content: documentVersions.content })
-        .from(documentVersions)
-        .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.version, version))),
-    { readOnly: true },
-  );
-  if (!row) throw new AppError('not_found', 'There is no such version.', 404);
-  return row;
+  return withActor(db, actor, async (tx) => {
+    const [row] = await tx
+      .select({ filename: documentVersions.filename, sha256: documentVersions.sha256, content: documentVersions.content, slug: documents.slug })
+      .from(documentVersions)
+      .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+      .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.version, version)));
+    if (!row) throw new AppError('not_found', 'There is no such version.', 404);
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.document_version_downloaded',
+      subject: row.slug,
+      payload: { document: documentId, slug: row.slug, version, sha256: row.sha256 },
+    });
+    return { filename: row.filename, sha256: row.sha256, content: row.content };
+  });
 }

@@ -3,7 +3,7 @@ import type { Clock } from '@/lib/clock';
 import type { DbHandle } from '@/lib/db/with-actor';
 import type { GeneratedPdf, GeneratedRenderer } from '@/lib/documents/generated';
 import { renderCached } from '@/lib/pdf/render-cache';
-import { readExecutedDpa } from './executions';
+import { readExecutedDpa, recordDpaDownload } from './executions';
 import { renderDpaPdf } from './pdf';
 import { type DpaExecutionFacts, type DpaRenderInput, dpaRenderInput } from './render-input';
 import { currentDpaVersion } from './versions';
@@ -25,7 +25,8 @@ export const renderDpaDocument: GeneratedRenderer = async (db, clock) => {
 /**
  * The DPA executed for the caller's tenant (the given execution, or the latest), naming the
  * tenant's legal name and the date of execution, with the live annexes. Null when the tenant
- * has not executed it, or the execution is not the caller's tenant's (RLS decides).
+ * has not executed it, or the execution is not the caller's tenant's (RLS decides). The copy
+ * is recorded as `dpa.downloaded` before it is handed out.
  */
 export async function renderExecutedDpa(db: DbHandle, clock: Clock, actor: Actor, executionId?: string): Promise<GeneratedPdf | null> {
   const executed = await readExecutedDpa(db, actor, executionId);
@@ -40,5 +41,7 @@ export async function renderExecutedDpa(db: DbHandle, clock: Clock, actor: Actor
   };
   const version = { number: executed.version, contentSha256: executed.contentSha256, publishedAt: executed.publishedAt, content: executed.content };
   const input = await dpaRenderInput(db, clock, version, execution);
-  return render(input, `${fileStem(executed.customerLegalName)}-DPA-v${executed.version}-executed-${executed.executedAt.slice(0, 10)}.pdf`);
+  const rendered = await render(input, `${fileStem(executed.customerLegalName)}-DPA-v${executed.version}-executed-${executed.executedAt.slice(0, 10)}.pdf`);
+  if (actor.kind === 'customer') await recordDpaDownload(db, actor, executed);
+  return rendered;
 }

@@ -6,6 +6,7 @@ import { asTrustAdmin } from '@/lib/auth/trust-admin';
 import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { parseInput, text } from '@/lib/portal/input';
 import type { DpaContent } from './content';
@@ -89,6 +90,12 @@ export async function executeDpa(db: DbHandle, clock: Clock, actor: Actor, data:
           executedAt: clock.now(),
         })
         .returning();
+      await emitEvent(tx, {
+        tenantId: customer.tenantId,
+        kind: 'dpa.executed',
+        subject: row.id,
+        payload: { execution: row.id, dpaVersion: version.id, version: version.version },
+      });
       return toExecution({ ...row, version: version.version });
     });
   } catch (error) {
@@ -149,4 +156,16 @@ export async function readExecutedDpa(db: DbHandle, actor: Actor, executionId?: 
     { readOnly: true },
   );
   return row ? { ...toExecution(row), content: row.content as DpaContent, contentSha256: row.contentSha256, publishedAt: row.publishedAt.toISOString() } : null;
+}
+
+/** A copy of the tenant's executed DPA handed to one of its users: `dpa.downloaded` in the tenant's chain. */
+export async function recordDpaDownload(db: DbHandle, actor: CustomerActor, executed: Pick<DpaExecution, 'id' | 'dpaVersionId' | 'version'>) {
+  await withActor(db, actor, (tx) =>
+    emitEvent(tx, {
+      tenantId: actor.tenantId,
+      kind: 'dpa.downloaded',
+      subject: executed.id,
+      payload: { execution: executed.id, dpaVersion: executed.dpaVersionId, version: executed.version },
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import { canonicalSha256 } from '@/lib/canonical-json';
 import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { parseInput, text } from '@/lib/portal/input';
 import { z } from 'zod';
@@ -112,12 +113,13 @@ export async function saveDpaDraft(db: DbHandle, clock: Clock, actor: Actor, dat
   const admin = asTrustAdmin(actor);
   const content = parseInput(dpaDraftSchema, data);
   const at = clock.now();
-  await withActor(db, admin, (tx) =>
-    tx
+  await withActor(db, admin, async (tx) => {
+    await tx
       .insert(dpaDraft)
       .values({ id: true, content, updatedAt: at, updatedBy: admin.userId })
-      .onConflictDoUpdate({ target: dpaDraft.id, set: { content, updatedAt: at, updatedBy: admin.userId } }),
-  ).catch(rethrowRefusal);
+      .onConflictDoUpdate({ target: dpaDraft.id, set: { content, updatedAt: at, updatedBy: admin.userId } });
+    await emitEvent(tx, { tenantId: null, kind: 'content.dpa_draft_saved', subject: 'dpa', payload: { sha256: canonicalSha256(content) } });
+  }).catch(rethrowRefusal);
   return readDpaDraft(db, admin);
 }
 
@@ -156,6 +158,13 @@ export async function publishDpaDraft(db: DbHandle, clock: Clock, actor: Actor, 
         .values({ version: (latest?.version ?? 0) + 1, content, contentSha256: sha, changeNote, publishedAt: clock.now(), publishedBy: admin.userId })
         .returning();
       await ensureDpaDocument(tx, clock);
+      await emitEvent(tx, {
+        tenantId: null,
+        kind: 'content.dpa_published',
+        subject: row.id,
+        reason: changeNote,
+        payload: { dpaVersion: row.id, version: row.version, sha256: row.contentSha256 },
+      });
       return toVersion(row);
     });
   } catch (error) {

@@ -12,6 +12,8 @@ export const EVENT_CATEGORIES: EventCategory[] = [
   { id: 'sign-in', label: 'Sign-in and refusals', prefixes: ['auth.'] },
   { id: 'people', label: 'Users, roles and directory', prefixes: ['users.', 'roles.', 'directory.', 'identity.'] },
   { id: 'exports', label: 'Exports and privacy', prefixes: ['governance.', 'privacy.', 'dpa.'] },
+  { id: 'content', label: 'Portal content and certifications', prefixes: ['content.'] },
+  { id: 'reviewer-access', label: 'Reviewer access to documents', prefixes: ['access.'] },
 ];
 
 export const ACTOR_KINDS: { value: string; label: string }[] = [

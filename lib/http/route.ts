@@ -1,7 +1,12 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
+import { systemClock } from '@/lib/clock';
 import { config } from '@/lib/config/env';
+import { getDatabase } from '@/lib/db';
+import { isRefusal, noteRefusal, type RefusalScope, wasRecorded, withRefusalScope } from '@/lib/governance/refusal-scope';
+import { recordRefusal, type RefusalDeps } from '@/lib/governance/refusals';
 import { AppError } from './errors';
+import { pathPattern } from './path-pattern';
 import { errorResponse } from './respond';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -29,16 +34,58 @@ function crossSite() {
   return new AppError('cross_origin_request', 'This request came from another site and was refused.', 403);
 }
 
-/** Wraps a route handler: same-origin check for mutations, and one place that maps errors. */
+/** Where refusals are recorded: the app's database and clock (tests bring their own). */
+export type RefusalLog = () => Promise<RefusalDeps>;
+
+const appRefusalLog: RefusalLog = async () => ({ db: await getDatabase(), clock: systemClock });
+
+/**
+ * Wraps a route handler: same-origin check for mutations, one place that maps errors, and the
+ * governance log's record of every refusal: a 403 answer, or a form sent back with the code of
+ * a 403 (lib/governance/refusals.ts).
+ */
 export function route<Context>(handler: (request: NextRequest, context: Context) => Promise<Response>) {
-  return async (request: NextRequest, context: Context): Promise<Response> => {
-    try {
-      assertSameOrigin(request);
-      return await handler(request, context);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+  return routeWith(appRefusalLog, handler);
+}
+
+/** route(), recording refusals in the given log. */
+export function routeWith<Context>(log: RefusalLog, handler: (request: NextRequest, context: Context) => Promise<Response>) {
+  return (request: NextRequest, context: Context): Promise<Response> =>
+    withRefusalScope(async (scope) => {
+      let response: Response;
+      try {
+        assertSameOrigin(request);
+        response = await handler(request, context);
+      } catch (error) {
+        if (isRefusal(error) && wasRecorded(error)) scope.recorded = true;
+        else noteRefusal(error);
+        response = errorResponse(error);
+      }
+      // A refusal stands whether or not the log could take it (recordRefusal logs its failures).
+      await recordIfRefused(log, request, context, scope, response).catch((error: unknown) => {
+        console.error('[trust-center] a refusal could not be recorded in the governance log', error);
+      });
+      return response;
+    });
+}
+
+async function recordIfRefused(log: RefusalLog, request: NextRequest, context: unknown, scope: RefusalScope, response: Response) {
+  if (scope.recorded || (scope.code === null && response.status !== 403)) return;
+  const code = scope.code ?? (await errorCodeOf(response)) ?? 'forbidden';
+  const params = await ((context as { params?: Promise<Record<string, string | string[]>> } | undefined)?.params ?? {});
+  const actor = scope.actor?.kind === 'staff' && scope.actingOnTenantId ? { ...scope.actor, actingOnTenantId: scope.actingOnTenantId } : scope.actor;
+  await recordRefusal(await log(), actor, { method: request.method, path: pathPattern(request.nextUrl.pathname, params), code });
+}
+
+/** The `error.code` of a JSON error answer. */
+async function errorCodeOf(response: Response): Promise<string | null> {
+  if (!(response.headers.get('content-type') ?? '').includes('application/json')) return null;
+  try {
+    const body = (await response.clone().json()) as { error?: { code?: unknown } };
+    return typeof body.error?.code === 'string' ? body.error.code : null;
+  } catch {
+    return null;
+  }
 }
 
 const MAX_BODY_BYTES = 64 * 1024;

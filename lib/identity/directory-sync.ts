@@ -5,6 +5,8 @@ import { directoryEvents, directoryGroups, directoryMemberships, groupRoleMappin
 import { revokeSessionsIn } from '@/lib/auth/sessions';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
+import { emitEvent } from '@/lib/governance/emit';
+import type { EventKind } from '@/lib/governance/kinds';
 import { AppError } from '@/lib/http/errors';
 
 /** The organization a directory belongs to: a tenant, or the vendor (null) for its staff. */
@@ -33,6 +35,18 @@ const PRECEDENCE: Role[] = ['trust_admin', 'break_glass', 'support', 'customer_a
 
 const inScope = (column: AnyPgColumn, scope: DirectoryScope) =>
   scope.tenantId === null ? isNull(column) : eq(column, scope.tenantId);
+
+/**
+ * Records what Directory Sync changed in the organization's chain (the vendor's for the staff
+ * directory), in the transaction that applies it. A person appears only as payload.user, their
+ * pseudonym; e-mail addresses and names never.
+ */
+function record(tx: Tx, scope: DirectoryScope, kind: EventKind, subject: string, payload: Record<string, unknown>, userId?: string) {
+  return emitEvent(tx, { tenantId: scope.tenantId, kind, subject, payload, ...(userId ? { aboutUserId: userId } : {}) });
+}
+
+/** Why a user was deprovisioned. */
+export type DeprovisionReason = 'inactive' | 'deleted' | 'directory_deleted' | 'not_listed';
 
 /** Records an event id; false when it was applied before (a replay changes nothing). */
 export async function recordEvent(tx: Tx, scope: DirectoryScope, id: string, event: string): Promise<boolean> {
@@ -80,6 +94,7 @@ export async function upsertUser(tx: Tx, scope: DirectoryScope, input: Directory
   if (user && isStale(user.directoryUpdatedAt, input.updatedAt)) return user.id;
   if (!(await ownsDomain(tx, scope, email))) {
     console.warn(JSON.stringify({ event: 'identity.directory_user_refused', reason: 'email_domain_not_owned', directoryUserId: input.id }));
+    await record(tx, scope, 'directory.user_refused', 'user', { reason: 'email_domain_not_owned' }, user?.id);
     return user?.id ?? null;
   }
   let adopted = false;
@@ -109,8 +124,9 @@ export async function upsertUser(tx: Tx, scope: DirectoryScope, input: Directory
         directoryUpdatedAt,
         deprovisionedAt: active ? null : now,
       })
-      .returning({ id: users.id })
+      .returning({ id: users.id, role: users.role, status: users.status })
       .then(([row]) => row, emailTaken(input.id));
+    await record(tx, scope, 'directory.user_created', 'user', { role: created.role, status: created.status }, created.id);
     return created.id;
   }
   await tx
@@ -118,9 +134,12 @@ export async function upsertUser(tx: Tx, scope: DirectoryScope, input: Directory
     .set({ email, name, directoryUserId: input.id, directoryUpdatedAt, updatedAt: now })
     .where(eq(users.id, user.id))
     .catch(emailTaken(input.id));
-  if (!active) await deprovision(tx, user.id, now);
+  const fields = [...(user.email !== email ? ['email'] : []), ...(user.name !== name ? ['name'] : []), ...(adopted ? ['directoryUserId'] : [])];
+  if (fields.length > 0) await record(tx, scope, 'directory.user_updated', 'user', { fields }, user.id);
+  if (!active) await deprovision(tx, scope, user, now, 'inactive');
   else if (user.deprovisionedAt || adopted) {
     await tx.update(users).set({ deprovisionedAt: null, updatedAt: now }).where(eq(users.id, user.id));
+    if (user.deprovisionedAt) await record(tx, scope, 'directory.user_reactivated', 'user', {}, user.id);
     await recomputeRole(tx, scope, user.id, now, true);
   }
   return user.id;
@@ -135,17 +154,26 @@ function emailTaken(directoryUserId: string) {
   };
 }
 
-async function deprovision(tx: Tx, userId: string, now: Date) {
-  await tx.update(users).set({ status: 'suspended', deprovisionedAt: now, updatedAt: now }).where(eq(users.id, userId));
-  await revokeSessionsIn(tx, eq(sessions.userId, userId), 'deprovisioned', now);
+/** Suspends a user and ends their sessions; recorded the first time (a repeat changes nothing worth a record). */
+async function deprovision(tx: Tx, scope: DirectoryScope, user: { id: string; deprovisionedAt: Date | null }, now: Date, reason: DeprovisionReason) {
+  await tx.update(users).set({ status: 'suspended', deprovisionedAt: user.deprovisionedAt ?? now, updatedAt: now }).where(eq(users.id, user.id));
+  const sessionsEnded = await revokeSessionsIn(tx, eq(sessions.userId, user.id), 'deprovisioned', now);
+  if (!user.deprovisionedAt) await record(tx, scope, 'directory.user_deprovisioned', 'user', { reason, sessionsEnded }, user.id);
 }
 
 /** A user deleted from the directory: suspended (kept for the record) and signed out everywhere. */
-export async function deprovisionUser(tx: Tx, scope: DirectoryScope, directoryUserId: string, now: Date, updatedAt?: string | null) {
+export async function deprovisionUser(
+  tx: Tx,
+  scope: DirectoryScope,
+  directoryUserId: string,
+  now: Date,
+  updatedAt?: string | null,
+  reason: DeprovisionReason = 'deleted',
+) {
   const user = await findUser(tx, scope, directoryUserId);
   if (!user || isStale(user.directoryUpdatedAt, updatedAt)) return;
   if (updatedAt) await tx.update(users).set({ directoryUpdatedAt: new Date(updatedAt) }).where(eq(users.id, user.id));
-  await deprovision(tx, user.id, now);
+  await deprovision(tx, scope, user, now, reason);
 }
 
 /** Creates or renames a group; a rename re-derives its members' roles, since mappings go by name. */
@@ -155,11 +183,13 @@ export async function upsertGroup(tx: Tx, scope: DirectoryScope, group: Director
     .insert(directoryGroups)
     .values({ id: group.id, tenantId: scope.tenantId, directoryId: group.directoryId, name: group.name, updatedAt: now })
     .onConflictDoUpdate({ target: directoryGroups.id, set: { name: group.name, updatedAt: now } });
+  if (!before) await record(tx, scope, 'directory.group_created', group.id, { group: group.id });
   if (before && before.name !== group.name) {
     const members = await tx
       .select({ userId: directoryMemberships.userId })
       .from(directoryMemberships)
       .where(eq(directoryMemberships.groupId, group.id));
+    await record(tx, scope, 'directory.group_renamed', group.id, { group: group.id, members: members.length });
     for (const m of members) await recomputeRole(tx, scope, m.userId, now);
   }
 }
@@ -169,17 +199,35 @@ export async function deleteGroup(tx: Tx, scope: DirectoryScope, groupId: string
     .select({ userId: directoryMemberships.userId })
     .from(directoryMemberships)
     .where(eq(directoryMemberships.groupId, groupId));
-  await tx.delete(directoryGroups).where(and(eq(directoryGroups.id, groupId), inScope(directoryGroups.tenantId, scope)));
+  const deleted = await tx
+    .delete(directoryGroups)
+    .where(and(eq(directoryGroups.id, groupId), inScope(directoryGroups.tenantId, scope)))
+    .returning({ id: directoryGroups.id });
+  if (deleted.length > 0) await record(tx, scope, 'directory.group_deleted', groupId, { group: groupId, members: members.length });
   for (const m of members) await recomputeRole(tx, scope, m.userId, now);
 }
 
 export async function addMembership(tx: Tx, scope: DirectoryScope, userId: string, groupId: string, now: Date) {
-  await tx.insert(directoryMemberships).values({ tenantId: scope.tenantId, userId, groupId }).onConflictDoNothing();
+  await putInGroup(tx, scope, userId, groupId);
   await recomputeRole(tx, scope, userId, now);
 }
 
+/** Adds a membership once, recording it when it is new. */
+export async function putInGroup(tx: Tx, scope: DirectoryScope, userId: string, groupId: string) {
+  const added = await tx
+    .insert(directoryMemberships)
+    .values({ tenantId: scope.tenantId, userId, groupId })
+    .onConflictDoNothing()
+    .returning({ groupId: directoryMemberships.groupId });
+  if (added.length > 0) await record(tx, scope, 'directory.member_added', groupId, { group: groupId }, userId);
+}
+
 export async function removeMembership(tx: Tx, scope: DirectoryScope, userId: string, groupId: string, now: Date) {
-  await tx.delete(directoryMemberships).where(and(eq(directoryMemberships.userId, userId), eq(directoryMemberships.groupId, groupId)));
+  const removed = await tx
+    .delete(directoryMemberships)
+    .where(and(eq(directoryMemberships.userId, userId), eq(directoryMemberships.groupId, groupId)))
+    .returning({ groupId: directoryMemberships.groupId });
+  if (removed.length > 0) await record(tx, scope, 'directory.member_removed', groupId, { group: groupId }, userId);
   await recomputeRole(tx, scope, userId, now);
 }
 
@@ -210,17 +258,29 @@ export async function recomputeRole(tx: Tx, scope: DirectoryScope, userId: strin
   const status = user.deprovisionedAt || (staff && !best) ? 'suspended' : 'active';
   if (!force && role === user.role && status === user.status) return;
   await tx.update(users).set({ role, status, updatedAt: now }).where(eq(users.id, userId));
+  let sessionsEnded = 0;
   if (role !== user.role || status !== 'active') {
-    await revokeSessionsIn(tx, eq(sessions.userId, userId), 'role_changed', now);
+    sessionsEnded = await revokeSessionsIn(tx, eq(sessions.userId, userId), 'role_changed', now);
+  }
+  if (role !== user.role || status !== user.status) {
+    await record(
+      tx,
+      scope,
+      'identity.role_changed',
+      'user',
+      { previousRole: user.role, role, previousStatus: user.status, status, sessionsEnded },
+      userId,
+    );
   }
 }
 
 /** Every user a directory provisioned in this organization: for a deleted directory. */
 export async function deprovisionDirectory(tx: Tx, scope: DirectoryScope, now: Date) {
   const rows = await tx
-    .select({ id: users.id })
+    .select({ id: users.id, deprovisionedAt: users.deprovisionedAt })
     .from(users)
     .where(and(inScope(users.tenantId, scope), sql`${users.directoryUserId} IS NOT NULL`));
-  for (const r of rows) await deprovision(tx, r.id, now);
+  for (const r of rows) await deprovision(tx, scope, r, now, 'directory_deleted');
+  await record(tx, scope, 'directory.deleted', 'directory', { deprovisioned: rows.filter((r) => !r.deprovisionedAt).length });
 }
 

@@ -6,6 +6,7 @@ import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { recomputeRole } from './directory-sync';
 
@@ -39,16 +40,19 @@ export async function listMappings(db: DbHandle, actor: MappingEditor) {
 }
 
 /**
- * Adds a mapping, then re-derives the role of every directory user of the organization, so a
- * change applies at once (users whose role changes are signed out).
+ * Adds a mapping (`identity.mapping_added` in the organization's chain), then re-derives the
+ * role of every directory user of the organization, so a change applies at once (users whose
+ * role changes are signed out, each with `identity.role_changed`).
  */
 export async function addMapping(db: DbHandle, clock: Clock, actor: MappingEditor, input: z.infer<typeof mappingInput>) {
   const { tenantId, roles } = scopeOf(actor);
   const role = (roles as readonly string[]).includes(input.role) ? (input.role as (typeof roles)[number]) : null;
   if (!role) throw new AppError('invalid_role', `Choose one of: ${roles.join(', ')}.`, 400);
-  const [created] = await withActor(db, actor, (tx) =>
-    tx.insert(groupRoleMappings).values({ tenantId, groupName: input.groupName, role }).returning({ id: groupRoleMappings.id }),
-  ).catch((error: unknown) => {
+  const [created] = await withActor(db, actor, async (tx) => {
+    const rows = await tx.insert(groupRoleMappings).values({ tenantId, groupName: input.groupName, role }).returning({ id: groupRoleMappings.id });
+    await emitEvent(tx, { tenantId, kind: 'identity.mapping_added', subject: rows[0].id, payload: { mapping: rows[0].id, groupName: input.groupName, role } });
+    return rows;
+  }).catch((error: unknown) => {
     if (pgErrorCode(error) === '23505') throw new AppError('mapping_exists', `The group “${input.groupName}” already has a role.`, 409);
     throw error;
   });
@@ -59,13 +63,14 @@ export async function addMapping(db: DbHandle, clock: Clock, actor: MappingEdito
 export async function removeMapping(db: DbHandle, clock: Clock, actor: MappingEditor, id: string) {
   const { tenantId } = scopeOf(actor);
   if (!z.uuid().safeParse(id).success) throw new AppError('not_found', 'There is no such mapping.', 404);
-  const deleted = await withActor(db, actor, (tx) =>
-    tx
+  await withActor(db, actor, async (tx) => {
+    const [deleted] = await tx
       .delete(groupRoleMappings)
       .where(and(eq(groupRoleMappings.id, id), tenantId === null ? isNull(groupRoleMappings.tenantId) : eq(groupRoleMappings.tenantId, tenantId)))
-      .returning({ id: groupRoleMappings.id }),
-  );
-  if (deleted.length === 0) throw new AppError('not_found', 'There is no such mapping.', 404);
+      .returning({ id: groupRoleMappings.id, groupName: groupRoleMappings.groupName, role: groupRoleMappings.role });
+    if (!deleted) throw new AppError('not_found', 'There is no such mapping.', 404);
+    await emitEvent(tx, { tenantId, kind: 'identity.mapping_removed', subject: deleted.id, payload: { mapping: deleted.id, groupName: deleted.groupName, role: deleted.role } });
+  });
   await rederiveRoles(db, clock, tenantId);
 }
 
@@ -120,5 +125,6 @@ export async function setJitProvisioning(db: DbHandle, clock: Clock, actor: Mapp
       .where(eq(identitySettings.tenantId, actor.tenantId))
       .returning({ id: identitySettings.id });
     if (updated.length === 0) throw new AppError('not_found', 'This organization has no identity settings yet.', 404);
+    await emitEvent(tx, { tenantId: actor.tenantId, kind: 'identity.jit_provisioning_changed', subject: actor.tenantId, payload: { allow } });
   });
 }

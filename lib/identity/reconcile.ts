@@ -4,7 +4,8 @@ import { directoryGroups, directoryMemberships, tenants, users } from '@/drizzle
 import type { Clock } from '@/lib/clock';
 import type { Config } from '@/lib/config/env';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
-import { deprovisionUser, recomputeRole, upsertGroup, upsertUser, type DirectoryScope } from './directory-sync';
+import { emitEvent } from '@/lib/governance/emit';
+import { deprovisionUser, putInGroup, recomputeRole, upsertGroup, upsertUser, type DirectoryScope } from './directory-sync';
 import type { WorkOSClient } from './workos-client';
 
 export interface ReconcileReport {
@@ -43,9 +44,13 @@ export async function reconcileDirectories(
       const now = clock.now();
       for (const g of remoteGroups) await upsertGroup(tx, scope, { id: g.id, directoryId, name: g.name }, now);
       const groupIds = remoteGroups.map((g) => g.id);
-      await tx
+      const goneGroups = await tx
         .delete(directoryGroups)
-        .where(and(eq(directoryGroups.directoryId, directoryId), groupIds.length ? notInArray(directoryGroups.id, groupIds) : undefined));
+        .where(and(eq(directoryGroups.directoryId, directoryId), groupIds.length ? notInArray(directoryGroups.id, groupIds) : undefined))
+        .returning({ id: directoryGroups.id });
+      for (const g of goneGroups) {
+        await emitEvent(tx, { tenantId, kind: 'directory.group_deleted', subject: g.id, payload: { group: g.id } });
+      }
       const listed: string[] = [];
       for (const u of remoteUsers) {
         if (!u.email) continue; // nobody can sign in without an e-mail address
@@ -53,12 +58,14 @@ export async function reconcileDirectories(
         const userId = await upsertUser(tx, scope, { ...u, email: u.email }, now);
         if (!userId) continue;
         const wanted = u.groups.map((g) => g.id).filter((id) => groupIds.includes(id));
-        await tx
+        const left = await tx
           .delete(directoryMemberships)
-          .where(and(eq(directoryMemberships.userId, userId), wanted.length ? notInArray(directoryMemberships.groupId, wanted) : undefined));
-        for (const groupId of wanted) {
-          await tx.insert(directoryMemberships).values({ tenantId, userId, groupId }).onConflictDoNothing();
+          .where(and(eq(directoryMemberships.userId, userId), wanted.length ? notInArray(directoryMemberships.groupId, wanted) : undefined))
+          .returning({ groupId: directoryMemberships.groupId });
+        for (const m of left) {
+          await emitEvent(tx, { tenantId, kind: 'directory.member_removed', subject: m.groupId, payload: { group: m.groupId }, aboutUserId: userId });
         }
+        for (const groupId of wanted) await putInGroup(tx, scope, userId, groupId);
         if (u.state === 'active') await recomputeRole(tx, scope, userId, now);
       }
       // Users the directory provisioned before but no longer lists are gone from it.
@@ -73,7 +80,7 @@ export async function reconcileDirectories(
             listed.length ? notInArray(users.directoryUserId, listed) : undefined,
           ),
         );
-      for (const g of gone) await deprovisionUser(tx, scope, g.directoryUserId!, now);
+      for (const g of gone) await deprovisionUser(tx, scope, g.directoryUserId!, now, null, 'not_listed');
       return gone.length;
     });
     reports.push({ directory: directoryId, users: remoteUsers.length, groups: remoteGroups.length, deprovisioned });

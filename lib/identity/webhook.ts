@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '@/lib/clock';
 import type { Config } from '@/lib/config/env';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import {
   addMembership,
@@ -96,11 +97,22 @@ export async function handleWorkosWebhook(deps: WebhookDeps, rawBody: string, si
     console.warn(JSON.stringify({ event: 'identity.webhook_unknown_directory', directoryId, eventId: event.id }));
     return 'ignored';
   }
-  return withActor(deps.db, { kind: 'directory', tenantId: scope.tenantId }, async (tx) => {
-    if (!(await recordEvent(tx, scope, event.id, event.event))) return 'duplicate';
-    await apply(tx, scope, event, deps.clock.now());
-    return 'applied';
-  });
+  const directory = { kind: 'directory', tenantId: scope.tenantId } as const;
+  try {
+    return await withActor(deps.db, directory, async (tx) => {
+      if (!(await recordEvent(tx, scope, event.id, event.event))) return 'duplicate';
+      await apply(tx, scope, event, deps.clock.now());
+      return 'applied';
+    });
+  } catch (error) {
+    // The refused event changed nothing (rolled back); its refusal is recorded on its own.
+    if (error instanceof AppError && error.code === 'email_in_other_organization') {
+      await withActor(deps.db, directory, (tx) =>
+        emitEvent(tx, { tenantId: scope.tenantId, kind: 'directory.user_refused', subject: 'user', payload: { reason: error.code, event: event.event } }),
+      );
+    }
+    throw error;
+  }
 }
 
 /** A user without an e-mail address can only be removed; with one, it is created or updated. */

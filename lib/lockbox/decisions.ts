@@ -7,7 +7,7 @@ import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { notify } from './notify';
 import { getRequest, notFound } from './requests';
@@ -71,7 +71,7 @@ export function approveRequest(db: DbHandle, clock: Clock, actor: Actor, id: str
     }
     const approvals = await tx.$count(lockboxApprovals, eq(lockboxApprovals.requestId, id));
     if (approvals < request.requiredApprovals) {
-      await appendEvent(tx, {
+      await emitEvent(tx, {
         tenantId: admin.tenantId,
         kind: EVENTS.approvalRecorded,
         subject: id,

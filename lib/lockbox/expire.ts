@@ -5,6 +5,7 @@ import { SYSTEM } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { recordExpiredGrants } from '@/lib/access/expire';
 import { AppError } from '@/lib/http/errors';
 import { stamp } from './decisions';
 import { notify } from './notify';
@@ -92,7 +93,10 @@ async function closeOne(db: DbHandle, now: Date, step: (tx: Tx) => Promise<void>
   }
 }
 
-/** Runs closeEnded now and every `intervalMs` while the server runs. */
+/**
+ * Runs closeEnded now and every `intervalMs` while the server runs; the same sweep records the
+ * reviewers' access grants that reached their end (lib/access/expire.ts).
+ */
 export function startLockboxSweeps(getDb: () => Promise<DbHandle>, clock: Clock, intervalMs = 60_000) {
   const run = async () => {
     try {
@@ -100,6 +104,11 @@ export function startLockboxSweeps(getDb: () => Promise<DbHandle>, clock: Clock,
       if (closed.requests + closed.sessions > 0) (await import('@/lib/mail/sender')).sendQueuedMail();
     } catch (error) {
       console.error('[trust-center] closing ended lockbox requests failed; it will be tried again', error);
+    }
+    try {
+      await recordExpiredGrants(await getDb(), clock);
+    } catch (error) {
+      console.error('[trust-center] recording expired access grants failed; it will be tried again', error);
     }
   };
   void run();

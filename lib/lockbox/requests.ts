@@ -6,7 +6,7 @@ import type { Clock } from '@/lib/clock';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { notify } from './notify';
 import { requestInput } from './schemas';
@@ -27,13 +27,16 @@ export function assertSupport(actor: Actor): asserts actor is StaffActor {
  * the tenant's customer admins are told in their console and by mail, all in one transaction.
  */
 export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<LockboxRequestView> {
-  assertSupport(actor);
+  if (actor.kind !== 'staff') assertSupport(actor);
   const input = parseInput(requestInput, data);
+  // The tenant first: another staff role's refused request is recorded in that tenant's log.
   const tenant = await tenantBySlug(db, actor, input.tenant);
+  const onTenant = actingOn(actor, tenant);
+  assertSupport(actor);
   const now = clock.now();
   return withActor(
     db,
-    actingOn(actor, tenant),
+    onTenant,
     async (tx) => {
       const [row] = await tx
         .insert(lockboxRequests)
@@ -49,7 +52,7 @@ export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data
           expiresAt: now,
         })
         .returning();
-      await appendEvent(tx, {
+      await emitEvent(tx, {
         tenantId: tenant.id,
         kind: EVENTS.requested,
         subject: row.id,

@@ -6,7 +6,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { settingsInput } from './schemas';
 import { EVENTS } from './transitions';
@@ -40,7 +40,7 @@ export async function updateLockboxSettings(db: DbHandle, clock: Clock, actor: A
         .insert(lockboxSettings)
         .values({ tenantId: actor.tenantId, ...values, updatedAt: clock.now(), updatedBy: actor.userId })
         .onConflictDoUpdate({ target: lockboxSettings.tenantId, set: { ...values, updatedAt: clock.now(), updatedBy: actor.userId } });
-      await appendEvent(tx, { tenantId: actor.tenantId, kind: EVENTS.settingsChanged, subject: actor.tenantId, payload: values });
+      await emitEvent(tx, { tenantId: actor.tenantId, kind: EVENTS.settingsChanged, subject: actor.tenantId, payload: values });
     });
   } catch (error) {
     if (pgErrorCode(error) === '42501') throw new AppError('forbidden', 'Your account may no longer change lockbox settings.', 403);

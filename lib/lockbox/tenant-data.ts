@@ -7,7 +7,7 @@ import { queryRows } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { listOwnRecords, type RecordSummary } from '@/lib/tenants/list-records';
 import { z } from 'zod';
@@ -78,7 +78,7 @@ export async function readTenantDataAsStaff(db: DbHandle, clock: Clock, actor: A
         .where(eq(tenantRecords.tenantId, tenant.id))
         .orderBy(asc(tenantRecords.category), asc(tenantRecords.title));
       if (access) {
-        await appendEvent(tx, {
+        await emitEvent(tx, {
           tenantId: tenant.id,
           kind: access.via === 'break_glass' ? EVENTS.breakGlassDataRead : EVENTS.dataRead,
           subject: access.id,
@@ -125,7 +125,7 @@ export async function updateTenantRecord(db: DbHandle, clock: Clock, actor: Acto
         .where(and(eq(tenantRecords.id, id), eq(tenantRecords.tenantId, tenant.id)))
         .returning(recordColumns);
       if (!row) throw new AppError('not_found', 'There is no such record.', 404);
-      await appendEvent(tx, {
+      await emitEvent(tx, {
         tenantId: tenant.id,
         kind: EVENTS.recordUpdated,
         subject: row.id,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { tenants } from '@/drizzle/schema';
 import type { StaffActor } from '@/lib/auth/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { noteActingOn } from '@/lib/governance/refusal-scope';
 import { AppError } from '@/lib/http/errors';
 
 export interface TenantRef {
@@ -28,7 +29,11 @@ function noSuchTenant() {
   return new AppError('not_found', 'There is no such tenant.', 404);
 }
 
-/** The staff actor acting on a tenant: what sets app.tenant_id for the lockbox policies. */
+/**
+ * The staff actor acting on a tenant: what sets app.tenant_id for the lockbox policies. From
+ * here on, a refusal of the request lands in that tenant's governance log.
+ */
 export function actingOn(actor: StaffActor, tenant: { id: string }): StaffActor {
+  noteActingOn(tenant.id);
   return { ...actor, actingOnTenantId: tenant.id };
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type LockboxStatus, breakGlassSessions, lockboxRequests } from '@/drizzle/schema';
 import type { Tx } from '@/lib/db/types';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
+import type { EventKind } from '@/lib/governance/kinds';
 import { AppError } from '@/lib/http/errors';
 
 /**
@@ -19,6 +20,7 @@ export const TRANSITIONS: Record<LockboxStatus, readonly LockboxStatus[]> = {
   revoked: [],
 };
 
+/** The lockbox and break-glass kinds of the governance log's catalog (lib/governance/kinds.ts). */
 export const EVENTS = {
   requested: 'lockbox.requested',
   approvalRecorded: 'lockbox.approval_recorded',
@@ -34,7 +36,7 @@ export const EVENTS = {
   breakGlassEnded: 'support.break_glass_ended',
   breakGlassReviewed: 'support.break_glass_reviewed',
   settingsChanged: 'lockbox.settings_changed',
-} as const;
+} as const satisfies Record<string, EventKind>;
 
 const STATUS_WORDS: Record<LockboxStatus, string> = {
   pending: 'still waiting for a decision',
@@ -88,7 +90,7 @@ export async function moveRequest(tx: Tx, id: string, change: RequestChange) {
         ? EVENTS.grantExpired
         : EVENTS.requestExpired
       : EVENTS[change.to];
-  await appendEvent(tx, {
+  await emitEvent(tx, {
     tenantId: row.tenantId,
     kind,
     subject: row.id,
@@ -122,7 +124,7 @@ export async function moveSession(tx: Tx, id: string, change: SessionChange) {
   }
   if (!row) throw new AppError('forbidden', 'You cannot change this break-glass session.', 403);
   if (change.to !== 'closed' || !current.endedAt) {
-    await appendEvent(tx, {
+    await emitEvent(tx, {
       tenantId: row.tenantId,
       kind: change.to === 'reviewed' ? EVENTS.breakGlassReviewed : EVENTS.breakGlassEnded,
       subject: row.id,

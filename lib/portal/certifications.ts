@@ -7,6 +7,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { checkCertificationDates } from './certification-rules';
 import { blankAsMissing, blankAsNull, calendarDay, dayOf, parseInput, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
@@ -302,6 +303,12 @@ export async function createCertification(db: DbHandle, clock: Clock, actor: Act
       before: null,
       after: { ...snapshotOf(certification) },
     });
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.certification_created',
+      subject: row.slug,
+      payload: { certification: row.id, slug: row.slug, status: row.status },
+    });
     return certification;
   }).catch(mapWriteError);
   return created;
@@ -365,6 +372,18 @@ export async function updateCertification(
       changedByName: staff.name,
       before: { ...before },
       after: { ...after },
+    });
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.certification_updated',
+      subject: row.slug,
+      payload: {
+        certification: id,
+        slug: row.slug,
+        fields: SNAPSHOT_KEYS.filter((k) => before[k] !== after[k]),
+        status: after.status,
+        ...(before.status !== after.status ? { previousStatus: before.status } : {}),
+      },
     });
     return { certification: toAdmin({ c: row, doc: report }), changed: true };
   }).catch(mapWriteError);

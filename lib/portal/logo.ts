@@ -4,6 +4,7 @@ import { portalSettings } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor, type StaffActor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
@@ -52,6 +53,12 @@ async function writeLogo(db: DbHandle, clock: Clock, staff: StaffActor, logo: Bu
       .where(eq(portalSettings.id, true))
       .returning({ id: portalSettings.id });
     if (updated.length === 0) throw refusedByDatabase();
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.logo_changed',
+      subject: 'logo',
+      payload: logo ? { action: 'replaced', type: logoType, size: logo.byteLength } : { action: 'removed' },
+    });
   }).catch(rethrowRefusal);
 }
 

@@ -7,6 +7,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { parseInput, SLUG, slugify, text, uniqueSlug } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
@@ -84,6 +85,7 @@ export async function createSecurityBlock(db: DbHandle, clock: Clock, actor: Act
         updatedBy: staff.userId,
       })
       .returning();
+    await emitEvent(tx, { tenantId: null, kind: 'content.security_block_created', subject: row.slug, payload: { block: row.id, slug: row.slug } });
     return toBlock(row);
   }).catch(mapWriteError);
 }
@@ -100,6 +102,12 @@ export async function updateSecurityBlock(db: DbHandle, clock: Clock, actor: Act
       .where(eq(securityBlocks.id, id))
       .returning();
     if (!row) throw await missingOrRefused(tx, id);
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.security_block_updated',
+      subject: row.slug,
+      payload: { block: row.id, slug: row.slug, fields: Object.keys(input).sort() },
+    });
     return toBlock(row);
   }).catch(mapWriteError);
 }
@@ -108,8 +116,9 @@ export async function deleteSecurityBlock(db: DbHandle, actor: Actor, id: string
   const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   await withActor(db, staff, async (tx) => {
-    const deleted = await tx.delete(securityBlocks).where(eq(securityBlocks.id, id)).returning({ id: securityBlocks.id });
-    if (deleted.length === 0) throw await missingOrRefused(tx, id);
+    const [deleted] = await tx.delete(securityBlocks).where(eq(securityBlocks.id, id)).returning({ id: securityBlocks.id, slug: securityBlocks.slug });
+    if (!deleted) throw await missingOrRefused(tx, id);
+    await emitEvent(tx, { tenantId: null, kind: 'content.security_block_deleted', subject: deleted.slug, payload: { block: deleted.id, slug: deleted.slug } });
   }).catch(mapWriteError);
 }
 
@@ -143,9 +152,13 @@ export async function moveSecurityBlock(db: DbHandle, clock: Clock, actor: Actor
   }).catch(mapWriteError);
 }
 
+/** Writes the positions that changed, with `content.security_blocks_reordered` when any did. */
 async function writeOrder(tx: Tx, clock: Clock, userId: string, order: string[], current: (typeof securityBlocks.$inferSelect)[]) {
   const byId = new Map(current.map((b) => [b.id, b]));
   const result: SecurityBlock[] = [];
+  if (order.some((id, position) => byId.get(id)!.position !== position)) {
+    await emitEvent(tx, { tenantId: null, kind: 'content.security_blocks_reordered', subject: 'security_blocks', payload: { order: order.map((id) => byId.get(id)!.slug) } });
+  }
   for (const [position, id] of order.entries()) {
     const block = byId.get(id)!;
     if (block.position === position) {

@@ -7,6 +7,7 @@ import type { Clock } from '@/lib/clock';
 import { config } from '@/lib/config/env';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { blankAsNull, parseInput, text, wholeNumber } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
@@ -171,10 +172,17 @@ export function checkSecurityTxtExpiry(expires: Date, now: Date) {
   }
 }
 
+/** The settings that make up /.well-known/security.txt: their changes are recorded as such. */
+const SECURITY_TXT_FIELDS = ['securityContact', 'securityTxtExpiresAt', 'preferredLanguages', 'disclosurePolicy'] as const;
+const OTHER_FIELDS = ['vendorName', 'tagline', 'overview', 'statusPageUrl', 'accessGrantDays'] as const;
+
+const sameValue = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? new Date(a as Date).getTime() === new Date(b as Date).getTime() : a === b);
+
 /**
  * Saves the portal settings. Fields left out keep their value (or the default before the
  * first save). The security.txt expiry is checked whenever the settings are saved, so a
- * stale one has to be renewed.
+ * stale one has to be renewed. What changed is recorded (field names, never values):
+ * `content.security_txt_updated` for security.txt's fields, `content.settings_updated` for the others.
  */
 export async function updateSettings(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<AdminSettings> {
   const staff = asTrustAdmin(actor);
@@ -203,6 +211,20 @@ export async function updateSettings(db: DbHandle, clock: Clock, actor: Actor, d
       .onConflictDoUpdate({ target: portalSettings.id, set: next })
       .returning();
     if (!saved) throw refusedByDatabase();
+    const changed = (fields: readonly (keyof typeof next)[]) => fields.filter((f) => !row || !sameValue(row[f], next[f]));
+    const securityTxt = changed(SECURITY_TXT_FIELDS);
+    const others = changed(OTHER_FIELDS);
+    if (others.length > 0) {
+      await emitEvent(tx, { tenantId: null, kind: 'content.settings_updated', subject: 'portal_settings', payload: { fields: others, firstSave: !row } });
+    }
+    if (securityTxt.length > 0) {
+      await emitEvent(tx, {
+        tenantId: null,
+        kind: 'content.security_txt_updated',
+        subject: 'security_txt',
+        payload: { fields: securityTxt, expiresAt: next.securityTxtExpiresAt.toISOString() },
+      });
+    }
     return { ...toPublic(saved), saved: true, logoType: saved.logoType, logoSize: saved.logo?.byteLength ?? null };
   }).catch(rethrowRefusal);
 }

@@ -6,6 +6,7 @@ import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { parseInput, text } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
@@ -117,12 +118,19 @@ export async function createUpdate(db: DbHandle, clock: Clock, actor: Actor, dat
   const input = parseInput(createInput, data);
   const now = clock.now();
   checkPublishedAt(input.publishedAt, now);
-  const [row] = await withActor(db, staff, (tx) =>
-    tx
+  const row = await withActor(db, staff, async (tx) => {
+    const [created] = await tx
       .insert(portalUpdates)
       .values({ title: input.title, body: input.body, publishedAt: input.publishedAt ?? now, updatedAt: now, createdBy: staff.userId })
-      .returning(),
-  ).catch(rethrowRefusal);
+      .returning();
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.update_created',
+      subject: created.id,
+      payload: { update: created.id, publishedAt: created.publishedAt.toISOString() },
+    });
+    return created;
+  }).catch(rethrowRefusal);
   return toUpdate(row);
 }
 
@@ -139,6 +147,12 @@ export async function updateUpdate(db: DbHandle, clock: Clock, actor: Actor, id:
       .where(eq(portalUpdates.id, id))
       .returning();
     if (!row) throw await missingOrRefused(tx, id);
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.update_edited',
+      subject: row.id,
+      payload: { update: row.id, fields: Object.keys(input).sort(), publishedAt: row.publishedAt.toISOString() },
+    });
     return toUpdate(row);
   }).catch(rethrowRefusal);
 }
@@ -149,6 +163,7 @@ export async function deleteUpdate(db: DbHandle, actor: Actor, id: string): Prom
   await withActor(db, staff, async (tx) => {
     const deleted = await tx.delete(portalUpdates).where(eq(portalUpdates.id, id)).returning({ id: portalUpdates.id });
     if (deleted.length === 0) throw await missingOrRefused(tx, id);
+    await emitEvent(tx, { tenantId: null, kind: 'content.update_deleted', subject: id, payload: { update: id } });
   }).catch(rethrowRefusal);
 }
 

@@ -1,7 +1,12 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import type { DbHandle } from '@/lib/db/with-actor';
+import { assertTrustAdmin } from '@/lib/auth/trust-admin';
+import type { Clock } from '@/lib/clock';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
+import { AppError } from '@/lib/http/errors';
 import { answersToCsv } from './csv';
+import { renderQuestionnaireDocument } from './document';
 import { getQuestionnaire, listEvidenceChoices } from './read';
 import type { AnswerRow } from './sheet';
 import { answersToXlsx } from './xlsx';
@@ -17,6 +22,14 @@ export interface ExportedAnswers {
   filename: string;
   contentType: string;
   bytes: Buffer;
+}
+
+/** The export handed out, recorded (`content.questionnaire_exported`) before it leaves. */
+async function recordExport(db: DbHandle, actor: Actor, slug: string, format: SheetFormat | 'pdf', sha256?: string) {
+  assertTrustAdmin(actor);
+  await withActor(db, actor, (tx) =>
+    emitEvent(tx, { tenantId: null, kind: 'content.questionnaire_exported', subject: slug, payload: { questionnaire: slug, format, ...(sha256 ? { sha256 } : {}) } }),
+  );
 }
 
 /** A questionnaire's answers as a spreadsheet a trust admin edits and imports again unchanged. */
@@ -41,5 +54,15 @@ export async function exportAnswers(db: DbHandle, actor: Actor, slug: string, fo
           rows,
           (await listEvidenceChoices(db, actor)).filter((d) => !d.archived),
         );
+  await recordExport(db, actor, questionnaire.slug, format);
   return { filename, contentType: CONTENT_TYPES[format], bytes };
+}
+
+/** The questionnaire's PDF as it stands, for trust admins, whatever its visibility. */
+export async function exportQuestionnairePdf(db: DbHandle, clock: Clock, actor: Actor, slug: string) {
+  const { document, slug: found } = await getQuestionnaire(db, actor, slug);
+  const rendered = await renderQuestionnaireDocument(db, clock, { ...document, generator: 'questionnaire' });
+  if (!rendered) throw new AppError('not_found', 'There is no such questionnaire.', 404);
+  await recordExport(db, actor, found, 'pdf', rendered.pdf.sha256);
+  return rendered;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { noteRefusal } from '@/lib/governance/refusal-scope';
 import { AppError } from '@/lib/http/errors';
 import { wantsHtml } from '@/lib/http/html-notice';
 import { readBytes, readText } from '@/lib/http/route';
@@ -76,6 +77,7 @@ export async function readSheetUpload(request: NextRequest): Promise<{ form: boo
  * `at`, the part of the page whose form was sent (the notice is shown there).
  */
 export function redirectWithAnswerError(back: string, error: unknown, changes: AnswerChange[] = [], at?: string): NextResponse {
+  noteRefusal(error);
   const code = error instanceof AppError ? error.code : error instanceof z.ZodError ? 'invalid_request' : null;
   if (!code) throw error;
   const query = new URLSearchParams({ error: code });

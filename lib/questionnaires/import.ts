@@ -60,6 +60,6 @@ export async function importAnswers(db: DbHandle, clock: Clock, actor: Actor, sl
   const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   const sheet = format === 'xlsx' ? await sheetFromXlsx(bytes) : sheetFromCsv(bytes);
   const { changes, rows } = answersFromSheet(sheet);
-  const saved = await updateAnswers(db, clock, actor, slug, changes, (index) => rows[index]);
+  const saved = await updateAnswers(db, clock, actor, slug, changes, (index) => rows[index], 'import');
   return { ...saved, format, rows: changes.length };
 }

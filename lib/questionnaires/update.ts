@@ -6,6 +6,7 @@ import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/
 import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { type Locate, planAnswerChanges } from './plan';
 import { questionnaireNotFound } from './read';
 import type { AnswerChange } from './schemas';
@@ -23,7 +24,8 @@ export interface AnswersSaved {
 /**
  * Saves answers, comments and evidence links of one questionnaire as a trust admin, all or
  * nothing, in one transaction. Only questions that really change are written; the
- * questionnaire's "answers last changed" date (on the PDF's cover) moves only then.
+ * questionnaire's "answers last changed" date (on the PDF's cover) moves only then, and
+ * `content.questionnaire_answers_updated` is recorded (`via` says whether a form or an import).
  */
 export async function updateAnswers(
   db: DbHandle,
@@ -32,6 +34,7 @@ export async function updateAnswers(
   slug: string,
   changes: AnswerChange[],
   locate: Locate = (index) => index + 1,
+  via: 'edit' | 'import' = 'edit',
 ): Promise<AnswersSaved> {
   assertTrustAdmin(actor);
   const now = clock.now();
@@ -76,6 +79,12 @@ export async function updateAnswers(
       await tx.update(questionnaires).set({ answersChangedAt: now, answersChangedBy: actor.userId }).where(eq(questionnaires.id, questionnaire.id));
       // The portal's documents list shows when each document last changed.
       await tx.update(documents).set({ updatedAt: now, updatedBy: actor.userId }).where(eq(documents.id, questionnaire.documentId));
+      await emitEvent(tx, {
+        tenantId: null,
+        kind: 'content.questionnaire_answers_updated',
+        subject: slug,
+        payload: { questionnaire: slug, changed: updates.length, via },
+      });
     } catch (error) {
       rethrowRefusal(error);
     }

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { SYSTEM } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
-import { withActor } from '@/lib/db/with-actor';
-import type { Database } from '@/lib/db/types';
+import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 
 export interface RateRule {
@@ -25,10 +24,8 @@ export class RateLimitedError extends AppError {
  * (Fixed windows: a burst of up to twice the limit can straddle a boundary, which is fine for
  * keeping forms from being flooded.)
  */
-export async function hitRateLimit(db: Database, bucket: string, rule: RateRule, clock: Clock) {
-  const now = clock.now().getTime();
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+export async function hitRateLimit(db: DbHandle, bucket: string, rule: RateRule, clock: Clock) {
+  const { now, windowMs, windowStart } = windowOf(rule, clock);
   const hits = await withActor(db, SYSTEM, async (tx) => {
     const [row] = await queryRows<{ hits: number }>(tx, sql`
       INSERT INTO rate_limits (bucket, window_start, hits) VALUES (${bucket}, ${windowStart.toISOString()}, 1)
@@ -39,4 +36,25 @@ export async function hitRateLimit(db: Database, bucket: string, rule: RateRule,
     return Number(row.hits);
   });
   if (hits > rule.limit) throw new RateLimitedError(Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)));
+}
+
+function windowOf(rule: RateRule, clock: Clock) {
+  const now = clock.now().getTime();
+  const windowMs = rule.windowSeconds * 1000;
+  return { now, windowMs, windowStart: new Date(Math.floor(now / windowMs) * windowMs) };
+}
+
+/**
+ * Refuses (without counting) once `bucket` has reached the rule's limit in this window: for
+ * limits that count something else than the request itself, such as failed sign-ins.
+ */
+export async function checkRateLimit(db: DbHandle, bucket: string, rule: RateRule, clock: Clock) {
+  const { now, windowMs, windowStart } = windowOf(rule, clock);
+  const [row] = await withActor(
+    db,
+    SYSTEM,
+    (tx) => queryRows<{ hits: number }>(tx, sql`SELECT hits FROM rate_limits WHERE bucket = ${bucket} AND window_start = ${windowStart.toISOString()}`),
+    { readOnly: true },
+  );
+  if (row && Number(row.hits) >= rule.limit) throw new RateLimitedError(Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)));
 }

@@ -21,9 +21,12 @@ export function clientAddress(request: NextRequest): string {
   return request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 }
 
+/** The client's address, hashed: what rate-limit counters are kept under (they hold no personal data). */
+export function clientKey(request: NextRequest): string {
+  return createHash('sha256').update(clientAddress(request)).digest('hex').slice(0, 32);
+}
+
 /** Counts this request against the form's limit for its client; past it, a 429 with Retry-After. */
 export async function limitPublicForm(request: NextRequest, form: keyof typeof PUBLIC_FORM_LIMITS) {
-  // Addresses are stored hashed: the counter table holds no personal data.
-  const who = createHash('sha256').update(clientAddress(request)).digest('hex').slice(0, 32);
-  await hitRateLimit(await getDatabase(), `${form}:${who}`, PUBLIC_FORM_LIMITS[form], systemClock);
+  await hitRateLimit(await getDatabase(), `${form}:${clientKey(request)}`, PUBLIC_FORM_LIMITS[form], systemClock);
 }

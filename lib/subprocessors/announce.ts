@@ -4,6 +4,7 @@ import { subprocessorAnnouncements, subprocessorChanges } from '@/drizzle/schema
 import type { Actor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { announcementMail } from '@/lib/subscriptions/mails';
 import { mailConfirmedSubscribers } from '@/lib/subscriptions/notify';
@@ -54,6 +55,12 @@ export async function announceDrafts(db: DbHandle, clock: Clock, actor: Actor, k
     await tx.update(subprocessorChanges).set({ announcementId: id }).where(inArray(subprocessorChanges.id, [...ids]));
     const announced = drafts.map((d) => withDifferences(d, stateBefore(timeline, d)));
     const notified = await mailConfirmedSubscribers(tx, keys, (vendor, to, unsubscribe) => announcementMail(keys, vendor, to, announced, unsubscribe));
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.subprocessor_changes_announced',
+      subject: id,
+      payload: { announcement: id, changes: drafts.map((d) => d.id), subprocessors: [...new Set(drafts.map((d) => d.slug))], notified },
+    });
     return { id, announcedAt: now.toISOString(), changes: drafts.length, notified };
   });
 }

@@ -4,6 +4,7 @@ import { subprocessorChanges } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { cancellationMail } from '@/lib/subscriptions/mails';
 import { mailConfirmedSubscribers } from '@/lib/subscriptions/notify';
@@ -38,9 +39,20 @@ export async function cancelChange(db: DbHandle, clock: Clock, actor: Actor, key
       throw new AppError('later_changes', `Cancel the later change first: ${changeTitle(later)}, effective ${isoDate(later.effectiveAt)}.`, 409);
     }
     await tx.update(subprocessorChanges).set({ cancelledAt: now, cancelledBy: actor.userId }).where(eq(subprocessorChanges.id, changeId));
-    if (!row.announcementId) return { announced: false, notified: 0 };
+    const record = (notified: number) =>
+      emitEvent(tx, {
+        tenantId: null,
+        kind: 'content.subprocessor_change_cancelled',
+        subject: self.slug,
+        payload: { change: changeId, subprocessor: self.slug, kind: self.kind, announced: row.announcementId !== null, notified },
+      });
+    if (!row.announcementId) {
+      await record(0);
+      return { announced: false, notified: 0 };
+    }
     const cancelled = withDifferences(self, stateBefore(others, self));
     const notified = await mailConfirmedSubscribers(tx, keys, (vendor, to, unsubscribe) => cancellationMail(keys, vendor, to, cancelled, unsubscribe));
+    await record(notified);
     return { announced: true, notified };
   });
 }

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { noteRefusal } from '@/lib/governance/refusal-scope';
 import { AppError } from '@/lib/http/errors';
 import { changeFromForm, changeInput } from './fields';
 import { NoticeTooShortError, requiredNotice } from './notice';
@@ -31,6 +32,7 @@ export function changeFormPage(data: Record<string, unknown>): string {
 
 /** Where a refused form post goes back to: its page, with the error, the earliest allowed date, and what was typed. Null for unexpected errors. */
 export function refusedFormLocation(data: Record<string, unknown>, error: unknown): string | null {
+  noteRefusal(error);
   const code = error instanceof AppError ? error.code : error instanceof ZodError ? 'invalid_request' : null;
   if (!code) return null;
   const params = new URLSearchParams({ error: code });

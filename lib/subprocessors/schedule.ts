@@ -6,6 +6,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import type { Tx } from '@/lib/db/types';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { dateStart, isoDate } from './dates';
@@ -108,6 +109,20 @@ async function scheduleIn(tx: Tx, clock: Clock, actor: StaffActor, input: Change
     effectiveAt: new Date(draft.effectiveAt),
     createdAt: now,
     createdBy: actor.userId,
+  });
+  await emitEvent(tx, {
+    tenantId: null,
+    kind: 'content.subprocessor_change_scheduled',
+    subject: slug,
+    reason: draft.reason,
+    payload: {
+      change: draft.id,
+      subprocessor: slug,
+      kind: draft.kind,
+      effectiveDate: input.effectiveDate,
+      noticeDays,
+      processesCustomerRecords: draft.processesCustomerRecords,
+    },
   });
   return { id: draft.id, slug, kind: draft.kind, name: draft.name, effectiveDate: input.effectiveDate, noticeDays };
 }

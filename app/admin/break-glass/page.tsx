@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden } from 'next/navigation';
 import { BreakGlassForm } from '@/components/lockbox/break-glass-form';
 import { Back } from '@/components/lockbox/controls';
 import { SubmitButton, TextArea } from '@/components/portal-admin/fields';
@@ -11,7 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { Pagination, pageParam } from '@/components/ui/pagination';
-import { requireStaff } from '@/lib/auth/request';
+import { requireStaffRole } from '@/lib/auth/request';
 import { isBreakGlassHolder } from '@/lib/break-glass/holders';
 import { listSessions } from '@/lib/break-glass/sessions';
 import { systemClock } from '@/lib/clock';
@@ -23,8 +22,7 @@ const PAGE_SIZE = 10;
 const HERE = '/admin/break-glass';
 
 export default async function BreakGlassPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireStaff(HERE);
-  if (actor.role !== 'break_glass' && actor.role !== 'trust_admin') forbidden();
+  const actor = await requireStaffRole(HERE, ['break_glass', 'trust_admin']);
   const query = await searchParams;
   const page = pageParam(query.page);
   const db = await getDatabase();

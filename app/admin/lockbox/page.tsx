@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden } from 'next/navigation';
 import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { tenantDirectory } from '@/components/lockbox/tenant-directory';
@@ -8,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { Pagination, pageParam } from '@/components/ui/pagination';
-import { requireStaff } from '@/lib/auth/request';
+import { requireStaffRole } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { type ListOptions, listRequests } from '@/lib/lockbox/requests';
@@ -29,8 +28,7 @@ const TABS: { key: string; label: string; states?: ListOptions['states'] }[] = [
 ];
 
 export default async function LockboxRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireStaff('/admin/lockbox');
-  if (actor.role !== 'support' && actor.role !== 'trust_admin') forbidden();
+  const actor = await requireStaffRole('/admin/lockbox', ['support', 'trust_admin']);
   const query = await searchParams;
   const tab = TABS.find((t) => t.key === one(query.state)) ?? TABS[0];
   const page = pageParam(query.page);

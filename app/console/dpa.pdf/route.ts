@@ -1,7 +1,5 @@
 import { NextResponse } from 'next/server';
-import { SESSION_COOKIE } from '@/lib/auth/cookie';
-import { resolveSession } from '@/lib/auth/sessions';
-import { sessionDeps } from '@/lib/auth/request';
+import { apiSession } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { renderExecutedDpa } from '@/lib/dpa/document';
@@ -16,7 +14,7 @@ import { route } from '@/lib/http/route';
  */
 export const GET = route(async (request) => {
   const html = wantsHtml(request);
-  const session = await resolveSession(await sessionDeps(), request.cookies.get(SESSION_COOKIE)?.value);
+  const session = await apiSession(request);
   if (!session) {
     if (html) return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent('/console/dpa')}`, request.url), 303);
     return jsonError('unauthenticated', 'Sign in first.', 401);

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Edit certification', description: 'C
 
 export default async function EditCertification({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const { id } = await params;
-  const actor = await requireTrustAdmin(`/admin/certifications/${id}`);
+  const actor = await requireTrustAdmin(`/admin/certifications/${id}`, '/admin/certifications/[id]');
   const db = await getDatabase();
   const certification = await orNotFound(getCertificationForAdmin(db, actor, id));
   const [reports, history] = await Promise.all([

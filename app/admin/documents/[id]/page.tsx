@@ -33,7 +33,7 @@ function successOf(p: Record<string, string | string[] | undefined>) {
 
 export default async function AdminDocument({ params, searchParams }: Props) {
   const { id } = await params;
-  const actor = await requireTrustAdmin(`/admin/documents/${id}`);
+  const actor = await requireTrustAdmin(`/admin/documents/${id}`, '/admin/documents/[id]');
   if (!isUuid(id)) notFound();
   const db = await getDatabase();
   const found = await getAdminDocument(db, systemClock, actor, id).catch((error: unknown) => {

@@ -25,7 +25,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export default async function TenantPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const actor = await requireStaff(`/admin/tenants/${slug}`);
+  const actor = await requireStaff(`/admin/tenants/${slug}`, '/admin/tenants/[slug]');
   const query = await searchParams;
   const db = await getDatabase();
   const tenant = await orNotFound(tenantBySlug(db, actor, slug));

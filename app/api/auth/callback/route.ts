@@ -7,6 +7,7 @@ import { route } from '@/lib/http/route';
 import { finishSso } from '@/lib/identity/sso';
 import { SSO_STATE_COOKIE } from '@/lib/identity/sso-state';
 import { workosClient } from '@/lib/identity/workos-client';
+import { clientKey } from '@/lib/rate-limit/request';
 
 function toSignIn(code: string) {
   const response = new NextResponse(null, { status: 303, headers: { Location: `/sign-in?error=${code}` } });
@@ -17,14 +18,14 @@ function toSignIn(code: string) {
 /** Where WorkOS sends the browser back: exchange the code, start the session. */
 export const GET = route(async (request: NextRequest) => {
   const params = request.nextUrl.searchParams;
-  if (params.get('error')) return toSignIn('sso_failed');
   const cfg = config();
   try {
     const session = await finishSso(
       { ...(await sessionDeps()), workos: workosClient(cfg), cfg },
-      { code: params.get('code'), state: params.get('state') },
+      { code: params.get('code'), state: params.get('state'), error: params.get('error') },
       request.cookies.get(SSO_STATE_COOKIE)?.value,
       request.headers.get('user-agent'),
+      clientKey(request),
     );
     const target = session.next ?? (session.kind === 'staff' ? '/admin' : '/console');
     const response = new NextResponse(null, { status: 303, headers: { Location: target } });

@@ -6,6 +6,7 @@ import { sessionDeps } from '@/lib/auth/request';
 import { config } from '@/lib/config/env';
 import { AppError } from '@/lib/http/errors';
 import { readBody, route } from '@/lib/http/route';
+import { clientKey } from '@/lib/rate-limit/request';
 
 const input = z.object({
   email: z.email().max(254),
@@ -17,7 +18,7 @@ export const POST = route(async (request) => {
   const { form, data } = await readBody(request);
   try {
     const { email, next } = input.parse(data);
-    const session = await demoSignIn({ ...(await sessionDeps()), enabled: config().demoSignIn }, email, request.headers.get('user-agent'));
+    const session = await demoSignIn({ ...(await sessionDeps()), enabled: config().demoSignIn }, email, request.headers.get('user-agent'), clientKey(request));
     const redirectTo = safeNextPath(next) ?? (session.kind === 'staff' ? '/admin' : '/console');
     const response = form
       ? new NextResponse(null, { status: 303, headers: { Location: redirectTo } })

@@ -8,6 +8,7 @@ import { readBody, route } from '@/lib/http/route';
 import { startSso } from '@/lib/identity/sso';
 import { SSO_STATE_COOKIE, SSO_STATE_MAX_AGE_SECONDS } from '@/lib/identity/sso-state';
 import { workosClient } from '@/lib/identity/workos-client';
+import { clientKey } from '@/lib/rate-limit/request';
 
 const input = z.object({ email: z.email().max(254), next: z.string().max(2000).optional() });
 
@@ -17,7 +18,7 @@ export const POST = route(async (request) => {
   try {
     const { email, next } = input.parse(data);
     const cfg = config();
-    const { url, stateCookie } = await startSso({ ...(await sessionDeps()), workos: workosClient(cfg), cfg }, email, safeNextPath(next));
+    const { url, stateCookie } = await startSso({ ...(await sessionDeps()), workos: workosClient(cfg), cfg }, email, safeNextPath(next), clientKey(request));
     const response = form ? new NextResponse(null, { status: 303, headers: { Location: url } }) : NextResponse.json({ ok: true, url });
     response.cookies.set(SSO_STATE_COOKIE, stateCookie, {
       httpOnly: true,

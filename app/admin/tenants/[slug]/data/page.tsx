@@ -22,7 +22,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function TenantDataPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const here = `/admin/tenants/${slug}/data`;
-  const actor = await requireStaff(here);
+  const actor = await requireStaff(here, '/admin/tenants/[slug]/data');
   const query = await searchParams;
   const db = await getDatabase();
   const { tenant, access, records } = await orNotFound(readTenantDataAsStaff(db, systemClock, actor, slug));

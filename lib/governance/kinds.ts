@@ -1,0 +1,109 @@
+/**
+ * Every kind of governance event, with the chain it lands in and one line on what it records.
+ * Call sites name kinds through emitEvent(), whose `kind` is typed by this catalog, so a kind
+ * that is not listed here does not compile. docs/governance-events.md documents each one (its
+ * actor, subject and payload); a test keeps the two in step.
+ *
+ * chain: 'tenant' (the tenant's own chain), 'vendor' (the vendor chain), or 'either' (the
+ * tenant's chain when the event concerns one, else the vendor chain).
+ */
+export const EVENT_KINDS = {
+  // Sign-in and refusals
+  'auth.signed_in': { chain: 'either', description: 'A person signed in (demo or SSO), or a reviewer opened an access link.' },
+  'auth.sign_in_failed': { chain: 'either', description: 'A sign-in was refused: bad or expired state or link, unknown or suspended account, SSO error, demo sign-in off, or too many failures.' },
+  'auth.signed_out': { chain: 'either', description: 'A person ended their session.' },
+  'auth.user_provisioned': { chain: 'tenant', description: 'SSO created a customer member just in time, as the tenant allows.' },
+  'auth.refused': { chain: 'either', description: 'A signed-in (or anonymous) request was refused with 403; coalesced per actor, path and code.' },
+
+  // Roles, mappings and directory sync
+  'identity.role_changed': { chain: 'either', description: 'A person’s role or status changed as their directory groups and the group mappings say.' },
+  'identity.mapping_added': { chain: 'either', description: 'An administrator mapped a directory group to a role.' },
+  'identity.mapping_removed': { chain: 'either', description: 'An administrator removed a group-to-role mapping.' },
+  'identity.jit_provisioning_changed': { chain: 'tenant', description: 'A customer admin turned just-in-time provisioning through SSO on or off.' },
+  'directory.user_created': { chain: 'either', description: 'Directory Sync created a user.' },
+  'directory.user_updated': { chain: 'either', description: 'Directory Sync changed a user’s e-mail address or name (which fields, never the values).' },
+  'directory.user_deprovisioned': { chain: 'either', description: 'Directory Sync suspended a user and ended their sessions.' },
+  'directory.user_reactivated': { chain: 'either', description: 'Directory Sync made a deprovisioned (or adopted) user active again.' },
+  'directory.user_refused': { chain: 'either', description: 'Directory Sync refused a user whose address is outside the organization’s domains or belongs to another user.' },
+  'directory.group_created': { chain: 'either', description: 'Directory Sync created a group.' },
+  'directory.group_renamed': { chain: 'either', description: 'Directory Sync renamed a group (its members’ roles are derived again).' },
+  'directory.group_deleted': { chain: 'either', description: 'Directory Sync deleted a group.' },
+  'directory.member_added': { chain: 'either', description: 'Directory Sync put a user in a group.' },
+  'directory.member_removed': { chain: 'either', description: 'Directory Sync took a user out of a group.' },
+  'directory.deleted': { chain: 'either', description: 'A directory was deleted: every user it provisioned is suspended.' },
+
+  // Lockbox and break-glass (kind strings predate this catalog and stay as they are)
+  'lockbox.requested': { chain: 'tenant', description: 'A support engineer asked the tenant for access to its data.' },
+  'lockbox.approval_recorded': { chain: 'tenant', description: 'A customer admin approved a request that needs a second approval.' },
+  'lockbox.approved': { chain: 'tenant', description: 'A request was approved: the grant is active.' },
+  'lockbox.denied': { chain: 'tenant', description: 'A customer admin denied a request.' },
+  'lockbox.request_expired': { chain: 'tenant', description: 'A request expired unanswered.' },
+  'lockbox.revoked': { chain: 'tenant', description: 'A customer admin revoked an active grant.' },
+  'lockbox.grant_expired': { chain: 'tenant', description: 'An approved grant reached its end.' },
+  'lockbox.settings_changed': { chain: 'tenant', description: 'A customer admin changed the tenant’s lockbox settings.' },
+  'support.tenant_data_read': { chain: 'tenant', description: 'A staff member read the tenant’s records under a lockbox grant.' },
+  'support.break_glass_data_read': { chain: 'tenant', description: 'A break-glass holder read the tenant’s records under a break-glass session.' },
+  'support.tenant_record_updated': { chain: 'tenant', description: 'A staff member changed a tenant record under a read-write grant or break-glass session.' },
+  'support.break_glass_invoked': { chain: 'tenant', description: 'A break-glass holder opened emergency access to the tenant.' },
+  'support.break_glass_ended': { chain: 'tenant', description: 'A break-glass session ended (early by its holder, or at its limit).' },
+  'support.break_glass_reviewed': { chain: 'tenant', description: 'Another holder recorded the post-incident review of a break-glass session.' },
+  'support.break_glass_holders_changed': { chain: 'vendor', description: 'A trust admin designated the break-glass holders.' },
+
+  // Portal content and certifications (vendor chain, trust admins)
+  'content.certification_created': { chain: 'vendor', description: 'A certification was added.' },
+  'content.certification_updated': { chain: 'vendor', description: 'A certification’s status, dates, report or text changed.' },
+  'content.security_block_created': { chain: 'vendor', description: 'A block of the security overview was added.' },
+  'content.security_block_updated': { chain: 'vendor', description: 'A block of the security overview was changed.' },
+  'content.security_block_deleted': { chain: 'vendor', description: 'A block of the security overview was removed.' },
+  'content.security_blocks_reordered': { chain: 'vendor', description: 'The blocks of the security overview were put in a new order.' },
+  'content.update_created': { chain: 'vendor', description: 'A portal update (news) was posted or scheduled.' },
+  'content.update_edited': { chain: 'vendor', description: 'A portal update was changed.' },
+  'content.update_deleted': { chain: 'vendor', description: 'A portal update was removed.' },
+  'content.settings_updated': { chain: 'vendor', description: 'The portal settings changed (which fields, never the values).' },
+  'content.security_txt_updated': { chain: 'vendor', description: 'The security.txt settings (contact, expiry, languages, policy) changed.' },
+  'content.logo_changed': { chain: 'vendor', description: 'The portal logo was replaced or removed.' },
+  'content.document_created': { chain: 'vendor', description: 'A document was created with its first PDF.' },
+  'content.document_updated': { chain: 'vendor', description: 'A document’s title, category, description, visibility or validity changed.' },
+  'content.document_archived': { chain: 'vendor', description: 'A document was archived (its grants stop opening it).' },
+  'content.document_restored': { chain: 'vendor', description: 'An archived document was restored.' },
+  'content.document_version_uploaded': { chain: 'vendor', description: 'A new version of a document’s PDF was uploaded.' },
+  'content.document_version_downloaded': { chain: 'vendor', description: 'A trust admin downloaded a stored version of a document.' },
+  'content.dpa_draft_saved': { chain: 'vendor', description: 'The DPA draft was saved.' },
+  'content.dpa_published': { chain: 'vendor', description: 'A new DPA version was published.' },
+  'content.nda_published': { chain: 'vendor', description: 'A new NDA version was published.' },
+  'content.questionnaire_answers_updated': { chain: 'vendor', description: 'Questionnaire answers were saved or imported.' },
+  'content.questionnaire_exported': { chain: 'vendor', description: 'A trust admin exported a questionnaire (CSV, XLSX or PDF).' },
+  'content.subprocessor_change_scheduled': { chain: 'vendor', description: 'A sub-processor addition, update or removal was scheduled as a draft.' },
+  'content.subprocessor_changes_announced': { chain: 'vendor', description: 'The draft sub-processor changes were announced to subscribers.' },
+  'content.subprocessor_change_cancelled': { chain: 'vendor', description: 'A scheduled sub-processor change was cancelled.' },
+
+  // Reviewer access to gated documents (vendor chain)
+  'access.requested': { chain: 'vendor', description: 'A reviewer asked for gated documents.' },
+  'access.nda_accepted': { chain: 'vendor', description: 'A reviewer accepted the NDA (version and SHA-256 recorded).' },
+  'access.approved': { chain: 'vendor', description: 'A trust admin approved an access request.' },
+  'access.denied': { chain: 'vendor', description: 'A trust admin denied an access request.' },
+  'access.auto_approved': { chain: 'vendor', description: 'A rule approved an access request (a domain rule or a customer’s domain).' },
+  'access.auto_denied': { chain: 'vendor', description: 'A rule denied an access request (a domain rule or a free-mail domain).' },
+  'access.grant_created': { chain: 'vendor', description: 'An approval created a grant and e-mailed its link.' },
+  'access.grant_revoked': { chain: 'vendor', description: 'A trust admin revoked a grant.' },
+  'access.grant_expired': { chain: 'vendor', description: 'A grant reached its end.' },
+  'access.rule_added': { chain: 'vendor', description: 'A trust admin added a domain rule.' },
+  'access.rule_removed': { chain: 'vendor', description: 'A trust admin removed a domain rule.' },
+  'access.document_downloaded': { chain: 'vendor', description: 'A reviewer downloaded a gated document (a copy stamped for them).' },
+
+  // DPA executions (tenant chain)
+  'dpa.executed': { chain: 'tenant', description: 'A customer admin executed the DPA for the tenant.' },
+  'dpa.downloaded': { chain: 'tenant', description: 'A customer user downloaded the tenant’s executed DPA.' },
+
+  // Personal data
+  'privacy.data_exported': { chain: 'either', description: 'A person exported their personal data (POST /api/me/export).' },
+  'privacy.account_deleted': { chain: 'tenant', description: 'A customer user deleted their account; their name and e-mail were erased from the log.' },
+
+  // The log itself
+  'governance.log_exported': { chain: 'either', description: 'A chain was exported (console, API or CLI).' },
+} as const satisfies Record<string, { chain: 'tenant' | 'vendor' | 'either'; description: string }>;
+
+export type EventKind = keyof typeof EVENT_KINDS;
+
+/** The shape every kind must have: lowercase words joined by dots, underscores within words. */
+export const KIND_PATTERN = /^[a-z_]+(\.[a-z_]+)+$/;
