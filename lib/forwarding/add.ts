@@ -1,8 +1,9 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { forwardingEndpoints } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { pgErrorCode } from '@/lib/db/raw';
+import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/documents/parse-input';
 import { appendEvent } from '@/lib/governance/append';
@@ -45,10 +46,12 @@ export async function addEndpoint(
       if ((await tx.$count(forwardingEndpoints, inChain(forwardingEndpoints.tenantId, tenantId))) >= MAX_ENDPOINTS_PER_CHAIN) {
         throw new AppError('too_many_endpoints', `A log is forwarded to at most ${MAX_ENDPOINTS_PER_CHAIN} endpoints. Remove one first.`, 409);
       }
-      const [row] = await tx
-        .insert(forwardingEndpoints)
-        .values({ tenantId, url: url.href, secret, description, createdBy: manager.userId })
-        .returning({ id: forwardingEndpoints.id });
+      // Only the columns the application role may write (drizzle's insert names every column).
+      const [row] = await queryRows<{ id: string }>(
+        tx,
+        sql`insert into forwarding_endpoints (tenant_id, url, secret, description, created_by)
+            values (${tenantId}::uuid, ${url.href}, ${secret}, ${description}, ${manager.userId}::uuid) returning id`,
+      );
       await appendEvent(tx, { tenantId, kind: FORWARDING_EVENTS.added, subject: row.id, payload: { endpoint: row.id, host: url.host } });
       const [view] = await endpointsOfChain(tx, tenantId, row.id);
       return view;
