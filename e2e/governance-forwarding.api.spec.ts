@@ -36,6 +36,13 @@ test('a customer admin adds, lists and removes an endpoint; the secret is shown 
   const events = (await (await erin.get('/api/governance/events?kind=governance.forwarding')).json()) as { events: { kind: string; subject: string }[] };
   expect(events.events).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'governance.forwarding_added', subject: endpoint.id })]));
 
+  const rotated = await erin.post(`/api/governance/forwarding/${endpoint.id}/rotate`);
+  expect(rotated.status()).toBe(200);
+  const { secret: fresh } = (await rotated.json()) as { secret: string };
+  expect(fresh).toMatch(/^whsec_/);
+  expect(fresh).not.toBe(secret);
+  expect(await (await erin.get('/api/governance/forwarding')).text()).not.toContain(fresh.slice('whsec_'.length));
+
   const deliveries = await erin.get('/api/governance/forwarding/deliveries?limit=5');
   expect(deliveries.status()).toBe(200);
   expect(await deliveries.text()).not.toContain(secret.slice('whsec_'.length));
@@ -48,6 +55,7 @@ test('a customer admin adds, lists and removes an endpoint; the secret is shown 
     const other = await as(playwright, baseURL, who);
     expect((await other.get('/api/governance/forwarding')).status(), who).toBe(403);
     expect((await other.delete(`/api/governance/forwarding/${endpoint.id}`)).status(), who).toBe(403);
+    expect((await other.post(`/api/governance/forwarding/${endpoint.id}/rotate`)).status(), who).toBe(403);
     expect((await other.post('/api/governance/forwarding', { data: { url: `https://x-${RUN}.example.com/` } })).status(), who).toBe(403);
   }
   const anonymous = await as(playwright, baseURL, null);

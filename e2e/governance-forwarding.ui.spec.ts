@@ -8,6 +8,9 @@ test.setTimeout(60_000);
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
+/** The page's own alerts (Next.js keeps an empty one for route announcements). */
+const alert = (page: Page) => page.locator('p[role="alert"]');
+
 async function as(page: Page, email: string) {
   await page.context().clearCookies();
   await signIn(page.request, email);
@@ -53,7 +56,7 @@ test('a customer admin adds an endpoint, sees its secret once, tests it and remo
   // A refused URL says why and adds nothing.
   await page.getByLabel('Webhook URL').fill('https://10.0.0.5/hooks');
   await page.getByRole('button', { name: 'Add the endpoint' }).click();
-  await expect(page.getByRole('alert')).toContainText('private');
+  await expect(alert(page)).toContainText('private');
 
   const secret = await addEndpoint(page, url, 'Acme SOC');
   await shoot(page, 'console-forwarding-added');
@@ -67,7 +70,18 @@ test('a customer admin adds an endpoint, sees its secret once, tests it and remo
 
   // A documentation host is never contacted: the test message fails and says so.
   await card.getByRole('button', { name: `Send a test message to ${url}` }).click();
-  await expect(page.getByRole('alert')).toContainText('could not be delivered');
+  await expect(alert(page)).toContainText('could not be delivered');
+
+  // A new secret is shown once, after a confirmation.
+  const listed = page.locator('li').filter({ hasText: url });
+  await listed.getByRole('button', { name: `New signing secret for ${url}` }).click();
+  await listed.getByRole('button', { name: 'Change the secret' }).click();
+  const rotated = await listed.getByLabel('New signing secret').inputValue();
+  expect(rotated).toMatch(/^whsec_/);
+  expect(rotated).not.toBe(secret);
+  await shoot(page, 'console-forwarding-rotated');
+  await page.reload();
+  expect(await page.content()).not.toContain(rotated.slice('whsec_'.length));
 
   await expect(page.getByRole('heading', { name: 'Recent deliveries' })).toBeVisible();
   await shoot(page, 'console-forwarding-list');

@@ -5,6 +5,8 @@ import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
 import type { Database } from '@/lib/db/types';
 import { withActor } from '@/lib/db/with-actor';
+import { appendEvent } from '@/lib/governance/append';
+import { FORWARDING_EVENTS } from './events';
 import { eventBody, signedMessage } from './message';
 import { targetPolicy } from './policy';
 import { retryDelayMs } from './schedule';
@@ -71,28 +73,57 @@ async function claimDue(db: Database, clock: Clock): Promise<Claimed[]> {
   );
 }
 
+/** An endpoint is disabled when nothing reached it for this long and a delivery then ran out of attempts. */
+export const DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
+
 /**
  * Records one attempt. Only the claim that made it may record it (the attempt count is
- * unchanged since the claim), so an instance that outlived its lease changes nothing.
+ * unchanged since the claim), so an instance that outlived its lease changes nothing. When a
+ * delivery runs out of attempts and its endpoint has delivered nothing for five days (or since
+ * it was added, five days ago), the endpoint is disabled and the chain records it.
  */
 async function record(db: Database, clock: Clock, delivery: Claimed, outcome: SendOutcome): Promise<'delivered' | 'retry' | 'failed'> {
   const attempts = delivery.attempts + 1;
   const delay = outcome.ok ? null : retryDelayMs(attempts);
   const state = outcome.ok ? 'delivered' : delay === null ? 'failed' : 'pending';
-  const error = outcome.error === null ? null : outcome.error.slice(0, 300);
+  const error = outcome.error === null ? null : outcome.error.slice(0, 200);
   await withActor(
     db,
     GOVERNANCE,
-    (tx) =>
-      tx.execute(sql`update forwarding_deliveries set
-          attempts = ${attempts},
-          state = ${state},
-          last_attempt_at = app_now(),
-          last_status = ${outcome.status},
-          last_error = ${error},
-          delivered_at = ${outcome.ok ? sql`app_now()` : null},
-          next_attempt_at = ${delay === null ? sql`next_attempt_at` : sql`app_now() + ${delay} * interval '1 millisecond'`}
-        where id = ${delivery.id} and state = 'pending' and attempts = ${delivery.attempts}`),
+    async (tx) => {
+      const recorded = await queryRows<{ id: string }>(
+        tx,
+        sql`update forwarding_deliveries set
+              attempts = ${attempts},
+              state = ${state},
+              last_attempt_at = app_now(),
+              last_status = ${outcome.status},
+              last_error = ${error},
+              delivered_at = ${outcome.ok ? sql`app_now()` : null},
+              next_attempt_at = ${delay === null ? sql`next_attempt_at` : sql`app_now() + ${delay} * interval '1 millisecond'`}
+            where id = ${delivery.id} and state = 'pending' and attempts = ${delivery.attempts}
+            returning id`,
+      );
+      if (state !== 'failed' || recorded.length === 0) return;
+      const reason = `No delivery succeeded for 5 days; the last attempt failed: ${error ?? 'unknown error'}.`;
+      const [disabled] = await queryRows<{ id: string; tenant_id: string | null; url: string }>(
+        tx,
+        sql`update forwarding_endpoints f set enabled = false, disabled_reason = ${reason}
+            where f.id = ${delivery.endpoint_id} and f.enabled
+              and coalesce((select max(d.delivered_at) from forwarding_deliveries d where d.endpoint_id = f.id), f.created_at)
+                  <= app_now() - ${DISABLE_AFTER_MS} * interval '1 millisecond'
+            returning f.id, f.tenant_id, f.url`,
+      );
+      if (disabled) {
+        await appendEvent(tx, {
+          tenantId: disabled.tenant_id,
+          kind: FORWARDING_EVENTS.disabled,
+          subject: disabled.id,
+          reason,
+          payload: { endpoint: disabled.id, host: new URL(disabled.url).host },
+        });
+      }
+    },
     { now: clock.now() },
   );
   return state === 'pending' ? 'retry' : state;

@@ -7,9 +7,10 @@ import { manualClock } from '@/lib/clock';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { addEndpoint } from '@/lib/forwarding/add';
-import { deliverDueForwarding } from '@/lib/forwarding/deliver';
+import { DISABLE_AFTER_MS, deliverDueForwarding } from '@/lib/forwarding/deliver';
 import { listDeliveries } from '@/lib/forwarding/deliveries';
 import { listEndpoints } from '@/lib/forwarding/endpoints';
+import { enableEndpoint, rotateSecret } from '@/lib/forwarding/manage';
 import { removeEndpoint } from '@/lib/forwarding/remove';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '@/lib/forwarding/schedule';
 import { postWebhook } from '@/lib/forwarding/send';
@@ -130,6 +131,70 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(await deliver(clock)).toEqual({ delivered: 0, retry: 0, failed: 0 });
     expect(siem.received).toHaveLength(MAX_ATTEMPTS);
     expect(await deliveriesOf(endpoint.id)).toEqual([expect.objectContaining({ state: 'failed', attempts: 8, last_status: 503, last_error: 'HTTP 503' })]);
+    // Added a day ago: not yet failing for the five days that disable an endpoint.
+    expect((await listEndpoints(db(), carol))[0]).toMatchObject({ enabled: true, deliveries: { pending: 0, delivered: 0, failed: 1 } });
+    await removeEndpoint(db(), carol, endpoint.id);
+  });
+
+  it('disables an endpoint that delivered nothing for five days, and sends again once enabled', async () => {
+    const clock = manualClock(new Date());
+    let down = true;
+    const siem = await receiver(() => (down ? 503 : 200));
+    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/dead') }, ALLOW);
+    clock.advance(DISABLE_AFTER_MS);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await deliver(clock);
+      if (attempt < MAX_ATTEMPTS) clock.advance(RETRY_DELAYS_MS[attempt - 1] + SECOND);
+    }
+    const [disabled] = await listEndpoints(db(), carol);
+    expect(disabled).toMatchObject({ id: endpoint.id, enabled: false });
+    expect(disabled.disabledReason).toBe('No delivery succeeded for 5 days; the last attempt failed: HTTP 503.');
+    const [event] = await adminRows<{ tenant_id: string; actor_kind: string; payload: unknown }>(
+      t(),
+      `SELECT tenant_id, actor_kind, payload FROM governance_events WHERE kind = 'governance.forwarding_disabled' AND subject = $1`,
+      [endpoint.id],
+    );
+    expect(event).toEqual({ tenant_id: acme.id, actor_kind: 'governance', payload: { endpoint: endpoint.id, host: new URL(siem.url()).host } });
+    // While disabled, new events are not queued for it.
+    const missed = await append(carol, acme.id);
+    expect((await deliveriesOf(endpoint.id)).map((d) => d.event_id)).not.toContain(missed.id);
+
+    expect(await outcome(enableEndpoint(db(), dan, endpoint.id))).toBe('403 forbidden');
+    expect(await outcome(enableEndpoint(db(), erin, endpoint.id))).toBe('404 not_found');
+    down = false;
+    expect(await enableEndpoint(db(), carol, endpoint.id)).toMatchObject({ enabled: true, disabledReason: null });
+    expect(await outcome(enableEndpoint(db(), carol, endpoint.id))).toBe('409 already_enabled');
+    const next = await append(carol, acme.id);
+    await deliver(clock);
+    expect(siem.deliveredIds()).toContain(next.id);
+    const kinds = await adminRows<{ kind: string }>(t(), `SELECT kind FROM governance_events WHERE subject = $1 ORDER BY seq`, [endpoint.id]);
+    expect(kinds.map((k) => k.kind)).toEqual(['governance.forwarding_added', 'governance.forwarding_disabled', 'governance.forwarding_enabled']);
+    await removeEndpoint(db(), carol, endpoint.id);
+  });
+
+  it('rotates a signing secret: shown once, the next messages signed with the new one only, recorded in the chain', async () => {
+    const clock = manualClock(new Date());
+    const siem = await receiver();
+    const { endpoint, secret: old } = await addEndpoint(db(), carol, { url: siem.url('/rotated') }, ALLOW);
+    expect(await outcome(rotateSecret(db(), dan, endpoint.id))).toBe('403 forbidden');
+    expect(await outcome(rotateSecret(db(), erin, endpoint.id))).toBe('404 not_found');
+    expect(await outcome(rotateSecret(db(), alice, endpoint.id))).toBe('404 not_found');
+    const rotated = await rotateSecret(db(), carol, endpoint.id);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(old);
+    expect(rotated.endpoint).not.toHaveProperty('secret');
+    const event = await append(carol, acme.id);
+    await deliver(clock);
+    const message = siem.received.find((r) => r.headers['webhook-id'] === event.id)!;
+    expect(new Webhook(rotated.secret).verify(message.body, message.headers)).toMatchObject({ type: 'test.something_happened' });
+    expect(() => new Webhook(old).verify(message.body, message.headers)).toThrow();
+    const [recorded] = await adminRows<{ payload: unknown }>(
+      t(),
+      `SELECT payload FROM governance_events WHERE kind = 'governance.forwarding_rotated' AND subject = $1`,
+      [endpoint.id],
+    );
+    expect(recorded.payload).toEqual({ endpoint: endpoint.id, host: new URL(siem.url()).host });
+    expect(JSON.stringify(await listEndpoints(db(), carol))).not.toContain(rotated.secret.slice('whsec_'.length));
     await removeEndpoint(db(), carol, endpoint.id);
   });
 

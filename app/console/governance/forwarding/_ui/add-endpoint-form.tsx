@@ -45,8 +45,8 @@ export function AddEndpointForm() {
         <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950">
           <p className="font-semibold">Endpoint added: {state.url}</p>
           <p className="mt-1">
-            Copy its signing secret now and store it in your SIEM. It is shown this once and never again; to get a new one, remove the
-            endpoint and add it again.
+            Copy its signing secret now and store it in your SIEM. It is shown this once and never again; if it is lost, give the endpoint a
+            new signing secret.
           </p>
           <label className="mt-3 block font-medium">
             Signing secret

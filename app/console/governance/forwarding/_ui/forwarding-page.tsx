@@ -9,17 +9,20 @@ import { Pagination } from '@/components/ui/pagination';
 import type { DeliveryView } from '@/lib/forwarding/deliveries';
 import type { EndpointView } from '@/lib/forwarding/endpoints';
 import { AddEndpointForm } from './add-endpoint-form';
+import { RotateSecretButton } from './rotate-secret-button';
 
 export const PAGE_SIZE = 20;
 
 const ERRORS: Record<string, string> = {
   not_found: 'That endpoint no longer exists.',
+  already_enabled: 'That endpoint is already enabled.',
   forbidden: 'Your account may not manage forwarding.',
   test_failed: 'The test message could not be delivered: the receiver could not be reached, or its address is not allowed.',
 };
 
 const DONE: Record<string, string> = {
   removed: 'The endpoint was removed. It receives nothing more, and its queued deliveries were dropped.',
+  enabled: 'The endpoint is enabled again: its queued deliveries go out now, then every new event.',
   test_delivered: 'The test message was delivered: the receiver answered with a 2xx status.',
 };
 
@@ -50,16 +53,25 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
         {endpoint.enabled ? (
           <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">Enabled</span>
         ) : (
-          <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800" title={endpoint.disabledReason ?? undefined}>
-            Disabled
-          </span>
+          <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">Disabled</span>
         )}
       </div>
+      {!endpoint.enabled ? (
+        <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+          {endpoint.disabledReason} New events are not queued for it until it is enabled again.
+        </p>
+      ) : null}
       <p className="mt-3 text-sm text-slate-700">
         {delivered} delivered · {pending} queued or retrying · {failed} failed
         {endpoint.lastDeliveredAt ? ` · last delivery ${utc(endpoint.lastDeliveredAt)}` : ''}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
+        {!endpoint.enabled ? (
+          <form method="post" action={`/api/governance/forwarding/${endpoint.id}/enable`}>
+            <Back to={here} />
+            <SubmitButton aria-label={`Enable ${endpoint.url} again`}>Enable again</SubmitButton>
+          </form>
+        ) : null}
         <form method="post" action={`/api/governance/forwarding/${endpoint.id}/test`}>
           <Back to={here} />
           <SubmitButton variant="secondary" aria-label={`Send a test message to ${endpoint.url}`}>
@@ -72,6 +84,7 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
             Remove
           </SubmitButton>
         </form>
+        <RotateSecretButton endpointId={endpoint.id} url={endpoint.url} />
       </div>
     </li>
   );
