@@ -59,8 +59,8 @@ ALTER TABLE forwarding_endpoints FORCE ROW LEVEL SECURITY;
 ALTER TABLE forwarding_deliveries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE forwarding_deliveries FORCE ROW LEVEL SECURITY;
 
--- Endpoints: their managers list, add, re-enable and remove them; the log's machinery reads them
--- to deliver and disables one that keeps failing. The signing secret is never readable by the
+-- Endpoints: their managers list, add, rotate the secret of, enable again and remove them; the
+-- log's machinery reads them to deliver and disables one that keeps failing. The signing secret is never readable by the
 -- application role: it is written once, and read back only by forwarding_signing_secret().
 GRANT SELECT (id, tenant_id, url, description, enabled, disabled_reason, created_by, created_at) ON forwarding_endpoints TO trust_app;
 GRANT INSERT (tenant_id, url, secret, description, created_by) ON forwarding_endpoints TO trust_app;

@@ -23,7 +23,8 @@ export default async function AdminForwardingPage({ searchParams }: { searchPara
   return (
     <ForwardingPage
       here={HERE}
-      chainLabel="the vendor’s governance log (vendor-wide events; each tenant forwards its own log from its console)"
+      chainLabel="the vendor’s governance log"
+      note="Each tenant forwards its own log from its customer console."
       endpoints={endpoints}
       deliveries={deliveries}
       total={total}

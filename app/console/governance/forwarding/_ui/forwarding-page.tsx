@@ -93,7 +93,7 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
 function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="w-full min-w-[44rem] text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
           <tr>
             <th scope="col" className="px-3 py-2 font-semibold">Event</th>
@@ -111,7 +111,7 @@ function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
                 <span className="font-mono text-xs">{d.eventKind}</span>
                 <span className="block text-xs text-slate-600">#{d.eventSeq}</span>
               </td>
-              <td className="px-3 py-2 break-all text-slate-700">{new URL(d.endpointUrl).host}</td>
+              <td className="px-3 py-2 break-words text-slate-700">{new URL(d.endpointUrl).host}</td>
               <td className="px-3 py-2">
                 <DeliveryState delivery={d} />
               </td>
@@ -135,6 +135,7 @@ function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
 export function ForwardingPage({
   here,
   chainLabel,
+  note,
   endpoints,
   deliveries,
   total,
@@ -143,6 +144,8 @@ export function ForwardingPage({
 }: {
   here: string;
   chainLabel: string;
+  /** A sentence under the introduction, e.g. who forwards the other chains. */
+  note?: string;
   endpoints: EndpointView[];
   deliveries: DeliveryView[];
   total: number;
@@ -158,7 +161,7 @@ export function ForwardingPage({
       <PageHeading title="Forwarding to a SIEM">
         Every event appended to {chainLabel} is also sent to the endpoints below as a signed webhook (Standard Webhooks), retried with
         back-off for about 28 hours until the receiver accepts it. Each message carries the event’s id as its <code>webhook-id</code>, so
-        a receiver can drop the duplicates that retries may cause.
+        a receiver can drop the duplicates that retries may cause.{note ? ` ${note}` : ''}
       </PageHeading>
       <FormNotice error={error} errors={errors} success={done ? DONE[done] : undefined} />
 
