@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { type DeliveryState, forwardingDeliveries, forwardingEndpoints, governanceEvents } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
@@ -30,7 +30,7 @@ export async function listDeliveries(
   { limit, offset }: { limit: number; offset: number },
 ): Promise<{ total: number; deliveries: DeliveryView[] }> {
   const { manager, tenantId } = managedChain(actor);
-  const where = and(inChain(forwardingDeliveries.tenantId, tenantId));
+  const where = inChain(forwardingDeliveries.tenantId, tenantId);
   return withActor(
     db,
     manager,

@@ -71,8 +71,8 @@ export function bareHost(url: URL): string {
 /** Why a host name (not an address) cannot be a public target, or null when it can be. */
 export function reservedHostProblem(host: string): string | null {
   if (METADATA_NAMES.has(host)) return 'is a cloud metadata service';
-  if (!host.includes('.')) return 'is not a fully qualified domain name';
   if (LOCAL_NAMES.test(host)) return 'is a local name';
+  if (!host.includes('.')) return 'is not a fully qualified domain name';
   return null;
 }
 

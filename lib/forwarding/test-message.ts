@@ -45,8 +45,11 @@ export async function sendTestMessage(
   );
   if (!endpoint) throw notFound;
   // The manager was checked above; the secret is read as the log's machinery, the only reader.
-  const [{ secret }] = await withActor(db, GOVERNANCE, (tx) =>
-    queryRows<{ secret: string }>(tx, sql`select forwarding_signing_secret(${endpoint.id}::uuid) as secret`),
+  const [{ secret }] = await withActor(
+    db,
+    GOVERNANCE,
+    (tx) => queryRows<{ secret: string }>(tx, sql`select forwarding_signing_secret(${endpoint.id}::uuid) as secret`),
+    { readOnly: true },
   );
   const now = clock.now();
   const body =

@@ -468,6 +468,21 @@ describeEachDatabase('governance forwarding', (t) => {
 });
 
 describe('sending a webhook', () => {
+  it('connects to the address it resolved and checked, and refuses a name that resolves privately', async () => {
+    const local = await startReceiver();
+    try {
+      const byName = local.url('/named').replace('127.0.0.1', 'localhost');
+      expect(await postWebhook(byName, { 'webhook-id': 'named' }, '{}', ALLOW)).toEqual({ ok: true, status: 200, error: null });
+      expect(local.received.map((r) => [r.path, r.headers.host])).toEqual([['/named', new URL(byName).host]]);
+      expect(await postWebhook(byName, { 'webhook-id': 'named' }, '{}', DENY)).toEqual({ ok: false, status: null, error: 'the URL is not https' });
+      expect(await postWebhook(byName.replace('http:', 'https:'), {}, '{}', DENY)).toEqual({ ok: false, status: null, error: 'the host is a local name' });
+      expect(await postWebhook('https://[::ffff:127.0.0.1]/', {}, '{}', DENY)).toMatchObject({ ok: false, error: 'the address ::ffff:7f00:1 is private or reserved' });
+      expect(local.received).toHaveLength(1);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('gives up on a receiver that does not answer within 10 seconds', { timeout: 20_000 }, async () => {
     const silent = await startReceiver(() => 'hang');
     try {

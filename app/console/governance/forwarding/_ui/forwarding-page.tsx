@@ -107,17 +107,17 @@ function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
         <tbody className="divide-y divide-slate-100">
           {deliveries.map((d) => (
             <tr key={d.id}>
-              <td className="px-3 py-2">
+              <td className="max-w-[16rem] break-words px-3 py-2">
                 <span className="font-mono text-xs">{d.eventKind}</span>
                 <span className="block text-xs text-slate-600">#{d.eventSeq}</span>
               </td>
-              <td className="px-3 py-2 break-words text-slate-700">{new URL(d.endpointUrl).host}</td>
+              <td className="max-w-[12rem] break-words px-3 py-2 text-slate-700">{new URL(d.endpointUrl).host}</td>
               <td className="px-3 py-2">
                 <DeliveryState delivery={d} />
               </td>
               <td className="px-3 py-2">{d.attempts}</td>
-              <td className="px-3 py-2 text-slate-700">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')}</td>
-              <td className="px-3 py-2 text-slate-700">
+              <td className="min-w-[12rem] px-3 py-2 text-slate-700">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')}</td>
+              <td className="min-w-[10rem] px-3 py-2 text-slate-700">
                 {d.deliveredAt ? utc(d.deliveredAt) : d.state === 'pending' ? `next ${utc(d.nextAttemptAt)}` : d.lastAttemptAt ? utc(d.lastAttemptAt) : '—'}
               </td>
             </tr>
