@@ -92,8 +92,9 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
 
 function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[44rem] text-left text-sm">
+    // Scrolls sideways on narrow screens; focusable so that keyboard users can scroll it too.
+    <div role="region" aria-label="Deliveries" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[42rem] text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
           <tr>
             <th scope="col" className="px-3 py-2 font-semibold">Event</th>
@@ -107,7 +108,7 @@ function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
         <tbody className="divide-y divide-slate-100">
           {deliveries.map((d) => (
             <tr key={d.id}>
-              <td className="max-w-[16rem] break-words px-3 py-2">
+              <td className="max-w-[14rem] break-words px-3 py-2">
                 <span className="font-mono text-xs">{d.eventKind}</span>
                 <span className="block text-xs text-slate-600">#{d.eventSeq}</span>
               </td>
@@ -116,8 +117,8 @@ function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
                 <DeliveryState delivery={d} />
               </td>
               <td className="px-3 py-2">{d.attempts}</td>
-              <td className="min-w-[12rem] px-3 py-2 text-slate-700">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')}</td>
-              <td className="min-w-[10rem] px-3 py-2 text-slate-700">
+              <td className="min-w-[10rem] px-3 py-2 text-slate-700">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')}</td>
+              <td className="min-w-[9rem] px-3 py-2 text-slate-700">
                 {d.deliveredAt ? utc(d.deliveredAt) : d.state === 'pending' ? `next ${utc(d.nextAttemptAt)}` : d.lastAttemptAt ? utc(d.lastAttemptAt) : '—'}
               </td>
             </tr>
