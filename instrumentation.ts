@@ -18,4 +18,7 @@ export async function register() {
   const { startCheckpoints } = await import('./lib/governance/checkpoints');
   // Signs each chain's head shortly after it moves, so a truncated copy is caught by the next checkpoint.
   startCheckpoints(getDatabase, systemClock);
+  // Governance events queued for SIEM endpoints go out now and then on retry.
+  const { startForwarding } = await import('./lib/forwarding/deliver');
+  startForwarding(getDatabase, systemClock);
 }

@@ -8,3 +8,4 @@ export * from './questionnaires';
 export * from './dpa';
 export * from './lockbox';
 export * from './governance';
+export * from './forwarding';

@@ -23,6 +23,7 @@ const schema = z.object({
   SMTP_URL: z.url().refine((u) => /^smtps?:/.test(u), 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).optional(),
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  FORWARDING_ALLOW_PRIVATE_TARGETS: flag.optional(),
 });
 
 export interface Config {
@@ -52,6 +53,8 @@ export interface Config {
   mailFrom: string;
   /** Ed25519 private key (PKCS#8 PEM or JWK) for governance-log checkpoints; else generated (demo). */
   auditSigningKey: string | undefined;
+  /** SIEM forwarding may target http:// and private, loopback or link-local addresses (tests, development). */
+  forwardingAllowPrivateTargets: boolean;
 }
 
 /** Reads the environment of SPEC 3; a bad value stops start-up with a message naming it. */
@@ -88,6 +91,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoSignIn: e.DEMO_SIGN_IN ?? !workosConfigured,
     smtpUrl: e.SMTP_URL,
     auditSigningKey: e.AUDIT_SIGNING_KEY,
+    forwardingAllowPrivateTargets: e.FORWARDING_ALLOW_PRIVATE_TARGETS ?? false,
     mailFrom: e.MAIL_FROM ?? `Trust Center <no-reply@${new URL(e.APP_URL ?? `http://localhost:${e.PORT}`).hostname}>`,
   };
 }

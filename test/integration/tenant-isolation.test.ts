@@ -14,6 +14,7 @@ import {
   createStaff,
   createTenant,
 } from '../helpers/factories';
+import { createForwardingRows } from '../helpers/forwarding';
 
 describeEachDatabase('tenant isolation', (t) => {
   let tenantA: { id: string; slug: string; legalName: string };
@@ -47,6 +48,8 @@ describeEachDatabase('tenant isolation', (t) => {
     await createDpaExecution(admin, tenantB, bea.userId);
     await createLockboxRows(admin, tenantA, carol.userId);
     lockboxOfB = await createLockboxRows(admin, tenantB, bea.userId);
+    await createForwardingRows(admin, tenantA, carol.userId);
+    await createForwardingRows(admin, tenantB, bea.userId);
     const rows = await admin.transaction((q) =>
       q.query<{ table: string }>(
         `SELECT c.relname AS table FROM pg_class c
@@ -68,6 +71,8 @@ describeEachDatabase('tenant isolation', (t) => {
         'lockbox_requests',
         'lockbox_approvals',
         'break_glass_sessions',
+        'forwarding_endpoints',
+        'forwarding_deliveries',
       ]),
     );
   });

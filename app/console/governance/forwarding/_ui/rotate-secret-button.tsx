@@ -1,0 +1,80 @@
+'use client';
+
+import { useState } from 'react';
+
+type State = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'rotated'; secret: string };
+
+/**
+ * Gives the endpoint a new signing secret and shows it here, once. Asks first: the receiver
+ * refuses messages until it has the new secret (they are retried meanwhile).
+ */
+export function RotateSecretButton({ endpointId, url }: { endpointId: string; url: string }) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  async function rotate() {
+    setState({ kind: 'busy' });
+    try {
+      const response = await fetch(`/api/governance/forwarding/${endpointId}/rotate`, { method: 'POST', headers: { Accept: 'application/json' } });
+      const answer = (await response.json().catch(() => null)) as { secret?: string; error?: { message?: string } } | null;
+      if (!response.ok || !answer?.secret) {
+        setState({ kind: 'error', message: answer?.error?.message ?? 'The secret could not be changed. Try again.' });
+        return;
+      }
+      setState({ kind: 'rotated', secret: answer.secret });
+    } catch {
+      setState({ kind: 'error', message: 'The server could not be reached. Try again.' });
+    }
+  }
+
+  if (state.kind === 'rotated') {
+    return (
+      <div role="status" className="w-full rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950">
+        <p>New signing secret. Copy it into your SIEM now: it is shown this once, and the old one no longer signs.</p>
+        <label className="mt-2 block font-medium">
+          New signing secret
+          <input
+            readOnly
+            value={state.secret}
+            onFocus={(e) => e.currentTarget.select()}
+            className="mt-1 w-full rounded-md border border-emerald-400 bg-white px-3 py-2 font-mono text-sm text-slate-900"
+          />
+        </label>
+      </div>
+    );
+  }
+  if (state.kind === 'confirm' || state.kind === 'busy') {
+    return (
+      <div className="flex w-full flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <span>The receiver will refuse messages until it has the new secret; they are retried meanwhile.</span>
+        <button
+          type="button"
+          onClick={rotate}
+          disabled={state.kind === 'busy'}
+          className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+        >
+          {state.kind === 'busy' ? 'Changing…' : 'Change the secret'}
+        </button>
+        <button type="button" onClick={() => setState({ kind: 'idle' })} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium text-slate-900">
+          Keep it
+        </button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setState({ kind: 'confirm' })}
+        aria-label={`New signing secret for ${url}`}
+        className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50"
+      >
+        New signing secret
+      </button>
+      {state.kind === 'error' ? (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {state.message}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import 'server-only';
+import { config } from '@/lib/config/env';
+import type { TargetPolicy } from './targets';
+
+/** The running configuration's forwarding policy (FORWARDING_ALLOW_PRIVATE_TARGETS). */
+export function targetPolicy(): TargetPolicy {
+  return { allowPrivateTargets: config().forwardingAllowPrivateTargets };
+}
