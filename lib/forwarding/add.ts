@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { type EndpointView, endpointsOfChain, inChain } from './endpoints';
 import { FORWARDING_EVENTS } from './events';
@@ -52,7 +52,7 @@ export async function addEndpoint(
         sql`insert into forwarding_endpoints (tenant_id, url, secret, description, created_by)
             values (${tenantId}::uuid, ${url.href}, ${secret}, ${description}, ${manager.userId}::uuid) returning id`,
       );
-      await appendEvent(tx, { tenantId, kind: FORWARDING_EVENTS.added, subject: row.id, payload: { endpoint: row.id, host: url.host } });
+      await emitEvent(tx, { tenantId, kind: FORWARDING_EVENTS.added, subject: row.id, payload: { endpoint: row.id, host: url.host } });
       const [view] = await endpointsOfChain(tx, tenantId, row.id);
       return view;
     });

@@ -5,7 +5,7 @@ import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
 import type { Database } from '@/lib/db/types';
 import { withActor } from '@/lib/db/with-actor';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { FORWARDING_EVENTS } from './events';
 import { eventBody, signedMessage } from './message';
 import { targetPolicy } from './policy';
@@ -115,7 +115,7 @@ async function record(db: Database, clock: Clock, delivery: Claimed, outcome: Se
             returning f.id, f.tenant_id, f.url`,
       );
       if (disabled) {
-        await appendEvent(tx, {
+        await emitEvent(tx, {
           tenantId: disabled.tenant_id,
           kind: FORWARDING_EVENTS.disabled,
           subject: disabled.id,

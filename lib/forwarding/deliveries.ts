@@ -11,7 +11,8 @@ export interface DeliveryView {
   endpointId: string;
   endpointUrl: string;
   eventId: string;
-  eventSeq: number;
+  /** Null only inside the appending transaction, before the event is sealed at commit. */
+  eventSeq: number | null;
   eventKind: string;
   state: DeliveryState;
   attempts: number;

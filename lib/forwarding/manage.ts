@@ -6,7 +6,8 @@ import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
+import type { EventKind } from '@/lib/governance/kinds';
 import { AppError } from '@/lib/http/errors';
 import { type EndpointView, endpointsOfChain, inChain } from './endpoints';
 import { FORWARDING_EVENTS } from './events';
@@ -24,7 +25,7 @@ async function changeEndpoint(
   actor: Actor,
   id: string,
   change: (tx: Tx, where: SQL) => Promise<{ id: string; url: string } | undefined>,
-  kind: string,
+  kind: EventKind,
 ): Promise<EndpointView> {
   const { manager, tenantId } = managedChain(actor);
   if (!isUuid(id)) throw notFound();
@@ -32,7 +33,7 @@ async function changeEndpoint(
     return await withActor(db, manager, async (tx) => {
       const changed = await change(tx, and(eq(forwardingEndpoints.id, id), inChain(forwardingEndpoints.tenantId, tenantId))!);
       if (!changed) throw notFound();
-      await appendEvent(tx, { tenantId, kind, subject: changed.id, payload: { endpoint: changed.id, host: new URL(changed.url).host } });
+      await emitEvent(tx, { tenantId, kind, subject: changed.id, payload: { endpoint: changed.id, host: new URL(changed.url).host } });
       const [view] = await endpointsOfChain(tx, tenantId, changed.id);
       return view;
     });

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid } from '@/lib/documents/parse-input';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 import { inChain } from './endpoints';
 import { FORWARDING_EVENTS } from './events';
@@ -27,7 +27,7 @@ export async function removeEndpoint(db: DbHandle, actor: Actor, id: string): Pr
         .where(and(eq(forwardingEndpoints.id, id), inChain(forwardingEndpoints.tenantId, tenantId)))
         .returning({ id: forwardingEndpoints.id, url: forwardingEndpoints.url });
       if (!removed) throw notFound();
-      await appendEvent(tx, {
+      await emitEvent(tx, {
         tenantId,
         kind: FORWARDING_EVENTS.removed,
         subject: removed.id,

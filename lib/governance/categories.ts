@@ -10,7 +10,7 @@ export const EVENT_CATEGORIES: EventCategory[] = [
   { id: 'vendor-access', label: 'Vendor staff access (lockbox)', prefixes: ['lockbox.', 'support.tenant_'] },
   { id: 'break-glass', label: 'Break-glass', prefixes: ['support.break_glass'] },
   { id: 'sign-in', label: 'Sign-in and refusals', prefixes: ['auth.'] },
-  { id: 'people', label: 'Users, roles and directory', prefixes: ['users.', 'roles.', 'directory.', 'identity.'] },
+  { id: 'people', label: 'Users, roles and directory', prefixes: ['directory.', 'identity.'] },
   { id: 'exports', label: 'Exports and privacy', prefixes: ['governance.', 'privacy.', 'dpa.'] },
   { id: 'content', label: 'Portal content and certifications', prefixes: ['content.'] },
   { id: 'reviewer-access', label: 'Reviewer access to documents', prefixes: ['access.'] },

@@ -9,6 +9,6 @@ export type CatalogedEvent = GovernanceEventInput & { kind: EventKind };
  * appendEvent for a kind of the catalog (lib/governance/kinds.ts): the way the app's own code
  * records what it did, in the same transaction as the change.
  */
-export function emitEvent(tx: Tx, event: CatalogedEvent): Promise<{ id: string; seq: number }> {
+export function emitEvent(tx: Tx, event: CatalogedEvent): Promise<{ id: string }> {
   return appendEvent(tx, event);
 }

@@ -6,7 +6,7 @@ import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
-import { appendEvent } from './append';
+import { emitEvent } from './emit';
 import { checkpointHead, publicKeys } from './checkpoints';
 import { signingKey } from './signing-key';
 import { chainName, eventLineText, type HeaderLine, LOG_FORMAT, LOG_FORMAT_VERSION, lineText } from './format';
@@ -120,7 +120,7 @@ export function exportTargetOf(actor: Actor): ExportTarget {
 export async function recordExport(db: DbHandle, actor: Actor, via: 'console' | 'api'): Promise<ExportTarget> {
   const target = exportTargetOf(actor);
   await withActor(db, actor, (tx) =>
-    appendEvent(tx, { tenantId: target.tenantId, kind: 'governance.log_exported', subject: chainName(target.tenantId), payload: { via } }),
+    emitEvent(tx, { tenantId: target.tenantId, kind: 'governance.log_exported', subject: chainName(target.tenantId), payload: { via } }),
   );
   return target;
 }
@@ -128,7 +128,7 @@ export async function recordExport(db: DbHandle, actor: Actor, via: 'console' | 
 /** The operator's export (CLI): any chain, recorded as the log's own machinery. */
 export async function recordOperatorExport(db: DbHandle, target: ExportTarget): Promise<void> {
   await withActor(db, GOVERNANCE, (tx) =>
-    appendEvent(tx, { tenantId: target.tenantId, kind: 'governance.log_exported', subject: chainName(target.tenantId), payload: { via: 'cli' } }),
+    emitEvent(tx, { tenantId: target.tenantId, kind: 'governance.log_exported', subject: chainName(target.tenantId), payload: { via: 'cli' } }),
   );
 }
 

@@ -101,6 +101,11 @@ export const EVENT_KINDS = {
 
   // The log itself
   'governance.log_exported': { chain: 'either', description: 'A chain was exported (console, API or CLI).' },
+  'governance.forwarding_added': { chain: 'either', description: 'An admin added an endpoint that receives the chain’s events (SIEM forwarding).' },
+  'governance.forwarding_removed': { chain: 'either', description: 'An admin removed a forwarding endpoint.' },
+  'governance.forwarding_rotated': { chain: 'either', description: 'An admin rotated a forwarding endpoint’s signing secret.' },
+  'governance.forwarding_disabled': { chain: 'either', description: 'Forwarding disabled an endpoint that accepted nothing for five days.' },
+  'governance.forwarding_enabled': { chain: 'either', description: 'An admin enabled a disabled forwarding endpoint again.' },
 } as const satisfies Record<string, { chain: 'tenant' | 'vendor' | 'either'; description: string }>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

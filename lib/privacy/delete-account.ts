@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { CustomerActor } from '@/lib/auth/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { pgErrorCode } from '@/lib/db/raw';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
 
 /**
@@ -15,7 +15,7 @@ import { AppError } from '@/lib/http/errors';
 export async function deleteOwnAccount(db: DbHandle, actor: CustomerActor): Promise<void> {
   try {
     await withActor(db, actor, async (tx) => {
-      await appendEvent(tx, { tenantId: actor.tenantId, kind: 'privacy.account_deleted', subject: 'account', aboutUserId: actor.userId, payload: { role: actor.role } });
+      await emitEvent(tx, { tenantId: actor.tenantId, kind: 'privacy.account_deleted', subject: 'account', aboutUserId: actor.userId, payload: { role: actor.role } });
       await tx.execute(sql`select delete_own_customer_account()`);
     });
   } catch (error) {

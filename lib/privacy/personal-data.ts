@@ -3,7 +3,7 @@ import { desc, eq, or } from 'drizzle-orm';
 import { dpaExecutions, governanceActors, governanceEvents, lockboxApprovals, lockboxRequests, notifications, sessions, tenants, users } from '@/drizzle/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { appendEvent } from '@/lib/governance/append';
+import { emitEvent } from '@/lib/governance/emit';
 
 export const PERSONAL_DATA_FORMAT = 'trust-center-personal-data';
 
@@ -80,7 +80,7 @@ export async function exportPersonalData(db: DbHandle, actor: CustomerActor | St
           .where(eq(governanceEvents.actorId, identity.id))
           .orderBy(desc(governanceEvents.seq))
       : [];
-    await appendEvent(tx, { tenantId: customer ? actor.tenantId : null, kind: 'privacy.data_exported', subject: 'personal-data' });
+    await emitEvent(tx, { tenantId: customer ? actor.tenantId : null, kind: 'privacy.data_exported', subject: 'personal-data' });
     return {
       format: PERSONAL_DATA_FORMAT,
       version: 1,

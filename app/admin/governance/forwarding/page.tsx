@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ForwardingPage, PAGE_SIZE } from '@/app/console/governance/forwarding/_ui/forwarding-page';
+import { ForwardingPage, PAGE_SIZE } from '@/components/forwarding/forwarding-page';
 import { pageParam } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';

@@ -5,7 +5,7 @@ import { requireCustomer } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { listDeliveries } from '@/lib/forwarding/deliveries';
 import { listEndpoints } from '@/lib/forwarding/endpoints';
-import { ForwardingPage, PAGE_SIZE } from './_ui/forwarding-page';
+import { ForwardingPage, PAGE_SIZE } from '@/components/forwarding/forwarding-page';
 
 export const metadata: Metadata = { title: 'Forwarding to a SIEM', description: 'Send your organization’s governance log to your SIEM as signed webhooks.' };
 

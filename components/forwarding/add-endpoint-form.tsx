@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Field, SubmitButton } from '@/components/portal-admin/fields';
+import { SecretField } from './secret-field';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'added'; url: string; secret: string };
 
@@ -48,15 +49,7 @@ export function AddEndpointForm() {
             Copy its signing secret now and store it in your SIEM. It is shown this once and never again; if it is lost, give the endpoint a
             new signing secret.
           </p>
-          <label className="mt-3 block font-medium">
-            Signing secret
-            <input
-              readOnly
-              value={state.secret}
-              onFocus={(e) => e.currentTarget.select()}
-              className="mt-1 w-full rounded-md border border-emerald-400 bg-white px-3 py-2 font-mono text-sm text-slate-900"
-            />
-          </label>
+          <SecretField label="Signing secret" secret={state.secret} />
         </div>
       ) : null}
       {state.kind === 'error' ? (

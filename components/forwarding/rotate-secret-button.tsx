@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { SecretField } from './secret-field';
 
 type State = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'rotated'; secret: string };
 
@@ -30,15 +31,7 @@ export function RotateSecretButton({ endpointId, url }: { endpointId: string; ur
     return (
       <div role="status" className="w-full rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950">
         <p>New signing secret. Copy it into your SIEM now: it is shown this once, and the old one no longer signs.</p>
-        <label className="mt-2 block font-medium">
-          New signing secret
-          <input
-            readOnly
-            value={state.secret}
-            onFocus={(e) => e.currentTarget.select()}
-            className="mt-1 w-full rounded-md border border-emerald-400 bg-white px-3 py-2 font-mono text-sm text-slate-900"
-          />
-        </label>
+        <SecretField label="New signing secret" secret={state.secret} className="mt-2" />
       </div>
     );
   }

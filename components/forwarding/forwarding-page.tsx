@@ -110,7 +110,7 @@ function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
             <tr key={d.id}>
               <td className="max-w-[14rem] break-words px-3 py-2">
                 <span className="font-mono text-xs">{d.eventKind}</span>
-                <span className="block text-xs text-slate-600">#{d.eventSeq}</span>
+                {d.eventSeq === null ? null : <span className="block text-xs text-slate-600">#{d.eventSeq}</span>}
               </td>
               <td className="max-w-[12rem] break-words px-3 py-2 text-slate-700">{new URL(d.endpointUrl).host}</td>
               <td className="px-3 py-2">
