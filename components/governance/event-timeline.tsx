@@ -35,7 +35,8 @@ function Value({ name, value, actors }: { name: string; value: unknown; actors: 
 /** A page of a chain's events, newest first, each with who, what, why and where it sits in the chain. */
 export function EventTimeline({ events, actors, caption }: { events: GovernanceEventView[]; actors: Map<string, ActorView>; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so that keyboard users can scroll a wide table (axe: scrollable-region-focusable).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full min-w-[56rem] table-fixed rounded-lg border border-slate-200 bg-white text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <colgroup>
