@@ -70,7 +70,7 @@ export function EventTimeline({ events, actors, caption }: { events: GovernanceE
                   <Person id={e.actorId} actors={actors} kind={e.actorKind} />
                 </td>
                 <td className="px-3 py-2">
-                  <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+                  <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
                     {e.subject ? (
                       <>
                         <dt className="text-slate-600">Subject</dt>
@@ -86,7 +86,7 @@ export function EventTimeline({ events, actors, caption }: { events: GovernanceE
                     {details.map(([k, v]) => (
                       <div key={k} className="contents">
                         <dt className="text-slate-600">{k.replace(/_/g, ' ')}</dt>
-                        <dd className="break-words">
+                        <dd className="[overflow-wrap:anywhere]">
                           <Value name={k} value={v} actors={actors} />
                         </dd>
                       </div>

@@ -65,7 +65,7 @@ export async function GovernanceLogPage({
         <h2 id="timeline" className="text-lg font-semibold">
           Timeline
         </h2>
-        <form method="get" action={basePath} className="mt-3 grid gap-x-4 sm:grid-cols-2 xl:grid-cols-[minmax(15rem,1fr)_minmax(12rem,1fr)_11rem_11rem_auto] xl:items-end">
+        <form method="get" action={basePath} className="mt-3 grid gap-x-4 sm:grid-cols-2 xl:grid-cols-[minmax(10rem,1fr)_minmax(9rem,1fr)_9.5rem_9.5rem_auto] xl:items-end">
           <Select
             id="category"
             name="category"
