@@ -1,12 +1,12 @@
 import { config } from '@/lib/config/env';
+import { arrivedOverHttps } from '@/lib/http/content-security-policy';
 
 export const SESSION_COOKIE = 'tc_session';
 
 /** Secure whenever the site is served over HTTPS: by APP_URL, or as the request arrived. */
 export function sessionCookieOptions(expiresAt: Date, request?: { url: string; headers: Headers }) {
-  const forwarded = request?.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
   const overHttps =
-    config().appUrl.protocol === 'https:' || forwarded === 'https' || (request ? new URL(request.url).protocol === 'https:' : false);
+    config().appUrl.protocol === 'https:' || (request ? arrivedOverHttps(request.headers.get('x-forwarded-proto'), new URL(request.url).protocol) : false);
   return {
     httpOnly: true,
     sameSite: 'lax' as const,

@@ -3,6 +3,7 @@ import { documentDownloads } from '@/drizzle/schema';
 import { ANONYMOUS } from '@/lib/auth/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { arrivedOverHttps, FILE_POLICY, HSTS } from '@/lib/http/content-security-policy';
 import securityHeaders from '@/lib/http/security-headers.json';
 
 /**
@@ -120,6 +121,9 @@ export function servePublicFile(req: IncomingMessage, res: ServerResponse): bool
   if (!file) return false;
   const etag = `"${file.sha256}"`;
   for (const h of securityHeaders) res.setHeader(h.key, h.value);
+  res.setHeader('Content-Security-Policy', FILE_POLICY);
+  const proto = req.headers['x-forwarded-proto'];
+  if (arrivedOverHttps(Array.isArray(proto) ? proto[0] : proto)) res.setHeader('Strict-Transport-Security', HSTS);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'public, max-age=300');
   if (etagMatches(req.headers['if-none-match'], file.sha256)) {
