@@ -15,8 +15,19 @@ const nextConfig = {
     // started from this directory.
     isrFlushToDisk: false,
   },
+  // Pages get their Content-Security-Policy from proxy.ts (a nonce per response); route
+  // handlers under /api/ do not pass through the proxy, so that request bodies reach them
+  // untouched, and get the file policy here.
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders.always },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: securityHeaders.filePolicy }] },
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https(,.*)?' }],
+        headers: [{ key: 'Strict-Transport-Security', value: securityHeaders.hsts }],
+      },
+    ];
   },
 };
 

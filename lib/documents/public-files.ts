@@ -120,7 +120,7 @@ export function servePublicFile(req: IncomingMessage, res: ServerResponse): bool
   const file = cachedPublicFile(match[1]);
   if (!file) return false;
   const etag = `"${file.sha256}"`;
-  for (const h of securityHeaders) res.setHeader(h.key, h.value);
+  for (const h of securityHeaders.always) res.setHeader(h.key, h.value);
   res.setHeader('Content-Security-Policy', FILE_POLICY);
   const proto = req.headers['x-forwarded-proto'];
   if (arrivedOverHttps(Array.isArray(proto) ? proto[0] : proto)) res.setHeader('Strict-Transport-Security', HSTS);
