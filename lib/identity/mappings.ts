@@ -13,7 +13,8 @@ import { recomputeRole } from './directory-sync';
 /** Who may edit an organization's mappings: its customer admins, or trust admins for the vendor's staff. */
 export type MappingEditor = CustomerActor | StaffActor;
 
-function scopeOf(actor: MappingEditor) {
+/** The organization whose mappings the actor edits, or a 403: callers check it before reading any input. */
+export function scopeOf(actor: MappingEditor) {
   if (actor.kind === 'customer' && actor.role === 'customer_admin') return { tenantId: actor.tenantId, roles: CUSTOMER_ROLES };
   if (actor.kind === 'staff' && actor.role === 'trust_admin') return { tenantId: null, roles: STAFF_ROLES };
   throw new AppError('forbidden', 'Only your organization’s administrators can change how directory groups map to roles.', 403);
@@ -115,9 +116,14 @@ export async function jitProvisioning(db: DbHandle, actor: CustomerActor): Promi
   return row?.allow ?? false;
 }
 
-export async function setJitProvisioning(db: DbHandle, clock: Clock, actor: MappingEditor, allow: boolean) {
+/** A customer admin of the organization, or a 403: callers check it before reading any input. */
+export function assertJitEditor(actor: MappingEditor): asserts actor is CustomerActor {
   if (actor.kind !== 'customer') throw new AppError('forbidden', 'Staff accounts are never created just in time: the directory provisions them.', 403);
   scopeOf(actor);
+}
+
+export async function setJitProvisioning(db: DbHandle, clock: Clock, actor: MappingEditor, allow: boolean) {
+  assertJitEditor(actor);
   await withActor(db, actor, async (tx) => {
     const updated = await tx
       .update(identitySettings)

@@ -107,7 +107,6 @@ const recordInput = z.object({
 /** A staff member with read-write access corrects a record; the database refuses anyone else. */
 export async function updateTenantRecord(db: DbHandle, clock: Clock, actor: Actor, slug: string, id: string, data: unknown) {
   if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff use this view.', 403);
-  const input = parseInput(recordInput, data);
   if (!isUuid(id)) throw new AppError('not_found', 'There is no such record.', 404);
   const tenant = await tenantBySlug(db, actor, slug);
   const now = clock.now();
@@ -119,6 +118,8 @@ export async function updateTenantRecord(db: DbHandle, clock: Clock, actor: Acto
       if (access?.mode !== 'read_write') {
         throw new AppError('forbidden', 'Changing this tenant’s records needs an active read-write grant or a break-glass session.', 403);
       }
+      // The body only once access is established: without it, any body is refused alike.
+      const input = parseInput(recordInput, data);
       const [row] = await tx
         .update(tenantRecords)
         .set({ title: input.title, body: input.body, updatedAt: now })

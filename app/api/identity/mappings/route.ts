@@ -4,7 +4,7 @@ import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';
-import { addMapping, listMappings, mappingInput, type MappingEditor } from '@/lib/identity/mappings';
+import { addMapping, listMappings, mappingInput, type MappingEditor, scopeOf } from '@/lib/identity/mappings';
 
 const pageOf = (actor: MappingEditor) => (actor.kind === 'staff' ? '/admin/users' : '/console/users');
 
@@ -18,6 +18,8 @@ export const POST = route(async (request) => {
   const actor = await requireApiActor(request);
   const { form, data } = await readBody(request);
   try {
+    // Who may first: a refused caller is told so (and recorded), whatever the body holds.
+    scopeOf(actor);
     const created = await addMapping(await getDatabase(), systemClock, actor, mappingInput.parse(data));
     return form ? redirectTo(`${pageOf(actor)}?saved=1`) : NextResponse.json({ mapping: created }, { status: 201 });
   } catch (error) {

@@ -5,7 +5,7 @@ import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';
-import { setJitProvisioning } from '@/lib/identity/mappings';
+import { assertJitEditor, setJitProvisioning } from '@/lib/identity/mappings';
 
 const json = z.object({ allowJitProvisioning: z.boolean() });
 // An HTML checkbox is present when ticked and absent when not.
@@ -16,6 +16,8 @@ export const POST = route(async (request) => {
   const actor = await requireApiActor(request);
   const body = await readBody(request);
   try {
+    // Who may first: a refused caller is told so (and recorded), whatever the body holds.
+    assertJitEditor(actor);
     const { allowJitProvisioning } = (body.form ? form : json).parse(body.data);
     await setJitProvisioning(await getDatabase(), systemClock, actor, allowJitProvisioning);
     return body.form ? redirectTo('/console/users?settings=1') : NextResponse.json({ allowJitProvisioning });
