@@ -3,7 +3,7 @@ import { PORT } from '../playwright.config';
 import { ACTOR_INFO, ACTORS, type ActorId, type Tenant } from './authz/actors';
 import { type Answer, send } from './authz/http';
 import { type Probe, probesFor } from './authz/probes';
-import { type AppRoute, appRoutes, type Method } from './authz/routes';
+import { type AppRoute, appRoutes, type Method } from './support/app-routes';
 import { EXPECTED_ACCESS, type Rule } from './authz/table';
 import { buildWorld, type World } from './authz/world';
 
@@ -15,7 +15,8 @@ import { buildWorld, type World } from './authz/world';
 // sharing the main server must not see.
 test.describe.configure({ mode: 'serial' });
 
-const MATRIX_PORT = PORT + 10;
+// Ports above PORT + 9 belong to specs' own servers: this one, input fuzzing and the faults specs.
+const MATRIX_PORT = PORT + 16;
 const PARALLEL = 8;
 
 let world: World;

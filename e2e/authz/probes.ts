@@ -2,7 +2,7 @@
 // the actor's own tenant (or the vendor's), and cross-tenant probes with the other tenant's ids.
 import { randomUUID } from 'node:crypto';
 import { ACTOR_INFO, type ActorId, STAFF_DATA_ACCESS, type Tenant } from './actors';
-import type { AppRoute, Method } from './routes';
+import { type AppRoute, fillPattern as fill, type Method } from '../support/app-routes';
 import type { Rule } from './table';
 import type { World } from './world';
 
@@ -104,9 +104,6 @@ export interface Probe {
   /** Made-up ids in place of real ones, so that an allowed destructive call finds nothing to change. */
   madeUp: boolean;
 }
-
-const fill = (pattern: string, values: Record<string, string>) =>
-  pattern.replace(/\[([^\]]+)\]/g, (_, name: string) => encodeURIComponent(values[name]));
 
 /** Every request the matrix sends for one route, method and actor. */
 export function probesFor(world: World, route: AppRoute, method: Method, actor: ActorId, rule: Rule): Probe[] {

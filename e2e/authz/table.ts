@@ -3,7 +3,7 @@
 // (SPEC.md 2, 3.4, 3.6, 4.4, 4.5) and the roles in the code, not from what the server answers;
 // the matrix fails on a route missing here and on an entry whose route is gone.
 import { ACTORS, type ActorId } from './actors';
-import type { Method } from './routes';
+import type { Method } from '../support/app-routes';
 
 export interface Rule {
   /** Who may use it. Everyone else must be refused: 401/403 (or 404), a redirect to sign-in for a page. */

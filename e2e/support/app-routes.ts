@@ -1,53 +1,81 @@
-// Every page and route handler of the app, read from the file system when the tests run, so
-// that a suite built on this list covers a route the day it is added.
+// Every page and route handler of the app, read from the file system at test time, so that a
+// route added tomorrow is in the authorization matrix, the fuzzing and the header checks
+// whether or not anyone remembers it.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const appDir = path.resolve(import.meta.dirname, '..', '..', 'app');
-
-export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
-export const MUTATING_METHODS: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
+export const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type Method = (typeof HTTP_METHODS)[number];
 
 export interface AppRoute {
-  /** The URL pattern, with dynamic segments as in the file system: `/api/lockbox/requests/[id]`. */
+  /** The URL pattern as Next.js spells it: `/api/tenants/[slug]/records/[id]`. */
   pattern: string;
-  kind: 'page' | 'handler';
-  /** GET for pages; the methods a route handler exports. */
-  methods: HttpMethod[];
-  /** The dynamic segments' names, in order. */
-  params: string[];
+  /** The file, relative to the repository. */
   file: string;
+  kind: 'page' | 'handler';
+  /** What a request may use: GET for a page, the exported handlers of a route.ts. */
+  methods: Method[];
+  /** The dynamic segments, in order: `['slug', 'id']`. */
+  params: string[];
 }
 
+const root = path.resolve(import.meta.dirname, '..', '..');
+const appDir = path.join(root, 'app');
+
+/** The URL segment a folder stands for, or null when it adds none (route groups, parallel slots). */
+function urlSegment(folder: string): string | null {
+  if (/^\(.*\)$/.test(folder) || folder.startsWith('@')) return null;
+  return folder;
+}
+
+/** The HTTP methods a route.ts exports: `export const GET`, `export async function POST`, `export { x as PUT }`. */
+export function exportedMethods(source: string): Method[] {
+  const found = new Set<Method>();
+  const known = new Set<string>(HTTP_METHODS);
+  for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function\*?)\s+([A-Z]+)\b/g)) {
+    if (known.has(m[1])) found.add(m[1] as Method);
+  }
+  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const part of m[1].split(',')) {
+      const name = part.trim().split(/\s+as\s+/).at(-1)?.trim() ?? '';
+      if (known.has(name)) found.add(name as Method);
+    }
+  }
+  return HTTP_METHODS.filter((m) => found.has(m));
+}
+
+/** Walks app/ for page.tsx (and .ts/.jsx/.js) and route.ts files. */
 export function appRoutes(): AppRoute[] {
   const routes: AppRoute[] = [];
-  const visit = (dir: string) => {
+  const visit = (dir: string, segments: string[]) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (entry.name === 'page.tsx' || entry.name === 'route.ts') routes.push(describe(full, entry.name === 'page.tsx' ? 'page' : 'handler'));
+      if (entry.isDirectory()) {
+        // Private folders (_components) are not routes.
+        if (entry.name.startsWith('_')) continue;
+        const segment = urlSegment(entry.name);
+        visit(full, segment === null ? segments : [...segments, segment]);
+        continue;
+      }
+      const match = entry.name.match(/^(page|route)\.(tsx|ts|jsx|js)$/);
+      if (!match) continue;
+      const pattern = `/${segments.join('/')}`;
+      const params = segments.filter((s) => /^\[.+\]$/.test(s)).map((s) => s.slice(1, -1));
+      const file = path.relative(root, full);
+      if (match[1] === 'page') {
+        routes.push({ pattern, file, kind: 'page', methods: ['GET'], params });
+      } else {
+        const methods = exportedMethods(fs.readFileSync(full, 'utf8'));
+        if (methods.length === 0) throw new Error(`${file} exports no HTTP method the matrix can recognise`);
+        routes.push({ pattern, file, kind: 'handler', methods, params });
+      }
     }
   };
-  visit(appDir);
+  visit(appDir, []);
   return routes.sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
-function describe(file: string, kind: AppRoute['kind']): AppRoute {
-  // Route groups `(name)` are not part of the URL.
-  const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
-  const pattern = `/${segments.join('/')}`;
-  const params = segments.flatMap((s) => (/^\[(.+)\]$/.test(s) ? [s.slice(1, -1)] : []));
-  const methods = kind === 'page' ? (['GET'] as HttpMethod[]) : exportedMethods(fs.readFileSync(file, 'utf8'));
-  if (methods.length === 0) throw new Error(`${file} exports no HTTP method the tests recognise`);
-  return { pattern, kind, methods, params, file: path.relative(path.dirname(appDir), file) };
-}
-
-function exportedMethods(source: string): HttpMethod[] {
-  return HTTP_METHODS.filter((m) =>
-    new RegExp(`export\\s+(const\\s+${m}\\b|(async\\s+)?function\\s+${m}\\b)|export\\s*\\{[^}]*\\b(as\\s+)?${m}\\b[^}]*\\}`).test(source),
-  );
-}
+export const MUTATING_METHODS: readonly Method[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** The pattern with its dynamic segments filled in. */
 export function fillPattern(pattern: string, values: Record<string, string>): string {
