@@ -4,16 +4,26 @@ import { PostgresJsDatabase, PostgresJsSession, drizzle } from 'drizzle-orm/post
 import { APP_ROLE, type AdminConnection, type Database, type DbContext, type TransactionOptions, type Tx } from './types';
 import { isConnectionLost } from './raw';
 import { beginWithContextSql } from './settings';
+import { noteDatabaseError } from './unavailable';
 
 export interface PostgresOptions {
   max?: number;
 }
 
+const CONNECT_TIMEOUT_SECONDS = 5;
+
 function connect(url: string, max: number) {
   return postgres(url, {
     max,
     idle_timeout: 30,
-    connect_timeout: 10,
+    // A database that does not answer fails the request within seconds (a 503), not minutes.
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    // The wait before a closed connection dials again. postgres.js's default grows with every
+    // failure the pool has seen, to 20 s: during an outage every request then queued behind
+    // that wait, and after the database came back the app stayed down for as long. Requests
+    // drive the attempts, so a short cap costs the database little: a request answers 503
+    // within a second while it is away, and the app serves within a second of its return.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
     connection: { application_name: 'trust-center' },
   });
@@ -45,6 +55,68 @@ export function drizzleOn(sql: postgres.Sql, dialect = new PgDialect(), isOpen?:
 }
 
 /**
+ * sql.reserve(), bounded: while the database restarts, postgres.js can leave a reservation
+ * waiting with no connection ever dialled for it (seen in e2e/database-faults.api.spec.ts),
+ * and the request would hang. Past the limit the request fails as unreachable (a 503); a
+ * reservation granted after all is handed straight back.
+ */
+async function reserveWithin(sql: postgres.Sql, ms: number): Promise<postgres.ReservedSql> {
+  const pending = sql.reserve();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('No database connection became available in time.'), { code: 'CONNECT_TIMEOUT' })), ms);
+  });
+  try {
+    return await Promise.race([pending, timeout]);
+  } catch (error) {
+    pending.then((late) => late.release(), () => {});
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function connectionClosed() {
+  return Object.assign(new Error('The database connection closed during the transaction; it was not committed.'), { code: 'CONNECTION_CLOSED' });
+}
+
+interface PoolConnection {
+  onclose?: ((error: unknown) => void) | null;
+}
+
+/**
+ * Watches the connection under a reservation. A reserved connection that closed (the database
+ * stopped or restarted, a network fault) must be neither written to nor released: postgres.js
+ * never settles a query written to it (porsager/postgres#1208), and release() would put the
+ * dead connection back among the open ones, where every later query on it would hang. The pool
+ * itself already counts it as closed and dials it again when needed. postgres.js tells its own
+ * begin() of such a close the same way: the connection's onclose, reached through onexecute.
+ */
+function watchConnection() {
+  let connection: PoolConnection | undefined;
+  const watch = {
+    lost: false,
+    options: {
+      onexecute: (c: PoolConnection) => {
+        connection = c;
+        c.onclose = () => {
+          watch.lost = true;
+        };
+        return true;
+      },
+    } as postgres.UnsafeQueryOptions,
+    noteFailure: (error: unknown) => {
+      if (isConnectionLost(error)) watch.lost = true;
+    },
+    release: (conn: postgres.ReservedSql) => {
+      if (connection) connection.onclose = null;
+      if (!watch.lost) conn.release();
+    },
+  };
+  return watch;
+}
+
+/**
  * BEGIN with the RLS context is one message, pipelined with the first query of fn on a
  * reserved connection. A read-write transaction costs its queries plus one round trip for
  * COMMIT; a read-only one answers without waiting for its COMMIT.
@@ -66,38 +138,61 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
     ));
 
   async function transaction<T>(context: DbContext, fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}) {
+    try {
+      return await run(context, fn, opts);
+    } catch (error) {
+      throw noteDatabaseError(error);
+    }
+  }
+
+  async function run<T>(context: DbContext, fn: (tx: Tx) => Promise<T>, opts: TransactionOptions) {
     const readOnly = opts.readOnly ?? false;
     const begin = beginWithContextSql(context, readOnly, !(await isAppRole()));
-    const conn = await sql.reserve();
+    const conn = await reserveWithin(sql, CONNECT_TIMEOUT_SECONDS * 1000);
+    const watch = watchConnection();
     let open = true;
-    const setup = conn.unsafe(begin).execute();
+    const setup = conn.unsafe(begin, [], watch.options).execute();
     setup.catch(() => {});
     let result: T;
     try {
-      result = await fn(drizzleOn(conn, dialect, () => open));
+      // A query after the connection closed fails at once instead of waiting forever.
+      const usable = () => {
+        if (watch.lost) throw connectionClosed();
+        return open;
+      };
+      result = await fn(drizzleOn(conn, dialect, usable));
       await setup;
     } catch (error) {
       open = false;
       // A failed BEGIN or context statement explains the failure better than what followed it.
-      const setupError = await setup.then(() => null, (e: unknown) => e);
-      // On a lost connection there is nothing to roll back (the server already did), and
-      // postgres.js would write the ROLLBACK to a closed socket.
-      if (!isConnectionLost(setupError ?? error)) await conn.unsafe('rollback').catch(() => {});
-      conn.release();
-      throw setupError ?? error;
+      const cause = (await setup.then(() => null, (e: unknown) => e)) ?? error;
+      // On a lost connection there is nothing to roll back (the server already did).
+      if (isConnectionLost(cause)) watch.lost = true;
+      if (!watch.lost) await conn.unsafe('rollback').catch(watch.noteFailure);
+      watch.release(conn);
+      throw cause;
     }
     open = false;
     if (readOnly) {
       // Nothing can be lost at the COMMIT of a read-only transaction, so the caller does not
       // wait for it. The connection stays reserved until the COMMIT completes: nothing else
       // may run on it while the transaction, and its RLS settings, are still open.
-      conn.unsafe('commit').then(conn.release, conn.release);
+      if (watch.lost) watch.release(conn);
+      else conn.unsafe('commit').then(() => watch.release(conn), (e: unknown) => (watch.noteFailure(e), watch.release(conn)));
       return result;
+    }
+    if (watch.lost) {
+      // Closed before the COMMIT was sent: the server rolled the transaction back.
+      watch.release(conn);
+      throw connectionClosed();
     }
     try {
       await conn.unsafe('commit');
+    } catch (error) {
+      watch.noteFailure(error);
+      throw error;
     } finally {
-      conn.release();
+      watch.release(conn);
     }
     return result;
   }

@@ -1,0 +1,173 @@
+// Several instances: two app processes on one PostgreSQL database, sharing nothing but the
+// database and their configuration (docs/deployment.md), as behind a load balancer. What one
+// does, the other must see: sessions, sign-out, rate limits, and the governance chains.
+import { expect, test } from '@playwright/test';
+import { type AppProcess, startApp } from './support/app-process';
+import { sharedSecrets, verifyAllChains } from './support/governance-chains';
+import { type Answer, Client, json, signedIn } from './support/http-client';
+import { clusterUnavailableReason, createAppDatabase, createCluster, type PostgresCluster } from './support/postgres-cluster';
+import { ACCOUNTS } from './helpers';
+
+const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+const PORT_A = BASE + 13;
+const PORT_B = BASE + 14;
+const PG_PORT = 50_000 + BASE + 13;
+
+// Outside CI a machine without PostgreSQL's server binaries skips, saying why; CI installs
+// them (.ci/run), so there a missing binary fails the test instead.
+const unavailable = clusterUnavailableReason();
+test.skip(!process.env.CI && unavailable !== null, `a private PostgreSQL cluster is needed: ${unavailable}`);
+test.describe.configure({ mode: 'serial' });
+
+let cluster: PostgresCluster;
+let env: Record<string, string> & { DATABASE_URL: string; DATABASE_ADMIN_URL: string; AUDIT_SIGNING_KEY: string };
+let a: AppProcess | undefined;
+let b: AppProcess | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  cluster = await createCluster(PG_PORT);
+  // The same secrets on both, nothing else in common but the database; both migrate at start.
+  env = { ...(await createAppDatabase(cluster)), ...sharedSecrets(), TRUST_PROXY: '1' };
+  [a, b] = await Promise.all([startApp({ port: PORT_A, env }), startApp({ port: PORT_B, env })]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await cluster?.remove();
+});
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+test('a session made on one instance works on the other, and signing out on one ends it on both', async () => {
+  const onA = await signedIn(a!.url, ACCOUNTS.carol);
+  const onB = onA.on(b!.url);
+  for (const client of [onA, onB]) {
+    const listed = await client.get('/api/lockbox/requests');
+    expect(listed.status, `${client.baseUrl}: ${listed.text}`).toBe(200);
+    const page = await client.get('/console', { accept: 'text/html' });
+    expect(page.status, client.baseUrl).toBe(200);
+    expect(page.text).toContain(ACCOUNTS.carol);
+  }
+
+  const signedOut = await onB.post('/api/auth/signout');
+  expect(signedOut.status, signedOut.text).toBe(200);
+  for (const client of [onA, onB]) {
+    const listed = await client.get('/api/lockbox/requests');
+    expect(listed.status, `${client.baseUrl} after the sign-out on B`).toBe(401);
+    const page = await client.get('/console', { accept: 'text/html' });
+    expect([302, 303, 307], `${client.baseUrl}: the console sends a signed-out visitor to sign in`).toContain(page.status);
+  }
+
+  // A session made on B is as good on A, independently of the one that ended.
+  const again = await signedIn(b!.url, ACCOUNTS.carol);
+  expect((await again.on(a!.url).get('/api/lockbox/requests')).status).toBe(200);
+});
+
+test('rate limits are shared: a client gets one allowance across both instances, even all at once', async () => {
+  const visitor = { 'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 200) + 20}` };
+  // Ten subscriptions at once from one address, five to each instance: the limit is five in all.
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      new Client(i % 2 ? b!.url : a!.url, '', visitor).post('/api/subscriptions', { email: `visitor-${unique()}@prospect.example` }),
+    ),
+  );
+  const statuses = answers.map((x) => x.status).sort();
+  expect(statuses, answers.map((x) => x.text.slice(0, 120)).join('\n')).toEqual([202, 202, 202, 202, 202, 429, 429, 429, 429, 429]);
+  for (const url of [a!.url, b!.url]) {
+    const more = await new Client(url, '', visitor).post('/api/subscriptions', { email: `late-${unique()}@prospect.example` });
+    expect(more.status, url).toBe(429);
+    expect(Number(more.headers.get('retry-after'))).toBeGreaterThan(0);
+  }
+  // Another address still has its own allowance.
+  const other = await new Client(b!.url, '', { 'x-forwarded-for': '198.51.100.77' }).post('/api/subscriptions', { email: `other-${unique()}@prospect.example` });
+  expect(other.status, other.text).toBe(202);
+
+  // Failed sign-ins count against one limit too (20 per client): ten on each instance, then
+  // the next attempt is refused on both, even for an account that exists.
+  const guesser = { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 200) + 20}` };
+  const failures = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => new Client(i % 2 ? b!.url : a!.url, '', guesser).post('/api/auth/demo', { email: `nobody-${unique()}@nowhere.example` })),
+  );
+  for (const failure of failures) expect(failure.status, failure.text).toBeGreaterThanOrEqual(400);
+  expect(failures.filter((f) => f.status === 429), 'twenty failures are all counted, none refused yet').toHaveLength(0);
+  for (const url of [a!.url, b!.url]) {
+    const refused = await new Client(url, '', guesser).post('/api/auth/demo', { email: ACCOUNTS.carol });
+    expect(refused.status, `${url}: ${refused.text}`).toBe(429);
+  }
+});
+
+test('governance events from both instances at once keep every chain whole and valid', async () => {
+  test.setTimeout(240_000);
+  const before = await verifyAllChains(env);
+  const urls = [a!.url, b!.url];
+  const bob = await signedIn(a!.url, ACCOUNTS.bob);
+  const carol = await signedIn(b!.url, ACCOUNTS.carol);
+  const erin = await signedIn(a!.url, ACCOUNTS.erin);
+  const tenants = { acme: carol, globex: erin };
+
+  // Requests filed on both instances at once, into two tenants' chains.
+  const filed = await Promise.all(
+    Array.from({ length: 24 }, async (_, i) => {
+      const tenant = i % 3 === 0 ? 'globex' : 'acme';
+      const answer = await bob.on(urls[i % 2]).post('/api/lockbox/requests', {
+        tenant,
+        justification: `Customer reports failed exports, need to inspect (${unique()})`,
+        ticket: `SUP-${unique()}`,
+        durationMinutes: 60,
+        access: 'read',
+      });
+      expect(answer.status, answer.text).toBe(201);
+      return { tenant: tenant as keyof typeof tenants, id: json<{ request: { id: string } }>(answer).request.id };
+    }),
+  );
+
+  // Then, all at once on both instances: every request decided, sign-ins into the vendor
+  // chain and the tenants' chains, and a second decision of each request racing the first on
+  // the other instance (exactly one of the two may win).
+  const work: Promise<{ what: string; tenant: string; id?: string; answer: Answer }>[] = [];
+  filed.forEach(({ tenant, id }, i) => {
+    const action = i % 2 ? 'deny' : 'approve';
+    for (const url of urls) {
+      work.push(
+        tenants[tenant]
+          .on(url)
+          .post(`/api/lockbox/requests/${id}/${action}`, { comment: `${action} from ${url}` })
+          .then((answer) => ({ what: action, tenant, id, answer })),
+      );
+    }
+  });
+  for (let i = 0; i < 12; i++) {
+    const [who, tenant] = ([[ACCOUNTS.alice, 'vendor'], [ACCOUNTS.dan, 'acme'], [ACCOUNTS.erin, 'globex']] as const)[i % 3];
+    work.push(new Client(urls[i % 2]).post('/api/auth/demo', { email: who }).then((answer) => ({ what: 'sign-in', tenant, answer })));
+  }
+  const done = await Promise.all(work);
+
+  for (const { what, answer } of done) {
+    expect(answer.status, `${what}: ${answer.failure ?? answer.text.slice(0, 200)}`).not.toBe(0);
+    expect([200, 409], `${what}: ${answer.text.slice(0, 200)}`).toContain(answer.status);
+  }
+  for (const { id } of filed) {
+    const decisions = done.filter((d) => d.id === id);
+    expect(decisions.map((d) => d.answer.status).sort(), `the two racing decisions of ${id}`).toEqual([200, 409]);
+  }
+
+  // Every chain verifies with the shared key, and holds each event once.
+  const after = await verifyAllChains(env);
+  for (const { tenant, id } of filed) {
+    const events = after.get(tenant)!.events.filter((e) => e.subject === id);
+    const decided = filed.indexOf(filed.find((f) => f.id === id)!) % 2 ? 'lockbox.denied' : 'lockbox.approved';
+    expect(events.map((e) => e.kind).sort(), id).toEqual([decided, 'lockbox.requested'].sort());
+  }
+  const signIns = (chain: string) =>
+    (after.get(chain)!.events.filter((e) => e.kind === 'auth.signed_in').length) - before.get(chain)!.events.filter((e) => e.kind === 'auth.signed_in').length;
+  const expectedSignIns = (chain: string) => done.filter((d) => d.what === 'sign-in' && d.tenant === chain).length;
+  // The sign-ins of bob (vendor), carol (acme) and erin (globex) above count too.
+  expect(signIns('vendor')).toBe(expectedSignIns('vendor') + 1);
+  expect(signIns('acme')).toBe(expectedSignIns('acme') + 1);
+  expect(signIns('globex')).toBe(expectedSignIns('globex') + 1);
+  for (const [name, chain] of after) {
+    const seqs = chain.events.map((e) => e.seq);
+    expect(seqs, `${name}: one event per sequence number, none missing`).toEqual(seqs.map((_, i) => i + 1));
+  }
+});
