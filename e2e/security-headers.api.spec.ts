@@ -1,5 +1,5 @@
 import { type APIRequestContext, type APIResponse, expect, test } from '@playwright/test';
-import { NO_DEMO_PORT } from '../playwright.config';
+import { NO_DEMO_PORT, SSO_PORT } from '../playwright.config';
 import { ACCOUNTS, signIn } from './helpers';
 import { appRoutes, fillPattern, isPublicPage, MUTATING_METHODS } from './support/app-routes';
 
@@ -123,13 +123,13 @@ test.describe('security headers', () => {
   });
 });
 
-function expectSessionCookie(response: APIResponse, { secure }: { secure: boolean }) {
-  const cookie = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('tc_session='))?.value;
-  expect(cookie, 'the session cookie is set').toBeTruthy();
+function expectSessionCookie(response: APIResponse, { secure, name = 'tc_session', path = '/' }: { secure: boolean; name?: string; path?: string }) {
+  const cookie = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith(`${name}=`))?.value;
+  expect(cookie, `the ${name} cookie is set`).toBeTruthy();
   const attributes = cookie!.split(';').map((a) => a.trim().toLowerCase());
   expect(attributes).toContain('httponly');
   expect(attributes).toContain('samesite=lax');
-  expect(attributes).toContain('path=/');
+  expect(attributes).toContain(`path=${path}`);
   if (secure) expect(attributes).toContain('secure');
   else expect(attributes).not.toContain('secure');
 }
@@ -143,6 +143,14 @@ test.describe('cookies', () => {
     const cleared = out.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('tc_session='))?.value ?? '';
     expect(cleared).toMatch(/tc_session=;|expires=Thu, 01 Jan 1970|max-age=0/i);
     await context.dispose();
+  });
+
+  test('the single sign-on state cookie is HttpOnly, SameSite=Lax and sent only to the callback', async ({ playwright }) => {
+    const sso = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${SSO_PORT}` });
+    const started = await sso.post('/api/auth/sso', { form: { email: ACCOUNTS.carol }, maxRedirects: 0 });
+    expect(started.status()).toBe(303);
+    expectSessionCookie(started, { secure: false, name: 'tc_sso', path: '/api/auth/callback' });
+    await sso.dispose();
   });
 });
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { safeNextPath } from '@/lib/auth/cookie';
+import { cookieSecurity, safeNextPath } from '@/lib/auth/cookie';
 import { sessionDeps } from '@/lib/auth/request';
 import { config } from '@/lib/config/env';
 import { AppError } from '@/lib/http/errors';
@@ -21,9 +21,7 @@ export const POST = route(async (request) => {
     const { url, stateCookie } = await startSso({ ...(await sessionDeps()), workos: workosClient(cfg), cfg }, email, safeNextPath(next), clientKey(request));
     const response = form ? new NextResponse(null, { status: 303, headers: { Location: url } }) : NextResponse.json({ ok: true, url });
     response.cookies.set(SSO_STATE_COOKIE, stateCookie, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: cfg.appUrl.protocol === 'https:',
+      ...cookieSecurity(request),
       path: '/api/auth/callback',
       maxAge: SSO_STATE_MAX_AGE_SECONDS,
     });
