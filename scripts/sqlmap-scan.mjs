@@ -151,9 +151,10 @@ const TARGETS = [
   { name: 'documents-page', args: ['-u', `${base}/documents?want=${gated[0]}&error=invalid_name`, ...NO_HEADERS] },
   { name: 'document-pdf-path', args: ['-u', `${base}/documents/${publicPdf}*.pdf`, ...NO_HEADERS] },
   { name: 'access-token-path', args: ['-u', `${base}/access/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA*`, ...NO_HEADERS] },
+  // sqlmap skips parameters named like anti-CSRF tokens unless named with -p.
   // An unknown token answers 404: sqlmap is told that is a normal answer, not a missing page.
-  { name: 'subscription-confirm', args: ['-u', `${base}/api/subscriptions/confirm`, '--data', JSON.stringify({ token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), '--ignore-code', '404', ...NO_HEADERS] },
-  { name: 'unsubscribe', args: ['-u', `${base}/api/subscriptions/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, '--data', 'List-Unsubscribe=One-Click', '--ignore-code', '404', ...NO_HEADERS] },
+  { name: 'subscription-confirm', args: ['-u', `${base}/api/subscriptions/confirm`, '--data', JSON.stringify({ token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), '--ignore-code', '404', '-p', 'token', ...NO_HEADERS] },
+  { name: 'unsubscribe', args: ['-u', `${base}/api/subscriptions/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, '--data', 'List-Unsubscribe=One-Click', '--ignore-code', '404', '-p', 'token,List-Unsubscribe', ...NO_HEADERS] },
   { name: 'governance-events (admin)', args: ['-u', `${base}/api/governance/events?kind=access&after=0&limit=50`, '--cookie', admin, '-p', 'kind,after,limit', ...NO_HEADERS] },
   { name: 'tenant-records (customer)', args: ['-u', `${base}/api/tenants/acme*/records`, '--cookie', customer, ...NO_HEADERS] },
 ].filter((t) => !only || only.includes(t.name));
@@ -184,7 +185,8 @@ function verdict(output) {
   const notInjectable = /all tested parameters do not appear to be injectable|do not appear to be injectable/.test(output);
   const critical = [...output.matchAll(/\[CRITICAL\] (.+)/g)].map((m) => m[1]);
   const httpErrors = output.match(/HTTP error codes detected during run:\n([^\n]+)/)?.[1];
-  return { injectable, points, notInjectable, critical, httpErrors };
+  const skipped = [...output.matchAll(/ignoring (?:\(custom\) )?\S+ parameter '([^']+)'/g)].map((m) => m[1]);
+  return { injectable, points, notInjectable, critical, httpErrors, skipped };
 }
 
 const results = [];
@@ -209,15 +211,16 @@ for (const target of TARGETS) {
   const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
   const fiveXx = Object.entries(statuses).filter(([s]) => /^5/.test(s)).reduce((a, [, n]) => a + n, 0);
   const state = v.injectable ? 'INJECTABLE' : timedOut ? 'timed out' : v.notInjectable ? 'not injectable' : `unclear (exit ${code})`;
-  const result = { target: target.name, state, points: v.points, requests, statuses: { ...statuses }, fiveXx, seconds: Math.round((Date.now() - t0) / 1000), critical: v.critical };
+  const result = { target: target.name, state, points: v.points, requests, statuses: { ...statuses }, fiveXx, skipped: v.skipped, seconds: Math.round((Date.now() - t0) / 1000), critical: v.critical };
   results.push(result);
   const codes = Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(', ');
   console.log(`  ${target.name.padEnd(28)} ${state.padEnd(15)} ${String(requests).padStart(5)} requests in ${String(result.seconds).padStart(3)} s  (${codes})`);
   for (const p of v.points) console.log(`    injection point: ${p}`);
+  if (v.skipped.length) console.log(`    not tested (sqlmap skipped them): ${v.skipped.join(', ')}`);
   for (const c of v.critical.filter((c) => !/do not appear to be injectable/.test(c))) console.log(`    sqlmap: ${c}`);
 }
 
-const bad = results.filter((r) => r.state !== 'not injectable' || r.fiveXx > 0);
+const bad = results.filter((r) => r.state !== 'not injectable' || r.fiveXx > 0 || r.skipped.length > 0);
 const summary = {
   date: new Date().toISOString(),
   sqlmap: sqlmapVersion,
@@ -230,7 +233,7 @@ fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null
 console.log(
   bad.length === 0
     ? `No injectable parameter and no 5xx answer over ${TARGETS.length} targets (${summary.seconds} s).`
-    : `${bad.length} target(s) need a look: ${bad.map((r) => `${r.target} (${r.state}${r.fiveXx ? `, ${r.fiveXx} x 5xx` : ''})`).join('; ')}`,
+    : `${bad.length} target(s) need a look: ${bad.map((r) => `${r.target} (${r.state}${r.fiveXx ? `, ${r.fiveXx} x 5xx` : ''}${r.skipped.length ? `, skipped ${r.skipped.join(', ')}` : ''})`).join('; ')}`,
 );
 proxy.close();
 process.exit(bad.length ? 1 : 0);
