@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidateTag, unstable_cache } from 'next/cache';
+import { cache } from 'react';
 import { forgetPublicFiles } from '@/lib/documents/public-files';
 
 /** What the public portal caches, by the content it shows. */
@@ -20,11 +21,13 @@ const BACKSTOP_SECONDS = 60;
 
 /**
  * A public read cached across requests, so a page view costs no database query. The result
- * passes through JSON: return plain values (ISO strings, not Dates).
+ * passes through JSON: return plain values (ISO strings, not Dates). Within one render, React's
+ * cache() shares one lookup between the metadata, header, page and footer that all read it (each
+ * lookup of the data cache hashes its key and copies the value); outside a render it calls through.
  */
 export function cachedPublic<T>(tag: PortalTag | PortalTag[], key: string, read: () => Promise<T>): () => Promise<T> {
   const tags = [tag].flat();
-  return unstable_cache(read, ['portal', ...tags, key], { tags: tags.map((t) => `portal:${t}`), revalidate: BACKSTOP_SECONDS });
+  return cache(unstable_cache(read, ['portal', ...tags, key], { tags: tags.map((t) => `portal:${t}`), revalidate: BACKSTOP_SECONDS }));
 }
 
 /** After a change commits: the next public view reads fresh data. Outside a request (CLI, tests) there is no cache. */

@@ -1,0 +1,86 @@
+// Lighthouse (mobile, its default config: simulated slow 4G and a 4x slower CPU) on the public
+// pages of the production server. Goals: performance 95, accessibility, best practices and
+// SEO 100. Chromium is the Debian one; nothing is fetched from the internet. The full reports
+// are written to .data/lighthouse/ for a closer look.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { type Result } from 'lighthouse';
+import { root, startAppServer } from './support/app-server';
+
+const PAGES = ['/', '/subprocessors', '/documents'];
+const GOALS: Record<string, number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+
+export interface LighthouseFigures {
+  path: string;
+  scores: Record<string, number>;
+  metrics: Record<string, string>;
+  failing: string[];
+}
+
+function lighthouseVersion() {
+  const file = createRequire(import.meta.url).resolve('lighthouse/package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** The audits that cost a category points: failed binary audits and numeric ones under 0.9. */
+function failingAudits(lhr: Result) {
+  const failing: string[] = [];
+  for (const [id, category] of Object.entries(lhr.categories)) {
+    for (const ref of category.auditRefs) {
+      const audit = lhr.audits[ref.id];
+      if (!audit || audit.score === null || ref.weight === 0 && id !== 'performance') continue;
+      if (['manual', 'notApplicable', 'informative'].includes(audit.scoreDisplayMode)) continue;
+      if (audit.score < (audit.scoreDisplayMode === 'binary' ? 1 : 0.9)) {
+        failing.push(`[${id}] ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      }
+    }
+  }
+  return [...new Set(failing)];
+}
+
+export async function benchLighthouse(port = 3611) {
+  console.log(`\nLighthouse ${lighthouseVersion()}, mobile (default config), on the production server; goals: ${Object.entries(GOALS).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (!fs.existsSync(CHROME_PATH)) {
+    console.log(`  skipped: no Chromium at ${CHROME_PATH} (apt-get install chromium, or set CHROME_PATH)`);
+    return [];
+  }
+  const app = await startAppServer({ port, dataDir: `.data/bench-lighthouse-${port}` });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  const outDir = path.join(root, '.data', 'lighthouse');
+  fs.mkdirSync(outDir, { recursive: true });
+  const figures: LighthouseFigures[] = [];
+  try {
+    for (const page of PAGES) {
+      const result = await lighthouse(app.url + page, { port: chrome.port, output: 'json', logLevel: 'error' });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`Lighthouse on ${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      fs.writeFileSync(path.join(outDir, `${page === '/' ? 'overview' : page.slice(1)}.json`), JSON.stringify(lhr, null, 1));
+      const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+      const metrics = Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m]?.displayValue ?? '?']));
+      const f: LighthouseFigures = { path: page, scores, metrics, failing: failingAudits(lhr) };
+      figures.push(f);
+      const met = Object.entries(GOALS).every(([id, goal]) => (scores[id] ?? 0) >= goal);
+      console.log(`  ${page.padEnd(15)} ${Object.entries(scores).map(([id, s]) => `${id} ${s}`).join('  ')}  ${met ? 'PASS' : 'FAIL'}`);
+      console.log(`    FCP ${metrics['first-contentful-paint']}, LCP ${metrics['largest-contentful-paint']}, TBT ${metrics['total-blocking-time']}, CLS ${metrics['cumulative-layout-shift']}, SI ${metrics['speed-index']}`);
+      for (const line of f.failing) console.log(`    - ${line}`);
+    }
+    return figures;
+  } finally {
+    chrome.kill();
+    await app.stop();
+  }
+}
