@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { createPageCache } from './page-cache.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT || 3000);
@@ -67,6 +68,8 @@ function answerUnavailable(req, res, state) {
   };
 }
 
+const servePage = createPageCache();
+
 const server = http.createServer((req, res) => {
   if (!trustProxy) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
@@ -77,6 +80,8 @@ const server = http.createServer((req, res) => {
   // Public documents already in memory are answered here (lib/documents/public-files.ts).
   const serveCached = globalThis[Symbol.for('trust-center.serve-public-file')];
   if (serveCached?.(req, res)) return;
+  // Public pages for visitors without a cookie, a few seconds at a time (scripts/page-cache.mjs).
+  if (servePage(req, res)) return;
   const state = { databaseUnavailable: false };
   answerUnavailable(req, res, state);
   requestState.run(state, () => handle(req, res));

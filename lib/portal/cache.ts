@@ -15,6 +15,8 @@ export const PORTAL_TAGS = [
 ] as const;
 export type PortalTag = (typeof PORTAL_TAGS)[number];
 
+const PAGE_GENERATION = Symbol.for('trust-center.public-generation');
+
 // A staff change expires its tag at once on this instance. Other instances, and scheduled
 // sub-processor changes reaching their effective time, catch up within this many seconds.
 const BACKSTOP_SECONDS = 60;
@@ -32,7 +34,12 @@ export function cachedPublic<T>(tag: PortalTag | PortalTag[], key: string, read:
 
 /** After a change commits: the next public view reads fresh data. Outside a request (CLI, tests) there is no cache. */
 export function refreshPublic(...tags: PortalTag[]) {
-  if (tags.length) forgetPublicFiles();
+  if (tags.length) {
+    forgetPublicFiles();
+    // Retires the pages the server keeps in memory (scripts/page-cache.mjs).
+    const generation = globalThis as { [PAGE_GENERATION]?: number };
+    generation[PAGE_GENERATION] = (generation[PAGE_GENERATION] ?? 0) + 1;
+  }
   for (const tag of tags) {
     try {
       revalidateTag(`portal:${tag}`, { expire: 0 });
