@@ -14,7 +14,22 @@ const app = next({ dev: false, dir: root, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** Whether the request's path has only well-formed percent escapes (Next.js answers 500 otherwise). */
+function pathDecodes(url) {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = http.createServer((req, res) => {
+  if (!pathDecodes(req.url)) {
+    res.writeHead(400, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ error: { code: 'invalid_path', message: 'The address has a malformed percent-encoded character.' } }));
+    return;
+  }
   if (!trustProxy) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
     req.headers['x-forwarded-proto'] = req.socket.encrypted ? 'https' : 'http';
