@@ -35,7 +35,7 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
       ) : null}
       {notice.error ? (
         <p role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-red-900">
-          {ERRORS[notice.error] ?? 'The change could not be saved.'}
+          {(Object.hasOwn(ERRORS, notice.error) ? ERRORS[notice.error] : undefined) ?? 'The change could not be saved.'}
         </p>
       ) : null}
 

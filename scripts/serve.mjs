@@ -6,6 +6,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import securityHeaders from '../lib/http/security-headers.json' with { type: 'json' };
+import { answerUnavailable } from './database-unavailable.mjs';
 import { createPageCache } from './page-cache.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -16,61 +18,29 @@ const app = next({ dev: false, dir: root, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-// Each request's state, which the app marks when it could not reach its database
-// (lib/db/unavailable.ts): a page that failed for that reason is a 503 that says so, not a 500.
+// Each request's state: the app marks it when the database could not be reached.
 const requestState = new AsyncLocalStorage();
 globalThis[Symbol.for('trust-center.request-state')] = requestState;
 
-const UNAVAILABLE_PAGE = `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Temporarily unavailable · Trust Center</title></head>
-<body>
-<main>
-<h1>The Trust Center is temporarily unavailable</h1>
-<p>The service cannot reach its database right now. Nothing you did caused this. Try again in a minute: <a href="">reload this page</a>.</p>
-</main>
-</body>
-</html>
-`;
-
-/**
- * When Next.js answers a failed render with 500 and the request met an unreachable database,
- * the status becomes 503 with Retry-After; a browser's page request gets a short page saying
- * so in place of an error shell that only scripts could fill. Written before Next.js wraps the
- * response (its compression captures these methods), so a replaced body is never compressed.
- */
-function answerUnavailable(req, res, state) {
-  const { writeHead, write, end } = res;
-  let replaced = false;
-  res.writeHead = function (status, ...rest) {
-    if (status !== 500 || !state.databaseUnavailable) return writeHead.call(this, status, ...rest);
-    this.setHeader('Retry-After', '5');
-    this.setHeader('Cache-Control', 'no-store');
-    // A page (not the router's RSC payload, whose client falls back to loading the page itself).
-    const isPage = !req.headers.rsc && String(this.getHeader('content-type') ?? '').startsWith('text/html');
-    if (!isPage || typeof rest[rest.length - 1] === 'object') return writeHead.call(this, 503, ...rest);
-    replaced = true;
-    for (const name of ['content-encoding', 'content-length', 'etag', 'link', 'vary']) this.removeHeader(name);
-    this.setHeader('Content-Type', 'text/html; charset=utf-8');
-    this.setHeader('Content-Length', Buffer.byteLength(UNAVAILABLE_PAGE));
-    return writeHead.call(this, 503);
-  };
-  res.write = function (chunk, encoding, callback) {
-    if (!replaced) return write.apply(this, arguments);
-    const done = [encoding, callback].find((a) => typeof a === 'function');
-    if (done) process.nextTick(done);
-    return true;
-  };
-  res.end = function (chunk, encoding, callback) {
-    if (!replaced) return end.apply(this, arguments);
-    const done = [chunk, encoding, callback].find((a) => typeof a === 'function');
-    return end.call(this, req.method === 'HEAD' ? undefined : UNAVAILABLE_PAGE, 'utf8', done);
-  };
-}
-
 const servePage = createPageCache();
 
+/** Whether the request's path has only well-formed percent escapes (Next.js answers 500 otherwise). */
+function pathDecodes(url) {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = http.createServer((req, res) => {
+  if (!pathDecodes(req.url)) {
+    for (const h of securityHeaders.always) res.setHeader(h.key, h.value);
+    res.writeHead(400, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ error: { code: 'invalid_path', message: 'The address has a malformed percent-encoded character.' } }));
+    return;
+  }
   if (!trustProxy) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
     req.headers['x-forwarded-proto'] = req.socket.encrypted ? 'https' : 'http';

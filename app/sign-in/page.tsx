@@ -25,7 +25,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
   const next = safeNextPath(params.next) ?? '';
-  const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Sign-in failed. Try again.') : null;
+  const error = typeof params.error === 'string' ? ((Object.hasOwn(ERRORS, params.error) ? ERRORS[params.error] : undefined) ?? 'Sign-in failed. Try again.') : null;
   const groups = [
     { title: 'Vendor staff', accounts: DEMO_ACCOUNTS.filter((a) => a.kind === 'staff') },
     ...DEMO_TENANTS.map((t) => ({

@@ -41,7 +41,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 export function describeProblem(query: Query): string | undefined {
   const code = one(query.error);
   if (!code) return undefined;
-  const message = MESSAGES[code] ?? 'that could not be saved. Check the answers and try again.';
+  const message = (Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined) ?? 'that could not be saved. Check the answers and try again.';
   const row = one(query.row);
   const column = IMPORT_COLUMNS.find((c) => c === one(query.column));
   const question = one(query.question);

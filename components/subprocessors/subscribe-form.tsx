@@ -23,7 +23,7 @@ export function SubscribeForm({ subscribed, error }: { subscribed: boolean; erro
       ) : null}
       {error ? (
         <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {ERRORS[error] ?? 'That did not work. Check the address and try again.'}
+          {(Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined) ?? 'That did not work. Check the address and try again.'}
         </p>
       ) : null}
       <form method="post" action="/api/subscriptions" className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">

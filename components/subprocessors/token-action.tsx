@@ -24,7 +24,7 @@ export function TokenAction({ title, intro, action, button, token, done, error, 
         </div>
       ) : error ? (
         <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-red-800">
-          {errors[error] ?? 'That did not work. Open the link from your e-mail again.'}
+          {(Object.hasOwn(errors, error) ? errors[error] : undefined) ?? 'That did not work. Open the link from your e-mail again.'}
         </p>
       ) : token ? (
         <>

@@ -6,11 +6,12 @@ export function FormNotice({ error, errors, success }: { error?: string; errors:
   if (error) {
     return (
       <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-        {errors[error] ?? 'That could not be saved. Check the fields and try again.'}
+        {(Object.hasOwn(errors, error) ? errors[error] : undefined) ?? 'That could not be saved. Check the fields and try again.'}
       </p>
     );
   }
-  if (success) {
+  // A success message looked up by a code from the address: only a string is a message.
+  if (typeof success === 'string' && success) {
     return (
       <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
         {success}

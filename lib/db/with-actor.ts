@@ -1,11 +1,24 @@
 import type { AnyActor } from '@/lib/auth/actor';
 import { dbContextOf } from '@/lib/auth/actor';
+import { AppError } from '@/lib/http/errors';
+import { pgErrorCode } from './raw';
 import type { Database, DbContext, TransactionOptions, Tx } from './types';
 
 const contexts = new WeakMap<Tx, DbContext>();
 
 /** Where a data function runs: the database, or a transaction an outer call already opened. */
 export type DbHandle = Database | Tx;
+
+/**
+ * PostgreSQL refuses text it cannot store (a NUL character, SQLSTATE 22021; or one the
+ * database's encoding lacks, 22P05). Only people's input carries such text: it is their
+ * request that is wrong, not the server.
+ */
+function asInputError(error: unknown): unknown {
+  const code = pgErrorCode(error);
+  if (code !== '22021' && code !== '22P05') return error;
+  return new AppError('invalid_characters', 'The request contains characters that cannot be stored, such as a NUL character.', 400);
+}
 
 function isDatabase(handle: DbHandle): handle is Database {
   return 'backend' in handle && 'close' in handle;
@@ -44,6 +57,8 @@ export async function withActor<T>(
       },
       options,
     );
+  } catch (error) {
+    throw asInputError(error);
   } finally {
     if (opened) contexts.delete(opened);
   }

@@ -10,7 +10,7 @@ type Params = { params: Promise<{ slug: string; id: string }> };
 async function update(request: Parameters<Parameters<typeof route>[0]>[0], { params }: Params) {
   const actor = await requireApiActor(request);
   const { slug, id } = await params;
-  return jsonOrForm(request, `/admin/tenants/${slug}/data`, async (data) => updateTenantRecord(await getDatabase(), systemClock, actor, slug, id, data), {
+  return jsonOrForm(request, `/admin/tenants/${encodeURIComponent(slug)}/data`, async (data) => updateTenantRecord(await getDatabase(), systemClock, actor, slug, id, data), {
     json: (record) => ({ record }),
     done: 'updated',
   });
