@@ -19,7 +19,7 @@ import { signWebhook } from '../test/helpers/fake-workos/sign';
 import { evilString } from './fuzz/arbitraries';
 import { type Actor, GET_HINTS, HINTS, type Hint, type Ids, NOTICE_KEYS, PAGE_HINTS } from './fuzz/hints';
 import { type Answer, ChangeWatch, describeShot, encodeSegment, ipArbitrary, isRefusal, leakIn, type Shot, Sessions, send, shots } from './fuzz/probe';
-import { keyOf, listEndpoints, type RouteEndpoint } from './fuzz/routes';
+import { keyOf, listEndpoints, type RouteEndpoint } from './support/app-routes';
 import { type AppProcess, startApp } from './support/app-process';
 
 const FUZZ_PORT = PORT + 10;

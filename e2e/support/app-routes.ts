@@ -90,3 +90,20 @@ export function fillPattern(pattern: string, values: Record<string, string>): st
 export function isPublicPage(route: AppRoute): boolean {
   return route.kind === 'page' && !/^\/(admin|console|account)(\/|$)/.test(route.pattern);
 }
+
+/** One route handler method: what the fuzzing calls. */
+export interface RouteEndpoint {
+  method: Method;
+  pattern: string;
+  file: string;
+  params: string[];
+}
+
+/** Every method of every route handler (GET and the state-changing ones; HEAD and OPTIONS are Next.js's own). */
+export function listEndpoints(): RouteEndpoint[] {
+  return appRoutes()
+    .filter((r) => r.kind === 'handler')
+    .flatMap((r) => r.methods.filter((m) => m === 'GET' || MUTATING_METHODS.includes(m)).map((method) => ({ method, pattern: r.pattern, file: r.file, params: r.params })));
+}
+
+export const keyOf = (e: { method: string; pattern: string }) => `${e.method} ${e.pattern}`;
