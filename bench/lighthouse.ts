@@ -51,6 +51,18 @@ function failingAudits(lhr: Result) {
   return [...new Set(failing)];
 }
 
+/** One Lighthouse run; a run whose trace recording failed (NO_NAVSTART and the like, which Lighthouse itself says to retry) is run again, twice at most. */
+async function audit(url: string, port: number) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error' });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { lhr } = result;
+    if (!lhr.runtimeError) return lhr;
+    if (attempt === 3) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    console.log(`    (Lighthouse: ${lhr.runtimeError.code} on ${url}, running it again)`);
+  }
+}
+
 export async function benchLighthouse(port = 3611) {
   console.log(`\nLighthouse ${lighthouseVersion()}, mobile (default config), on the production server; goals: ${Object.entries(GOALS).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (!fs.existsSync(CHROME_PATH)) {
@@ -64,10 +76,7 @@ export async function benchLighthouse(port = 3611) {
   const figures: LighthouseFigures[] = [];
   try {
     for (const page of PAGES) {
-      const result = await lighthouse(app.url + page, { port: chrome.port, output: 'json', logLevel: 'error' });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      const lhr = await audit(app.url + page, chrome.port);
       fs.writeFileSync(path.join(outDir, `${page === '/' ? 'overview' : page.slice(1)}.json`), JSON.stringify(lhr, null, 1));
       const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
       const metrics = Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m]?.displayValue ?? '?']));

@@ -34,63 +34,106 @@ function keyOf(req) {
   return `${req.headers['x-forwarded-proto'] ?? ''} ${req.headers.host ?? ''} ${url}`;
 }
 
+/** The bytes around each occurrence of `separator`. */
+function splitBuffer(buffer, separator) {
+  const parts = [];
+  let from = 0;
+  for (let at = buffer.indexOf(separator); at !== -1; at = buffer.indexOf(separator, from)) {
+    parts.push(buffer.subarray(from, at));
+    from = at + separator.length;
+  }
+  parts.push(buffer.subarray(from));
+  return parts;
+}
+
 export function createPageCache() {
   /** key → { parts, headers, policy, generation, expires } */
   const entries = new Map();
 
-  function answer(req, res, entry) {
-    const nonce = randomBytes(16).toString('base64');
-    let body = Buffer.from(entry.parts.join(nonce));
-    for (const [name, value] of entry.headers) res.setHeader(name, value);
-    res.setHeader('Content-Security-Policy', entry.policy.join(nonce));
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+  const acceptsGzip = (accept) => /\bgzip\b/.test(String(accept ?? ''));
+
+  /** Sends a page's bytes, compressed when the client takes gzip, as Next.js would. */
+  function send(res, writeHead, end, body, gzip) {
+    if (gzip) {
       body = gzipSync(body, { level: 6 });
       res.setHeader('Content-Encoding', 'gzip');
     }
     res.setHeader('Content-Length', body.length);
-    res.writeHead(200);
-    res.end(body);
+    writeHead.call(res, 200);
+    end.call(res, body);
   }
 
-  /** Keeps the page Next.js is about to write, if it turns out to be a plain 200 HTML page. */
-  function capture(req, res, key) {
+  function answer(req, res, entry) {
+    const nonce = Buffer.from(randomBytes(16).toString('base64'));
+    const body = Buffer.concat(entry.parts.flatMap((part, i) => (i === 0 ? [part] : [nonce, part])));
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    res.setHeader('Content-Security-Policy', entry.policy.join(nonce.toString()));
+    send(res, res.writeHead, res.end, body, acceptsGzip(req.headers['accept-encoding']));
+  }
+
+  /**
+   * Holds the page Next.js writes (asked for uncompressed) until its end: a plain 200 HTML page
+   * is kept, and sent compressed if the client takes it; anything else is passed on as written.
+   */
+  function capture(req, res, key, gzip) {
     const startedAt = generation();
     const chunks = [];
-    let size = 0;
-    const keep = (chunk, encoding) => {
-      if (chunk == null || typeof chunk === 'function' || size > MAX_PAGE_BYTES) return;
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
-      size += bytes.length;
-      chunks.push(bytes);
+    let head = null;
+    const { writeHead, write, end } = res;
+    const hold = (chunk, encoding) => {
+      if (chunk == null || typeof chunk === 'function') return;
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
     };
-    const { write, end } = res;
+    res.writeHead = function (...args) {
+      head = args;
+      return this;
+    };
     res.write = function (chunk, encoding, callback) {
-      keep(chunk, encoding);
-      return write.apply(this, arguments);
+      hold(chunk, encoding);
+      const done = [encoding, callback].find((a) => typeof a === 'function');
+      if (done) process.nextTick(done);
+      return true;
     };
     res.end = function (chunk, encoding, callback) {
-      keep(chunk, encoding);
-      const result = end.apply(this, arguments);
-      store(key, res, chunks, size, startedAt);
-      return result;
+      hold(chunk, encoding);
+      const done = [chunk, encoding, callback].find((a) => typeof a === 'function');
+      if (done) res.once('finish', done);
+      res.writeHead = writeHead;
+      res.write = write;
+      res.end = end;
+      if (head) {
+        const [status, ...rest] = head;
+        res.statusCode = status;
+        // writeHead(status, [message], headers): the headers become the response's own.
+        const headers = rest.find((a) => a && typeof a === 'object');
+        if (headers) for (const [name, value] of Array.isArray(headers) ? pairs(headers) : Object.entries(headers)) res.setHeader(name, value);
+      }
+      const body = Buffer.concat(chunks);
+      if (keep(key, res, body, startedAt)) return send(res, writeHead, end, body, gzip);
+      if (head) writeHead.call(res, res.statusCode);
+      return end.call(res, body);
     };
   }
 
-  function store(key, res, chunks, size, startedAt) {
-    if (res.statusCode !== 200 || size > MAX_PAGE_BYTES || generation() !== startedAt) return;
-    if (!String(res.getHeader('content-type') ?? '').startsWith('text/html') || res.getHeader('set-cookie')) return;
+  const pairs = (flat) => Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i], flat[2 * i + 1]]);
+
+  /** Keeps a plain 200 HTML page with a nonce in its policy; true when kept. */
+  function keep(key, res, body, startedAt) {
+    if (res.statusCode !== 200 || body.length > MAX_PAGE_BYTES || generation() !== startedAt) return false;
+    if (!String(res.getHeader('content-type') ?? '').startsWith('text/html') || res.getHeader('set-cookie')) return false;
     const policy = String(res.getHeader('content-security-policy') ?? '');
     const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
-    if (!nonce) return;
+    if (!nonce) return false;
     const headers = Object.entries(res.getHeaders()).filter(([name]) => !NOT_KEPT.has(name) && name !== 'content-security-policy');
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
     entries.set(key, {
-      parts: Buffer.concat(chunks).toString('utf8').split(nonce),
+      parts: splitBuffer(body, Buffer.from(nonce)),
       policy: policy.split(nonce),
       headers,
       generation: startedAt,
       expires: Date.now() + TTL_MS,
     });
+    return true;
   }
 
   /**
@@ -106,9 +149,10 @@ export function createPageCache() {
       return true;
     }
     if (entry) entries.delete(key);
-    // Kept uncompressed; each answer from the copy is compressed for its own client.
+    // Next.js renders it uncompressed; the copy is compressed for each client that takes it.
+    const gzip = acceptsGzip(req.headers['accept-encoding']);
     delete req.headers['accept-encoding'];
-    capture(req, res, key);
+    capture(req, res, key, gzip);
     return false;
   };
 }
