@@ -155,6 +155,8 @@ test('PostgreSQL stops while requests flow: 503s that say so, back within 5 s of
   expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(page.text).toMatch(/temporarily unavailable/i);
   expect(page.text).toMatch(/cannot reach its database/);
+  // Its own policy: only its own styles, by hash; no script, no framing.
+  expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'.*frame-ancestors 'none'$/);
   for (const answer of [health, api, page]) expectNoInternals(answer);
   await sleep(1_000);
 

@@ -1,8 +1,13 @@
 // The app marks each request's state (lib/db/unavailable.ts) when it could not reach its
 // database: a page that failed for that reason is a 503 that says so, not a 500.
+import { createHash } from 'node:crypto';
+
+// The page's own styles, allowed by their hash: the policy of this answer admits nothing else.
+const STYLE = 'body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#f8fafc;color:#0f172a}main{max-width:36rem;margin:5rem auto;padding:0 1rem;text-align:center}h1{font-size:1.75rem;margin:0 0 .75rem}p{color:#334155;line-height:1.5}a{color:#1d4ed8}';
+const UNAVAILABLE_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 const UNAVAILABLE_PAGE = `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Temporarily unavailable · Trust Center</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Temporarily unavailable · Trust Center</title><style>${STYLE}</style></head>
 <body>
 <main>
 <h1>The Trust Center is temporarily unavailable</h1>
@@ -31,6 +36,7 @@ export function answerUnavailable(req, res, state) {
     replaced = true;
     for (const name of ['content-encoding', 'content-length', 'etag', 'link', 'vary']) this.removeHeader(name);
     this.setHeader('Content-Type', 'text/html; charset=utf-8');
+    this.setHeader('Content-Security-Policy', UNAVAILABLE_POLICY);
     this.setHeader('Content-Length', Buffer.byteLength(UNAVAILABLE_PAGE));
     return writeHead.call(this, 503);
   };
