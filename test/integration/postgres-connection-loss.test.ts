@@ -49,8 +49,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL connection lost mid-
     expect(isConnectionLost(failure)).toBe(true);
   }
 
-  /** Transactions run again: postgres.js may hand the dead connection's last error to the one
-   * request that was waiting for it (a 503), never more, and nothing waits forever. */
+  /**
+   * Transactions run again. postgres.js may hand the dead connection's last error to the one
+   * request that was waiting for it, or leave that request to the reservation bound (5 s,
+   * lib/db/postgres.ts): either way a 503, never a hang, and the next one runs.
+   */
   async function serving() {
     const started = Date.now();
     const errors: unknown[] = [];
@@ -66,14 +69,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL connection lost mid-
     throw new Error(`no transaction ran after the connection was lost: ${errors.map(String).join('; ')}`);
   }
 
-  it('transactions whose backend is terminated fail as lost connections; ten losses leak none of a four-connection pool and it serves again at once', async () => {
+  it('transactions whose backend is terminated fail as lost connections; ten losses leak none of a four-connection pool, which serves again each time', { timeout: 180_000 }, async () => {
     for (const readOnly of [true, false, true, false, false, true, true, false, true, false]) {
       await loseConnection(readOnly);
       const after = await serving();
       expect(after.failedFirst).toBeLessThanOrEqual(1);
       expect(after.pid).toBeGreaterThan(0);
-      // The pool dialled a fresh connection instead of waiting on the dead one.
-      expect(after.ms).toBeLessThan(4_000);
+      // At worst one request waited out the reservation bound.
+      expect(after.ms).toBeLessThan(12_000);
     }
   });
 });
