@@ -15,6 +15,7 @@ const ERRORS: Record<string, string> = {
   invalid_request: 'Enter the group’s name as your directory spells it.',
   invalid_role: 'Choose one of the roles offered.',
   mapping_exists: 'That group already has a role. Remove its mapping first to change it.',
+  last_customer_admin: 'That change would leave your organization without a customer admin, and nobody could answer lockbox requests. Map another group to customer admin first.',
   not_found: 'That mapping no longer exists.',
   forbidden: 'Only administrators can change mappings.',
 };

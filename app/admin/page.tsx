@@ -13,6 +13,7 @@ import { systemClock } from '@/lib/clock';
 import { portalActivity } from '@/lib/dashboard/portal-activity';
 import { getDatabase } from '@/lib/db';
 import { listTenants } from '@/lib/tenants/list-tenants';
+import { NoAdminBadge } from '@/components/tenants/no-admin';
 
 export const metadata: Metadata = { title: 'Staff admin' };
 
@@ -116,6 +117,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                     <Link href={`/admin/tenants/${t.slug}`} className="text-brand-700 underline hover:text-brand-900">
                       {t.legalName}
                     </Link>
+                    {t.customerAdmins === 0 ? <NoAdminBadge /> : null}
                   </td>
                   <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
                   <td className="px-4 py-2 text-slate-700">{dateFormat.format(t.createdAt)}</td>

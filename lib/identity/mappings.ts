@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CUSTOMER_ROLES, STAFF_ROLES, directoryMemberships, groupRoleMappings, identitySettings, users } from '@/drizzle/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
+import type { Tx } from '@/lib/db/types';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
@@ -52,10 +53,11 @@ export async function addMapping(db: DbHandle, clock: Clock, actor: MappingEdito
   const [created] = await withActor(db, actor, async (tx) => {
     const rows = await tx.insert(groupRoleMappings).values({ tenantId, groupName: input.groupName, role }).returning({ id: groupRoleMappings.id });
     await emitEvent(tx, { tenantId, kind: 'identity.mapping_added', subject: rows[0].id, payload: { mapping: rows[0].id, groupName: input.groupName, role } });
+    await assertKeepsCustomerAdmin(tx, tenantId);
     return rows;
   }).catch((error: unknown) => {
     if (pgErrorCode(error) === '23505') throw new AppError('mapping_exists', `The group “${input.groupName}” already has a role.`, 409);
-    throw error;
+    throw lastAdminError(error);
   });
   await rederiveRoles(db, clock, tenantId);
   return created;
@@ -71,8 +73,29 @@ export async function removeMapping(db: DbHandle, clock: Clock, actor: MappingEd
       .returning({ id: groupRoleMappings.id, groupName: groupRoleMappings.groupName, role: groupRoleMappings.role });
     if (!deleted) throw new AppError('not_found', 'There is no such mapping.', 404);
     await emitEvent(tx, { tenantId, kind: 'identity.mapping_removed', subject: deleted.id, payload: { mapping: deleted.id, groupName: deleted.groupName, role: deleted.role } });
+    await assertKeepsCustomerAdmin(tx, tenantId);
+  }).catch((error: unknown) => {
+    throw lastAdminError(error);
   });
   await rederiveRoles(db, clock, tenantId);
+}
+
+/**
+ * A customer admin's mapping change must leave the tenant a customer admin once roles are
+ * derived again. The database takes the tenant's admin lock before it counts, so this and an
+ * admin deleting their own account at the same moment take turns.
+ */
+async function assertKeepsCustomerAdmin(tx: Tx, tenantId: string | null) {
+  if (tenantId !== null) await tx.execute(sql`select assert_mapping_keeps_customer_admin()`);
+}
+
+function lastAdminError(error: unknown) {
+  if (pgErrorCode(error) !== '23514') return error;
+  return new AppError(
+    'last_customer_admin',
+    'This change would leave your organization without a customer admin, and nobody could answer lockbox requests. Map another group to customer admin first.',
+    409,
+  );
 }
 
 /**

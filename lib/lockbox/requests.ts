@@ -8,6 +8,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/documents/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
+import { noAdminWarning } from '@/lib/tenants/customer-admins';
 import { notify } from './notify';
 import { requestInput } from './schemas';
 import { actingOn, tenantBySlug } from './tenant';
@@ -25,8 +26,9 @@ export function assertSupport(actor: Actor): asserts actor is StaffActor {
 /**
  * A support engineer asks a tenant for access: the request is filed, its event appended, and
  * the tenant's customer admins are told in their console and by mail, all in one transaction.
+ * When the tenant has no active customer admin, nobody can answer: `warning` says so.
  */
-export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<LockboxRequestView> {
+export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<LockboxRequestView & { warning?: string }> {
   if (actor.kind !== 'staff') assertSupport(actor);
   const input = parseInput(requestInput, data);
   // The tenant first: another staff role's refused request is recorded in that tenant's log.
@@ -59,7 +61,7 @@ export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data
         reason: row.justification,
         payload: { request: row.id, ticket: row.ticket, durationMinutes: row.durationMinutes, access: row.access, expiresAt: row.expiresAt },
       });
-      await notify(tx, 'tenant_admins', row.id, {
+      const notified = await notify(tx, 'tenant_admins', row.id, {
         kind: 'lockbox_requested',
         title: `${row.requesterName} asks for ${row.access === 'read_write' ? 'read-write' : 'read-only'} access to ${tenant.legalName}'s data`,
         body: [
@@ -69,7 +71,8 @@ export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data
         ].join('\n\n'),
         link: '/console/lockbox',
       });
-      return requestView(row, [], now);
+      const view = requestView(row, [], now);
+      return notified.length === 0 ? { ...view, warning: noAdminWarning(tenant.legalName) } : view;
     },
     { now },
   );

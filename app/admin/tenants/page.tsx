@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
+import { NoAdminBadge } from '@/components/tenants/no-admin';
 import { requireStaff } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { formatDay } from '@/lib/portal/dates';
@@ -28,6 +29,7 @@ export default async function TenantsPage() {
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">Legal name</th>
                 <th scope="col" className="px-4 py-2 font-medium">Slug</th>
+                <th scope="col" className="px-4 py-2 font-medium">Customer admins</th>
                 <th scope="col" className="px-4 py-2 font-medium">Customer since</th>
                 <th scope="col" className="px-4 py-2 font-medium">Data</th>
               </tr>
@@ -39,8 +41,10 @@ export default async function TenantsPage() {
                     <Link href={`/admin/tenants/${t.slug}`} className="text-brand-700 underline hover:text-brand-900">
                       {t.legalName}
                     </Link>
+                    {t.customerAdmins === 0 ? <NoAdminBadge /> : null}
                   </th>
                   <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
+                  <td className="px-4 py-2 text-slate-700">{t.customerAdmins}</td>
                   <td className="px-4 py-2 text-slate-700">{formatDay(t.createdAt)}</td>
                   <td className="px-4 py-2">
                     <Link href={`/admin/tenants/${t.slug}/data`} className="text-brand-700 underline hover:text-brand-900">

@@ -16,6 +16,8 @@ import { getDatabase } from '@/lib/db';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { listRequests } from '@/lib/lockbox/requests';
 import { tenantBySlug } from '@/lib/lockbox/tenant';
+import { customerAdminCountOf } from '@/lib/tenants/customer-admins';
+import { NoAdminWarning } from '@/components/tenants/no-admin';
 
 export const metadata: Metadata = { title: 'Tenant', description: 'A tenant, and lockbox access to its data.' };
 
@@ -33,9 +35,10 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const now = systemClock.now();
   const showsRequests = actor.role === 'support' || actor.role === 'trust_admin';
   const showsSessions = actor.role === 'break_glass' || actor.role === 'trust_admin';
-  const [requests, sessions] = await Promise.all([
+  const [requests, sessions, customerAdmins] = await Promise.all([
     showsRequests ? listRequests(db, systemClock, actor, { tenantId: tenant.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null,
     showsSessions ? listSessions(db, systemClock, actor, { tenantId: tenant.id, limit: 20 }) : null,
+    customerAdminCountOf(db, actor, tenant.id),
   ]);
   const here = `/admin/tenants/${slug}`;
   const myActiveSession = sessions?.sessions.find((s) => s.state === 'active' && s.invoker.id === actor.userId);
@@ -55,6 +58,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
             : `Lockbox requests and break-glass sessions on ${tenant.legalName}. Trust admins oversee them; they cannot read the data.`}
       </PageHeading>
       <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      {customerAdmins === 0 ? <NoAdminWarning legalName={tenant.legalName} /> : null}
       <p className="mb-6">
         <Link
           href={`${here}/data`}
