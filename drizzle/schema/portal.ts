@@ -247,6 +247,8 @@ export const mailOutbox = pgTable('mail_outbox', {
   toAddress: text('to_address').notNull(),
   subject: text('subject').notNull(),
   textBody: text('text_body').notNull(),
+  /** A link into the app, as a path; delivery puts APP_URL in front of it. */
+  linkPath: text('link_path'),
   htmlBody: text('html_body'),
   headers: jsonb('headers').$type<Record<string, string>>(),
   attachmentName: text('attachment_name'),

@@ -77,7 +77,7 @@ export async function invokeBreakGlass(db: DbHandle, clock: Clock, actor: Actor,
           reason: row.justification,
           payload: { session: row.id, incident: row.incident, durationMinutes: row.durationMinutes, startedAt: row.startedAt, endsAt: row.endsAt },
         });
-        await notify(tx, 'tenant_admins', row.id, {
+        await notify(tx, row.id, {
           kind: 'break_glass_invoked',
           title: `Emergency access to ${tenant.legalName}'s data was opened`,
           body: [
@@ -85,13 +85,11 @@ export async function invokeBreakGlass(db: DbHandle, clock: Clock, actor: Actor,
             `Reason: ${row.justification}`,
             'Every read during this session is recorded in your governance log, and the session will be reviewed by a second holder.',
           ].join('\n\n'),
-          link: '/console/lockbox',
         });
-        await notify(tx, 'other_holders', row.id, {
+        await notify(tx, row.id, {
           kind: 'break_glass_review_needed',
           title: `${row.invokerName} opened break-glass access to ${tenant.legalName}`,
           body: `Incident ${row.incident}. When the session ends, write its post-incident review.`,
-          link: '/admin/break-glass',
         });
         return sessionView(row, now);
       },
@@ -116,11 +114,10 @@ export async function endBreakGlass(db: DbHandle, clock: Clock, actor: Actor, id
       onTenant,
       async (tx) => {
         const row = await moveSession(tx, id, { to: 'ended', by: actor.userId });
-        await notify(tx, 'other_holders', id, {
+        await notify(tx, id, {
           kind: 'break_glass_review_needed',
           title: `${row.invokerName} ended a break-glass session: it needs your review`,
           body: `Incident ${row.incident}. Write the post-incident review of the session in the staff admin.`,
-          link: '/admin/break-glass',
         });
         return sessionView(row, now);
       },

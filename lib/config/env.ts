@@ -5,6 +5,7 @@ const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v
 const schema = z.object({
   DATABASE_URL: z.url().optional(),
   DATABASE_ADMIN_URL: z.url().optional(),
+  DATABASE_SIGNER_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url().optional(),
@@ -29,6 +30,8 @@ const schema = z.object({
 export interface Config {
   databaseUrl: string | undefined;
   databaseAdminUrl: string | undefined;
+  /** Where checkpoints are recorded (as trust_signer); else DATABASE_ADMIN_URL, switching to trust_signer. */
+  databaseSignerUrl: string | undefined;
   dataDir: string;
   port: number;
   appUrl: URL;
@@ -70,6 +73,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     databaseUrl: e.DATABASE_URL,
     databaseAdminUrl: e.DATABASE_ADMIN_URL ?? e.DATABASE_URL,
+    databaseSignerUrl: e.DATABASE_SIGNER_URL,
     dataDir: e.DATA_DIR,
     port: e.PORT,
     appUrl: new URL(e.APP_URL ?? `http://localhost:${e.PORT}`),

@@ -11,10 +11,12 @@ export interface OpenDatabase {
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded PGlite under DATA_DIR. */
-export async function openDatabase(cfg: Pick<Config, 'databaseUrl' | 'databaseAdminUrl' | 'dataDir'>): Promise<OpenDatabase> {
+export async function openDatabase(cfg: Pick<Config, 'databaseUrl' | 'databaseAdminUrl' | 'databaseSignerUrl' | 'dataDir'>): Promise<OpenDatabase> {
   if (cfg.databaseUrl) {
     const adminUrl = cfg.databaseAdminUrl ?? cfg.databaseUrl;
-    return { database: createPostgresDatabase(cfg.databaseUrl), admin: () => createPostgresAdmin(adminUrl) };
+    // The signer logs in as trust_signer, or switches to it from the operator's role.
+    const signerUrl = cfg.databaseSignerUrl ?? adminUrl;
+    return { database: createPostgresDatabase(cfg.databaseUrl, { signerUrl }), admin: () => createPostgresAdmin(adminUrl) };
   }
   const { pg, release } = await openPgliteDirectory(cfg.dataDir);
   return embedded(pg, async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { sql } from 'drizzle-orm';
-import type { AdminConnection, Database, Tx } from './types';
+import { APP_ROLE, type AdminConnection, type Database, type RuntimeRole, SIGNER_ROLE, type Tx } from './types';
 import { setContextSql } from './settings';
 
 /**
@@ -11,20 +11,23 @@ import { setContextSql } from './settings';
  * switches to trust_app so RLS applies exactly as on PostgreSQL, but anyone who can read the
  * data directory can read everything.
  */
-export function createPgliteDatabase(pg: PGlite, onClose: () => Promise<void> = () => pg.close()): Database {
+export function createPgliteDatabase(pg: PGlite, onClose: () => Promise<void> = () => pg.close(), role: RuntimeRole = APP_ROLE): Database {
   const db = drizzle({ client: pg });
-  return {
+  let signer: Database | undefined;
+  const database: Database = {
     backend: 'pglite',
+    signer: () => (signer ??= role === SIGNER_ROLE ? database : createPgliteDatabase(pg, async () => {}, SIGNER_ROLE)),
     transaction: (context, fn, options = {}) =>
       db.transaction(
         async (tx) => {
-          await tx.execute(sql.raw(setContextSql(context)));
+          await tx.execute(sql.raw(setContextSql(context, true, role)));
           return fn(tx as unknown as Tx);
         },
         { accessMode: options.readOnly ? 'read only' : 'read write' },
       ),
     close: onClose,
   };
+  return database;
 }
 
 export function pgliteAdmin(pg: PGlite): AdminConnection {

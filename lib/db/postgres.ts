@@ -1,13 +1,17 @@
 import postgres from 'postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { PostgresJsDatabase, PostgresJsSession, drizzle } from 'drizzle-orm/postgres-js';
-import { APP_ROLE, type AdminConnection, type Database, type DbContext, type TransactionOptions, type Tx } from './types';
+import { APP_ROLE, type AdminConnection, type Database, type DbContext, type RuntimeRole, SIGNER_ROLE, type TransactionOptions, type Tx } from './types';
 import { isConnectionLost } from './raw';
 import { beginWithContextSql } from './settings';
 import { noteDatabaseError } from './unavailable';
 
 export interface PostgresOptions {
   max?: number;
+  /** The role transactions run as (trust_app unless this is the signer's database). */
+  role?: RuntimeRole;
+  /** Where the signer's database connects: a URL that logs in as trust_signer, or one that may SET ROLE to it. */
+  signerUrl?: string;
 }
 
 const CONNECT_TIMEOUT_SECONDS = 5;
@@ -126,10 +130,11 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
   // drizzle() installs its type parsers on the pool, which reserved connections share.
   drizzle({ client: sql });
   const dialect = new PgDialect();
-  // Connected as trust_app itself (production), the role switch is a no-op and is left out.
+  const role = options.role ?? APP_ROLE;
+  // Connected as the role itself (production), the role switch is a no-op and is left out.
   let connectedAsApp: Promise<boolean> | undefined;
   const isAppRole = () =>
-    (connectedAsApp ??= sql`select current_user = ${APP_ROLE} as is_app`.then(
+    (connectedAsApp ??= sql`select current_user = ${role} as is_app`.then(
       ([row]) => row.is_app as boolean,
       (error: unknown) => {
         connectedAsApp = undefined;
@@ -147,7 +152,7 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
 
   async function run<T>(context: DbContext, fn: (tx: Tx) => Promise<T>, opts: TransactionOptions) {
     const readOnly = opts.readOnly ?? false;
-    const begin = beginWithContextSql(context, readOnly, !(await isAppRole()));
+    const begin = beginWithContextSql(context, readOnly, !(await isAppRole()), role);
     const conn = await reserveWithin(sql, CONNECT_TIMEOUT_SECONDS * 1000);
     const watch = watchConnection();
     let open = true;
@@ -197,11 +202,17 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
     return result;
   }
 
-  return {
+  let signer: Database | undefined;
+  const database: Database = {
     backend: 'postgres',
     transaction,
-    close: () => sql.end({ timeout: 5 }),
+    // The signer only checkpoints chain heads: two connections are plenty.
+    signer: () => (signer ??= role === SIGNER_ROLE ? database : createPostgresDatabase(options.signerUrl ?? url, { max: 2, role: SIGNER_ROLE })),
+    close: async () => {
+      await Promise.all([sql.end({ timeout: 5 }), signer && signer !== database ? signer.close() : undefined]);
+    },
   };
+  return database;
 }
 
 export function createPostgresAdmin(url: string): AdminConnection {

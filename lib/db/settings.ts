@@ -1,4 +1,4 @@
-import { APP_ROLE, type ActorKind, type DbContext } from './types';
+import { APP_ROLE, type ActorKind, type DbContext, type RuntimeRole } from './types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KINDS: readonly ActorKind[] = ['customer', 'staff', 'anonymous', 'auth', 'directory', 'vendor_directory', 'system', 'governance'];
@@ -15,17 +15,17 @@ export function assertValidContext(context: DbContext) {
 }
 
 /**
- * The switch to trust_app (left out when already connected as trust_app, as in production)
+ * The switch to trust_app or trust_signer (left out when already connected as it, as in production)
  * and the RLS context, as one statement. Values are inlined only after they are checked to
  * be UUIDs or a known actor kind, so nothing from a request can reach this text; inlined,
  * the statement can travel in one simple-protocol message together with BEGIN.
  */
-export function setContextSql(context: DbContext, switchRole = true): string {
+export function setContextSql(context: DbContext, switchRole = true, role: RuntimeRole = APP_ROLE): string {
   assertValidContext(context);
   const literal = (value: string | null) => (value === null ? "''" : `'${value}'`);
   return (
     'select ' +
-    (switchRole ? `set_config('role', '${APP_ROLE}', true), ` : '') +
+    (switchRole ? `set_config('role', '${role}', true), ` : '') +
     `set_config('app.tenant_id', ${literal(context.tenantId)}, true), ` +
     `set_config('app.actor_id', ${literal(context.actorId)}, true), ` +
     `set_config('app.actor_kind', '${context.actorKind}', true)` +
@@ -34,6 +34,6 @@ export function setContextSql(context: DbContext, switchRole = true): string {
 }
 
 /** BEGIN and the context in one message: one batch for the server instead of two. */
-export function beginWithContextSql(context: DbContext, readOnly: boolean, switchRole = true): string {
-  return `begin${readOnly ? ' read only' : ''}; ${setContextSql(context, switchRole)}`;
+export function beginWithContextSql(context: DbContext, readOnly: boolean, switchRole = true, role: RuntimeRole = APP_ROLE): string {
+  return `begin${readOnly ? ' read only' : ''}; ${setContextSql(context, switchRole, role)}`;
 }

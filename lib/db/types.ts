@@ -29,8 +29,14 @@ export interface TransactionOptions {
 
 export interface Database {
   readonly backend: 'pglite' | 'postgres';
-  /** Runs fn in one transaction as trust_app with the given RLS context. */
+  /** Runs fn in one transaction as trust_app (or the role it was opened for) with the given RLS context. */
   transaction<T>(context: DbContext, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * The same database as trust_signer, the role that alone records signed checkpoints and
+   * publishes signing keys: trust_app cannot, so a compromised application role cannot forge
+   * what vouches for the log.
+   */
+  signer(): Database;
   close(): Promise<void>;
 }
 
@@ -46,4 +52,6 @@ export interface AdminConnection {
 }
 
 export const APP_ROLE = 'trust_app';
+export const SIGNER_ROLE = 'trust_signer';
+export type RuntimeRole = typeof APP_ROLE | typeof SIGNER_ROLE;
 export const OWNER_ROLE = 'trust_owner';

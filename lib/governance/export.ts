@@ -4,10 +4,11 @@ import { tenants } from '@/drizzle/schema';
 import { type Actor, GOVERNANCE } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { queryRows } from '@/lib/db/raw';
+import type { Database } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
 import { emitEvent } from './emit';
-import { checkpointHead, publicKeys } from './checkpoints';
+import { type CheckpointRow, checkpointHead, checkpointsUpTo, isGenuine, publicKeys } from './checkpoints';
 import { signingKey } from './signing-key';
 import { chainName, eventLineText, type HeaderLine, LOG_FORMAT, LOG_FORMAT_VERSION, lineText } from './format';
 
@@ -19,32 +20,22 @@ export interface ExportTarget {
   tenant: HeaderLine['tenant'];
 }
 
-interface CheckpointRow {
-  seq: string | number;
-  hash: string;
-  signed_time: string;
-  kid: string;
-  signature: string;
-}
-
 /**
  * The chain as JSON Lines (docs/governance-log.md): a header, every event with the checkpoints
  * after the event they vouch for, then the actors' personal data. The head is signed first, so
- * the export always ends on a checkpoint.
+ * the export always ends on a checkpoint. A recorded checkpoint that none of the published keys
+ * signed is an attack on the log: it is left out (so the chain still verifies) and reported,
+ * in the server's log and once in the chain itself (governance.checkpoint_rejected).
  */
-export async function* exportLines(db: DbHandle, target: ExportTarget, clock: Clock, key = signingKey()): AsyncGenerator<string> {
+export async function* exportLines(db: Database, target: ExportTarget, clock: Clock, key = signingKey()): AsyncGenerator<string> {
   const chain = chainName(target.tenantId);
   const chainKey = target.tenantId ?? ZERO_UUID;
-  const { head, checkpoints } = await withActor(db, GOVERNANCE, async (tx) => {
-    const head = await checkpointHead(tx, target.tenantId, clock, key);
-    const checkpoints = await queryRows<CheckpointRow>(
-      tx,
-      sql`select seq, encode(hash, 'hex') as hash, signed_time, kid, signature from governance_checkpoints
-          where coalesce(tenant_id, ${ZERO_UUID}::uuid) = ${chainKey}::uuid and seq <= ${head.seq}
-          order by seq, created_at, id`,
-    );
-    return { head, checkpoints };
-  });
+  const head = await checkpointHead(db, target.tenantId, clock, key);
+  const keys = await publicKeys(db, key);
+  const recorded = await withActor(db, GOVERNANCE, (tx) => checkpointsUpTo(tx, target.tenantId, head.seq), { readOnly: true });
+  const checkpoints = recorded.filter((c) => isGenuine(c, target.tenantId, keys.keys));
+  const forged = recorded.filter((c) => !checkpoints.includes(c));
+  if (forged.length > 0) await reportForgedCheckpoints(db, target.tenantId, forged);
   yield lineText({
     type: 'header',
     format: LOG_FORMAT,
@@ -52,10 +43,10 @@ export async function* exportLines(db: DbHandle, target: ExportTarget, clock: Cl
     chain,
     tenant: target.tenant,
     exported_at: clock.now().toISOString(),
-    keys: await publicKeys(db, key),
+    keys,
   });
   let next = 0;
-  function* checkpointsUpTo(seq: number) {
+  function* checkpointLines(seq: number) {
     while (next < checkpoints.length && Number(checkpoints[next].seq) <= seq) {
       const c = checkpoints[next++];
       yield lineText({
@@ -66,7 +57,7 @@ export async function* exportLines(db: DbHandle, target: ExportTarget, clock: Cl
       });
     }
   }
-  yield* checkpointsUpTo(0);
+  yield* checkpointLines(0);
   for (let after = 0; after < head.seq; ) {
     const rows = await withActor(
       db,
@@ -83,7 +74,7 @@ export async function* exportLines(db: DbHandle, target: ExportTarget, clock: Cl
     if (rows.length === 0) break;
     for (const row of rows) {
       yield eventLineText(row.json, row.hash);
-      yield* checkpointsUpTo(Number(row.seq));
+      yield* checkpointLines(Number(row.seq));
     }
     after = Number(rows[rows.length - 1].seq);
   }
@@ -114,6 +105,30 @@ export function exportTargetOf(actor: Actor): ExportTarget {
   }
   if (actor.kind === 'staff' && actor.role === 'trust_admin') return { tenantId: null, tenant: null };
   throw new AppError('forbidden', 'Only a tenant’s users and trust admins export a governance log.', 403);
+}
+
+/** Each forged checkpoint once in the chain it claims to vouch for, and every time in the server's log. */
+async function reportForgedCheckpoints(db: Database, tenantId: string | null, forged: CheckpointRow[]) {
+  console.error(
+    `[trust-center] ${chainName(tenantId)} holds ${forged.length} checkpoint(s) that no published key signed; they are left out of exports. ` +
+      'Someone wrote to governance_checkpoints without the signing key: treat it as an attack on the log.',
+  );
+  await withActor(db, GOVERNANCE, async (tx) => {
+    const reported = await queryRows<{ checkpoint: string }>(
+      tx,
+      sql`select payload ->> 'checkpoint' as checkpoint from governance_events
+          where coalesce(tenant_id, ${ZERO_UUID}::uuid) = ${tenantId ?? ZERO_UUID}::uuid and kind = 'governance.checkpoint_rejected'`,
+    );
+    const known = new Set(reported.map((r) => r.checkpoint));
+    for (const c of forged.filter((f) => !known.has(f.id))) {
+      await emitEvent(tx, {
+        tenantId,
+        kind: 'governance.checkpoint_rejected',
+        subject: c.id,
+        payload: { checkpoint: c.id, seq: Number(c.seq), kid: c.kid },
+      });
+    }
+  });
 }
 
 /** Records that the actor exported their chain, in the chain itself, before the export is read. */

@@ -78,20 +78,18 @@ export function approveRequest(db: DbHandle, clock: Clock, actor: Actor, id: str
         reason: comment,
         payload: { request: id, approvals, requiredApprovals: request.requiredApprovals },
       });
-      await notify(tx, 'tenant_admins', id, {
+      await notify(tx, id, {
         kind: 'lockbox_second_approval',
         title: `A lockbox request needs a second approval`,
         body: `${admin.name} approved ${request.requesterName}'s request (ticket ${request.ticket}). Your organization requires two approvers: another customer admin must approve it too.`,
-        link: '/console/lockbox',
       });
       return;
     }
     const row = await moveRequest(tx, id, { to: 'approved', by: admin.userId, comment });
-    await notify(tx, 'requester', id, {
+    await notify(tx, id, {
       kind: 'lockbox_approved',
       title: `${admin.tenantName} approved your lockbox request`,
       body: `Your ${ACCESS_WORDS[row.access]} access (ticket ${row.ticket}) is active until ${stamp(row.grantEndsAt!)} UTC.${comment ? `\n\nComment: ${comment}` : ''}`,
-      link: `/admin/tenants/${admin.tenantSlug}/data`,
     });
   });
 }
@@ -100,11 +98,10 @@ export function denyRequest(db: DbHandle, clock: Clock, actor: Actor, id: string
   return decide(db, clock, actor, id, data, async (tx, admin, comment, now) => {
     assertPending(await loadForDecision(tx, admin, id), now, 'denied');
     const row = await moveRequest(tx, id, { to: 'denied', by: admin.userId, comment });
-    await notify(tx, 'requester', id, {
+    await notify(tx, id, {
       kind: 'lockbox_denied',
       title: `${admin.tenantName} denied your lockbox request`,
       body: `Your request (ticket ${row.ticket}) was denied by ${admin.name}.${comment ? `\n\nComment: ${comment}` : ''}`,
-      link: `/admin/tenants/${admin.tenantSlug}`,
     });
   });
 }
@@ -113,11 +110,10 @@ export function revokeGrant(db: DbHandle, clock: Clock, actor: Actor, id: string
   return decide(db, clock, actor, id, data, async (tx, admin, comment) => {
     await loadForDecision(tx, admin, id);
     const row = await moveRequest(tx, id, { to: 'revoked', by: admin.userId, comment });
-    await notify(tx, 'requester', id, {
+    await notify(tx, id, {
       kind: 'lockbox_revoked',
       title: `${admin.tenantName} revoked your lockbox access`,
       body: `Your access (ticket ${row.ticket}) was revoked by ${admin.name} and has ended.${comment ? `\n\nComment: ${comment}` : ''}`,
-      link: `/admin/tenants/${admin.tenantSlug}`,
     });
   });
 }

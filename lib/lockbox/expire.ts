@@ -48,20 +48,17 @@ export async function closeEnded(db: DbHandle, clock: Clock): Promise<{ requests
       const row = await moveRequest(tx, r.id, { to: 'expired' });
       await notify(
         tx,
-        'requester',
         r.id,
         r.status === 'pending'
           ? {
               kind: 'lockbox_request_expired',
               title: 'Your lockbox request expired unanswered',
               body: `Your request (ticket ${r.ticket}) was not answered before ${stamp(row.expiresAt)} UTC and has expired. Ask again if you still need access.`,
-              link: '/admin/lockbox',
             }
           : {
               kind: 'lockbox_grant_expired',
               title: 'Your lockbox access has ended',
               body: `Your access (ticket ${r.ticket}) reached its end at ${stamp(row.grantEndsAt!)} UTC.`,
-              link: '/admin/lockbox',
             },
       );
     });
@@ -70,11 +67,10 @@ export async function closeEnded(db: DbHandle, clock: Clock): Promise<{ requests
   for (const s of sessions) {
     const done = await closeOne(db, now, async (tx) => {
       await moveSession(tx, s.id, { to: 'closed' });
-      await notify(tx, 'other_holders', s.id, {
+      await notify(tx, s.id, {
         kind: 'break_glass_review_needed',
         title: 'A break-glass session ended and needs its review',
         body: 'Write the post-incident review of the session in the staff admin.',
-        link: '/admin/break-glass',
       });
     });
     if (done) closed = { ...closed, sessions: closed.sessions + 1 };

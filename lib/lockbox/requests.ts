@@ -61,7 +61,7 @@ export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data
         reason: row.justification,
         payload: { request: row.id, ticket: row.ticket, durationMinutes: row.durationMinutes, access: row.access, expiresAt: row.expiresAt },
       });
-      const notified = await notify(tx, 'tenant_admins', row.id, {
+      const notified = await notify(tx, row.id, {
         kind: 'lockbox_requested',
         title: `${row.requesterName} asks for ${row.access === 'read_write' ? 'read-write' : 'read-only'} access to ${tenant.legalName}'s data`,
         body: [
@@ -69,7 +69,6 @@ export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data
           `Reason: ${row.justification}`,
           `The request expires unanswered at ${row.expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Approve or deny it in your console.`,
         ].join('\n\n'),
-        link: '/console/lockbox',
       });
       const view = requestView(row, [], now);
       return notified.length === 0 ? { ...view, warning: noAdminWarning(tenant.legalName) } : view;

@@ -5,6 +5,7 @@ import { SYSTEM } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { withActor } from '@/lib/db/with-actor';
 import type { Database } from '@/lib/db/types';
+import { textWithLink } from './link';
 
 const BATCH = 20;
 const MAX_ATTEMPTS = 8;
@@ -49,7 +50,7 @@ export async function deliverDueMail(db: Database, transport: Transporter, from:
         from,
         to: mail.toAddress,
         subject: mail.subject,
-        text: mail.textBody,
+        text: textWithLink(mail.textBody, mail.linkPath),
         html: mail.htmlBody ?? undefined,
         attachments: mail.attachment ? [{ filename: mail.attachmentName!, content: mail.attachment }] : undefined,
         headers: { ...mail.headers, 'X-Trust-Center-Mail-Id': mail.id },

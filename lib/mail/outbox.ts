@@ -4,6 +4,7 @@ import type { StaffActor } from '@/lib/auth/actor';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/http/errors';
+import { textWithLink } from './link';
 
 export interface Mail {
   /** What the mail is for, e.g. 'subscription_confirm': shown in the outbox, used in tests. */
@@ -69,7 +70,7 @@ export async function listOutbox(
     kind: r.kind,
     to: r.toAddress,
     subject: r.subject,
-    text: r.textBody,
+    text: textWithLink(r.textBody, r.linkPath),
     attachmentName: r.attachmentName,
     createdAt: r.createdAt,
     sentAt: r.sentAt,

@@ -64,7 +64,7 @@ export async function createForwardingRows(admin: AdminConnection, tenant: { id:
       `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.actor_kind', 'customer', true)`,
       [tenant.id, customerAdminId],
     );
-    await q.query(`SELECT 1 FROM append_governance_event($1, 'test.forwarded', $2, '', '{}', '', NULL)`, [tenant.id, endpoint.id]);
+    await q.query(`SELECT 1 FROM append_governance_event($1, 'lockbox.settings_changed', $2, '', '{}', '', NULL)`, [tenant.id, endpoint.id]);
     return { endpointId: endpoint.id };
   });
 }

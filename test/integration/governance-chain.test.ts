@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GOVERNANCE } from '@/lib/auth/actor';
 import { canonicalJson } from '@/lib/canonical-json';
 import { manualClock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
@@ -28,7 +27,7 @@ describeEachDatabase('governance log chain', (t) => {
   let tenant: Awaited<ReturnType<typeof createTenant>>;
   let carol: Awaited<ReturnType<typeof createCustomer>>;
 
-  const append = (payload: Record<string, unknown> = {}, kind = 'test.something_happened') =>
+  const append = (payload: Record<string, unknown> = {}, kind = 'privacy.data_exported') =>
     withActor(t().db, carol, (tx) => appendEvent(tx, { tenantId: tenant.id, kind, subject: 'subject-1', reason: 'because', payload }));
 
   beforeAll(async () => {
@@ -37,7 +36,7 @@ describeEachDatabase('governance log chain', (t) => {
     const bob = await createStaff(t().admin, 'support');
     for (const payload of TRICKY_PAYLOADS) await append(payload as Record<string, unknown>);
     await withActor(t().db, { ...bob, actingOnTenantId: tenant.id }, (tx) =>
-      appendEvent(tx, { tenantId: tenant.id, kind: 'test.staff_acted', subject: 'x', aboutUserId: carol.userId, policy: 'test v2' }),
+      appendEvent(tx, { tenantId: tenant.id, kind: 'privacy.data_exported', subject: 'x', aboutUserId: carol.userId, policy: 'test v2' }),
     );
   });
 
@@ -190,7 +189,7 @@ describeEachDatabase('governance log chain', (t) => {
     await Promise.all(
       writers.map(async (writer) => {
         for (let i = 0; i < 10; i++) {
-          await withActor(t().db, writer, (tx) => appendEvent(tx, { tenantId: writer.tenantId, kind: 'test.concurrent_append', subject: String(i) }));
+          await withActor(t().db, writer, (tx) => appendEvent(tx, { tenantId: writer.tenantId, kind: 'privacy.data_exported', subject: String(i) }));
         }
       }),
     );
@@ -208,7 +207,7 @@ describeEachDatabase('governance log chain', (t) => {
     const appendAs = (who: typeof carol, subject: string, timeout = '2s') =>
       withActor(t().db, who, async (tx) => {
         await tx.execute(sql`set local lock_timeout = ${sql.raw(`'${timeout}'`)}`);
-        return appendEvent(tx, { tenantId: who.tenantId, kind: 'test.concurrent_append', subject });
+        return appendEvent(tx, { tenantId: who.tenantId, kind: 'privacy.data_exported', subject });
       });
     const seqOf = async (id: string) =>
       Number((await adminRows<{ seq: string }>(t(), 'select seq from governance_events where id = $1', [id]))[0].seq);
@@ -217,7 +216,7 @@ describeEachDatabase('governance log chain', (t) => {
     let appended!: () => void;
     const isOpen = new Promise<void>((resolve) => (appended = resolve));
     const carolDone = withActor(t().db, carol, async (tx) => {
-      await appendEvent(tx, { tenantId: tenant.id, kind: 'test.concurrent_append', subject: 'carol, committed last' });
+      await appendEvent(tx, { tenantId: tenant.id, kind: 'privacy.data_exported', subject: 'carol, committed last' });
       appended();
       await new Promise<void>((resolve) => (release = resolve));
     });
@@ -256,7 +255,7 @@ describeEachDatabase('governance log chain', (t) => {
   it('keeps old keys listed and verifying after the signing key rotates', async () => {
     const rotated = newSigningKey();
     await append({ step: 'before rotation' });
-    await withActor(t().db, GOVERNANCE, (tx) => checkpointHead(tx, tenant.id, clock, key));
+    await checkpointHead(t().db, tenant.id, clock, key);
     await append({ step: 'after rotation' });
     const text = await exportText(t().db, tenantTarget(tenant), clock, rotated);
     const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { keys: { keys: { kid: string }[] } };

@@ -82,6 +82,14 @@ describe('the catalog of event kinds', () => {
     expect([...rows.keys()].sort()).toEqual(Object.keys(EVENT_KINDS).sort());
   });
 
+  it('documents the kinds of actor of each kind as the catalog gives them to the database', () => {
+    const doc = fs.readFileSync(path.join(process.cwd(), 'docs/governance-events.md'), 'utf8');
+    const actorsOf = new Map(
+      [...doc.matchAll(/^\| `([a-z_.]+)` \| [a-z ]+ \| ([^|]+) \|/gm)].map((m) => [m[1], [...m[2].matchAll(/`([a-z_]+)`/g)].map((a) => a[1])] as const),
+    );
+    for (const [kind, { actors }] of Object.entries(EVENT_KINDS)) expect(actorsOf.get(kind), kind).toEqual([...actors]);
+  });
+
   it('keeps the existing lockbox and break-glass kinds as they were', () => {
     for (const kind of ['lockbox.requested', 'lockbox.approved', 'support.break_glass_invoked', 'support.break_glass_data_read', 'governance.log_exported']) {
       expect(EVENT_KINDS).toHaveProperty([kind]);

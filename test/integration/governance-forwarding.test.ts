@@ -47,7 +47,7 @@ describeEachDatabase('governance forwarding', (t) => {
   };
   const db = () => t().appRoleDb;
   const deliver = (clock: ReturnType<typeof manualClock>, policy = ALLOW) => deliverDueForwarding(db(), clock, { policy });
-  const append = (actor: CustomerActor | StaffActor, tenantId: string | null, kind = 'test.something_happened') =>
+  const append = (actor: CustomerActor | StaffActor, tenantId: string | null, kind = 'privacy.data_exported') =>
     withActor(db(), actor, (tx) => appendEvent(tx, { tenantId, kind, subject: 'subject-1', payload: { n: 1 } }));
   const deliveriesOf = (endpointId: string) =>
     adminRows<{ event_id: string; state: string; attempts: number; last_status: number | null; last_error: string | null }>(
@@ -110,7 +110,7 @@ describeEachDatabase('governance forwarding', (t) => {
     const rows = await deliveriesOf(endpoint.id);
     expect(rows.find((r) => r.event_id === event.id)).toMatchObject({ state: 'delivered', attempts: 3, last_status: 204, last_error: null });
     const page = await listDeliveries(db(), carol, { limit: 10, offset: 0 });
-    expect(page.deliveries.find((d) => d.eventId === event.id)).toMatchObject({ state: 'delivered', attempts: 3, eventKind: 'test.something_happened' });
+    expect(page.deliveries.find((d) => d.eventId === event.id)).toMatchObject({ state: 'delivered', attempts: 3, eventKind: 'privacy.data_exported' });
     const [view] = (await listEndpoints(db(), carol)).filter((e) => e.id === endpoint.id);
     expect(view.deliveries).toEqual({ pending: 0, delivered: 2, failed: 0 });
     await removeEndpoint(db(), carol, endpoint.id);
@@ -187,7 +187,7 @@ describeEachDatabase('governance forwarding', (t) => {
     const event = await append(carol, acme.id);
     await deliver(clock);
     const message = siem.received.find((r) => r.headers['webhook-id'] === event.id)!;
-    expect(new Webhook(rotated.secret).verify(message.body, message.headers)).toMatchObject({ type: 'test.something_happened' });
+    expect(new Webhook(rotated.secret).verify(message.body, message.headers)).toMatchObject({ type: 'privacy.data_exported' });
     expect(() => new Webhook(old).verify(message.body, message.headers)).toThrow();
     const [recorded] = await adminRows<{ payload: unknown }>(
       t(),
@@ -204,7 +204,7 @@ describeEachDatabase('governance forwarding', (t) => {
     const siem = await receiver();
     const { secret, endpoint } = await addEndpoint(db(), erin, { url: siem.url('/globex') }, ALLOW);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    const event = await append(erin, globex.id, 'test.signed_event');
+    const event = await append(erin, globex.id, 'governance.log_exported');
     await deliver(clock);
     const message = siem.received.find((r) => r.headers['webhook-id'] === event.id)!;
     expect(message).toBeDefined();
@@ -213,9 +213,9 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(message.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
 
     const verified = new Webhook(secret).verify(message.body, message.headers) as Record<string, any>;
-    expect(verified).toMatchObject({ type: 'test.signed_event', data: { chain: `tenant:${globex.id}` } });
+    expect(verified).toMatchObject({ type: 'governance.log_exported', data: { chain: `tenant:${globex.id}` } });
     expect(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(message.body, message.headers)).toThrow();
-    expect(() => new Webhook(secret).verify(message.body.replace('signed_event', 'signed_evenT'), message.headers)).toThrow();
+    expect(() => new Webhook(secret).verify(message.body.replace('log_exported', 'log_exporteD'), message.headers)).toThrow();
     expect(() => new Webhook(secret).verify(message.body, { ...message.headers, 'webhook-id': 'another' })).toThrow();
 
     // The event is the export's, byte for byte, and its hash checks from the body alone.
@@ -240,12 +240,12 @@ describeEachDatabase('governance forwarding', (t) => {
     const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/atomic') }, ALLOW);
     const before = (await deliveriesOf(endpoint.id)).length;
     const failed = await withActor(db(), carol, async (tx) => {
-      await appendEvent(tx, { tenantId: acme.id, kind: 'test.rolled_back', subject: 'x' });
+      await appendEvent(tx, { tenantId: acme.id, kind: 'dpa.downloaded', subject: 'x' });
       throw new Error('the change failed');
     }).catch((e: Error) => e.message);
     expect(failed).toBe('the change failed');
     expect(await deliveriesOf(endpoint.id)).toHaveLength(before);
-    const committed = await append(carol, acme.id, 'test.committed');
+    const committed = await append(carol, acme.id, 'dpa.downloaded');
     expect((await deliveriesOf(endpoint.id)).map((d) => d.event_id)).toContain(committed.id);
     await removeEndpoint(db(), carol, endpoint.id);
   });
@@ -255,7 +255,7 @@ describeEachDatabase('governance forwarding', (t) => {
     const siem = await receiver();
     const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/concurrent') }, ALLOW);
     const ids = [];
-    for (let i = 0; i < 24; i++) ids.push((await append(carol, acme.id, 'test.many')).id);
+    for (let i = 0; i < 24; i++) ids.push((await append(carol, acme.id, 'privacy.data_exported')).id);
     const slow: typeof postWebhook = async (...args) => {
       await new Promise((r) => setTimeout(r, 20));
       return postWebhook(...args);

@@ -512,7 +512,7 @@ describeEachDatabase('customer lockbox', (t) => {
       // The one way in works, stamping the actor and the next position in the chain.
       const [appended] = await asAppRole(t(), asCustomer(w.carol), (q) =>
         q.query<{ actor_id: string; seq: string }>(
-          `select actor_id, seq from append_governance_event('${w.acme.id}', 'lockbox.test_event', 'x', '', '{}', '', null)`,
+          `select actor_id, seq from append_governance_event('${w.acme.id}', 'lockbox.settings_changed', 'x', '', '{}', '', null)`,
         ),
       );
       const [pseudonym] = await adminRows<{ user_id: string }>(t(), 'select user_id from governance_actors where id = $1', [appended.actor_id]);
@@ -520,7 +520,7 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(appended.actor_id).not.toBe(w.carol.userId);
       // Not into another tenant's chain.
       expect(
-        await tryInSql(t(), asCustomer(w.carol), `select 1 from append_governance_event('${w.globex.id}', 'lockbox.test_event', 'x', '', '{}', '', null)`),
+        await tryInSql(t(), asCustomer(w.carol), `select 1 from append_governance_event('${w.globex.id}', 'lockbox.settings_changed', 'x', '', '{}', '', null)`),
       ).toEqual({ code: '42501' });
       // Customers read their own tenant's chain only.
       const seen = await asAppRole(t(), asCustomer(w.carol), (q) => q.query<{ tenant_id: string }>('select distinct tenant_id from governance_events'));

@@ -26,13 +26,13 @@ describeEachDatabase('personal data export and account deletion', (t) => {
     carol = await createCustomer(t().admin, tenant, 'customer_admin');
     dave = await createCustomer(t().admin, tenant, 'customer_admin');
     await createLockboxRows(t().admin, tenant, dave.userId);
-    await withActor(t().db, dave, (tx) => appendEvent(tx, { tenantId: tenant.id, kind: 'test.dave_acted', subject: 'x', aboutUserId: carol.userId }));
+    await withActor(t().db, dave, (tx) => appendEvent(tx, { tenantId: tenant.id, kind: 'lockbox.settings_changed', subject: 'x', aboutUserId: carol.userId }));
   });
 
   it('exports the caller’s own data, with the events they acted in, and records the export', async () => {
     const data = await exportPersonalData(t().db, dave, clock.now());
     expect(data).toMatchObject({ format: 'trust-center-personal-data', account: { email: dave.email, role: 'customer_admin', organization: 'Privacy Corp' } });
-    expect(data.governanceIdentity?.events.map((e) => e.kind)).toEqual(['test.dave_acted']);
+    expect(data.governanceIdentity?.events.map((e) => e.kind)).toEqual(['lockbox.settings_changed']);
     expect(data.lockbox).toMatchObject({ approvals: [expect.objectContaining({ comment: '' })] });
     expect(JSON.stringify(data)).not.toContain(carol.email);
     expect((await kindsOfChain()).at(-1)).toBe('privacy.data_exported');

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOVERNANCE } from '@/lib/auth/actor';
 import { manualClock } from '@/lib/clock';
 import { loadConfig } from '@/lib/config/env';
 import { migrate } from '@/lib/db/migrate';
@@ -94,10 +93,10 @@ describeEachDatabase('trust security audit', (t) => {
     dataDir = tempDir();
     tenant = await createTenant(t().admin, 'Audit Corp');
     const carol = await createCustomer(t().admin, tenant, 'customer_admin');
-    for (const kind of ['test.first_thing', 'test.second_thing']) {
+    for (const kind of ['privacy.data_exported', 'dpa.downloaded']) {
       await withActor(t().db, carol, (tx) => appendEvent(tx, { tenantId: tenant.id, kind, subject: 'audit', payload: { n: 1 } }));
     }
-    await withActor(t().db, GOVERNANCE, (tx) => checkpointHead(tx, tenant.id, clock, key));
+    await checkpointHead(t().db, tenant.id, clock, key);
     await adminRows(
       t(),
       `INSERT INTO portal_settings (id, vendor_name, security_contact, security_txt_expires_at)
@@ -255,11 +254,11 @@ describeEachDatabase('trust security audit', (t) => {
 
   it('reports a head left unsigned for more than an hour as low', async () => {
     const carol = await createCustomer(t().admin, tenant, 'customer_admin');
-    await withActor(t().db, carol, (tx) => appendEvent(tx, { tenantId: tenant.id, kind: 'test.third_thing', subject: 'audit' }));
+    await withActor(t().db, carol, (tx) => appendEvent(tx, { tenantId: tenant.id, kind: 'lockbox.settings_changed', subject: 'audit' }));
     const later = (hours: number) => runSecurityAudit({ config: loadConfig(hardenedEnv()), database: appDb(), now: new Date(Date.now() + hours * 3_600_000) });
     expect(find((await later(0)).findings, 'db/chain-unsigned')).toBeUndefined();
     expect(find((await later(2)).findings, 'db/chain-unsigned', `tenant:${tenant.id}`)?.severity).toBe('low');
-    await withActor(t().db, GOVERNANCE, (tx) => checkpointHead(tx, tenant.id, clock, key));
+    await checkpointHead(t().db, tenant.id, clock, key);
     expect(find((await later(2)).findings, 'db/chain-unsigned')).toBeUndefined();
   });
 
