@@ -24,6 +24,8 @@ const TRICKY = [
   'He said "yes", then; left',
   'tab\tinside, and a comma',
   '=1+1\n+2\n-3\n@4',
+  "Looks fine.\n=cmd|' /C calc'!A0",
+  "Indented\n  =SUM(1)\n'quoted line\n\uFF1Dfullwidth",
 ].map(normalizeComment);
 
 describeEachDatabase('questionnaire spreadsheets', (t) => {
@@ -107,6 +109,10 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     expect(text).toContain(",'-2 is the lowest tier,");
     expect(text).toContain(",'@SUM(A1:A9),");
     expect(text).toContain(",''already quoted,");
+    // Every line of a field is guarded, and a field with a line break is quoted (RFC 4180).
+    expect(text).toContain(`,"'=1+1\n'+2\n'-3\n'@4",`);
+    expect(text).toContain(`,"Looks fine.\n'=cmd|' /C calc'!A0",`);
+    expect(text).toContain(`,"Indented\n'  =SUM(1)\n''quoted line\n'\uFF1Dfullwidth",`);
     const result = await importFile(exported.filename, exported.bytes, 'text/csv');
     expect(result).toMatchObject({ format: 'csv', changed: 0 });
     expect(await questionnaireState(t().admin, PUBLIC_SET.slug)).toEqual(before);
