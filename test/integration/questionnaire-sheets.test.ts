@@ -9,6 +9,7 @@ import { importAnswers, MAX_IMPORT_BYTES } from '@/lib/questionnaires/import';
 import { updateAnswers } from '@/lib/questionnaires/update';
 import { describeEachDatabase } from '../helpers/databases';
 import { createStaff } from '../helpers/factories';
+import { zipBomb } from '../helpers/zip-bomb';
 import { changeOf, installQuestionnaires, PUBLIC_SET, questionnaireState, storedQuestions } from '../helpers/questionnaires';
 
 /** Comments a spreadsheet program, a CSV parser or a formula evaluator could mangle. */
@@ -188,7 +189,9 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     const bomb = Buffer.from(exported.bytes);
     const directory = bomb.readUInt32LE(bomb.length - 22 + 16);
     bomb.writeUInt32LE(0x7fffffff, directory + 24);
-    await expectRefused(() => importFile('answers.xlsx', bomb), 'file_too_large', /expands to more than 40 MB/, 413);
+    await expectRefused(() => importFile('answers.xlsx', bomb), 'file_too_large', /expands to more than 20 MB/, 413);
+    // A workbook whose directory declares its worksheet as 1 KB, but whose worksheet inflates to 64 MiB.
+    await expectRefused(() => importFile('answers.xlsx', zipBomb(exported.bytes, 64)), 'file_too_large', /“xl\/worksheets\/sheet1\.xml” expands to more than 20 MB/, 413);
   });
 
   it('refuses a formula in an uploaded workbook', async () => {
