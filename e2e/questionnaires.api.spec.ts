@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { type APIRequestContext, type PlaywrightWorkerArgs, expect, test } from '@playwright/test';
@@ -139,6 +140,57 @@ test('exports XLSX and CSV with their types and names, and imports them back unc
   const after = await questions(admin);
   expect(after.find((q) => q.questionId === 'TPR-03')).toMatchObject({ answer: 'yes', comment: note });
   expect(after.filter((q) => q.questionId !== 'TPR-03')).toEqual(before.filter((q) => q.questionId !== 'TPR-03'));
+  await admin.dispose();
+});
+
+/** A CSV file as Python's csv module reads it (an RFC 4180 reader independent of ours). */
+function pythonCsvRows(bytes: Buffer): string[][] {
+  const script = 'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")))))';
+  return JSON.parse(execFileSync('python3', ['-c', script], { input: bytes }).toString('utf8'));
+}
+
+test('the CSV export is RFC 4180: another parser reads one row per question, and no cell nor line in a cell starts a formula', async ({ playwright, baseURL }) => {
+  const admin = await as(playwright, baseURL, ACCOUNTS.alice);
+  const all = await questions(admin);
+  const comments = [
+    "Looks fine.\n=cmd|' /C calc'!A0",
+    'First line\n  +SUM(1;2)\n-1 below\n@here',
+    '\uFF1Dfullwidth equals\n\uFF0Bplus\n\uFF0Dminus\n\uFF20at',
+    "Quoted \"twice\", with commas\n\t=after a tab\n'apostrophe",
+    '=HYPERLINK("https://evil.example")',
+  ];
+  const changes = comments.map((comment, i) => {
+    const q = all[20 + i];
+    return { questionId: q.questionId, answer: q.answer, comment, evidence: q.evidence?.slug ?? null };
+  });
+  const saved = await admin.post(`${BASE}/answers`, { data: { answers: changes } });
+  expect(saved.status(), await saved.text()).toBe(200);
+
+  const csv = await admin.get(`${BASE}/export.csv`);
+  expect(csv.status()).toBe(200);
+  const bytes = await csv.body();
+  const rows = pythonCsvRows(bytes);
+  expect(rows.length).toBe(all.length + 1);
+  expect(rows[0]).toEqual(['Section', 'Question ID', 'Question', 'Answer', 'Comment', 'Evidence']);
+  expect(rows.map((r) => r[1])).toEqual(['Question ID', ...all.map((q) => q.questionId)]);
+  const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+  for (const [r, row] of rows.entries()) {
+    expect(row.length, `row ${r + 1}`).toBe(6);
+    for (const cell of row) {
+      for (const line of cell.split(/\r\n|\r|\n/)) {
+        expect(formulaStart.test(line) || formulaStart.test(line.trimStart()), `row ${r + 1}: ${JSON.stringify(line)} in ${JSON.stringify(cell)}`).toBe(false);
+      }
+    }
+  }
+  const commentOf = (id: string) => rows.find((r) => r[1] === id)?.[4];
+  expect(commentOf(changes[0].questionId)).toBe("Looks fine.\n'=cmd|' /C calc'!A0");
+
+  // The import reads back exactly what was saved.
+  const again = await admin.post(`${BASE}/import`, { multipart: { file: { name: 'answers.csv', mimeType: 'text/csv', buffer: bytes } } });
+  expect(again.status(), await again.text()).toBe(200);
+  expect(await again.json()).toMatchObject({ format: 'csv', rows: all.length, changed: 0 });
+  const after = await questions(admin);
+  for (const change of changes) expect(after.find((q) => q.questionId === change.questionId)?.comment).toBe(change.comment);
   await admin.dispose();
 });
 

@@ -10,6 +10,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 export interface AppProcess {
   url: string;
   port: number;
+  /** The server's process id (to read its memory from /proc). */
+  pid: number;
   /** Everything the server printed, for failure messages. */
   output(): string;
   /** Ends the server and waits for it: SIGTERM lets it finish its work, SIGKILL does not. */
@@ -51,7 +53,7 @@ export async function startApp({ port, env = {}, dataDir, timeoutMs = 120_000 }:
   child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const app: AppProcess = { url, port, output: () => log, stop: (signal = 'SIGTERM') => stopChild(child, exited, signal) };
+  const app: AppProcess = { url, port, pid: child.pid ?? 0, output: () => log, stop: (signal = 'SIGTERM') => stopChild(child, exited, signal) };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app on port ${port} exited (${child.exitCode}) during start-up:\n${log}`);

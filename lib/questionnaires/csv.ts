@@ -3,23 +3,36 @@ import { stringify } from 'csv-stringify/sync';
 import { AnswerInputError } from './errors';
 import { type AnswerRow, rowCells, type Sheet, SHEET_COLUMNS } from './sheet';
 
-// A cell that starts with one of these is read as a formula by spreadsheet programs (CSV
-// injection). Such a cell is written with a leading apostrophe, which those programs show as
-// text; a cell that really starts with an apostrophe gets one too, so that an import, which
-// strips exactly one, gives back exactly what was exported.
-const FORMULA_START = /^[=+\-@\t\r']/;
+// A spreadsheet program evaluates a cell that starts with = + - @ (or their fullwidth forms),
+// tab or carriage return as a formula (CSV injection), even after leading spaces; and a reader
+// that splits a field at its line breaks sees each line as a cell of its own. So every line
+// of a field whose first character after its leading spaces is one of these is written with a
+// leading apostrophe, which spreadsheet programs show as text. A line that really starts with
+// an apostrophe gets one too, so that an import, which strips exactly one at the start of each
+// line, gives back exactly what was exported.
+const LINE_START = String.raw`(?<=^|[\r\n])`;
+const GUARDED_LINE = new RegExp(String.raw`${LINE_START}(?=['\t\r]|[^\S\r\n]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])`, 'g');
+const GUARD = new RegExp(`${LINE_START}'`, 'g');
 
 export function guardCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return value.replace(GUARDED_LINE, "'");
 }
 
 export function unguardCell(value: string): string {
-  return value.startsWith("'") ? value.slice(1) : value;
+  return value.replace(GUARD, '');
 }
 
-/** The answers as CSV: UTF-8 with a byte order mark (so spreadsheet programs read accents right), CRLF rows. */
+/**
+ * The answers as CSV per RFC 4180: UTF-8 with a byte order mark (so spreadsheet programs read
+ * accents right), CRLF rows, and every field holding a quote, a comma or any line break quoted.
+ */
 export function answersToCsv(rows: AnswerRow[]): Buffer {
-  const text = stringify([[...SHEET_COLUMNS], ...rows.map((r) => rowCells(r).map(guardCell))], { bom: true, record_delimiter: 'windows' });
+  const text = stringify([[...SHEET_COLUMNS], ...rows.map((r) => rowCells(r).map(guardCell))], {
+    bom: true,
+    record_delimiter: 'windows',
+    // Quote a lone \n or \r as well as \r\n, which is all csv-stringify quotes once the record delimiter is set.
+    quote_record_delimiter: true,
+  });
   return Buffer.from(text, 'utf8');
 }
 

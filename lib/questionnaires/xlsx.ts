@@ -69,7 +69,7 @@ function cellText(cell: ExcelJS.Cell, row: number, column: ImportColumn | undefi
 
 /** The first worksheet of an XLSX upload as a sheet, rows numbered as the spreadsheet shows them. */
 export async function sheetFromXlsx(bytes: Buffer): Promise<Sheet> {
-  checkZipArchive(bytes);
+  await checkZipArchive(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -9,6 +9,7 @@ import { importAnswers, MAX_IMPORT_BYTES } from '@/lib/questionnaires/import';
 import { updateAnswers } from '@/lib/questionnaires/update';
 import { describeEachDatabase } from '../helpers/databases';
 import { createStaff } from '../helpers/factories';
+import { zipBomb } from '../helpers/zip-bomb';
 import { changeOf, installQuestionnaires, PUBLIC_SET, questionnaireState, storedQuestions } from '../helpers/questionnaires';
 
 /** Comments a spreadsheet program, a CSV parser or a formula evaluator could mangle. */
@@ -24,6 +25,8 @@ const TRICKY = [
   'He said "yes", then; left',
   'tab\tinside, and a comma',
   '=1+1\n+2\n-3\n@4',
+  "Looks fine.\n=cmd|' /C calc'!A0",
+  "Indented\n  =SUM(1)\n'quoted line\n\uFF1Dfullwidth",
 ].map(normalizeComment);
 
 describeEachDatabase('questionnaire spreadsheets', (t) => {
@@ -107,6 +110,10 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     expect(text).toContain(",'-2 is the lowest tier,");
     expect(text).toContain(",'@SUM(A1:A9),");
     expect(text).toContain(",''already quoted,");
+    // Every line of a field is guarded, and a field with a line break is quoted (RFC 4180).
+    expect(text).toContain(`,"'=1+1\n'+2\n'-3\n'@4",`);
+    expect(text).toContain(`,"Looks fine.\n'=cmd|' /C calc'!A0",`);
+    expect(text).toContain(`,"Indented\n'  =SUM(1)\n''quoted line\n'\uFF1Dfullwidth",`);
     const result = await importFile(exported.filename, exported.bytes, 'text/csv');
     expect(result).toMatchObject({ format: 'csv', changed: 0 });
     expect(await questionnaireState(t().admin, PUBLIC_SET.slug)).toEqual(before);
@@ -182,7 +189,9 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     const bomb = Buffer.from(exported.bytes);
     const directory = bomb.readUInt32LE(bomb.length - 22 + 16);
     bomb.writeUInt32LE(0x7fffffff, directory + 24);
-    await expectRefused(() => importFile('answers.xlsx', bomb), 'file_too_large', /expands to more than 40 MB/, 413);
+    await expectRefused(() => importFile('answers.xlsx', bomb), 'file_too_large', /expands to more than 20 MB/, 413);
+    // A workbook whose directory declares its worksheet as 1 KB, but whose worksheet inflates to 64 MiB.
+    await expectRefused(() => importFile('answers.xlsx', zipBomb(exported.bytes, 64)), 'file_too_large', /“xl\/worksheets\/sheet1\.xml” expands to more than 20 MB/, 413);
   });
 
   it('refuses a formula in an uploaded workbook', async () => {

@@ -6,25 +6,54 @@ import { planAnswerChanges } from '@/lib/questionnaires/plan';
 import { answersFromSheet } from '@/lib/questionnaires/sheet';
 
 describe('CSV formula guard', () => {
-  it('prefixes exactly the cells a spreadsheet would evaluate, and an import removes exactly that prefix', () => {
-    const samples = ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', "'x", "''x", 'plain', '', 'a=b', ' =not first', '1-2'];
-    for (const v of samples) expect(unguardCell(guardCell(v)), JSON.stringify(v)).toBe(v);
-    expect(samples.map(guardCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "''x", "'''x", 'plain', '', 'a=b', ' =not first', '1-2']);
+  it('prefixes exactly the lines a spreadsheet would evaluate, and an import removes exactly that prefix', () => {
+    const samples = ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', "'x", "''x", 'plain', '', 'a=b', '1-2', ' =after a space', '\u00A0+after a no-break space'];
+    const fullwidth = ['\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)'];
+    const lines = ["Looks fine.\n=cmd|' /C calc'!A0", 'a\n  +b\r\n-c\r@d', "ok\n'quoted\nplain", 'x\n\n=y', 'a - b\nc = d'];
+    for (const v of [...samples, ...fullwidth, ...lines]) expect(unguardCell(guardCell(v)), JSON.stringify(v)).toBe(v);
+    expect(samples.map(guardCell)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      "''x",
+      "'''x",
+      'plain',
+      '',
+      'a=b',
+      '1-2',
+      "' =after a space",
+      "'\u00A0+after a no-break space",
+    ]);
+    expect(fullwidth.map(guardCell)).toEqual(fullwidth.map((v) => `'${v}`));
+    expect(lines.map(guardCell)).toEqual(["Looks fine.\n'=cmd|' /C calc'!A0", "a\n'  +b\r\n'-c\r'@d", "ok\n''quoted\nplain", "x\n\n'=y", 'a - b\nc = d']);
+  });
+
+  it('quotes every field holding a line break, so that no reader splits it into rows', () => {
+    const rows = [
+      { section: 'S', questionId: 'AB-01', question: 'Q', answer: 'no' as const, comment: "Looks fine.\n=cmd|' /C calc'!A0", evidence: null },
+      { section: 'S', questionId: 'AB-02', question: 'Q', answer: null, comment: 'carriage\rreturn', evidence: null },
+    ];
+    expect(answersToCsv(rows).toString('utf8')).toBe(
+      '\uFEFFSection,Question ID,Question,Answer,Comment,Evidence\r\n' + `S,AB-01,Q,No,"Looks fine.\n'=cmd|' /C calc'!A0",\r\n` + 'S,AB-02,Q,,"carriage\rreturn",\r\n',
+    );
   });
 
   it('round-trips rows through CSV text, quotes and line breaks included', () => {
     const rows = [
-      { section: 'A, with comma', questionId: 'AB-01', question: 'Q "quoted"?', answer: 'yes' as const, comment: '=cmd\nline 2\r\n', evidence: null },
+      { section: 'A, with comma', questionId: 'AB-01', question: 'Q "quoted"?', answer: 'yes' as const, comment: '=cmd\nline 2\r\n@3\n  -4', evidence: null },
       { section: 'B', questionId: 'AB-02', question: 'Q', answer: null, comment: '', evidence: 'soc2-type2-report' },
     ];
     const sheet = sheetFromCsv(answersToCsv(rows));
     expect(sheet.header).toEqual(['Section', 'Question ID', 'Question', 'Answer', 'Comment', 'Evidence']);
     expect(sheet.rows).toEqual([
-      { row: 2, cells: ['A, with comma', 'AB-01', 'Q "quoted"?', 'Yes', '=cmd\nline 2\r\n', ''] },
+      { row: 2, cells: ['A, with comma', 'AB-01', 'Q "quoted"?', 'Yes', '=cmd\nline 2\r\n@3\n  -4', ''] },
       { row: 3, cells: ['B', 'AB-02', 'Q', '', '', 'soc2-type2-report'] },
     ]);
     expect(answersFromSheet(sheet).changes).toEqual([
-      { questionId: 'AB-01', answer: 'yes', comment: '=cmd\nline 2\r\n', evidence: null },
+      { questionId: 'AB-01', answer: 'yes', comment: '=cmd\nline 2\r\n@3\n  -4', evidence: null },
       { questionId: 'AB-02', answer: null, comment: '', evidence: 'soc2-type2-report' },
     ]);
   });
