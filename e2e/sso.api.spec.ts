@@ -1,7 +1,9 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { FAKE_WORKOS_PORT, SSO_PORT } from '../playwright.config';
+import { FAKE_WORKOS_PORT, PORT, SSO_PORT } from '../playwright.config';
+import { emailsOnly, lifecycle, withEmail } from '../test/helpers/fake-workos/documented-events';
 import { FAKE_WORKOS } from '../test/helpers/fake-workos/fixtures';
 import { signWebhook } from '../test/helpers/fake-workos/sign';
+import { startApp } from './support/app-process';
 
 const app = `http://127.0.0.1:${SSO_PORT}`;
 const fake = `http://127.0.0.1:${FAKE_WORKOS_PORT}`;
@@ -34,8 +36,10 @@ const directoryUser = (id: string, email: string, directoryId: string, state = '
 });
 const event = (name: string, data: unknown) =>
   JSON.stringify({ object: 'event', id: `event_e2e_${Date.now()}_${++sequence}`, event: name, data, created_at: new Date().toISOString() });
-const deliver = (request: APIRequestContext, body: string, signature = signWebhook(body, FAKE_WORKOS.webhookSecret)) =>
-  request.post(`${app}/api/webhooks/workos`, { headers: { 'content-type': 'application/json', 'workos-signature': signature }, data: Buffer.from(body) });
+const deliver = (request: APIRequestContext, body: string, signature = signWebhook(body, FAKE_WORKOS.webhookSecret), to = app) =>
+  request.post(`${to}/api/webhooks/workos`, { headers: { 'content-type': 'application/json', 'workos-signature': signature }, data: Buffer.from(body) });
+/** A server of this spec's own, with WorkOS configured by the webhook secret alone. */
+const SECRET_ONLY_PORT = PORT + 20;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -110,4 +114,67 @@ test.describe('Directory Sync webhooks', () => {
     expect(await first.json()).toEqual({ ok: true, outcome: 'applied' });
     expect(await replay.json()).toEqual({ ok: true, outcome: 'duplicate' });
   });
+
+  test('WorkOS’s documented events for a user with emails[] only provision, update and deprovision them', async ({ playwright, request }) => {
+    const set = emailsOnly({ tag: `e2e_${Date.now()}`, name: 'veda' });
+    const [created, ...rest] = lifecycle(set).map((e) => JSON.stringify(e));
+    const first = await deliver(request, created);
+    expect(first.status(), await first.text()).toBe(200);
+    expect(await first.json()).toEqual({ ok: true, outcome: 'applied' });
+    // Provisioned under the address of emails[]: its owner signs in through SSO.
+    const browser = await playwright.request.newContext();
+    await browser.post(`${fake}/__test/next-profile`, { data: { email: set.email, organizationId: 'org_acme', firstName: 'Lela', lastName: 'Block' } });
+    expect((await ssoSignIn(browser, set.email)).url()).toBe(`${app}/console`);
+    for (const body of rest) expect(await (await deliver(request, body)).json(), body.slice(0, 120)).toEqual({ ok: true, outcome: 'applied' });
+    // The last of them, dsync.user.deleted, ended the session.
+    const next = await browser.get(`${app}/console`, { maxRedirects: 0 });
+    expect(next.status()).toBe(307);
+    await browser.dispose();
+  });
+
+  test('WorkOS’s documented events with a top-level email are applied', async ({ request }) => {
+    for (const event of lifecycle(withEmail({ tag: `e2e_${Date.now()}`, name: 'lela' }))) {
+      const answer = await deliver(request, JSON.stringify(event));
+      expect(await answer.json(), event.event).toEqual({ ok: true, outcome: 'applied' });
+    }
+  });
+
+  test('a signed event with an invalid or out-of-range date gets 400 and applies nothing', async ({ request }) => {
+    const set = withEmail({ tag: `e2e_${Date.now()}`, name: 'quinn' });
+    for (const bad of ['not-a-date', '2024-13-45', '+275760-09-13T00:00:00.001Z']) {
+      const answer = await deliver(request, JSON.stringify({ ...set.created, data: { ...set.created.data, updated_at: bad } }));
+      expect(answer.status(), bad).toBe(400);
+      const { error } = await answer.json();
+      expect(error.code).toBe('invalid_request');
+      expect(error.message).toContain('data.updated_at');
+    }
+    // The refused event left no trace: the same event, with a valid date, is applied (not a duplicate).
+    expect(await (await deliver(request, JSON.stringify(set.created))).json()).toEqual({ ok: true, outcome: 'applied' });
+  });
+
+  test('a signature dated more than five minutes ahead gets 401; a clock a minute ahead is tolerated', async ({ request }) => {
+    const body = event('dsync.user.created', directoryUser(`directory_user_ahead_${Date.now()}`, `ahead-${Date.now()}@acme.example`, 'directory_acme'));
+    for (const aheadMs of [6 * 60_000, 365 * 86_400_000]) {
+      const answer = await deliver(request, body, signWebhook(body, FAKE_WORKOS.webhookSecret, Date.now() + aheadMs));
+      expect(answer.status(), `${aheadMs} ms ahead`).toBe(401);
+      expect((await answer.json()).error.code).toBe('invalid_signature');
+    }
+    const accepted = await deliver(request, body, signWebhook(body, FAKE_WORKOS.webhookSecret, Date.now() + 60_000));
+    expect(await accepted.json()).toEqual({ ok: true, outcome: 'applied' });
+  });
+});
+
+test('a server with WORKOS_WEBHOOK_SECRET alone (no API key, no client id) applies a signed event', async ({ request }) => {
+  test.setTimeout(180_000);
+  const secretOnly = await startApp({ port: SECRET_ONLY_PORT, env: { WORKOS_WEBHOOK_SECRET: FAKE_WORKOS.webhookSecret } });
+  try {
+    const set = emailsOnly({ tag: `e2e_${Date.now()}`, name: 'sam' });
+    const answer = await deliver(request, JSON.stringify(set.created), undefined, secretOnly.url);
+    expect(answer.status(), `${await answer.text()}\n${secretOnly.output().slice(-2000)}`).toBe(200);
+    expect(await answer.json()).toEqual({ ok: true, outcome: 'applied' });
+    const forged = JSON.stringify(set.updated);
+    expect((await deliver(request, forged, signWebhook(forged, 'not-the-secret'), secretOnly.url)).status()).toBe(401);
+  } finally {
+    await secretOnly.stop();
+  }
 });

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/http/errors';
  * The part of the WorkOS SDK this app uses, as a structural type: tests and the CLI hand in
  * the real SDK pointed at a fake WorkOS server, nothing here depends on the class itself.
  */
-export type WorkOSClient = Pick<WorkOS, 'sso' | 'webhooks' | 'directorySync'>;
+export type WorkOSClient = Pick<WorkOS, 'sso' | 'directorySync'>;
 
 export function workosClient(cfg: Pick<Config, 'workos' | 'workosConfigured'>): WorkOSClient {
   if (!cfg.workosConfigured) {

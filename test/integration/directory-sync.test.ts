@@ -1,4 +1,3 @@
-import { WorkOS } from '@workos-inc/node';
 import { beforeAll, expect, it } from 'vitest';
 import { manualClock } from '@/lib/clock';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
@@ -6,6 +5,7 @@ import { addMapping, removeMapping } from '@/lib/identity/mappings';
 import { handleWorkosWebhook, type WebhookDeps } from '@/lib/identity/webhook';
 import { seedDemoData } from '@/lib/seed/seed';
 import { describeEachDatabase } from '../helpers/databases';
+import { emailsOnly, lifecycle, withEmail } from '../helpers/fake-workos/documented-events';
 import { FAKE_WORKOS } from '../helpers/fake-workos/fixtures';
 import { signWebhook } from '../helpers/fake-workos/sign';
 
@@ -43,7 +43,9 @@ const event = (name: string, data: unknown) =>
 describeEachDatabase('Directory Sync webhooks', (t) => {
   const clock = manualClock(new Date());
   let deps: WebhookDeps;
-  const send = (body: string, signature = signWebhook(body, FAKE_WORKOS.webhookSecret)) => handleWorkosWebhook(deps, body, signature);
+  // Signed at the handler's own clock: the signature's age is judged by that clock.
+  const signedAt = (body: string, offsetMs = 0) => signWebhook(body, FAKE_WORKOS.webhookSecret, clock.now().getTime() + offsetMs);
+  const send = (body: string, signature = signedAt(body)) => handleWorkosWebhook(deps, body, signature);
   const userByEmail = async (email: string) => {
     const [row] = await t().admin.transaction((q) =>
       q.query<{ id: string; role: string; status: string; slug: string | null; kind: string }>(
@@ -59,7 +61,6 @@ describeEachDatabase('Directory Sync webhooks', (t) => {
     deps = {
       db: t().db,
       clock,
-      workos: new WorkOS(FAKE_WORKOS.apiKey, { clientId: FAKE_WORKOS.clientId, https: false, apiHostname: '127.0.0.1', port: 9 }),
       webhookSecret: FAKE_WORKOS.webhookSecret,
       vendor,
     };
@@ -113,7 +114,7 @@ describeEachDatabase('Directory Sync webhooks', (t) => {
   it('refuses bad and stale signatures and malformed bodies, changing nothing', async () => {
     const body = event('dsync.user.created', wireUser('directory_user_judy', 'judy@acme.example', 'directory_acme'));
     await expect(send(body, signWebhook(body, 'another-secret'))).rejects.toMatchObject({ status: 401 });
-    await expect(send(body, signWebhook(body, FAKE_WORKOS.webhookSecret, Date.now() - 10 * 60_000))).rejects.toMatchObject({ status: 401 });
+    await expect(send(body, signedAt(body, -10 * 60_000))).rejects.toMatchObject({ status: 401 });
     await expect(send(body, 'garbage')).rejects.toMatchObject({ status: 401 });
     await expect(handleWorkosWebhook(deps, body, null)).rejects.toMatchObject({ status: 401 });
     const malformed = event('dsync.user.created', { id: 'directory_user_kate', directory_id: 'directory_acme', email: 'not-an-email', state: 'active' });
@@ -179,5 +180,97 @@ describeEachDatabase('Directory Sync webhooks', (t) => {
     await expect(addMapping(t().db, clock, { ...carolActor, role: 'customer_member' }, { groupName: 'x', role: 'customer_admin' })).rejects.toMatchObject({
       status: 403,
     });
+  });
+
+  const userDetail = async (email: string) => {
+    const [row] = await t().admin.transaction((q) =>
+      q.query<{ status: string; role: string; name: string; slug: string; groups: number }>(
+        `SELECT u.status, u.role, u.name, t.slug, (SELECT count(*)::int FROM directory_memberships m WHERE m.user_id = u.id) AS groups
+           FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.email = $1`,
+        [email],
+      ),
+    );
+    return row;
+  };
+
+  it("applies WorkOS's documented events for a directory user who has only emails[] (no top-level email)", async () => {
+    const set = emailsOnly({ tag: 'int_a', name: 'veda' });
+    const [created, added, updated, removed, deleted] = lifecycle(set).map((e) => JSON.stringify(e));
+    expect(await send(created)).toBe('applied');
+    expect(await userDetail(set.email)).toEqual({ status: 'active', role: 'customer_member', name: 'Lela Block', slug: 'acme', groups: 0 });
+    expect(await send(added)).toBe('applied');
+    expect(await userDetail(set.email)).toMatchObject({ status: 'active', name: 'Eric Schneider', groups: 1 });
+    expect(await send(updated)).toBe('applied');
+    expect(await userDetail(set.email), 'the documented example spells last_name "ast_name"').toMatchObject({ name: 'Lela', groups: 1 });
+    expect(await send(removed)).toBe('applied');
+    expect(await userDetail(set.email)).toMatchObject({ status: 'active', groups: 0 });
+    expect(await send(deleted)).toBe('applied');
+    expect(await userDetail(set.email)).toMatchObject({ status: 'suspended' });
+  });
+
+  it("applies WorkOS's documented events as its events reference shows them today (top-level email)", async () => {
+    const set = withEmail({ tag: 'int_b', name: 'lela' });
+    const [created, added, updated, removed, deleted] = lifecycle(set).map((e) => JSON.stringify(e));
+    expect(await send(created)).toBe('applied');
+    expect(await userDetail(set.email)).toEqual({ status: 'active', role: 'customer_member', name: 'Lela Block', slug: 'acme', groups: 0 });
+    expect(await send(added)).toBe('applied');
+    expect(await userDetail(set.email)).toMatchObject({ groups: 1 });
+    expect(await send(updated)).toBe('applied');
+    expect(await send(removed)).toBe('applied');
+    expect(await userDetail(set.email)).toMatchObject({ status: 'active', groups: 0 });
+    expect(await send(deleted)).toBe('applied');
+    expect(await userDetail(set.email)).toMatchObject({ status: 'suspended' });
+  });
+
+  it('takes the primary address of emails[], else the first, when there is no top-level email', async () => {
+    const primary = emailsOnly({ tag: 'int_c', name: 'una' });
+    const secondary = 'una.secondary@acme.example';
+    primary.created.data.emails = [
+      { primary: false, type: 'home', value: secondary },
+      { primary: true, type: 'work', value: primary.email },
+    ];
+    expect(await send(JSON.stringify(primary.created))).toBe('applied');
+    expect(await userDetail(primary.email)).toMatchObject({ status: 'active' });
+    expect(await userDetail(secondary)).toBeUndefined();
+
+    const first = emailsOnly({ tag: 'int_d', name: 'vic' });
+    first.created.data.emails = [
+      { type: 'work', value: first.email },
+      { type: 'home', value: 'vic.other@acme.example' },
+    ];
+    expect(await send(JSON.stringify(first.created))).toBe('applied');
+    expect(await userDetail(first.email)).toMatchObject({ status: 'active' });
+
+    const invalid = emailsOnly({ tag: 'int_e', name: 'wes' });
+    invalid.created.data.emails = [{ primary: true, type: 'work', value: 'not-an-address' }];
+    await expect(send(JSON.stringify(invalid.created))).rejects.toMatchObject({ status: 400, code: 'invalid_request' });
+  });
+
+  it('refuses a signed event with an invalid or out-of-range date (400), applying nothing', async () => {
+    const set = withEmail({ tag: 'int_f', name: 'xena' });
+    for (const bad of ['not-a-date', '2024-13-45', '2024-13-45T10:00:00.000Z', '+275760-09-13T00:00:00.001Z', '275761-01-01T00:00:00.000Z']) {
+      const body = JSON.stringify({ ...set.created, data: { ...set.created.data, updated_at: bad } });
+      await expect(send(body), bad).rejects.toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringContaining('updated_at') });
+      expect(await userDetail(set.email), bad).toBeUndefined();
+    }
+    // Nothing of the refused event was recorded: the same event, corrected, is applied.
+    expect(await send(JSON.stringify(set.created))).toBe('applied');
+
+    const member = { ...set.userAdded, data: { ...set.userAdded.data, user: { ...set.userAdded.data.user, updated_at: 'not-a-date' } } };
+    await expect(send(JSON.stringify(member))).rejects.toMatchObject({ status: 400 });
+    expect(await userDetail(set.email)).toMatchObject({ groups: 0, name: 'Lela Block' });
+    const deletion = { ...set.deleted, data: { ...set.deleted.data, updated_at: '2024-13-45' } };
+    await expect(send(JSON.stringify(deletion))).rejects.toMatchObject({ status: 400 });
+    expect(await userDetail(set.email)).toMatchObject({ status: 'active' });
+  });
+
+  it('refuses a signature dated more than five minutes ahead, or more than three minutes old (401)', async () => {
+    const set = withEmail({ tag: 'int_g', name: 'yuri' });
+    const body = JSON.stringify(set.created);
+    await expect(send(body, signedAt(body, 5 * 60_000 + 1_000))).rejects.toMatchObject({ status: 401, code: 'invalid_signature' });
+    await expect(send(body, signedAt(body, 24 * 3_600_000))).rejects.toMatchObject({ status: 401 });
+    await expect(send(body, signedAt(body, -(3 * 60_000 + 1_000)))).rejects.toMatchObject({ status: 401 });
+    expect(await userDetail(set.email)).toBeUndefined();
+    expect(await send(body, signedAt(body, 4 * 60_000)), 'a clock a little ahead is tolerated').toBe('applied');
   });
 });

@@ -4,11 +4,10 @@ import { config } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
 import { readText, route } from '@/lib/http/route';
 import { handleWorkosWebhook } from '@/lib/identity/webhook';
-import { workosClient } from '@/lib/identity/workos-client';
 
 const MAX_BYTES = 256 * 1024;
 
-/** Directory Sync (SCIM) events from WorkOS, verified by their signature. */
+/** Directory Sync (SCIM) events from WorkOS, verified by their signature: needs WORKOS_WEBHOOK_SECRET only. */
 export const POST = route(async (request) => {
   const cfg = config();
   const body = await readText(request, MAX_BYTES);
@@ -16,7 +15,6 @@ export const POST = route(async (request) => {
     {
       db: await getDatabase(),
       clock: systemClock,
-      workos: workosClient(cfg),
       webhookSecret: cfg.workos.webhookSecret,
       vendor: cfg.workos,
     },
