@@ -92,3 +92,18 @@ test('bad input gets a 4xx and adds nothing', async ({ playwright, baseURL }) =>
   expect((await erin.delete('/api/governance/forwarding/not-an-id')).status()).toBe(404);
   expect(await count()).toBe(before);
 });
+
+test('an IPv6 address that embeds a private IPv4 address is refused as a target', async ({ playwright, baseURL }) => {
+  const erin = await as(playwright, baseURL, 'erin');
+  const count = async () => ((await (await erin.get('/api/governance/forwarding')).json()) as Listed).endpoints.length;
+  const before = await count();
+  // IPv4-translated 127.0.0.1 (::ffff:0:0:0/96), and the same through 6to4 and NAT64.
+  for (const url of ['https://[::ffff:0:7f00:1]/', 'https://[2002:7f00:1::1]/hooks', 'https://[64:ff9b::a9fe:a9fe]/latest/meta-data']) {
+    const response = await erin.post('/api/governance/forwarding', { data: { url } });
+    expect(response.status(), url).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code, url).toBe('invalid_url');
+    expect(error.message, url).toMatch(/^The address .+ is private, loopback, link-local or reserved; events go only to public hosts\.$/);
+  }
+  expect(await count()).toBe(before);
+});

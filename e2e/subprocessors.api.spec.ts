@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { parseFeed } from '../test/helpers/feedparser';
 import { ACCOUNTS, signIn } from './helpers';
 
 // Read-only and refused requests only: the flows that change sub-processors or subscriptions
@@ -49,6 +50,27 @@ test('/subprocessors/feed.xml is an Atom feed of announced changes with stable i
   const intercom = admin.upcoming.find((u: { name: string }) => u.name === 'Intercom');
   await expect.poll(async () => idsOf(await (await request.get('/subprocessors/feed.xml')).text())).toContain(`urn:uuid:${intercom.id}`);
   expect(idsOf(await (await request.get('/subprocessors/feed.xml')).text())).toContain(`urn:uuid:${intercom.id}`);
+});
+
+test('a news title with markup, posted through the staff API, reaches feed readers as that literal text', async ({ request, playwright, baseURL }) => {
+  const title = `Feed check ${Date.now()} <img src=x onerror=alert(1)>`;
+  const alice = await newAlice(playwright, baseURL!);
+  const posted = await alice.post('/api/admin/updates', { data: { title, body: 'Markup in a title is text: <b>not bold</b>.' } });
+  expect(posted.status()).toBe(201);
+  const { update } = await posted.json();
+  try {
+    const entryOf = async () => parseFeed(await (await request.get('/subprocessors/feed.xml')).text()).entries.find((e) => e.id === `urn:uuid:${update.id}`);
+    await expect.poll(entryOf).toBeDefined();
+    const feed = parseFeed(await (await request.get('/subprocessors/feed.xml')).text());
+    expect(feed.bozo, feed.bozoException ?? '').toBe(false);
+    const entry = feed.entries.find((e) => e.id === `urn:uuid:${update.id}`)!;
+    expect(entry.title).toBe(title);
+    expect(entry.titleType).toBe('text/plain');
+    expect(entry.content[0].value).toBe('<p>Markup in a title is text: &lt;b&gt;not bold&lt;/b&gt;.</p>');
+  } finally {
+    expect((await alice.delete(`/api/admin/updates/${update.id}`)).status()).toBe(200);
+    await alice.dispose();
+  }
 });
 
 const STAFF_ENDPOINTS = [

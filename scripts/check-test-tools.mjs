@@ -1,5 +1,6 @@
 // The tests need tools from Debian's packages: Chromium for the browser tests (Playwright's own
-// browser download is not available here), qpdf and poppler-utils to check every PDF.
+// browser download is not available here), qpdf and poppler-utils to check every PDF, and Python
+// with cryptography (the independent log verifier) and feedparser (the Atom feed tests).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -19,8 +20,11 @@ for (const [tool, pkg] of [
 if (spawnSync('python3', ['-c', 'import cryptography']).status !== 0) {
   problems.push("python3 with the cryptography package was not found; the independent governance-log verifier's test needs it (Debian package python3-cryptography).");
 }
+if (!['python3', '/usr/bin/python3'].some((python) => spawnSync(python, ['-c', 'import feedparser']).status === 0)) {
+  problems.push("Python's feedparser was not found; the Atom feed tests read the feed with it (Debian package python3-feedparser).");
+}
 if (problems.length) {
   console.error(`${problems.join('\n')}
-Install them from Debian's packages:  sudo apt-get update && sudo apt-get install -y chromium qpdf poppler-utils python3-cryptography`);
+Install them from Debian's packages:  sudo apt-get update && sudo apt-get install -y chromium qpdf poppler-utils python3-cryptography python3-feedparser`);
   process.exit(1);
 }

@@ -17,8 +17,10 @@ Commands:
   workos sync  pull every directory's users and groups from WorkOS and converge to them
   audit export --tenant <slug> | --vendor [--out file]
                a governance chain as JSON Lines with its signed checkpoints (stdout by default)
-  audit verify <file> [--public-key <jwk-or-pem-file>]
-               check an exported chain and its signatures; needs no database
+  audit verify <file> [--public-key <jwk-or-pem-file>] [--previous-head SEQ:HASH]
+               check an exported chain and its signatures; needs no database. The summary
+               prints the head as SEQ:HASH: give it as --previous-head next time to fail
+               on a chain cut short, rolled back or rewritten since
   security audit [--json]
                check the configuration and database for misconfiguration; exit 1 on a high finding
 

@@ -2,9 +2,10 @@
 """An independent verifier of a Trust Center governance-log export, written from
 docs/governance-log.md alone (Python 3.9+ and the `cryptography` package).
 
-    python3 verify_governance_log.py export.jsonl [trusted-keys.json]
+    python3 verify_governance_log.py export.jsonl [trusted-keys.json] [--previous-head SEQ:HASH]
 
 Exit 0 and one line starting with OK, or exit 1 and the first problem."""
+import argparse
 import base64
 import hashlib
 import json
@@ -44,6 +45,15 @@ def b64url(data):
     return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
 
 
+def canonical_b64url(data, size):
+    # Exactly one spelling per value: decoding and encoding again gives the same text.
+    try:
+        raw = b64url(data)
+    except (ValueError, TypeError):
+        return False
+    return len(raw) == size and base64.urlsafe_b64encode(raw).rstrip(b"=").decode() == data
+
+
 def thumbprint(x):
     member = '{"crv":"Ed25519","kty":"OKP","x":"%s"}' % x
     return base64.urlsafe_b64encode(hashlib.sha256(member.encode()).digest()).rstrip(b"=").decode()
@@ -58,14 +68,18 @@ def load_keys(keys):
     return out
 
 
-def verify(path, trusted=None):
+def verify(path, trusted=None, previous=None):
     with open(path, "rb") as f:
-        lines = f.read().split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
+        data = f.read()
+    lines = data.split(b"\n")
+    if not data.endswith(b"\n"):
+        return False, f"FAILED at line {len(lines)}: the file does not end with a line feed (LF)"
+    lines.pop()
     hashes, prev, header, keys, covered, checkpoints, actors = [ZERO], ZERO, None, None, -1, 0, False
     for number, raw in enumerate(lines, 1):
         try:
+            if raw == b"":
+                raise Bad("an empty line is followed by more lines")
             text = raw.decode("utf-8")
             if header is None:
                 header = parse_canonical(text, "header")
@@ -87,6 +101,8 @@ def verify(path, trusted=None):
                 computed = hashlib.sha256(bytes.fromhex(prev) + event_text.encode("utf-8")).hexdigest()
                 if computed != event_hash:
                     raise Bad(f"event {event['seq']} ({event['id']}): the hash does not match")
+                if previous and event["seq"] == previous[0] and event_hash != previous[1]:
+                    raise Bad(f"event {event['seq']} ({event['id']}): the hash differs from the previous head's (the log was rewritten)")
                 hashes.append(event_hash)
                 prev = event_hash
                 continue
@@ -99,6 +115,8 @@ def verify(path, trusted=None):
                     raise Bad(f"the checkpoint at sequence {body['seq']} does not match the chain")
                 if line["kid"] not in keys:
                     raise Bad(f"the checkpoint is signed by an unknown key {line['kid']}")
+                if not isinstance(line["signature"], str) or not canonical_b64url(line["signature"], 64):
+                    raise Bad(f"the checkpoint's signature at sequence {body['seq']} is not canonical base64url of 64 bytes")
                 try:
                     keys[line["kid"]].verify(b64url(line["signature"]), canonical(body).encode("utf-8"))
                 except InvalidSignature:
@@ -116,15 +134,29 @@ def verify(path, trusted=None):
         return False, "FAILED: no header or no signed checkpoint"
     if covered < len(hashes) - 1:
         return False, f"FAILED: events after sequence {covered} are not covered by a signed checkpoint"
-    return True, f"OK {header['chain']}: {len(hashes) - 1} events, head {prev[:16]}, {checkpoints} signed checkpoints"
+    if previous and (previous[0] >= len(hashes) or hashes[previous[0]] != previous[1]):
+        return False, f"FAILED: the log does not extend the previous head {previous[0]}:{previous[1]} (it ends at sequence {len(hashes) - 1}: cut short or rolled back)"
+    return True, f"OK {header['chain']}: {len(hashes) - 1} events, head {len(hashes) - 1}:{prev}, {checkpoints} signed checkpoints"
+
+
+def head(text):
+    match = re.fullmatch(r"(0|[1-9][0-9]{0,15}):([0-9a-f]{64})", text)
+    if not match or (match[1] == "0" and match[2] != ZERO):
+        raise argparse.ArgumentTypeError("give the head as SEQ:HASH, from the summary line of an earlier verification")
+    return int(match[1]), match[2]
 
 
 if __name__ == "__main__":
+    arguments = argparse.ArgumentParser(description="Verify a Trust Center governance-log export.")
+    arguments.add_argument("export")
+    arguments.add_argument("trusted_keys", nargs="?", help="a JWK or JWK set to pin")
+    arguments.add_argument("--previous-head", type=head, metavar="SEQ:HASH", help="fail unless the log extends this head")
+    args = arguments.parse_args()
     trusted = None
-    if len(sys.argv) > 2:
-        with open(sys.argv[2]) as f:
+    if args.trusted_keys:
+        with open(args.trusted_keys) as f:
             given = json.load(f)
         trusted = load_keys(given["keys"] if "keys" in given else [given])
-    ok, summary = verify(sys.argv[1], trusted)
+    ok, summary = verify(args.export, trusted, args.previous_head)
     print(summary)
     sys.exit(0 if ok else 1)

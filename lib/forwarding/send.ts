@@ -18,12 +18,16 @@ export interface SendOutcome {
 
 const failed = (error: string, status: number | null = null): SendOutcome => ({ status, ok: false, error });
 
+/** Every address a host name has now, from the system's resolver. */
+export type ResolveAll = (host: string) => Promise<{ address: string; family: number }[]>;
+const systemResolver: ResolveAll = (host) => lookup(host, { all: true, verbatim: true });
+
 /**
  * The address to connect to: the URL's literal address, or its name resolved now and checked,
  * so that a name which moved to a private address since it was registered is refused. The
  * connection then goes to exactly this address (no second lookup an attacker could answer).
  */
-async function resolveTarget(url: URL, policy: TargetPolicy): Promise<{ address: string; family: 4 | 6 } | string> {
+export async function resolveTarget(url: URL, policy: TargetPolicy, resolveAll: ResolveAll = systemResolver): Promise<{ address: string; family: 4 | 6 } | string> {
   const host = bareHost(url);
   const literal = isIP(host);
   if (literal !== 0) {
@@ -37,7 +41,7 @@ async function resolveTarget(url: URL, policy: TargetPolicy): Promise<{ address:
   }
   let addresses: { address: string; family: number }[];
   try {
-    addresses = await lookup(host, { all: true, verbatim: true });
+    addresses = await resolveAll(host);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     return code === 'ENOTFOUND' ? 'the host name does not resolve' : `the host name could not be resolved (${String(code ?? 'error')})`;

@@ -1,5 +1,6 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { AppError } from '@/lib/http/errors';
+import { isPublicAddress } from './public-address';
 
 /** Where forwarding may send: public https only, unless the operator allows private targets. */
 export interface TargetPolicy {
@@ -7,52 +8,9 @@ export interface TargetPolicy {
   allowPrivateTargets: boolean;
 }
 
-// Addresses that are not the public internet: this host, private networks, link-local (cloud
-// metadata services live at 169.254.169.254 and fd00:ec2::254), carrier-grade NAT, multicast,
-// documentation and benchmarking ranges, and IPv6 forms that embed an IPv4 address.
-const PRIVATE = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.88.99.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  PRIVATE.addSubnet(net, bits, 'ipv4');
-}
-for (const [net, bits] of [
-  ['::', 128],
-  ['::1', 128],
-  ['::', 96],
-  ['64:ff9b::', 96],
-  ['64:ff9b:1::', 48],
-  ['100::', 64],
-  ['2001::', 32],
-  ['2001:db8::', 32],
-  ['2002::', 16],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const) {
-  PRIVATE.addSubnet(net, bits, 'ipv6');
-}
-
-/** Whether an IP address (v4 or v6, IPv4-mapped included) is outside the public internet. */
+/** Whether an IP address is outside the public internet, directly or through an IPv4 address embedded in IPv6. */
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return !isPublicAddress(address);
 }
 
 // Names that never reach a public host: this machine, cloud metadata services and local

@@ -8,7 +8,7 @@ import { systemClock } from '@/lib/clock';
 import { loadConfig } from '@/lib/config/env';
 import { openDatabase } from '@/lib/db/open';
 import { exportLines, operatorExportTarget, recordOperatorExport } from './export';
-import { verifyLog } from './verify';
+import { parseChainHead, verifyLog } from './verify';
 import { nodeVerifyCrypto, readPublicKeys } from './verify-node';
 
 /** `audit export --tenant <slug> | --vendor [--out file]`: the chain as JSON Lines, recorded in the chain. */
@@ -36,16 +36,32 @@ export async function auditExport(argv: string[]): Promise<number> {
   }
 }
 
-/** `audit verify <file> [--public-key <file>]`: no database; exit 0 with a summary, or 1 naming the first bad event. */
+/**
+ * `audit verify <file> [--public-key <file>] [--previous-head SEQ:HASH]`: no database; exit 0 with
+ * a summary, or 1 naming the first bad event.
+ */
 export async function auditVerify(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'public-key': { type: 'string' } } });
-  if (positionals.length !== 1) throw new Error('Name one exported file: audit verify <file> [--public-key <file>].');
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'public-key': { type: 'string' }, 'previous-head': { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new Error('Name one exported file: audit verify <file> [--public-key <file>] [--previous-head SEQ:HASH].');
+  const previousHead = values['previous-head'] === undefined ? undefined : parsePreviousHead(values['previous-head']);
   const publicKeys = values['public-key'] ? readPublicKeys((await readInput(values['public-key'])).toString('utf8')) : undefined;
   const bytes = await readInput(positionals[0]);
   // Valid UTF-8 is decoded in one go; otherwise the verifier decodes line by line to name the bad line.
-  const result = await verifyLog(isUtf8(bytes) ? bytes.toString('utf8') : bytes, nodeVerifyCrypto, { publicKeys });
+  const result = await verifyLog(isUtf8(bytes) ? bytes.toString('utf8') : bytes, nodeVerifyCrypto, { publicKeys, previousHead });
   (result.ok ? console.log : console.error)(result.summary);
   return result.ok ? 0 : 1;
+}
+
+function parsePreviousHead(text: string) {
+  try {
+    return parseChainHead(text);
+  } catch (error) {
+    throw new Error(`--previous-head ${JSON.stringify(text)}: ${(error as Error).message}.`);
+  }
 }
 
 async function readInput(file: string): Promise<Buffer> {

@@ -26,6 +26,13 @@ export interface VerifyCrypto {
 export interface VerifyOptions {
   /** Trusted keys (pinned): when given, only their signatures count, whatever the file lists. */
   publicKeys?: PublicJwk[];
+  /** The head of an earlier verified export: the file must hold the same hash at that sequence. */
+  previousHead?: ChainHead;
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
 }
 
 export type VerifyResult =
@@ -35,7 +42,7 @@ export type VerifyResult =
       tenant: HeaderLine['tenant'];
       events: number;
       checkpoints: number;
-      head: { seq: number; hash: string };
+      head: ChainHead;
       kids: string[];
       pinned: boolean;
       summary: string;
@@ -57,6 +64,28 @@ const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const CHECKPOINT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const KIND = /^[a-z_]+(\.[a-z_]+)+$/;
 const B64URL = /^[A-Za-z0-9_-]+$/;
+const B64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Whether text is the one base64url spelling (no padding) of a value of `bytes` bytes, i.e.
+ * decoding it and encoding again gives the same text: the right length, and the bits of the
+ * last character that carry no data are zero (decoders ignore them, so they could be anything).
+ */
+function isCanonicalBase64url(text: string, bytes: number): boolean {
+  if (text.length !== Math.ceil((bytes * 8) / 6) || !B64URL.test(text)) return false;
+  const unusedBits = text.length * 6 - bytes * 8;
+  return (B64URL_ALPHABET.indexOf(text[text.length - 1]) & ((1 << unusedBits) - 1)) === 0;
+}
+
+/** A chain head as the summary line prints it and `--previous-head` takes it: `SEQ:HASH`. */
+export function parseChainHead(text: string): ChainHead {
+  const m = /^(0|[1-9]\d{0,15}):([0-9a-f]{64})$/.exec(text.trim());
+  if (!m || !Number.isSafeInteger(Number(m[1])) || (m[1] === '0' && m[2] !== ZERO_HASH)) {
+    throw new Error('give the previous head as SEQ:HASH, as the summary line of an earlier verification prints it');
+  }
+  return { seq: Number(m[1]), hash: m[2] };
+}
+
 const EVENT_PREFIX = '{"event":';
 const EVENT_SUFFIX = /^,"hash":"[0-9a-f]{64}","type":"event"\}$/;
 /** An event line's event text and hash, or null: `{"event":<event>,"hash":"<64 hex>","type":"event"}`. */
@@ -159,6 +188,9 @@ function checkCheckpointShape(c: Record<string, unknown>, chain: string): Checkp
     throw new Bad('the checkpoint is malformed');
   }
   if (body.chain !== chain) throw new Bad(`the checkpoint is for chain ${String(body.chain)}, not ${chain}`);
+  if (!isCanonicalBase64url(c.signature, 64)) {
+    throw new Bad(`the checkpoint’s signature at sequence ${body.seq} is not canonical base64url (86 characters for 64 bytes, unused bits zero)`, { seq: body.seq as number });
+  }
   return c as unknown as CheckpointLine;
 }
 
@@ -229,12 +261,14 @@ export async function verifyLog(input: string | Uint8Array, crypto: VerifyCrypto
   let lineText = '';
   let ended = false;
   const seq = () => hashes.length - 1;
+  const previous = options.previousHead;
   try {
     if (options.publicKeys) keys = new Map(options.publicKeys.map((k) => [checkKey(k, crypto).kid, k]));
     for (const { number, text } of linesOf(input)) {
       lineNumber = number;
       lineText = text;
       if (text === '') {
+        if (ended) throw new Bad('an empty line is followed by more lines');
         ended = true;
         continue;
       }
@@ -267,6 +301,9 @@ export async function verifyLog(input: string | Uint8Array, crypto: VerifyCrypto
             eventId: event.id,
           });
         }
+        if (previous && event.seq === previous.seq && hash !== previous.hash) {
+          throw new Bad(`the hash at sequence ${event.seq} differs from the previous head’s (the log was rewritten)`, { seq: event.seq, eventId: event.id });
+        }
         hashes.push(hash);
         prev = hash;
         lastEventId = event.id;
@@ -297,9 +334,16 @@ export async function verifyLog(input: string | Uint8Array, crypto: VerifyCrypto
       throw new Bad(section === 'actors' ? 'only actor lines may follow the actor lines' : `unexpected line of type ${String(value.type)}`);
     }
     if (!header) throw new Bad('the file is empty');
+    if (!ended) throw new Bad('the file does not end with a line feed (LF)');
     if (checkpoints === 0) throw new Bad('the log has no signed checkpoint');
     if (lastCheckpointSeq < seq()) {
       throw new Bad(`events after sequence ${lastCheckpointSeq} are not covered by a signed checkpoint`, { seq: lastCheckpointSeq + 1 });
+    }
+    if (previous && previous.seq > seq()) {
+      throw new Bad(`the log ends at sequence ${seq()}, before the previous head ${previous.seq}:${previous.hash} (cut short or rolled back)`);
+    }
+    if (previous && hashes[previous.seq] !== previous.hash) {
+      throw new Bad(`the hash at sequence ${previous.seq} differs from the previous head’s (the log was rewritten)`, { seq: previous.seq });
     }
   } catch (error) {
     if (!(error instanceof Bad)) throw error;
@@ -329,8 +373,9 @@ export async function verifyLog(input: string | Uint8Array, crypto: VerifyCrypto
     kids: [...kids],
     pinned,
     summary:
-      `OK ${name}: ${head.seq} events, head ${head.hash.slice(0, 16)}…, ${checkpoints} signed checkpoint${checkpoints === 1 ? '' : 's'} ` +
-      `(key ${[...kids].join(', ')}${pinned ? ', pinned' : ', as listed in the file: pass --public-key to pin it'})`,
+      `OK ${name}: ${head.seq} events, head ${head.seq}:${head.hash}, ${checkpoints} signed checkpoint${checkpoints === 1 ? '' : 's'} ` +
+      `(key ${[...kids].join(', ')}${pinned ? ', pinned' : ', as listed in the file: pass --public-key to pin it'})` +
+      (previous ? `, extends ${previous.seq}:${previous.hash.slice(0, 16)}…` : ''),
   };
 }
 

@@ -1,5 +1,5 @@
-import { Feed } from 'feed';
 import type { PublicUpdate } from '@/lib/portal/updates';
+import { atomXml } from './atom';
 import { isoDate, longDate } from './dates';
 import type { PublicTimeline } from './read';
 import { changeTitle, stateBefore, withDifferences } from './timeline';
@@ -41,38 +41,37 @@ export function subprocessorsFeed({
         title: `${changeTitle(c)}, effective ${isoDate(c.effectiveAt)}`,
         id: `urn:uuid:${c.id}`,
         link: url('/subprocessors'),
-        date: new Date(c.announcedAt!),
+        updated: new Date(c.announcedAt!),
         published: new Date(c.announcedAt!),
-        description: `${changeTitle(c)}: takes effect on ${when}.`,
-        content:
+        summary: `${changeTitle(c)}: takes effect on ${when}.`,
+        contentHtml:
           `<p>Takes effect on ${escapeHtml(when)}.</p><ul>${details}</ul>` +
           (c.kind !== 'remove' ? `<p>Website: <a href="${escapeHtml(c.website)}">${escapeHtml(c.website)}</a></p>` : '') +
           (c.reason ? `<p>Reason: ${escapeHtml(c.reason)}</p>` : ''),
+        author: vendor,
       };
     }),
     ...updates.map((u) => ({
       title: u.title,
       id: `urn:uuid:${u.id}`,
       link: url('/updates'),
-      date: new Date(u.updatedAt),
+      updated: new Date(u.updatedAt),
       published: new Date(u.publishedAt),
-      description: undefined,
-      content: paragraphs(u.body),
+      contentHtml: paragraphs(u.body),
+      author: vendor,
     })),
-  ].sort((a, b) => b.date.getTime() - a.date.getTime());
+  ].sort((a, b) => b.updated.getTime() - a.updated.getTime());
 
-  const feed = new Feed({
-    title: `${vendor}: sub-processor changes and trust center updates`,
-    description: `Sub-processor changes announced by ${vendor}, with their effective dates, and news from its trust center.`,
+  return atomXml({
     id: url('/subprocessors/feed.xml'),
-    link: url('/subprocessors'),
-    feedLinks: { atom: url('/subprocessors/feed.xml') },
-    language: 'en',
-    updated: entries[0]?.date ?? new Date(0),
+    title: `${vendor}: sub-processor changes and trust center updates`,
+    subtitle: `Sub-processor changes announced by ${vendor}, with their effective dates, and news from its trust center.`,
+    updated: entries[0]?.updated ?? new Date(0),
     generator: 'Trust Center',
-    copyright: `© ${vendor}`,
-    author: { name: vendor, link: url('/') },
+    rights: `© ${vendor}`,
+    author: { name: vendor, uri: url('/') },
+    alternate: url('/subprocessors'),
+    self: url('/subprocessors/feed.xml'),
+    entries,
   });
-  for (const e of entries) feed.addItem({ ...e, author: [{ name: vendor }] });
-  return feed.atom1();
 }

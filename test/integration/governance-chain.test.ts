@@ -7,7 +7,9 @@ import { withActor } from '@/lib/db/with-actor';
 import { appendEvent } from '@/lib/governance/append';
 import { checkpointHead } from '@/lib/governance/checkpoints';
 import { operatorExportTarget, recordExport, recordOperatorExport } from '@/lib/governance/export';
-import type { LogEvent } from '@/lib/governance/format';
+import { checkpointMessage, type LogEvent } from '@/lib/governance/format';
+import { verifyLog, type VerifyOptions } from '@/lib/governance/verify';
+import { browserVerifyCrypto } from '@/lib/governance/verify-browser';
 import { describeEachDatabase } from '../helpers/databases';
 import { createCustomer, createStaff, createTenant } from '../helpers/factories';
 import { exportText, newSigningKey, tenantTarget, verifyText } from '../helpers/governance';
@@ -119,6 +121,31 @@ describeEachDatabase('governance log chain', (t) => {
         }
       }
       expect(checked).toBeGreaterThan(1000);
+    });
+
+    it('holds the browser’s verifier to the same rules: one final LF, canonical signatures, the previous head', async () => {
+      const browser = (input: string, options: VerifyOptions = {}) => verifyLog(input, browserVerifyCrypto, { publicKeys: [key.publicJwk], ...options });
+      const genuine = await browser(text);
+      if (!genuine.ok) throw new Error(genuine.summary);
+      const head = genuine.head;
+      expect(genuine.summary).toContain(`head ${head.seq}:${head.hash},`);
+
+      expect(await browser(text.slice(0, -1))).toMatchObject({ ok: false, line: lines.length, reason: 'the file does not end with a line feed (LF)' });
+      expect(await browser(`${text}\n`)).toMatchObject({ ok: false, line: lines.length + 2, reason: 'an empty line is followed by more lines' });
+
+      // The same 64 bytes, spelled with other unused bits in the last character.
+      const index = lines.findLastIndex((l) => l.includes('"type":"checkpoint"'));
+      const { signature, checkpoint } = JSON.parse(lines[index]) as { signature: string; checkpoint: Parameters<typeof checkpointMessage>[0] };
+      const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      const respelled = signature.slice(0, -1) + ALPHABET[ALPHABET.indexOf(signature.at(-1)!) + 1];
+      expect(browserVerifyCrypto.verifySignature(key.publicJwk, checkpointMessage(checkpoint), respelled)).toBe(true);
+      const altered = lines.map((l, i) => (i === index ? l.replace(signature, respelled) : l));
+      expect(await browser(`${altered.join('\n')}\n`)).toMatchObject({ ok: false, line: index + 1, reason: expect.stringMatching(/signature at sequence \d+ is not canonical base64url/) });
+
+      expect(await browser(text, { previousHead: head })).toMatchObject({ ok: true });
+      expect(await browser(text, { previousHead: { seq: 0, hash: '0'.repeat(64) } })).toMatchObject({ ok: true });
+      expect(await browser(text, { previousHead: { seq: head.seq + 1, hash: head.hash } })).toMatchObject({ ok: false, reason: expect.stringMatching(/cut short or rolled back\)$/) });
+      expect(await browser(text, { previousHead: { seq: head.seq, hash: 'f'.repeat(64) } })).toMatchObject({ ok: false, seq: head.seq, reason: expect.stringMatching(/the log was rewritten/) });
     });
 
     it('fails when an event is deleted or two are swapped, naming where', async () => {

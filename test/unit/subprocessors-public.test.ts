@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { xml2js, type Element } from 'xml-js';
 import { subprocessorsFeed } from '@/lib/subprocessors/feed';
 import { filterOptions, filterSubprocessors, parseFilter } from '@/lib/subprocessors/filter';
 import { subprocessorsJson } from '@/lib/subprocessors/json';
 import { earliestEffectiveDate, requiredNotice } from '@/lib/subprocessors/notice';
 import { publicSubprocessorsAt, type PublicTimeline } from '@/lib/subprocessors/read';
 import { describeChange, type TimelineChange } from '@/lib/subprocessors/timeline';
+import { parseFeed } from '../helpers/feedparser';
 
 const base = {
   purpose: 'Hosting',
@@ -139,28 +139,55 @@ describe('the public list', () => {
       });
     const xml = render();
     expect(render()).toBe(xml);
-    const doc = xml2js(xml) as Element;
-    const feed = doc.elements!.find((e) => e.name === 'feed')!;
-    expect(feed.attributes).toEqual({ xmlns: 'http://www.w3.org/2005/Atom' });
-    const child = (el: Element, name: string) => el.elements!.filter((e) => e.name === name);
-    const text = (el: Element) => el.elements!.map((e) => e.text ?? e.cdata).join('');
-    expect(text(child(feed, 'id')[0])).toBe('https://trust.example/subprocessors/feed.xml');
-    expect(text(child(feed, 'title')[0])).toBe('Smith & <Sons>: sub-processor changes and trust center updates');
-    expect(text(child(feed, 'updated')[0])).toBe('2026-02-15T00:00:00.000Z');
-    expect(text(child(child(feed, 'author')[0], 'name')[0])).toBe('Smith & <Sons>');
-    expect(child(feed, 'link').map((l) => l.attributes)).toEqual([
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    const { bozo, bozoException, feed, entries } = parseFeed(xml);
+    expect(bozo, bozoException ?? '').toBe(false);
+    expect(feed.id).toBe('https://trust.example/subprocessors/feed.xml');
+    expect(feed.title).toBe('Smith & <Sons>: sub-processor changes and trust center updates');
+    expect(feed.updated).toBe('2026-02-15T00:00:00.000Z');
+    expect(feed.author).toBe('Smith & <Sons>');
+    expect(feed.links).toEqual([
       { rel: 'alternate', href: 'https://trust.example/subprocessors' },
       { rel: 'self', href: 'https://trust.example/subprocessors/feed.xml' },
     ]);
-    const entries = child(feed, 'entry');
-    expect(entries.map((e) => text(child(e, 'id')[0]))).toEqual([
+    expect(entries.map((e) => e.id)).toEqual([
       'urn:uuid:44444444-4444-4444-8444-444444444444',
       'urn:uuid:22222222-2222-4222-8222-222222222222',
       'urn:uuid:11111111-1111-4111-8111-111111111111',
       'urn:uuid:33333333-3333-4333-8333-333333333333',
     ]);
-    expect(text(child(entries[1], 'title')[0])).toBe('Change: Host & Co, effective 2026-06-01');
-    expect(text(child(entries[1], 'content')[0])).toContain('<li>Locations: adds Germany</li>');
-    expect(text(child(entries[1], 'content')[0])).toContain('Reason: A second &lt;region&gt;');
+    expect(entries[1].title).toBe('Change: Host & Co, effective 2026-06-01');
+    expect(entries[1].content[0].type).toBe('text/html');
+    expect(entries[1].content[0].value).toContain('<li>Locations: adds Germany</li>');
+    expect(entries[1].content[0].value).toContain('Reason: A second &lt;region&gt;');
+    expect(entries[0].content[0].value).toBe('<p>Our report is out.</p><p>Ask for it.</p>');
+  });
+
+  it('sends titles and summaries as text, so markup in a name or a news title reaches feed readers as literal text', () => {
+    const markup = '<img src=x onerror=alert(1)> ]]> AT&amp;T';
+    const xml = subprocessorsFeed({
+      vendor: 'Northwind',
+      baseUrl: 'https://trust.example',
+      timeline: {
+        lastCancelledAt: null,
+        changes: [
+          change({ id: '55555555-5555-4555-8555-555555555555', subprocessorId: 's5', slug: 'img', kind: 'add', name: markup, effectiveAt: '2026-06-01T00:00:00.000Z', announcedAt: '2026-02-01T10:00:00.000Z' }),
+        ],
+      },
+      updates: [{ id: '66666666-6666-4666-8666-666666666666', title: markup, body: `Body ${markup}\u0001`, publishedAt: '2026-02-15T00:00:00.000Z', updatedAt: '2026-02-15T00:00:00.000Z' }],
+      now,
+    });
+    const { bozo, bozoException, entries } = parseFeed(xml);
+    expect(bozo, bozoException ?? '').toBe(false);
+    const [news, added] = entries;
+    expect(news.title).toBe(markup);
+    expect(news.titleType).toBe('text/plain');
+    expect(added.title).toBe(`New sub-processor: ${markup}, effective 2026-06-01`);
+    expect(added.titleType).toBe('text/plain');
+    expect(added.summary).toBe(`New sub-processor: ${markup}: takes effect on 1 June 2026 (2026-06-01).`);
+    expect(added.summaryType).toBe('text/plain');
+    // The bodies are HTML that the feed builds from escaped text: the markup shows as text there too.
+    expect(news.content[0].value).toBe('<p>Body &lt;img src=x onerror=alert(1)&gt; ]]&gt; AT&amp;amp;T\ufffd</p>');
+    expect(added.content[0].value).not.toContain('<img');
   });
 });
