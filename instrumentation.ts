@@ -15,6 +15,15 @@ export async function register() {
   const { startPublicFiles } = await import('./lib/documents/public-files');
   const { getDatabase } = await import('./lib/db');
   startPublicFiles(getDatabase);
+  const { config } = await import('./lib/config/env');
+  const databaseUrl = config().databaseUrl;
+  if (databaseUrl) {
+    // Several instances may share the database: a change announced by any of them (this one
+    // too) retires this instance's public copies at once.
+    const { listenForPublicChanges } = await import('./lib/portal/public-changes');
+    const { retirePublicCopies } = await import('./lib/portal/cache');
+    listenForPublicChanges(databaseUrl, retirePublicCopies);
+  }
   const { startCheckpoints } = await import('./lib/governance/checkpoints');
   // Signs each chain's head shortly after it moves, so a truncated copy is caught by the next checkpoint.
   startCheckpoints(getDatabase, systemClock);

@@ -1,7 +1,9 @@
 // Several instances: two app processes on one PostgreSQL database, sharing nothing but the
 // database and their configuration (docs/deployment.md), as behind a load balancer. What one
-// does, the other must see: sessions, sign-out, rate limits, and the governance chains.
+// does, the other must see: sessions, sign-out, rate limits, the governance chains, and a
+// document taken off the public portal.
 import { expect, test } from '@playwright/test';
+import { plainPdf } from '../lib/documents/plain-pdf';
 import { type AppProcess, startApp } from './support/app-process';
 import { sharedSecrets, verifyAllChains } from './support/governance-chains';
 import { type Answer, Client, json, signedIn } from './support/http-client';
@@ -170,4 +172,78 @@ test('governance events from both instances at once keep every chain whole and v
     const seqs = chain.events.map((e) => e.seq);
     expect(seqs, `${name}: one event per sequence number, none missing`).toEqual(seqs.map((_, i) => i + 1));
   }
+});
+
+/** A public document created on the instance at baseUrl by a trust admin; its id. */
+async function publicDocument(admin: Client, slug: string) {
+  const pdf = plainPdf({ title: slug, author: 'e2e', sections: [{ paragraphs: [slug] }], footer: 'e2e', createdAt: new Date() });
+  const query = new URLSearchParams({ slug, title: `Narrowing ${slug}`, category: 'Tests', visibility: 'public', filename: `${slug}.pdf` });
+  const response = await fetch(`${admin.baseUrl}/api/admin/documents?${query}`, {
+    method: 'POST',
+    headers: { cookie: admin.cookie, 'content-type': 'application/pdf' },
+    body: new Uint8Array(pdf),
+  });
+  const text = await response.text();
+  expect(response.status, text).toBe(201);
+  return (JSON.parse(text) as { document: { id: string } }).document.id;
+}
+
+/** What a visitor without a cookie gets from instance url for the document: its PDF's status, and whether /documents offers it for download. */
+async function publicView(url: string, slug: string) {
+  const visitor = new Client(url);
+  const [pdf, page] = await Promise.all([visitor.get(`/documents/${slug}.pdf`), visitor.get('/documents', { accept: 'text/html' })]);
+  expect(page.status).toBe(200);
+  return { pdf: pdf.status, listedAsPublic: page.text.includes(`href="/documents/${slug}.pdf"`) };
+}
+
+/** Polls every 100 ms until instance url stops serving the document publicly; fails after 2 s. */
+async function expectWithdrawnWithin2s(url: string, slug: string, status: number, since: number) {
+  let seen = await publicView(url, slug);
+  while (seen.pdf !== status || seen.listedAsPublic) {
+    expect(Date.now() - since, `${slug} is still public on ${url}: ${JSON.stringify(seen)}`).toBeLessThan(2_000);
+    await new Promise((r) => setTimeout(r, 100));
+    seen = await publicView(url, slug);
+  }
+  expect(Date.now() - since, `${slug} was withdrawn on ${url}, but too late`).toBeLessThan(2_000);
+}
+
+/** Two public documents made on B, then served by A from its memory (file, list and page). */
+async function twoPublicDocuments() {
+  const admin = await signedIn(b!.url, ACCOUNTS.alice);
+  const slugs = { nda: `narrow-nda-${unique()}`, archive: `narrow-archive-${unique()}` };
+  const ids = { nda: await publicDocument(admin, slugs.nda), archive: await publicDocument(admin, slugs.archive) };
+  for (let i = 0; i < 2; i++) {
+    for (const slug of Object.values(slugs)) expect(await publicView(a!.url, slug), `${slug} on A`).toEqual({ pdf: 200, listedAsPublic: true });
+  }
+  return { admin, slugs, ids };
+}
+
+async function withdraw(admin: Client, id: string, kind: 'nda' | 'archive') {
+  const answer =
+    kind === 'nda'
+      ? await admin.post(`/api/admin/documents/${id}`, { title: 'Narrowed', category: 'Tests', description: '', visibility: 'nda', validUntil: null })
+      : await admin.post(`/api/admin/documents/${id}/archive`);
+  expect(answer.status, answer.text).toBe(200);
+  return Date.now();
+}
+
+test('a document made confidential or archived on one instance is no longer public on the other within 2 s', async () => {
+  const { admin, slugs, ids } = await twoPublicDocuments();
+  // Made NDA on B: A refuses the public PDF (403, it needs a grant) and lists it only as gated.
+  await expectWithdrawnWithin2s(a!.url, slugs.nda, 403, await withdraw(admin, ids.nda, 'nda'));
+  // Archived on B: A no longer has it at all.
+  await expectWithdrawnWithin2s(a!.url, slugs.archive, 404, await withdraw(admin, ids.archive, 'archive'));
+});
+
+test('after PostgreSQL restarts, a document withdrawn on one instance is still withdrawn on the other within 2 s', async () => {
+  test.setTimeout(180_000);
+  await cluster.stop();
+  await cluster.start();
+  // Both instances serve again (their pools dial anew on demand).
+  for (const url of [a!.url, b!.url]) {
+    await expect.poll(async () => (await new Client(url).get('/api/health')).status, { timeout: 60_000, intervals: [250] }).toBe(200);
+  }
+  const { admin, slugs, ids } = await twoPublicDocuments();
+  await expectWithdrawnWithin2s(a!.url, slugs.nda, 403, await withdraw(admin, ids.nda, 'nda'));
+  await expectWithdrawnWithin2s(a!.url, slugs.archive, 404, await withdraw(admin, ids.archive, 'archive'));
 });

@@ -7,8 +7,9 @@
 // nonce was random and never left the server, so no content in the page can have guessed it:
 // what the copy's scripts may run is exactly what the render allowed.
 //
-// A staff change (lib/portal/cache.ts refreshPublic) bumps a generation number that retires
-// every copy at once on this instance; other instances' copies expire within TTL_MS.
+// A staff change on this instance, or a change to the documents catalogue announced by any
+// instance (lib/portal/cache.ts retirePublicCopies), bumps a generation number that retires
+// every copy at once; other changes made on other instances show within TTL_MS here.
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 

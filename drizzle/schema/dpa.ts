@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { users } from './users';
 
@@ -7,9 +7,24 @@ import { users } from './users';
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const by = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 
+/**
+ * The DPA's content: a jsonb object, sent as its JSON text once (the app's driver passes jsonb
+ * text through) and read only as an object. A JSON string in its place, the content encoded
+ * twice, is an error rather than decoded again (migration 0017_dpa_content_object; the
+ * database refuses one too).
+ */
+const contentObject = customType<{ data: Record<string, unknown>; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('The stored DPA content is not a JSON object.');
+    return value as Record<string, unknown>;
+  },
+});
+
 export const dpaDraft = pgTable('dpa_draft', {
   id: boolean('id').primaryKey().default(true),
-  content: jsonb('content').notNull(),
+  content: contentObject('content').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   updatedBy: by('updated_by'),
 });
@@ -17,7 +32,7 @@ export const dpaDraft = pgTable('dpa_draft', {
 export const dpaVersions = pgTable('dpa_versions', {
   id: uuid('id').primaryKey().defaultRandom(),
   version: integer('version').notNull().unique(),
-  content: jsonb('content').notNull(),
+  content: contentObject('content').notNull(),
   contentSha256: text('content_sha256').notNull(),
   changeNote: text('change_note').notNull().default(''),
   publishedAt: ts('published_at').notNull().defaultNow(),

@@ -5,6 +5,7 @@ import type { Clock } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
+import { announcePublicChange } from '@/lib/portal/public-changes';
 import { AppError } from '@/lib/http/errors';
 import { isUuid } from './parse-input';
 import type { CheckedPdf } from './pdf-file';
@@ -49,6 +50,7 @@ export async function createDocument(db: DbHandle, clock: Clock, actor: Actor, i
       subject: doc.slug,
       payload: { document: doc.id, slug: doc.slug, visibility: input.visibility, version: 1, sha256: pdf.sha256, size: pdf.size },
     });
+    await announcePublicChange(tx);
     return doc;
   }).catch((error: unknown) => {
     if (pgErrorCode(error) === '23505') throw new AppError('slug_taken', `Another document already uses the slug “${input.slug}”.`, 409);
@@ -89,6 +91,8 @@ export async function updateDocument(db: DbHandle, clock: Clock, actor: Actor, i
         subject: rows[0].slug,
         payload: { document: id, slug: rows[0].slug, fields, visibility: input.visibility },
       });
+      // Made confidential, every instance must stop serving it publicly at once.
+      await announcePublicChange(tx);
     }
     return rows;
   });
@@ -118,6 +122,7 @@ export async function setArchived(db: DbHandle, clock: Clock, actor: Actor, id: 
       subject: updated.slug,
       payload: { document: id, slug: updated.slug },
     });
+    await announcePublicChange(tx);
     return updated;
   });
 }

@@ -16,7 +16,11 @@ import securityHeaders from '@/lib/http/security-headers.json';
  * and every bundle, like the server script, must see the same cache and the same counts.
  */
 
-/** How long a cached file is served before the database is asked again (a change made on another instance shows by then). */
+/**
+ * How long a cached file is served before the database is asked again. A change to the
+ * documents catalogue on any instance clears the cache at once (lib/portal/public-changes.ts);
+ * other changes made on another instance show by then.
+ */
 export const PUBLIC_FILE_TTL_MS = 60_000;
 const FLUSH_EVERY_MS = 5_000;
 /** Past this many counted downloads, they are written at once rather than at the next tick. */

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
+import { announcePublicChange } from '@/lib/portal/public-changes';
 import { AppError } from '@/lib/http/errors';
 import { notFound } from './edit';
 import { isUuid } from './parse-input';
@@ -57,6 +58,7 @@ export async function uploadVersion(db: DbHandle, clock: Clock, actor: Actor, do
       reason: note,
       payload: { document: documentId, slug: doc.slug, version, sha256: pdf.sha256, size: pdf.size },
     });
+    await announcePublicChange(tx);
     return { documentId, slug: doc.slug, version, sha256: pdf.sha256, size: pdf.size };
   });
 }

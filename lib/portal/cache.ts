@@ -1,5 +1,5 @@
 import 'server-only';
-import { revalidateTag, unstable_cache } from 'next/cache';
+import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { forgetPublicFiles } from '@/lib/documents/public-files';
 
@@ -15,36 +15,37 @@ export const PORTAL_TAGS = [
 ] as const;
 export type PortalTag = (typeof PORTAL_TAGS)[number];
 
-const PAGE_GENERATION = Symbol.for('trust-center.public-generation');
+// One number for everything the instance keeps of the public portal: the data read through
+// cachedPublic(), the files (lib/documents/public-files.ts) and the pages the HTTP server
+// keeps (scripts/page-cache.mjs, which reads it from here). Raising it retires all of them.
+const GENERATION = Symbol.for('trust-center.public-generation');
+const holder = globalThis as { [GENERATION]?: number };
+const generation = () => holder[GENERATION] ?? 0;
 
-// A staff change expires its tag at once on this instance. Other instances, and scheduled
-// sub-processor changes reaching their effective time, catch up within this many seconds.
+// Changes that reach no instance through a notification (most staff changes are retired
+// locally and on the others by lib/portal/public-changes.ts; scheduled sub-processor changes
+// reach their effective time on their own) show within this many seconds.
 const BACKSTOP_SECONDS = 60;
 
 /**
  * A public read cached across requests, so a page view costs no database query. The result
- * passes through JSON: return plain values (ISO strings, not Dates). Within one render, React's
- * cache() shares one lookup between the metadata, header, page and footer that all read it (each
- * lookup of the data cache hashes its key and copies the value); outside a render it calls through.
+ * passes through JSON: return plain values (ISO strings, not Dates). The cache key carries the
+ * generation, so a retired copy is never read again. Within one render, React's cache() shares
+ * one lookup between the metadata, header, page and footer that all read it; outside a render
+ * it calls through.
  */
 export function cachedPublic<T>(tag: PortalTag | PortalTag[], key: string, read: () => Promise<T>): () => Promise<T> {
   const tags = [tag].flat();
-  return cache(unstable_cache(read, ['portal', ...tags, key], { tags: tags.map((t) => `portal:${t}`), revalidate: BACKSTOP_SECONDS }));
+  return cache(() => unstable_cache(read, ['portal', ...tags, key, String(generation())], { revalidate: BACKSTOP_SECONDS })());
 }
 
-/** After a change commits: the next public view reads fresh data. Outside a request (CLI, tests) there is no cache. */
+/** Retires every public copy this instance keeps: the next view reads the database. */
+export function retirePublicCopies() {
+  forgetPublicFiles();
+  holder[GENERATION] = generation() + 1;
+}
+
+/** After a change commits: the next public view on this instance reads fresh data. */
 export function refreshPublic(...tags: PortalTag[]) {
-  if (tags.length) {
-    forgetPublicFiles();
-    // Retires the pages the server keeps in memory (scripts/page-cache.mjs).
-    const generation = globalThis as { [PAGE_GENERATION]?: number };
-    generation[PAGE_GENERATION] = (generation[PAGE_GENERATION] ?? 0) + 1;
-  }
-  for (const tag of tags) {
-    try {
-      revalidateTag(`portal:${tag}`, { expire: 0 });
-    } catch (error) {
-      if (!(error instanceof Error && /static generation store|workStore|outside a request/i.test(error.message))) throw error;
-    }
-  }
+  if (tags.length) retirePublicCopies();
 }

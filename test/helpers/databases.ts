@@ -23,15 +23,15 @@ export interface TestDatabase {
 
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-async function createPglite(): Promise<TestDatabase & { dispose(): Promise<void> }> {
+async function createPglite(migrationsDir?: string): Promise<TestDatabase & { dispose(): Promise<void> }> {
   const pg = new PGlite();
   const opened = embedded(pg);
   const admin = opened.admin();
-  await migrate(admin);
+  await migrate(admin, migrationsDir);
   return { backend: 'pglite', db: opened.database, appRoleDb: opened.database, admin, dispose: () => pg.close() };
 }
 
-async function createPostgres(): Promise<TestDatabase & { dispose(): Promise<void> }> {
+async function createPostgres(migrationsDir?: string): Promise<TestDatabase & { dispose(): Promise<void> }> {
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `trust_test_${randomBytes(6).toString('hex')}`;
   const maintenance = postgres(base.href, { max: 1, onnotice: () => {} });
@@ -39,7 +39,7 @@ async function createPostgres(): Promise<TestDatabase & { dispose(): Promise<voi
   const url = new URL(base.href);
   url.pathname = `/${name}`;
   const admin = createPostgresAdmin(url.href);
-  await migrate(admin);
+  await migrate(admin, migrationsDir);
   const appUrl = new URL(url.href);
   appUrl.username = 'trust_app';
   appUrl.password = '';
@@ -59,8 +59,9 @@ async function createPostgres(): Promise<TestDatabase & { dispose(): Promise<voi
   };
 }
 
-export function createTestDatabase(backend: Backend) {
-  return backend === 'pglite' ? createPglite() : createPostgres();
+/** A fresh database migrated with every migration, or with those in migrationsDir (to test a later migration on older data). */
+export function createTestDatabase(backend: Backend, migrationsDir?: string) {
+  return backend === 'pglite' ? createPglite(migrationsDir) : createPostgres(migrationsDir);
 }
 
 /**

@@ -137,6 +137,21 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     expect(textB).not.toContain(first);
   });
 
+  it('names each copy by its bytes: one grant\'s downloads within the same second are one copy with one ETag, a second later another', async () => {
+    const { token } = await grantFor(`ines-${unique()}@${domain}`, 'Repeat Buyer Ltd', [gated.slug]);
+    const at = manualClock(new Date('2026-11-24T15:00:00.100Z'));
+    const first = fileOf(await downloadDocument(t().db, at, gated.slug, { grantTokens: [token] }));
+    at.advance(800);
+    const again = fileOf(await downloadDocument(t().db, at, gated.slug, { grantTokens: [token] }));
+    expect(again.content.equals(first.content), 'the time of issue is kept to the second').toBe(true);
+    expect(again.sha256).toBe(first.sha256);
+    at.advance(200);
+    const later = fileOf(await downloadDocument(t().db, at, gated.slug, { grantTokens: [token] }));
+    expect(later.content.equals(first.content)).toBe(false);
+    expect(later.sha256).not.toBe(first.sha256);
+    expect(later.sha256).toBe(sha256(later.content));
+  });
+
   it('stamps generated documents too, from the one rendered copy; public documents go out as they are', async () => {
     const email = `gen-${unique()}@${domain}`;
     const { token, grantId } = await grantFor(email, 'Generated Reader Inc', [generated.slug]);

@@ -79,7 +79,8 @@ export async function seedDpa(q: AdminQuery) {
   const now = Date.now();
   const [versions] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM dpa_versions');
   if (versions.n === 0) {
-    await q.query(`INSERT INTO dpa_versions (version, content, content_sha256, change_note, published_at) VALUES (1, $1, $2, 'First version', $3)`, [
+    // The JSON text cast to jsonb: a bare parameter would be typed jsonb and encoded a second time.
+    await q.query(`INSERT INTO dpa_versions (version, content, content_sha256, change_note, published_at) VALUES (1, $1::text::jsonb, $2, 'First version', $3)`, [
       JSON.stringify(DEMO_DPA),
       canonicalSha256(DEMO_DPA),
       new Date(now - 120 * DAY).toISOString(),
