@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/lib/db/raw';
-import { APP_ROLE, OWNER_ROLE, type Tx } from '@/lib/db/types';
+import { APP_ROLE, OWNER_ROLE, SIGNER_ROLE, type Tx } from '@/lib/db/types';
 import { type Finding, inProduction, type Posture } from './findings';
 
 export interface RoleFacts {
@@ -18,7 +18,7 @@ export interface RolesFacts {
   connecting: RoleFacts & { canBecomeOwner: boolean };
   app: RoleFacts | null;
   owner: RoleFacts | null;
-  /** Roles trust_app can SET ROLE to that bypass row-level security or own tables. */
+  /** Roles trust_app can SET ROLE to that bypass row-level security, own tables or sign the log. */
   appEscalations: { name: string; why: string }[];
 }
 
@@ -55,8 +55,11 @@ export async function gatherRoleFacts(tx: Tx): Promise<RolesFacts> {
     app: fact(APP_ROLE),
     owner: fact(OWNER_ROLE),
     appEscalations: escalations
-      .filter((r) => r.superuser || r.bypass_rls || r.owns || r.name === OWNER_ROLE)
-      .map((r) => ({ name: r.name, why: r.superuser ? 'a superuser' : r.bypass_rls ? 'BYPASSRLS' : 'the owner of tables' })),
+      .filter((r) => r.superuser || r.bypass_rls || r.owns || r.name === OWNER_ROLE || r.name === SIGNER_ROLE)
+      .map((r) => ({
+        name: r.name,
+        why: r.superuser ? 'a superuser' : r.bypass_rls ? 'BYPASSRLS' : r.name === SIGNER_ROLE ? 'the only role that records checkpoints' : 'the owner of tables',
+      })),
   };
 }
 
@@ -114,7 +117,7 @@ export function appRoleFindings(facts: RolesFacts): Finding[] {
       appRoleFinding(
         'membership',
         `trust_app can become ${role.name}`,
-        `trust_app is a member of ${role.name}, ${role.why}: SET ROLE ${role.name} escapes row-level security.`,
+        `trust_app is a member of ${role.name}, ${role.why}: SET ROLE ${role.name} ${role.name === SIGNER_ROLE ? 'lets it vouch for any chain head' : 'escapes row-level security'}.`,
         `As a superuser: REVOKE ${role.name} FROM trust_app.`,
         role.name,
       ),
