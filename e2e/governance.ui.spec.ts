@@ -33,6 +33,7 @@ test('the timeline filters by kind of event', async ({ page }) => {
 });
 
 test('the console’s governance page at 1280 and 390 px: the download is a form post, and axe finds nothing', async ({ page }) => {
+  test.setTimeout(90_000);
   await signIn(page.request, ACCOUNTS.carol);
   for (const [width, height] of [[1280, 900], [390, 844]] as const) {
     await page.setViewportSize({ width, height });
@@ -75,6 +76,7 @@ test('a downloaded log verifies from disk, and a tampered copy fails naming the 
 });
 
 test('a trust admin reads the vendor chain; support staff are refused', async ({ page }) => {
+  test.setTimeout(60_000);
   await signIn(page.request, ACCOUNTS.alice);
   await page.goto('/admin/governance');
   await expect(page.getByText(/events in the vendor chain, newest first/)).toBeVisible();
