@@ -20,6 +20,7 @@ const MATRIX_PORT = PORT + 16;
 const PARALLEL = 8;
 
 let world: World;
+let supportGranted = false;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -162,6 +163,7 @@ test('every page and route handler answers each kind of actor as the expected-ac
   const first = probesOf(list, before);
   const failures = await run(first);
   await world.grantSupport();
+  supportGranted = true;
   const second = probesOf(list, ['supportGranted']);
   failures.push(...(await run(second)));
 
@@ -172,4 +174,109 @@ test('every page and route handler answers each kind of actor as the expected-ac
       `${all.length} requests (${cross} cross-tenant or cross-grant probes), ${failures.length} failures`,
   );
   expect(failures, `${failures.length} answers differ from the expected-access table:\n${failures.sort().join('\n')}`).toEqual([]);
+});
+
+/** What a GET or HEAD may add to a chain: the sign-in it completes, or the refusal it earns. */
+const NOT_AN_ACTION = new Set(['auth.signed_in', 'auth.sign_in_failed', 'auth.refused']);
+
+/**
+ * Reads that still record themselves on a GET, each with the only kinds it may add. Every one is
+ * a disclosure recorded as it happens (a download, a staff read of a tenant's records), not a
+ * change; they are to move behind a POST like the governance export. Nothing else may join
+ * this list.
+ */
+const RECORDED_READS: Record<string, string[]> = {
+  '/api/admin/questionnaires/[slug]/export.csv': ['content.questionnaire_exported'],
+  '/api/admin/questionnaires/[slug]/export.xlsx': ['content.questionnaire_exported'],
+  '/api/admin/questionnaires/[slug]/pdf': ['content.questionnaire_exported'],
+  '/api/admin/documents/[id]/versions/[version]': ['content.document_version_downloaded'],
+  '/documents/[file]': ['access.document_downloaded'],
+  '/console/dpa.pdf': ['dpa.downloaded'],
+  '/api/tenants/[slug]/records': ['support.tenant_data_read', 'support.break_glass_data_read'],
+  '/admin/tenants/[slug]/data': ['support.tenant_data_read', 'support.break_glass_data_read'],
+};
+
+interface Added {
+  chain: string;
+  kind: string;
+  seq: number;
+  subject: string;
+}
+const describeAdded = (e: Added) => `${e.chain}:${e.kind}#${e.seq} (${e.subject})`;
+
+/** New events of every chain since the last look, read through the API by each chain's reader. */
+class ChainWatch {
+  private readonly chains = [
+    { name: 'vendor', reader: 'trustAdmin' as ActorId, after: 0 },
+    { name: 'acme', reader: 'acmeAdmin' as ActorId, after: 0 },
+    { name: 'globex', reader: 'globexAdmin' as ActorId, after: 0 },
+  ];
+
+  async added(): Promise<Added[]> {
+    const found: Added[] = [];
+    for (const chain of this.chains) {
+      for (;;) {
+        const answer = await send(world.url, 'GET', `/api/governance/events?after=${chain.after}&limit=200`, { cookie: world.cookies[chain.reader] });
+        expect(answer.status, `reading the ${chain.name} chain: ${answer.text.slice(0, 300)}`).toBe(200);
+        const page = JSON.parse(answer.text) as { events: Omit<Added, 'chain'>[]; next: number };
+        found.push(...page.events.filter((e) => !NOT_AN_ACTION.has(e.kind)).map((e) => ({ chain: chain.name, kind: e.kind, seq: e.seq, subject: e.subject })));
+        chain.after = page.next;
+        if (page.events.length < 200) break;
+      }
+    }
+    return found;
+  }
+}
+
+// A GET or HEAD is what any other site can make a signed-in browser send (a link, an image, a
+// top-level navigation), so none may record an action: whatever is worth recording is a POST,
+// behind the same-origin check. Each actor sweeps every readable route (HEAD too: Next answers
+// it with the GET handler); the chains must hold nothing new but sign-ins and refusals.
+test('no GET or HEAD of any route, by any actor, adds anything to any chain but sign-ins and refusals', async () => {
+  test.setTimeout(400_000);
+  const reads = pairs().pairs.filter((p) => p.method === 'GET');
+  expect(reads.length, 'readable routes were found').toBeGreaterThan(80);
+  const unknown = Object.keys(RECORDED_READS).filter((pattern) => !reads.some((p) => p.route.pattern === pattern));
+  expect(unknown, 'recorded reads that no GET route serves any more: take them off the list').toEqual([]);
+  const watch = new ChainWatch();
+  await watch.added();
+  const failures: string[] = [];
+  const sweep = async (probes: Probe[]) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < probes.length) {
+        const probe = probes[next++];
+        const cookie = probe.rule.freshSession ? await world.freshCookie(probe.actor) : world.cookies[probe.actor];
+        const headers = probe.route.kind === 'page' ? { Accept: 'text/html' } : { Accept: 'application/json' };
+        for (const method of ['GET', 'HEAD']) await send(world.url, method, probe.path, { cookie, headers });
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+  };
+  for (const actor of ACTORS) {
+    if (actor === 'supportGranted' && !supportGranted) {
+      await world.grantSupport();
+      supportGranted = true;
+      await watch.added();
+    }
+    const probes = probesOf(reads, [actor]);
+    const plain = probes.filter((p) => !RECORDED_READS[p.route.pattern]);
+    await sweep(plain);
+    const added = await watch.added();
+    if (added.length) {
+      // Which routes: each of the actor's probes again, one at a time.
+      const culprits = new Set<string>();
+      for (const probe of plain) {
+        await sweep([probe]);
+        if ((await watch.added()).length) culprits.add(probe.route.pattern);
+      }
+      failures.push(`as ${actor}: ${added.map(describeAdded).join(', ')}; recorded by a GET/HEAD of ${[...culprits].join(', ') || 'routes that did not do it again'}`);
+    }
+    for (const [pattern, kinds] of Object.entries(RECORDED_READS)) {
+      await sweep(probes.filter((p) => p.route.pattern === pattern));
+      const other = (await watch.added()).filter((e) => !kinds.includes(e.kind));
+      if (other.length) failures.push(`as ${actor}: a GET/HEAD of ${pattern} recorded ${other.map(describeAdded).join(', ')}`);
+    }
+  }
+  expect(failures, `GET or HEAD requests recorded actions:\n${failures.join('\n')}`).toEqual([]);
 });

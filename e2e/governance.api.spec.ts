@@ -29,7 +29,7 @@ test('a tenant’s users export their own chain, which verifies against the publ
   const { keys } = (await (await request.get('/.well-known/audit-signing-key.json')).json()) as { keys: PublicJwk[] };
   for (const who of ['carol', 'dan'] as const) {
     const user = await as(playwright, baseURL, who);
-    const response = await user.get('/api/governance/export');
+    const response = await user.post('/api/governance/export');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/x-ndjson; charset=utf-8');
     expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="governance-log-acme-\d{4}-\d{2}-\d{2}\.jsonl"$/);
@@ -50,16 +50,16 @@ test('a tenant’s users export their own chain, which verifies against the publ
 
 test('each tenant sees only its own chain; trust admins get the vendor chain; other staff and the signed-out are refused', async ({ playwright, baseURL }) => {
   const erin = await as(playwright, baseURL, 'erin');
-  const globex = await (await erin.get('/api/governance/export')).text();
+  const globex = await (await erin.post('/api/governance/export')).text();
   expect(globex).toContain('"slug":"globex"');
   expect(globex).not.toContain('"slug":"acme"');
   const alice = await as(playwright, baseURL, 'alice');
-  const vendor = await (await alice.get('/api/governance/export')).text();
+  const vendor = await (await alice.post('/api/governance/export')).text();
   expect(eventsOf(vendor).every((e) => e.chain === 'vendor')).toBe(true);
   expect((await verifyLog(vendor, nodeVerifyCrypto)).ok).toBe(true);
   for (const who of ['bob', 'grace', null] as const) {
     const user = await as(playwright, baseURL, who);
-    const response = await user.get('/api/governance/export');
+    const response = await user.post('/api/governance/export');
     expect(response.status(), String(who)).toBe(who ? 403 : 401);
     expect(await response.json()).toMatchObject({ error: { code: who ? 'forbidden' : 'unauthenticated' } });
     await user.dispose();
@@ -67,9 +67,28 @@ test('each tenant sees only its own chain; trust admins get the vendor chain; ot
   await Promise.all([erin.dispose(), alice.dispose()]);
 });
 
+test('an export is a POST: GET and HEAD are not answered and record nothing; another site’s form post is refused', async ({ playwright, baseURL }) => {
+  const carol = await as(playwright, baseURL, 'carol');
+  const exports = async () => {
+    const body = (await (await carol.get('/api/governance/events?kind=governance.log_exported&after=0&limit=200')).json()) as { events: unknown[] };
+    return body.events.length;
+  };
+  const before = await exports();
+  expect((await carol.get('/api/governance/export')).status()).toBe(405);
+  expect((await carol.head('/api/governance/export')).status()).toBe(405);
+  const crossSite = await carol.post('/api/governance/export', { form: { via: 'console' }, headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+  expect(crossSite.status()).toBe(403);
+  expect(await exports()).toBe(before);
+  const fromConsole = await carol.post('/api/governance/export', { form: { via: 'console' }, headers: { Origin: new URL(baseURL!).origin } });
+  expect(fromConsole.status()).toBe(200);
+  expect(eventsOf(await fromConsole.text()).at(-1)).toMatchObject({ kind: 'governance.log_exported', payload: { via: 'console' } });
+  expect(await exports()).toBe(before + 1);
+  await carol.dispose();
+});
+
 test('the events API pages through the chain oldest first, naming people, and refuses bad input', async ({ playwright, baseURL }) => {
   const carol = await as(playwright, baseURL, 'carol');
-  await carol.get('/api/governance/export');
+  await carol.post('/api/governance/export');
   const response = await carol.get('/api/governance/events?kind=governance.&after=0&limit=200');
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { events: { seq: number; kind: string; actor: { name: string } | null; hash: string }[]; next: number };

@@ -19,7 +19,7 @@ test('a customer admin reads the timeline, filters it, and verifies the log in t
 
 test('the timeline filters by kind of event', async ({ page }) => {
   await signIn(page.request, ACCOUNTS.carol);
-  await page.request.get('/api/governance/export');
+  await page.request.post('/api/governance/export');
   await page.goto('/console/governance');
   await page.getByLabel('Kind of event').selectOption('exports');
   await page.getByRole('button', { name: 'Filter' }).click();
@@ -30,6 +30,22 @@ test('the timeline filters by kind of event', async ({ page }) => {
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/screens/console-governance.png', fullPage: true });
 
+});
+
+test('the console’s governance page at 1280 and 390 px: the download is a form post, and axe finds nothing', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page.request, ACCOUNTS.carol);
+  for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/console/governance');
+    const download = page.getByRole('button', { name: 'Download the log (.jsonl)' });
+    await expect(download).toBeVisible();
+    const form = download.locator('xpath=ancestor::form');
+    await expect(form).toHaveAttribute('method', 'post');
+    await expect(form).toHaveAttribute('action', '/api/governance/export');
+    await expectAccessible(page);
+    await page.screenshot({ path: `test-results/screens/console-governance-${width}.png`, fullPage: true });
+  }
 });
 
 test('the timeline says when nothing matches, and which filter it could not use', async ({ page }) => {
@@ -46,7 +62,7 @@ test('the timeline says when nothing matches, and which filter it could not use'
 test('a downloaded log verifies from disk, and a tampered copy fails naming the event', async ({ page }) => {
   await signIn(page.request, ACCOUNTS.carol);
   await page.goto('/console/governance');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the log (.jsonl)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the log (.jsonl)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^governance-log-acme-\d{4}-\d{2}-\d{2}\.jsonl$/);
   const text = Buffer.from(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))).toString('utf8');
   await page.getByText('Verify a downloaded file…').locator('input[type=file]').setInputFiles({ name: 'log.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
@@ -60,6 +76,7 @@ test('a downloaded log verifies from disk, and a tampered copy fails naming the 
 });
 
 test('a trust admin reads the vendor chain; support staff are refused', async ({ page }) => {
+  test.setTimeout(60_000);
   await signIn(page.request, ACCOUNTS.alice);
   await page.goto('/admin/governance');
   await expect(page.getByText(/events in the vendor chain, newest first/)).toBeVisible();

@@ -58,7 +58,7 @@ test('a customer user downloads their data, then deletes their account; the chai
   expect((await pia.post(`${app}/api/me/export`)).status()).toBe(401);
 
   const carol = await signedIn(playwright, 'carol@acme.example');
-  const log = await carol.get(`${app}/api/governance/export`);
+  const log = await carol.post(`${app}/api/governance/export`);
   expect(log.status()).toBe(200);
   const text = await log.text();
   expect(text).not.toContain(email);

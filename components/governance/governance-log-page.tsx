@@ -58,7 +58,7 @@ export async function GovernanceLogPage({
         />
       </section>
 
-      <VerifyPanel exportHref="/api/governance/export?via=console" />
+      <VerifyPanel exportAction="/api/governance/export" />
       {links ? <div className="mt-4 text-sm">{links}</div> : null}
 
       <section aria-labelledby="timeline" className="mt-8">

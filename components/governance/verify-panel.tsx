@@ -11,9 +11,11 @@ const BUTTON = 'rounded-md px-3 py-2 text-sm font-medium focus-visible:outline f
 
 /**
  * Download and verification of the chain. Verifying runs entirely in this page, with the same
- * checks as `npm run trust -- audit verify`; a file chosen from disk is never uploaded.
+ * checks as `npm run trust -- audit verify`; a file chosen from disk is never uploaded. Both
+ * the download (a form) and the check of the current log post to `exportAction`: an export is
+ * recorded in the chain, and only a POST from this site may record anything.
  */
-export function VerifyPanel({ exportHref }: { exportHref: string }) {
+export function VerifyPanel({ exportAction }: { exportAction: string }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [pinned, setPinned] = useState<PublicJwk[] | undefined>();
   const [keyError, setKeyError] = useState<string | undefined>();
@@ -29,7 +31,13 @@ export function VerifyPanel({ exportHref }: { exportHref: string }) {
   }
 
   async function fetchExport(): Promise<Uint8Array> {
-    const response = await fetch(exportHref, { credentials: 'same-origin', cache: 'no-store' });
+    const response = await fetch(exportAction, {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ via: 'console' }),
+    });
     if (!response.ok) throw new Error(`The server refused the export (HTTP ${response.status}).`);
     return new Uint8Array(await response.arrayBuffer());
   }
@@ -55,9 +63,12 @@ export function VerifyPanel({ exportHref }: { exportHref: string }) {
         <code className="rounded bg-slate-100 px-1">npm run trust -- audit verify &lt;file&gt;</code> or any implementation of the published format.
       </p>
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <a href={exportHref} download className={`${BUTTON} bg-brand-700 text-white hover:bg-brand-900`}>
-          Download the log (.jsonl)
-        </a>
+        <form method="post" action={exportAction}>
+          <input type="hidden" name="via" value="console" />
+          <button type="submit" className={`${BUTTON} bg-brand-700 text-white hover:bg-brand-900`}>
+            Download the log (.jsonl)
+          </button>
+        </form>
         <button
           type="button"
           onClick={() => void check('the server’s current export', fetchExport)}

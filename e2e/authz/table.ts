@@ -247,7 +247,7 @@ export const EXPECTED_ACCESS: Table = {
 
   // --- governance log (SPEC 3.6, 4.5) --------------------------------------------------------
   '/api/governance/events': { GET: chainReaders() },
-  '/api/governance/export': { GET: chainReaders() },
+  '/api/governance/export': { POST: chainReaders() },
   '/api/governance/forwarding': { GET: chainAdmins(), POST: chainAdmins() },
   '/api/governance/forwarding/deliveries': { GET: chainAdmins() },
   '/api/governance/forwarding/[id]': { DELETE: chainAdmins({ destructive: 'removes the chain’s SIEM endpoint' }) },

@@ -256,6 +256,7 @@ export const HINTS: Record<string, Hint> = {
 
   // Customers: DPA, governance forwarding, identity, their own account.
   'POST /api/dpa/executions': { actor: 'carol', refused: ['anon', 'dan', 'alice'], fields: { signerName: text(200), signerTitle: text(200), authority: fc.oneof(fc.constant(true), oneOf('on', 'yes', 'true', 'no')) } },
+  'POST /api/governance/export': { actor: 'dan', refused: ['anon', 'bob', 'grace'], fields: { via: oneOf('console', 'api', 'cli', '') } },
   'POST /api/governance/forwarding': {
     actor: 'carol',
     refused: ['anon', 'dan', 'bob'],
@@ -278,7 +279,6 @@ export const HINTS: Record<string, Hint> = {
 /** Query parameters of GET endpoints that take filters, with plausible values; others get random ones. */
 export const GET_HINTS: Record<string, { actor: Actor; query?: Record<string, fc.Arbitrary<string>>; params?: Record<string, keyof Ids | fc.Arbitrary<string>> }> = {
   'GET /api/governance/events': { actor: 'alice', query: { kind: fc.constantFrom('auth', 'auth.refused', 'content.'), after: fc.constantFrom('0', '5', '-1', '1e9'), limit: fc.constantFrom('1', '200', '201', '0') } },
-  'GET /api/governance/export': { actor: 'alice', query: { from: fc.constantFrom('2026-01-01', '2026-13-45', 'yesterday'), to: fc.constantFrom('2027-01-01', ''), format: fc.constantFrom('jsonl', 'csv', 'x') } },
   'GET /api/governance/forwarding/deliveries': { actor: 'carol', query: { endpoint: fc.constantFrom('', '00000000-0000-0000-0000-000000000000'), status: fc.constantFrom('failed', 'delivered', 'x'), limit: fc.constantFrom('10', '-1') } },
   'GET /api/lockbox/requests': { actor: 'bob', query: { status: fc.constantFrom('pending', 'approved,denied', 'nope'), tenant: fc.constantFrom('acme', 'globex', ''), limit: fc.constantFrom('1', '200', '999'), offset: fc.constantFrom('0', '-5', 'x') } },
   'GET /api/lockbox/requests/[id]': { actor: 'carol', params: { id: 'lockboxRequest' } },

@@ -4,13 +4,14 @@ import { users } from '@/drizzle/schema';
 import { AppError } from '@/lib/http/errors';
 import { withActor } from '@/lib/db/with-actor';
 import { createSession, type SessionDeps } from './sessions';
-import { type SignInDeps, signInOrRecord } from './sign-in-events';
+import { accountKey, type SignInDeps, signInOrRecord } from './sign-in-events';
 
 /**
  * Demo sign-in: while WorkOS is not configured (or DEMO_SIGN_IN=1) anyone may sign in as any
  * active account by e-mail. The banner on every page says so. A refused attempt is recorded as
- * `auth.sign_in_failed` (a suspended account's in its tenant's chain), and a client with too
- * many of them is refused for a while; `client` is its hashed address.
+ * `auth.sign_in_failed` (a suspended account's in its tenant's chain) and counted against the
+ * e-mail address typed (too many: that address is refused for a while) and against `client`,
+ * the hashed client address (too many: its sign-ins are slowed down).
  */
 export async function demoSignIn(
   deps: SessionDeps & SignInDeps & { enabled: boolean },
@@ -18,7 +19,7 @@ export async function demoSignIn(
   userAgent: string | null,
   client: string | null = null,
 ) {
-  return signInOrRecord(deps, { method: 'demo', client }, async (about) => {
+  return signInOrRecord(deps, { method: 'demo', client, account: accountKey(email) }, async (about) => {
     if (!deps.enabled) throw new AppError('demo_sign_in_disabled', 'Demo sign-in is turned off on this server.', 403);
     const [user] = await withActor(
       deps.db,

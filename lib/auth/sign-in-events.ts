@@ -1,4 +1,6 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import { type AuthActor, SYSTEM } from '@/lib/auth/actor';
 import type { Clock } from '@/lib/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
@@ -6,7 +8,7 @@ import { EventCoalescer } from '@/lib/governance/coalesce';
 import { emitEvent } from '@/lib/governance/emit';
 import { markRecorded } from '@/lib/governance/refusal-scope';
 import { AppError } from '@/lib/http/errors';
-import { checkRateLimit, hitRateLimit, RateLimitedError, type RateRule } from '@/lib/rate-limit/limit';
+import { checkRateLimit, countInWindow, hitRateLimit, RateLimitedError, type RateRule } from '@/lib/rate-limit/limit';
 
 /** How someone signed in: demo sign-in, SSO, or a reviewer's e-mailed access link. */
 export type SignInMethod = 'demo' | 'sso' | 'access_link';
@@ -19,12 +21,18 @@ export interface SignInDeps {
   clock: Clock;
   /** The flood guard; one per process unless a test brings its own. */
   failureCoalescer?: EventCoalescer;
+  /** How a sign-in from a noisy address waits (tests bring one that only notes the wait). */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
-/** Who is trying: the hashed client address failures are counted under (null: not counted). */
+/**
+ * Who is trying: the hashed client address (group) and the account (accountKey of the e-mail the
+ * person typed) that failures are counted under; null: not counted.
+ */
 export interface SignInAttempt {
   method: SignInMethod;
   client: string | null;
+  account?: string | null;
 }
 
 export interface SignInFailure {
@@ -38,8 +46,37 @@ export interface SignInFailure {
   grantId?: string | null;
 }
 
-/** Failed sign-ins a client may have per window before every sign-in of theirs is refused (429). */
-export const SIGN_IN_FAILURE_LIMIT: RateRule = { limit: 20, windowSeconds: 900 };
+/**
+ * Failed sign-ins of one account (one normalized e-mail address, whoever tries it) per window
+ * before every sign-in to that account is refused (429) until the window ends. A valid account
+ * that signs in fails nothing, so nobody can lock it out by guessing other addresses.
+ */
+export const ACCOUNT_FAILURE_LIMIT: RateRule = { limit: 10, windowSeconds: 900 };
+
+/**
+ * Failed sign-ins from one client address (an IPv6 client's /64) per window before its sign-ins
+ * are slowed down: each failure past `after` doubles the wait, from `firstMs` up to `maxMs`.
+ * Slowed, never refused: a whole office behind one NAT, VPN or untrusted proxy shares an
+ * address, and its people must still sign in while someone there guesses.
+ */
+export const ADDRESS_SLOWDOWN = { after: 20, windowSeconds: 900, firstMs: 250, maxMs: 3000 } as const;
+
+const ADDRESS_RULE: RateRule = { limit: ADDRESS_SLOWDOWN.after, windowSeconds: ADDRESS_SLOWDOWN.windowSeconds };
+
+/** The wait before a sign-in from an address that failed `failures` times in the window. */
+export function addressDelayMs(failures: number): number {
+  const past = failures - ADDRESS_SLOWDOWN.after;
+  if (past <= 0) return 0;
+  return Math.min(ADDRESS_SLOWDOWN.maxMs, ADDRESS_SLOWDOWN.firstMs * 2 ** Math.min(past - 1, 16));
+}
+
+/** What an account's failures are counted under: its e-mail, trimmed and lower-cased, hashed (counters hold no personal data). */
+export function accountKey(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
+}
+
+const addressBucket = (client: string) => `sign-in-address:${client}`;
+const accountBucket = (account: string) => `sign-in-account:${account}`;
 
 /**
  * Failed sign-ins are coalesced like refusals: at most one `auth.sign_in_failed` per chain,
@@ -50,15 +87,18 @@ export const SIGN_IN_FAILURES = new EventCoalescer(60_000, 10_000);
 
 /**
  * Records a failed sign-in in its own transaction (the attempt changed nothing) and counts it
- * against the client's limit. Reviewer links are followed by the portal's own work (the
+ * against its account and its client address. Reviewer links are followed by the portal's own work (the
  * system actor); people's sign-ins by the sign-in actor, in their organization's chain.
  */
 export async function recordSignInFailure(deps: SignInDeps, attempt: SignInAttempt, failure: SignInFailure): Promise<boolean> {
-  if (attempt.client && failure.reason !== 'rate_limited') {
-    // Counted only; guardSignIn refuses the next attempt once the limit is reached.
-    await hitRateLimit(deps.db, `sign-in-failures:${attempt.client}`, SIGN_IN_FAILURE_LIMIT, deps.clock).catch((error: unknown) => {
-      if (!(error instanceof RateLimitedError)) throw error;
-    });
+  if (failure.reason !== 'rate_limited') {
+    // Counted only; guardSignIn slows down or refuses the next attempts.
+    const counted = (bucket: string, rule: RateRule) =>
+      hitRateLimit(deps.db, bucket, rule, deps.clock).catch((error: unknown) => {
+        if (!(error instanceof RateLimitedError)) throw error;
+      });
+    if (attempt.client) await counted(addressBucket(attempt.client), ADDRESS_RULE);
+    if (attempt.account) await counted(accountBucket(attempt.account), ACCOUNT_FAILURE_LIMIT);
   }
   const reason = failure.reason.replace(/[^a-z0-9_]/g, '').slice(0, 60) || 'failed';
   const key = [failure.tenantId ?? 'vendor', attempt.method, reason, failure.userId ?? failure.grantId ?? '-'].join(' ');
@@ -83,11 +123,18 @@ export async function recordSignInFailure(deps: SignInDeps, attempt: SignInAttem
   }
 }
 
-/** Refuses every sign-in of a client that failed too often lately (recorded as a failure too). */
+/**
+ * Before a sign-in: waits when its address failed often lately (addressDelayMs), then refuses
+ * (429, recorded as a failure too) when its account did (ACCOUNT_FAILURE_LIMIT).
+ */
 export async function guardSignIn(deps: SignInDeps, attempt: SignInAttempt) {
-  if (!attempt.client) return;
+  if (attempt.client) {
+    const wait = addressDelayMs(await countInWindow(deps.db, addressBucket(attempt.client), ADDRESS_RULE, deps.clock));
+    if (wait > 0) await (deps.sleep ?? sleepFor)(wait);
+  }
+  if (!attempt.account) return;
   try {
-    await checkRateLimit(deps.db, `sign-in-failures:${attempt.client}`, SIGN_IN_FAILURE_LIMIT, deps.clock);
+    await checkRateLimit(deps.db, accountBucket(attempt.account), ACCOUNT_FAILURE_LIMIT, deps.clock);
   } catch (error) {
     if (error instanceof RateLimitedError) {
       await recordSignInFailure(deps, attempt, { reason: 'rate_limited', tenantId: null });

@@ -4,7 +4,7 @@ import { users } from '@/drizzle/schema';
 import type { AuthActor } from '@/lib/auth/actor';
 import { createSession, type SessionDeps } from '@/lib/auth/sessions';
 import type { Config } from '@/lib/config/env';
-import { authFor, signInOrRecord } from '@/lib/auth/sign-in-events';
+import { accountKey, authFor, signInOrRecord } from '@/lib/auth/sign-in-events';
 import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/http/errors';
@@ -27,10 +27,11 @@ function refuse(code: string, message: string, detail: Record<string, unknown>):
 
 /**
  * Routes a work e-mail to its organization and returns where to send the browser. An address
- * no organization signs in with is a failed sign-in (`client`: the hashed address it counts for).
+ * no organization signs in with is a failed sign-in, counted against the address typed and
+ * against `client`, the hashed client address.
  */
 export async function startSso(deps: SsoDeps, email: string, next: string | null, client: string | null = null) {
-  return signInOrRecord(deps, { method: 'sso', client }, async () => {
+  return signInOrRecord(deps, { method: 'sso', client, account: accountKey(email) }, async () => {
     const domain = email.split('@')[1]?.toLowerCase() ?? '';
     const org = await organizationForDomain(deps.db, deps.cfg.workos, domain);
     if (!org) {
@@ -60,7 +61,9 @@ export interface SsoCallback {
  * the user the directory provisioned (or creates them when the organization allows it). A
  * profile of another organization than the one the sign-in started for, or a user who
  * belongs to another tenant, is refused: nobody joins a tenant through SSO. Every refusal is
- * recorded as `auth.sign_in_failed`, in the organization's chain once the state names it.
+ * recorded as `auth.sign_in_failed`, in the organization's chain once the state names it, and
+ * counted against the client address only: the e-mail here is whatever an identity provider
+ * says, and another organization's provider could otherwise lock anyone's account.
  */
 export async function finishSso(deps: SsoDeps, params: SsoCallback, stateCookie: string | undefined, userAgent: string | null, client: string | null = null) {
   return signInOrRecord(deps, { method: 'sso', client }, async (about) => {

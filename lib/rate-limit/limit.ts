@@ -44,17 +44,25 @@ function windowOf(rule: RateRule, clock: Clock) {
   return { now, windowMs, windowStart: new Date(Math.floor(now / windowMs) * windowMs) };
 }
 
-/**
- * Refuses (without counting) once `bucket` has reached the rule's limit in this window: for
- * limits that count something else than the request itself, such as failed sign-ins.
- */
-export async function checkRateLimit(db: DbHandle, bucket: string, rule: RateRule, clock: Clock) {
-  const { now, windowMs, windowStart } = windowOf(rule, clock);
+/** How many times `bucket` was counted in the rule's current window (without counting). */
+export async function countInWindow(db: DbHandle, bucket: string, rule: RateRule, clock: Clock): Promise<number> {
+  const { windowStart } = windowOf(rule, clock);
   const [row] = await withActor(
     db,
     SYSTEM,
     (tx) => queryRows<{ hits: number }>(tx, sql`SELECT hits FROM rate_limits WHERE bucket = ${bucket} AND window_start = ${windowStart.toISOString()}`),
     { readOnly: true },
   );
-  if (row && Number(row.hits) >= rule.limit) throw new RateLimitedError(Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)));
+  return row ? Number(row.hits) : 0;
+}
+
+/**
+ * Refuses (without counting) once `bucket` has reached the rule's limit in this window: for
+ * limits that count something else than the request itself, such as failed sign-ins.
+ */
+export async function checkRateLimit(db: DbHandle, bucket: string, rule: RateRule, clock: Clock) {
+  const { now, windowMs, windowStart } = windowOf(rule, clock);
+  if ((await countInWindow(db, bucket, rule, clock)) >= rule.limit) {
+    throw new RateLimitedError(Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)));
+  }
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
+import { addressGroup } from './address-group';
 import { hitRateLimit, type RateRule } from './limit';
 
 /** Limits of the public forms, per client address. */
@@ -21,9 +22,12 @@ export function clientAddress(request: NextRequest): string {
   return request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 }
 
-/** The client's address, hashed: what rate-limit counters are kept under (they hold no personal data). */
+/**
+ * The client's address group (an IPv6 client's /64), hashed: what rate-limit counters are kept
+ * under (they hold no personal data).
+ */
 export function clientKey(request: NextRequest): string {
-  return createHash('sha256').update(clientAddress(request)).digest('hex').slice(0, 32);
+  return createHash('sha256').update(addressGroup(clientAddress(request))).digest('hex').slice(0, 32);
 }
 
 /** Counts this request against the form's limit for its client; past it, a 429 with Retry-After. */

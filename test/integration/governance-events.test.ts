@@ -12,7 +12,7 @@ import { submitAccessRequest } from '@/lib/access/submit';
 import type { Actor, CustomerActor, StaffActor } from '@/lib/auth/actor';
 import { demoSignIn } from '@/lib/auth/demo';
 import { createSession, revokeSession } from '@/lib/auth/sessions';
-import { SIGN_IN_FAILURE_LIMIT, SIGN_IN_FAILURES } from '@/lib/auth/sign-in-events';
+import { ACCOUNT_FAILURE_LIMIT, SIGN_IN_FAILURES } from '@/lib/auth/sign-in-events';
 import { manualClock } from '@/lib/clock';
 import { withActor } from '@/lib/db/with-actor';
 import { downloadDocument } from '@/lib/documents/download';
@@ -302,14 +302,15 @@ describeEachDatabase('governance events from everything', (t) => {
       expect(one(later, 'auth.sign_in_failed').payload).toMatchObject({ reason: 'unknown_account', suppressed: 2 });
     });
 
-    it('refuses a client after too many failures (429), recorded as rate_limited; other clients sign in', async () => {
+    it('refuses an account after too many failures (429), recorded as rate_limited; other accounts sign in', async () => {
       const deps = { ...sessionDeps(), enabled: true };
       const client = `client-${unique()}`;
-      for (let i = 0; i < SIGN_IN_FAILURE_LIMIT.limit; i++) await outcome(demoSignIn(deps, `x${i}-${unique()}@evil.example`, null, client));
-      const limited = await during(async () => expect(await outcome(demoSignIn(deps, carol.email, null, client))).toBe('429 rate_limited'));
+      const guessed = `x-${unique()}@evil.example`;
+      for (let i = 0; i < ACCOUNT_FAILURE_LIMIT.limit; i++) await outcome(demoSignIn(deps, guessed, null, client));
+      const limited = await during(async () => expect(await outcome(demoSignIn(deps, guessed, null, client))).toBe('429 rate_limited'));
       expect(one(limited, 'auth.sign_in_failed')).toMatchObject({ chain: 'vendor', payload: { method: 'demo', reason: 'rate_limited' } });
       expect(kinds(limited)).not.toContain('auth.signed_in');
-      expect(await outcome(demoSignIn(deps, carol.email, null, `other-${unique()}`))).toBe('ok');
+      expect(await outcome(demoSignIn(deps, carol.email, null, client))).toBe('ok');
     });
 
     it('records SSO failures: a forged or expired state, an unknown domain', async () => {

@@ -1,18 +1,25 @@
+import { z } from 'zod';
 import { requireApiActor } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
+import { parseInput } from '@/lib/documents/parse-input';
 import { exportFileName, exportLines, recordExport } from '@/lib/governance/export';
-import { route } from '@/lib/http/route';
+import { readBody, route } from '@/lib/http/route';
+
+const input = z.object({ via: z.enum(['console', 'api']).default('api') });
 
 /**
  * The caller's chain as JSON Lines with its signed checkpoints (docs/governance-log.md), streamed:
  * a tenant's users get their tenant's chain, trust admins the vendor chain. The export is itself
- * recorded in the chain first, so the file ends with the event of its own making.
+ * recorded in the chain first, so the file ends with the event of its own making. A POST (the
+ * console's Download button is a form), as it is recorded: another site can make a browser
+ * follow a link, but not post across sites past route()'s same-origin check.
  */
-export const GET = route(async (request) => {
+export const POST = route(async (request) => {
   const actor = await requireApiActor(request);
+  const { via } = parseInput(input, (await readBody(request)).data);
   const db = await getDatabase();
-  const target = await recordExport(db, actor, request.nextUrl.searchParams.get('via') === 'console' ? 'console' : 'api');
+  const target = await recordExport(db, actor, via);
   const lines = exportLines(db, target, systemClock);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
