@@ -180,10 +180,10 @@ test('every page and route handler answers each kind of actor as the expected-ac
 const NOT_AN_ACTION = new Set(['auth.signed_in', 'auth.sign_in_failed', 'auth.refused']);
 
 /**
- * Reads that still record themselves on a GET, each with the only kinds it may add. Every one is
- * a disclosure recorded as it happens (a download, a staff read of a tenant's records), not a
- * change; they are to move behind a POST like the governance export. Nothing else may join
- * this list.
+ * Reads that record themselves, each with the only kinds it may add: disclosures recorded as they
+ * happen (a download, a staff read of a tenant's records), not changes. They are served only to
+ * requests that did not start on another site (lib/http/recorded-read.ts), so no other site can
+ * make a browser add them; asked for from the trust center itself, each adds its own kind.
  */
 const RECORDED_READS: Record<string, string[]> = {
   '/api/admin/questionnaires/[slug]/export.csv': ['content.questionnaire_exported'],
@@ -231,7 +231,10 @@ class ChainWatch {
 // A GET or HEAD is what any other site can make a signed-in browser send (a link, an image, a
 // top-level navigation), so none may record an action: whatever is worth recording is a POST,
 // behind the same-origin check. Each actor sweeps every readable route (HEAD too: Next answers
-// it with the GET handler); the chains must hold nothing new but sign-ins and refusals.
+// it with the GET handler), first as a browser does when another site started the request
+// (Sec-Fetch-Site: cross-site), then as from the trust center's own pages; the chains must hold
+// nothing new but sign-ins and refusals, and the recorded reads only their own kinds, and those
+// only when the request started here.
 test('no GET or HEAD of any route, by any actor, adds anything to any chain but sign-ins and refusals', async () => {
   test.setTimeout(400_000);
   const reads = pairs().pairs.filter((p) => p.method === 'GET');
@@ -241,13 +244,16 @@ test('no GET or HEAD of any route, by any actor, adds anything to any chain but 
   const watch = new ChainWatch();
   await watch.added();
   const failures: string[] = [];
-  const sweep = async (probes: Probe[]) => {
+  const sweep = async (probes: Probe[], startedOn?: 'cross-site') => {
     let next = 0;
     const worker = async () => {
       while (next < probes.length) {
         const probe = probes[next++];
         const cookie = probe.rule.freshSession ? await world.freshCookie(probe.actor) : world.cookies[probe.actor];
-        const headers = probe.route.kind === 'page' ? { Accept: 'text/html' } : { Accept: 'application/json' };
+        const headers = {
+          Accept: probe.route.kind === 'page' ? 'text/html' : 'application/json',
+          ...(startedOn ? { 'Sec-Fetch-Site': startedOn } : {}),
+        };
         for (const method of ['GET', 'HEAD']) await send(world.url, method, probe.path, { cookie, headers });
       }
     };
@@ -260,6 +266,16 @@ test('no GET or HEAD of any route, by any actor, adds anything to any chain but 
       await watch.added();
     }
     const probes = probesOf(reads, [actor]);
+    await sweep(probes, 'cross-site');
+    const fromElsewhere = await watch.added();
+    if (fromElsewhere.length) {
+      const culprits = new Set<string>();
+      for (const probe of probes) {
+        await sweep([probe], 'cross-site');
+        if ((await watch.added()).length) culprits.add(probe.route.pattern);
+      }
+      failures.push(`as ${actor}, started on another site: ${fromElsewhere.map(describeAdded).join(', ')}; recorded by ${[...culprits].join(', ') || 'routes that did not do it again'}`);
+    }
     const plain = probes.filter((p) => !RECORDED_READS[p.route.pattern]);
     await sweep(plain);
     const added = await watch.added();

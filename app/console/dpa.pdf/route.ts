@@ -6,13 +6,14 @@ import { renderExecutedDpa } from '@/lib/dpa/document';
 import { htmlNotice, wantsHtml } from '@/lib/http/html-notice';
 import { pdfResponse } from '@/lib/http/pdf-response';
 import { jsonError } from '@/lib/http/respond';
+import { recordedRead } from '@/lib/http/recorded-read';
 import { route } from '@/lib/http/route';
 
 /**
  * /console/dpa.pdf: the DPA executed for the signed-in customer's tenant (the latest, or
  * ?execution=<id> for an earlier one), with the live annexes. Signed out: to sign-in; staff: 403.
  */
-export const GET = route(async (request) => {
+export const GET = route(recordedRead(async (request) => {
   const html = wantsHtml(request);
   const session = await apiSession(request);
   if (!session) {
@@ -32,4 +33,4 @@ export const GET = route(async (request) => {
     return html ? htmlNotice(404, 'No executed DPA', message, { link: { href: '/console/dpa', label: 'Go to the DPA page' } }) : jsonError('not_found', message, 404);
   }
   return pdfResponse(executed.pdf.bytes, { filename: executed.filename, sha256: executed.pdf.sha256, cacheControl: 'private, no-store' });
-});
+}));

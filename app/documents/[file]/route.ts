@@ -8,6 +8,7 @@ import { SLUG_PATTERN } from '@/lib/documents/schemas';
 import { wantsHtml } from '@/lib/http/html-notice';
 import { pdfResponse } from '@/lib/http/pdf-response';
 import { jsonError } from '@/lib/http/respond';
+import { refuseStartedElsewhere, startedElsewhere } from '@/lib/http/recorded-read';
 import { route } from '@/lib/http/route';
 
 /**
@@ -24,8 +25,12 @@ export const GET = route(async (request, { params }: { params: Promise<{ file: s
     html ? htmlNotice(404, 'Document not found', 'There is no document at this address. It may have been renamed or archived.') : jsonError('not_found', 'There is no such document.', 404);
   if (!SLUG_PATTERN.test(slug)) return notFound();
 
+  // A granted copy is recorded in the log: a request another site started is served as if it had
+  // no grant (a public document still opens), and offered a link to open it from here.
+  const grantTokens = tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value);
+  const elsewhere = startedElsewhere(request);
   const result = await downloadDocument(await getDatabase(), systemClock, slug, {
-    grantTokens: tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value),
+    grantTokens: elsewhere ? [] : grantTokens,
     ifNoneMatch: request.headers.get('if-none-match'),
     cache: true,
   });
@@ -33,6 +38,7 @@ export const GET = route(async (request, { params }: { params: Promise<{ file: s
     case 'not_found':
       return notFound();
     case 'forbidden': {
+      if (elsewhere && grantTokens.length > 0) return refuseStartedElsewhere(request);
       const message = `“${result.title}” is shared only with approved reviewers. Request access on the documents page; once approved, the link we e-mail you opens it in this browser.`;
       return html ? htmlNotice(403, 'This document needs approved access', message, { link: { href: '/documents#request-access', label: 'Request access' } }) : jsonError('access_required', message, 403);
     }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
 import { Field, SubmitButton, TextArea } from '@/components/portal-admin/fields';
@@ -11,6 +12,7 @@ import { requireStaff } from '@/lib/auth/request';
 import { systemClock } from '@/lib/clock';
 import { getDatabase } from '@/lib/db';
 import { orNotFound } from '@/lib/http/or-not-found';
+import { startedElsewhere } from '@/lib/http/recorded-read';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readTenantDataAsStaff } from '@/lib/lockbox/tenant-data';
 import { formatTime } from '@/lib/portal/dates';
@@ -24,6 +26,8 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
   const here = `/admin/tenants/${slug}/data`;
   const actor = await requireStaff(here, '/admin/tenants/[slug]/data');
   const query = await searchParams;
+  // Reading the data is recorded in the tenant's log: never because another site linked here.
+  if (startedElsewhere({ headers: await headers() })) return <OpenFromHere href={here} />;
   const db = await getDatabase();
   const { tenant, access, records } = await orNotFound(readTenantDataAsStaff(db, systemClock, actor, slug));
   const now = systemClock.now();
@@ -140,6 +144,20 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
           ) : null}
         </>
       )}
+    </div>
+  );
+}
+
+function OpenFromHere({ href }: { href: string }) {
+  return (
+    <div>
+      <PageHeading title="Open the data from the trust center" eyebrow="Tenant data">
+        Every read of a tenant’s data is recorded in its governance log, so the data opens only when asked for from the trust center
+        itself, not from a link on another site.
+      </PageHeading>
+      <Link href={href} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        Open the data
+      </Link>
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { requireApiTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { readVersionFile } from '@/lib/documents/versions';
+import { recordedRead } from '@/lib/http/recorded-read';
 import { route } from '@/lib/http/route';
 
 /** Any stored version's PDF, for trust admins (not counted as a portal download). */
-export const GET = route(async (request, { params }: { params: Promise<{ id: string; version: string }> }) => {
+export const GET = route(recordedRead(async (request, { params }: { params: Promise<{ id: string; version: string }> }) => {
   const actor = await requireApiTrustAdmin(request);
   const { id, version } = await params;
   const file = await readVersionFile(await getDatabase(), actor, id, Number(version));
@@ -16,4 +17,4 @@ export const GET = route(async (request, { params }: { params: Promise<{ id: str
       ETag: `"${file.sha256}"`,
     },
   });
-});
+}));
