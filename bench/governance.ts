@@ -72,7 +72,7 @@ async function benchAppends(baseUrl: string) {
 
   const append = (who: CustomerActor, i: number, tenantId = who.tenantId) =>
     withActor(db, { ...who, tenantId }, (tx) =>
-      appendEvent(tx, { tenantId, kind: 'bench.event_appended', subject: `item-${i}`, reason: 'benchmark', payload: { i, writer: who.tenantSlug } }),
+      appendEvent(tx, { tenantId, kind: 'lockbox.settings_changed', subject: `item-${i}`, reason: 'benchmark', payload: { i, writer: who.tenantSlug } }),
     );
   const insertRow = (who: CustomerActor, i: number) =>
     withActor(db, who, (tx) => tx.execute(sql`insert into bench_rows (tenant_id, body) values (${who.tenantId}, ${JSON.stringify({ i, writer: who.tenantSlug })}::jsonb)`));
