@@ -1,7 +1,7 @@
 /** Beside a tenant's name wherever staff list tenants: nobody can answer its lockbox requests. */
 export function NoAdminBadge() {
   return (
-    <span className="ml-2 inline-block rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
+    <span className="mt-1 block w-fit rounded-md border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
       Needs attention: no customer admin
     </span>
   );
