@@ -10,11 +10,8 @@ export async function register() {
   startValidityReminders();
   const { startLockboxSweeps } = await import('./lib/lockbox/expire');
   const { systemClock } = await import('./lib/clock');
-  const { getDatabase: database } = await import('./lib/db');
-  startLockboxSweeps(database, systemClock);
-  const { startPublicFiles } = await import('./lib/documents/public-files');
   const { getDatabase } = await import('./lib/db');
-  startPublicFiles(getDatabase);
+  startLockboxSweeps(getDatabase, systemClock);
   const { config } = await import('./lib/config/env');
   const databaseUrl = config().databaseUrl;
   if (databaseUrl) {

@@ -1,6 +1,3 @@
-// Shared with the server's fast path for cached public files (lib/documents/public-files.ts).
-import securityHeaders from './lib/http/security-headers.json' with { type: 'json' };
-
 /** @type {import('next').NextConfig} */
 
 const nextConfig = {
@@ -14,21 +11,12 @@ const nextConfig = {
     // database it came from (a restart on a fresh database) and be shared by every server
     // started from this directory.
     isrFlushToDisk: false,
+    // proxy.ts sees every request, and keeps a copy of each body for the route handler behind
+    // it up to this size: above the largest upload (a 20 MB PDF in its form), so that an
+    // oversized upload still reaches the handler whole enough to be refused with 413.
+    proxyClientMaxBodySize: '32mb',
   },
-  // Pages get their Content-Security-Policy from proxy.ts (a nonce per response); route
-  // handlers under /api/ do not pass through the proxy, so that request bodies reach them
-  // untouched, and get the file policy here.
-  async headers() {
-    return [
-      { source: '/:path*', headers: securityHeaders.always },
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: securityHeaders.filePolicy }] },
-      {
-        source: '/:path*',
-        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https(,.*)?' }],
-        headers: [{ key: 'Strict-Transport-Security', value: securityHeaders.hsts }],
-      },
-    ];
-  },
+  // Security headers are set in one place, proxy.ts, and not here.
 };
 
 export default nextConfig;

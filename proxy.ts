@@ -1,25 +1,60 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { config as appConfig } from '@/lib/config/env';
-import { FILE_POLICY, newNonce, pagePolicy, servesFile } from '@/lib/http/content-security-policy';
+import { watchDatabase } from '@/lib/db/availability';
+import { OUTAGE_PAGE, OUTAGE_RETRY_AFTER_SECONDS, outagePolicy } from '@/lib/http/outage-page';
+import { arrivedOverHttps, NONCE_PLACEHOLDER, newNonce, securityHeaders, servesFile } from '@/lib/http/security-headers';
 
 /**
- * Every page gets a Content-Security-Policy with a fresh nonce, which Next.js reads from the
- * request's own CSP header and puts on the scripts it renders (pages are rendered per request:
- * app/layout.tsx). Files served outside /api/ get the file policy. The fixed headers, HSTS
- * included, come from next.config.mjs.
+ * Every request passes here, in development as in production: this is the one place that
+ * sets security headers (lib/http/security-headers.ts). A page gets a Content-Security-Policy
+ * with a fresh nonce, which Next.js reads from the request's own CSP header and puts on the
+ * scripts it renders. While PostgreSQL is away, a page that needs it is answered with a short
+ * 503 page instead of being rendered into an error.
  */
-export function proxy(request: NextRequest) {
-  if (servesFile(request.nextUrl.pathname)) {
-    const response = NextResponse.next();
-    response.headers.set('Content-Security-Policy', FILE_POLICY);
-    return response;
-  }
-  const policy = pagePolicy(newNonce(), workosOrigin());
-  const headers = new Headers(request.headers);
-  headers.set('content-security-policy', policy);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set('Content-Security-Policy', policy);
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const https = arrivedOverHttps(request.headers.get('x-forwarded-proto'), request.nextUrl.protocol);
+  if (servesFile(pathname)) return withHeaders(NextResponse.next(), securityHeaders({ pathname, https }));
+  if (!databaseUp() && !rendersFromCache(request)) return outage(request, https);
+
+  // A caching proxy in front asks for a placeholder it replaces in each copy (deploy/nginx.conf);
+  // the app's server entry drops the request header unless that proxy is trusted.
+  const nonce = request.headers.get('x-nonce-placeholder') === '1' ? NONCE_PLACEHOLDER : newNonce();
+  const headers = securityHeaders({ pathname, https, nonce, workosOrigin: workosOrigin() });
+  const forwarded = new Headers(request.headers);
+  forwarded.set('content-security-policy', headers['Content-Security-Policy']);
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+let watch: (() => boolean) | undefined;
+/** The embedded database is in this process: it cannot be away. */
+function databaseUp(): boolean {
+  if (!watch) {
+    const url = appConfig().databaseUrl;
+    watch = url ? watchDatabase(url) : () => true;
+  }
+  return watch();
+}
+
+const PUBLIC_PAGES = new Set(['/', '/certifications', '/security', '/subprocessors', '/documents', '/updates', '/vulnerability-disclosure', '/governance-log']);
+
+/** The public portal's pages, to an anonymous visitor, render from the app's data cache. */
+function rendersFromCache(request: NextRequest): boolean {
+  return request.method === 'GET' && PUBLIC_PAGES.has(request.nextUrl.pathname) && !request.headers.has('cookie');
+}
+
+async function outage(request: NextRequest, https: boolean) {
+  const page = request.method === 'HEAD' ? null : OUTAGE_PAGE;
+  const response = new NextResponse(page, {
+    status: 503,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) },
+  });
+  return withHeaders(response, securityHeaders({ pathname: request.nextUrl.pathname, https }, await outagePolicy()));
 }
 
 function workosOrigin(): string | undefined {
@@ -27,8 +62,5 @@ function workosOrigin(): string | undefined {
   return apiHostname ? `${https ? 'https' : 'http'}://${apiHostname}${port ? `:${port}` : ''}` : undefined;
 }
 
-export const config = {
-  // Route handlers under /api/ are left alone: the proxy would buffer (and cap) their request
-  // bodies. Built scripts and styles need no policy of their own.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
-};
+// No matcher: every path, the build's own files and /api/ included. Request bodies reach route
+// handlers whole: next.config.mjs sets the proxy's body limit above the largest upload.

@@ -4,7 +4,6 @@ import os from 'node:os';
 import { benchDpaRender } from './dpa-render';
 import { benchGovernance } from './governance';
 import { benchLighthouse } from './lighthouse';
-import { benchPublicDownload } from './public-download';
 import { benchPublicPages } from './public-pages';
 import { benchStamp } from './stamp';
 import { benchWithActor } from './with-actor';
@@ -16,7 +15,6 @@ const TARGETS: Record<string, () => Promise<unknown>> = {
   governance: () => benchGovernance(url),
   'dpa-render': () => benchDpaRender(),
   stamp: () => benchStamp(),
-  'public-download': () => benchPublicDownload(),
   pages: () => benchPublicPages(),
   lighthouse: () => benchLighthouse(),
 };

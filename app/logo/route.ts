@@ -12,7 +12,6 @@ export async function GET(request: NextRequest) {
     headers: {
       'Content-Type': logo.type,
       'Cache-Control': current ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
-      'Content-Security-Policy': "default-src 'none'",
     },
   });
 }

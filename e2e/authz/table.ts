@@ -98,6 +98,7 @@ export const EXPECTED_ACCESS: Table = {
   '/.well-known/security.txt': { GET: open() },
   '/.well-known/audit-signing-key.json': { GET: open() },
   '/api/health': { GET: open() },
+  '/api/invalid-path': { GET: open({ allowed: [400], note: 'where the server sends a path with a malformed percent escape' }) },
   '/api/nda': { GET: open() },
   '/logo': { GET: open({ allowed: [200, 404], note: '404 while no logo is uploaded' }) },
   // A gated document: only the reviewer whose grant names it (public documents are probed apart).

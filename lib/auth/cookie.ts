@@ -1,5 +1,5 @@
 import { config } from '@/lib/config/env';
-import { arrivedOverHttps } from '@/lib/http/content-security-policy';
+import { arrivedOverHttps } from '@/lib/http/security-headers';
 
 export const SESSION_COOKIE = 'tc_session';
 

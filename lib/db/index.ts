@@ -1,21 +1,22 @@
 import 'server-only';
 import { config } from '@/lib/config/env';
+import { processState } from '@/lib/process-state';
 import { openDatabase, type OpenDatabase } from './open';
 import type { Database } from './types';
 
 export type { Database, Tx } from './types';
 export { withActor, type DbHandle } from './with-actor';
 
-// Kept on globalThis: Next.js may load this module in more than one bundle of the same process,
-// and the embedded database must be opened once.
-const holder = globalThis as typeof globalThis & { __trustCenterDb?: Promise<OpenDatabase> };
+// One per process, though Next.js loads this module in several bundles: the embedded database
+// must be opened once.
+const holder = processState('database', () => ({ opening: undefined as Promise<OpenDatabase> | undefined }));
 
 export function openAppDatabase(): Promise<OpenDatabase> {
-  holder.__trustCenterDb ??= openDatabase(config()).catch((error: unknown) => {
-    holder.__trustCenterDb = undefined;
+  holder.opening ??= openDatabase(config()).catch((error: unknown) => {
+    holder.opening = undefined;
     throw error;
   });
-  return holder.__trustCenterDb;
+  return holder.opening;
 }
 
 export async function getDatabase(): Promise<Database> {

@@ -34,17 +34,17 @@ type PublicLookup =
   | { kind: 'generated'; doc: GeneratedDocument };
 
 /**
- * A public file handed out (or a 304 for it). With the cache: kept for the fast path and
- * counted in the next batch; without: counted at once.
+ * A public file handed out (or a 304 for it). With the cache: kept in memory and counted in
+ * the next batch; without: counted at once.
  */
 async function publicFile(
   file: PublicFile,
-  { cache, ifNoneMatch, at, db, remember }: { cache: boolean; ifNoneMatch?: string | null; at: Date; db?: DbHandle; remember?: string },
+  { cache, ifNoneMatch, at, db, remember }: { cache: boolean; ifNoneMatch?: string | null; at: Date; db: DbHandle; remember?: string },
 ): Promise<DownloadResult> {
   if (cache && remember) rememberPublicFile(remember, file, at.getTime());
   if (etagMatches(ifNoneMatch, file.sha256)) return { kind: 'not_modified', sha256: file.sha256 };
-  if (cache) recordPublicDownload(file.documentId, file.versionId, at);
-  else await withActor(db!, ANONYMOUS, (tx) => tx.insert(documentDownloads).values({ documentId: file.documentId, documentVersionId: file.versionId, downloadedAt: at }));
+  if (cache) recordPublicDownload(db, file.documentId, file.versionId, at);
+  else await withActor(db, ANONYMOUS, (tx) => tx.insert(documentDownloads).values({ documentId: file.documentId, documentVersionId: file.versionId, downloadedAt: at }));
   return { kind: 'file', gated: false, filename: file.filename, sha256: file.sha256, content: file.content };
 }
 
@@ -65,13 +65,13 @@ export async function downloadDocument(
   }: {
     grantTokens?: string[];
     ifNoneMatch?: string | null;
-    /** Serve public files from, and keep them in, the shared in-memory cache; count their downloads in batches (the HTTP route). */
+    /** Serve public files from, and keep them in, the in-memory cache; count their downloads in batches (the HTTP route). */
     cache?: boolean;
   } = {},
 ): Promise<DownloadResult> {
   if (cache) {
     const hit = cachedPublicFile(slug, clock.now().getTime());
-    if (hit) return publicFile(hit, { cache, ifNoneMatch, at: clock.now() });
+    if (hit) return publicFile(hit, { cache, ifNoneMatch, at: clock.now(), db });
   }
   const found = await withActor(db, ANONYMOUS, async (tx): Promise<PublicLookup> => {
     const [doc] = await tx

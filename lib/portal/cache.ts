@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { forgetPublicFiles } from '@/lib/documents/public-files';
+import { processState } from '@/lib/process-state';
 
 /** What the public portal caches, by the content it shows. */
 export const PORTAL_TAGS = [
@@ -16,11 +17,8 @@ export const PORTAL_TAGS = [
 export type PortalTag = (typeof PORTAL_TAGS)[number];
 
 // One number for everything the instance keeps of the public portal: the data read through
-// cachedPublic(), the files (lib/documents/public-files.ts) and the pages the HTTP server
-// keeps (scripts/page-cache.mjs, which reads it from here). Raising it retires all of them.
-const GENERATION = Symbol.for('trust-center.public-generation');
-const holder = globalThis as { [GENERATION]?: number };
-const generation = () => holder[GENERATION] ?? 0;
+// cachedPublic() and the files (lib/documents/public-files.ts). Raising it retires all of them.
+const portal = processState('portal-generation', () => ({ generation: 0 }));
 
 // Changes that reach no instance through a notification (most staff changes are retired
 // locally and on the others by lib/portal/public-changes.ts; scheduled sub-processor changes
@@ -36,13 +34,13 @@ const BACKSTOP_SECONDS = 60;
  */
 export function cachedPublic<T>(tag: PortalTag | PortalTag[], key: string, read: () => Promise<T>): () => Promise<T> {
   const tags = [tag].flat();
-  return cache(() => unstable_cache(read, ['portal', ...tags, key, String(generation())], { revalidate: BACKSTOP_SECONDS })());
+  return cache(() => unstable_cache(read, ['portal', ...tags, key, String(portal.generation)], { revalidate: BACKSTOP_SECONDS })());
 }
 
 /** Retires every public copy this instance keeps: the next view reads the database. */
 export function retirePublicCopies() {
   forgetPublicFiles();
-  holder[GENERATION] = generation() + 1;
+  portal.generation += 1;
 }
 
 /** After a change commits: the next public view on this instance reads fresh data. */

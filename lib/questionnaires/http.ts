@@ -100,7 +100,6 @@ export function sheetResponse(file: { filename: string; contentType: string; byt
       'Content-Length': String(file.bytes.length),
       'Content-Disposition': `attachment; filename="${file.filename}"`,
       'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+      },
   });
 }

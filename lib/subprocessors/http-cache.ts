@@ -10,7 +10,6 @@ export function cacheableResponse(request: Request, body: string, contentType: s
     'Content-Type': contentType,
     'Cache-Control': 'public, max-age=60, stale-while-revalidate=300',
     ETag: etag,
-    'X-Content-Type-Options': 'nosniff',
   };
   const match = request.headers.get('if-none-match');
   if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
