@@ -1,6 +1,6 @@
 import { config } from '@/lib/config/env';
 
-/** Shown on every page while demo sign-in is on (SPEC 3.3). */
+/** Shown on every page while demo sign-in is on: anyone can then sign in as anyone, and nobody should mistake it for production. */
 export function DemoBanner() {
   if (!config().demoSignIn) return null;
   return (

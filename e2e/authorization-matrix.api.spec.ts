@@ -7,7 +7,7 @@ import { type AppRoute, appRoutes, type Method } from './support/app-routes';
 import { EXPECTED_ACCESS, type Rule } from './authz/table';
 import { buildWorld, type World } from './authz/world';
 
-// Issue 8: every page and route handler of the app (read from app/ at test time), asked as every
+// Every page and route handler of the app (read from app/ at test time), asked as every
 // kind of actor, against the expected-access table in e2e/authz/table.ts. An unexpected 2xx, a
 // refusal of an allowed actor, another tenant's data or a stack trace in an answer fails the test.
 // It runs on its own server (the built app, a fresh embedded database): its fixtures include an

@@ -1,4 +1,4 @@
-// Property-based input fuzzing of every form and JSON endpoint (issue 8): wrong types, huge
+// Property-based input fuzzing of every form and JSON endpoint: wrong types, huge
 // strings, unicode edge cases, missing and extra fields, SQL and script injection, prototype
 // pollution keys, malformed bodies and wrong content types, sent by an actor who may call the
 // endpoint (so the input reaches validation and the data layer) and by actors who may not.

@@ -5,7 +5,7 @@ import { ACCOUNTS, signIn } from './helpers';
 // Read-only and refused requests only: the flows that change sub-processors or subscriptions
 // run in order in subprocessors.ui.spec.ts.
 
-test('/subprocessors.json lists current and upcoming sub-processors with the fields of SPEC 4.2, cacheably', async ({ request }) => {
+test('/subprocessors.json lists current and upcoming sub-processors with all their fields, cacheably', async ({ request }) => {
   const response = await request.get('/subprocessors.json');
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('application/json; charset=utf-8');

@@ -1,4 +1,4 @@
-// The operator CLI (SPEC 3.5): `npm run trust -- <command>`.
+// The operator CLI: `npm run trust -- <command>` (the commands are listed in the README).
 import { loadConfig } from '@/lib/config/env';
 import { migrate } from '@/lib/db/migrate';
 import { openDatabase } from '@/lib/db/open';

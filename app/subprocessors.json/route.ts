@@ -6,7 +6,7 @@ import { cacheableResponse } from '@/lib/subprocessors/http-cache';
 import { subprocessorsJson } from '@/lib/subprocessors/json';
 import { publicSubprocessors } from '@/lib/subprocessors/public';
 
-/** The current and upcoming sub-processors, machine-readable (SPEC 4.2). No database query per request. */
+/** The current and upcoming sub-processors, machine-readable for procurement tooling (fields in docs/portal.md). No database query per request. */
 export const GET = route(async (request) => {
   const [view, settings] = await Promise.all([publicSubprocessors(systemClock.now()), publicSettings()]);
   const body = JSON.stringify(subprocessorsJson(view, settings.vendorName, config().appUrl.origin), null, 2);

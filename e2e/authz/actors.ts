@@ -1,4 +1,4 @@
-// The kinds of actor the authorization matrix asks as (issue 8), and what each one is.
+// The kinds of actor the authorization matrix asks as (docs/security-testing.md), and what each one is.
 
 export const ACTORS = [
   'signedOut',

@@ -1,7 +1,8 @@
 // The expected-access table of the authorization matrix: for every page and route handler of
-// the app and every method it exports, which kinds of actor may use it. Derived from the spec
-// (SPEC.md 2, 3.4, 3.6, 4.4, 4.5) and the roles in the code, not from what the server answers;
-// the matrix fails on a route missing here and on an entry whose route is gone.
+// the app and every method it exports, which kinds of actor may use it. Derived from who each
+// part is for (docs/portal.md, lockbox.md, governance-log.md, identity.md) and the roles in the
+// code, not from what the server answers; the matrix fails on a route missing here and on an
+// entry whose route is gone.
 import { ACTORS, type ActorId } from './actors';
 import type { Method } from '../support/app-routes';
 
@@ -22,7 +23,8 @@ export interface Rule {
   destructive?: string;
   /**
    * The route shows or changes a tenant's confidential records, which vendor staff reach only
-   * while a lockbox grant or break-glass session for that tenant is active (SPEC 4.4).
+   * while a lockbox grant or break-glass session for that tenant is active (row-level security
+   * decides, see docs/lockbox.md).
    * `filtered`: allowed staff are answered, but without access the answer holds none of the
    * tenant's records. `grantOnly`: staff without access are refused.
    */
@@ -71,7 +73,7 @@ const customers = (extra: Omit<Rule, 'allow'> = {}) => rule(allCustomers, extra)
 const customerAdmin = (extra: Omit<Rule, 'allow'> = {}) => rule(customerAdmins, extra);
 /** A tenant's customer admin for its chain, a trust admin for the vendor's (lib/forwarding/scope.ts, lib/identity/mappings.ts). */
 const chainAdmins = (extra: Omit<Rule, 'allow'> = {}) => rule([...customerAdmins, 'trustAdmin'], extra);
-/** Customer users for their tenant's chain, trust admins for the vendor's (SPEC 3.6). */
+/** Customer users for their tenant's chain, trust admins for the vendor's (docs/governance-log.md). */
 const chainReaders = (extra: Omit<Rule, 'allow'> = {}) => rule([...allCustomers, 'trustAdmin'], extra);
 const anySignedIn = (extra: Omit<Rule, 'allow'> = {}) => rule(signedIn, extra);
 
@@ -79,7 +81,7 @@ const anySignedIn = (extra: Omit<Rule, 'allow'> = {}) => rule(signedIn, extra);
 const adminPage = { GET: trustAdmin() };
 
 export const EXPECTED_ACCESS: Table = {
-  // --- the public portal (SPEC 3.4) ---------------------------------------------------------
+  // --- the public portal: anyone, signed in or not (docs/portal.md) ---------------------------
   '/': { GET: open() },
   '/certifications': { GET: open() },
   '/documents': { GET: open() },
@@ -102,7 +104,7 @@ export const EXPECTED_ACCESS: Table = {
   '/api/nda': { GET: open() },
   '/logo': { GET: open({ allowed: [200, 404], note: '404 while no logo is uploaded' }) },
   // A gated document: only the reviewer whose grant names it (public documents are probed apart).
-  '/documents/[file]': { GET: rule(['reviewerGranted'], { note: 'staff and customers read gated PDFs through a grant too (SPEC 3.4)' }) },
+  '/documents/[file]': { GET: rule(['reviewerGranted'], { note: 'staff and customers read gated PDFs through a grant too: each copy is stamped for a grant’s recipient' }) },
   // The e-mailed link: whoever holds it is sent on (303), to /documents or to /access/invalid.
   '/access/[token]': { GET: open({ allowed: 'redirect' }) },
   '/api/access-requests': { POST: open() },
@@ -110,7 +112,7 @@ export const EXPECTED_ACCESS: Table = {
   '/api/subscriptions/confirm': { POST: open() },
   '/api/subscriptions/unsubscribe': { POST: open() },
 
-  // --- sign-in (SPEC 3.3) --------------------------------------------------------------------
+  // --- sign-in --------------------------------------------------------------------------------
   '/api/auth/demo': { POST: open() },
   '/api/auth/sso': { POST: open() },
   '/api/auth/callback': { GET: open({ allowed: 'redirect', note: 'no code: back to sign-in with an error' }) },
@@ -118,7 +120,7 @@ export const EXPECTED_ACCESS: Table = {
   // Directory Sync: WorkOS only, proved by the signature; no session makes it pass.
   '/api/webhooks/workos': { POST: rule([], { note: 'no actor of the app may send it; an unsigned body is 401' }) },
 
-  // --- the staff console (SPEC 2, 3.4: /admin for vendor staff, each page for the roles that need it)
+  // --- the staff console: /admin for vendor staff, each page for the roles that need it -------
   '/admin': { GET: anyStaff() },
   '/admin/account': { GET: anyStaff() },
   '/admin/tenants': { GET: anyStaff({ note: 'support asks for lockbox access and break-glass holders open sessions from here' }) },
@@ -151,7 +153,7 @@ export const EXPECTED_ACCESS: Table = {
   '/admin/updates': adminPage,
   '/admin/users': adminPage,
 
-  // --- the staff JSON API: trust admins edit the portal (SPEC 2) ------------------------------
+  // --- the staff JSON API: trust admins edit the portal ---------------------------------------
   '/api/admin/access/requests': { GET: trustAdmin() },
   '/api/admin/access/requests/[id]/approve': { POST: trustAdmin({ destructive: 'approves the reviewer’s request' }) },
   '/api/admin/access/requests/[id]/deny': { POST: trustAdmin({ destructive: 'denies the reviewer’s request' }) },
@@ -199,19 +201,19 @@ export const EXPECTED_ACCESS: Table = {
   '/api/admin/updates/[id]': { POST: trustAdmin(), PATCH: trustAdmin(), DELETE: trustAdmin({ destructive: 'deletes an update' }) },
   '/api/admin/updates/[id]/delete': { POST: trustAdmin({ destructive: 'deletes an update' }) },
 
-  // --- the customer console (SPEC 2, 3.4: /console for a tenant's users) ----------------------
+  // --- the customer console: /console for a tenant's users ------------------------------------
   '/console': { GET: customers() },
   '/console/account': { GET: customers() },
   '/console/dpa': { GET: customers() },
-  '/console/governance': { GET: customers({ note: 'members read their tenant’s log (SPEC 3.6); admins also export and forward' }) },
+  '/console/governance': { GET: customers({ note: 'members read their tenant’s log; admins also export and forward' }) },
   '/console/governance/forwarding': { GET: customerAdmin() },
-  '/console/lockbox': { GET: customers({ note: 'members see the requests; only admins decide (SPEC 2)' }) },
+  '/console/lockbox': { GET: customers({ note: 'members see the requests; only admins decide' }) },
   '/console/lockbox/settings': { GET: customers({ note: 'members read the settings; only admins change them' }) },
   '/console/users': { GET: customerAdmin() },
   '/console/dpa.pdf': { GET: customers({ allowed: [200, 404], note: '404 while the tenant has not executed the DPA' }) },
   '/api/dpa/executions': { GET: customers(), POST: customerAdmin() },
 
-  // --- lockbox and break-glass (SPEC 3.6, 4.4) -----------------------------------------------
+  // --- lockbox and break-glass (docs/lockbox.md) ----------------------------------------------
   '/api/lockbox/requests': {
     GET: anySignedIn({ note: 'staff: their own requests (trust admins all); customer users: their tenant’s' }),
     POST: rule(staffRoles('support'), {
@@ -227,7 +229,7 @@ export const EXPECTED_ACCESS: Table = {
   '/api/lockbox/requests/[id]/revoke': { POST: customerAdmin({ destructive: 'revokes bob’s lockbox grant' }) },
   '/api/lockbox/settings': { GET: customers(), POST: customerAdmin() },
   '/api/break-glass': {
-    GET: anySignedIn({ note: 'customer users: their tenant’s sessions (they are told, SPEC 4.4); holders and trust admins: all; support: none' }),
+    GET: anySignedIn({ note: 'customer users: their tenant’s sessions (they are told at once); holders and trust admins: all; support: none' }),
     POST: rule(staffRoles('break_glass'), {
       refusedBody: { tenant: 'globex', justification: 'Authorization matrix: must be refused', incident: 'INC-AUTHZ-REFUSED', durationMinutes: 5 },
       note: 'staff of other roles: the tenant is read first, so the refusal is recorded in its log',
@@ -238,7 +240,7 @@ export const EXPECTED_ACCESS: Table = {
   '/api/tenants/[slug]/records': {
     GET: rule([...allCustomers, ...allStaff], {
       tenantData: 'filtered',
-      note: 'the tenant’s users; staff get 200 with only what RLS lets them see (SPEC 3.6)',
+      note: 'the tenant’s users; staff get 200 with only what RLS lets them see',
     }),
   },
   '/api/tenants/[slug]/records/[id]': {
@@ -246,7 +248,7 @@ export const EXPECTED_ACCESS: Table = {
     PATCH: rule(allStaff, { tenantData: 'grantOnly', note: 'staff with a read-write grant or break-glass session only; customers never' }),
   },
 
-  // --- governance log (SPEC 3.6, 4.5) --------------------------------------------------------
+  // --- governance log (docs/governance-log.md) ------------------------------------------------
   '/api/governance/events': { GET: chainReaders() },
   '/api/governance/export': { POST: chainReaders() },
   '/api/governance/forwarding': { GET: chainAdmins(), POST: chainAdmins() },
@@ -257,13 +259,13 @@ export const EXPECTED_ACCESS: Table = {
   '/api/governance/forwarding/[id]/rotate': { POST: chainAdmins({ destructive: 'rotates the endpoint’s secret' }) },
   '/api/governance/forwarding/[id]/test': { POST: chainAdmins({ destructive: 'sends a test message to the endpoint' }) },
 
-  // --- identity: directory groups to roles (SPEC 3.3) ----------------------------------------
+  // --- identity: directory groups to roles (docs/identity.md) ---------------------------------
   '/api/identity/mappings': { GET: chainAdmins(), POST: chainAdmins() },
   '/api/identity/mappings/[id]': { DELETE: chainAdmins({ destructive: 'deletes a group mapping' }) },
   '/api/identity/mappings/[id]/delete': { POST: chainAdmins({ destructive: 'deletes a group mapping', form: true, note: 'the console’s remove button; DELETE …/[id] is the JSON endpoint' }) },
   '/api/identity/settings': { POST: customerAdmin({ note: 'just-in-time provisioning of a tenant; staff are never provisioned just in time' }) },
 
-  // --- one's own account and inbox -----------------------------------------------------------
+  // --- one's own account and inbox ------------------------------------------------------------
   '/api/me/export': { POST: anySignedIn() },
   '/api/me/delete': { POST: customers({ note: 'staff accounts are managed by the vendor; `{}` lacks the confirmation' }) },
   '/api/notifications': { GET: anySignedIn() },

@@ -1,6 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
-/** What every transaction tells the database about who is acting (SPEC 4.1). */
+/** What every transaction tells the database about who is acting, so that row-level security can decide (docs/adr/0001-rls-context-per-transaction.md). */
 export type ActorKind = 'customer' | 'staff' | 'anonymous' | 'auth' | 'directory' | 'vendor_directory' | 'system' | 'governance';
 
 export interface DbContext {

@@ -1,4 +1,4 @@
-/** What `trust security audit` reports: one finding per problem found (SPEC 3.5). */
+/** What `trust security audit` reports: one finding per problem found (see docs/security-model.md#auditing-a-deployment). */
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

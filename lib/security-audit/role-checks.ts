@@ -72,7 +72,7 @@ const appRoleFinding = (what: string, title: string, found: string, fix: string,
   ...(subject ? { subject } : {}),
 });
 
-/** trust_app: never superuser, never BYPASSRLS, never an owner, never able to become one (SPEC 4.1). */
+/** trust_app: never superuser, never BYPASSRLS, never an owner, never able to become one: any of these would let the app's queries step around row-level security. */
 export function appRoleFindings(facts: RolesFacts): Finding[] {
   const app = facts.app;
   if (!app) {

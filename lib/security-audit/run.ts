@@ -21,7 +21,7 @@ export function describeTarget(config: Config): string {
   return `${config.appUrl.origin} on ${where}`;
 }
 
-/** Every check of SPEC 3.5's `trust security audit`: configuration, secrets, transport and database. */
+/** Every check of `trust security audit`: configuration, secrets, transport and database (docs/security-model.md#auditing-a-deployment). */
 export async function runSecurityAudit({ config, database, now }: AuditInput): Promise<AuditReport> {
   const posture = postureOf(config);
   const findings = [

@@ -100,7 +100,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** Seeded customer users carry the directory user id `directory_user_<first name>` (SPEC 3). */
+/**
+ * Seeded customer users carry the directory user id `directory_user_<first name>`, so that
+ * Directory Sync events for them (from the tests' fake WorkOS, or a demo directory) update
+ * these rows instead of adding new people.
+ */
 export function directoryUserId(email: string): string {
   return `directory_user_${email.split('@')[0]}`;
 }

@@ -8,7 +8,7 @@ export async function isEmpty(admin: AdminConnection): Promise<boolean> {
 }
 
 /**
- * Loads the demo tenants, accounts and records of SPEC 3. Idempotent: existing tenants and
+ * Loads the demo tenants, accounts and records (the README lists the accounts). Idempotent: existing tenants and
  * users are updated in place, and records are added only to a tenant that has none.
  * Operator tooling: runs on the admin connection, which must be able to bypass RLS.
  */
@@ -73,7 +73,7 @@ export async function seedDemoData(admin: AdminConnection) {
         [tenantId, a.kind, a.role, a.email, a.name, a.kind === 'customer' ? directoryUserId(a.email) : null],
       );
     }
-    // The two designated break-glass holders of SPEC 3 (slots 1 and 2: never more than two).
+    // The two designated break-glass holders (slots 1 and 2: emergency access stays with at most two people).
     await q.query(
       `INSERT INTO break_glass_holders (slot, user_id)
        SELECT h.slot, u.id FROM (VALUES (1, 'grace@vendor.example'), (2, 'heidi@vendor.example')) AS h (slot, email)

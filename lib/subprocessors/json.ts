@@ -16,7 +16,7 @@ function fields(s: SubprocessorFields) {
 }
 
 /**
- * /subprocessors.json: the fields of SPEC 4.2 for current and upcoming entries. The keys are
+ * /subprocessors.json: every field of current and upcoming entries (docs/portal.md). The keys are
  * a public interface: snake_case, and only ever added to.
  */
 export function subprocessorsJson(view: PublicSubprocessors, vendor: string, baseUrl: string) {

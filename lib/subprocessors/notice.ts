@@ -3,7 +3,7 @@ import { AppError } from '@/lib/http/errors';
 import { DAY_MS, dateStart, firstDateFrom, isoDate } from './dates';
 import type { SubprocessorFields } from './fields';
 
-/** Notice periods of SPEC 4.2, in days. */
+/** Notice periods in days: customers get longer to object to one that will hold their records (docs/portal.md). */
 export const NOTICE_DAYS = { standard: 14, customerRecords: 90 } as const;
 
 export interface NoticeRequirement {

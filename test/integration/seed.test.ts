@@ -3,7 +3,7 @@ import { seedDemoData } from '@/lib/seed/seed';
 import { describeEachDatabase } from '../helpers/databases';
 
 describeEachDatabase('demo data', (t) => {
-  it('carries the WorkOS identities of SPEC 3 and can be loaded twice', async () => {
+  it('carries the demo accounts’ WorkOS identities and can be loaded twice', async () => {
     await seedDemoData(t().admin);
     await seedDemoData(t().admin);
     const users = await t().admin.transaction((q) =>

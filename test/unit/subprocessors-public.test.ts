@@ -100,7 +100,7 @@ describe('the public list', () => {
     });
   });
 
-  it('has stable snake_case JSON with the fields of SPEC 4.2', () => {
+  it('has stable snake_case JSON with every field of a sub-processor', () => {
     const json = subprocessorsJson(view, 'Northwind', 'https://trust.example');
     expect(json.updated_at).toBe('2026-02-01T10:00:00.000Z');
     expect(json.current[0]).toEqual({

@@ -6,7 +6,7 @@ export const FAKE_WORKOS = {
   webhookSecret: 'whsec_fake_workos_secret',
 };
 
-/** The people the fake identity providers know: the seeded accounts of SPEC 3. */
+/** The people the fake identity providers know: the seeded demo accounts (lib/seed/demo-data.ts). */
 export const FAKE_PROFILES: FakeProfile[] = [
   { email: 'alice@vendor.example', organizationId: 'org_vendor', firstName: 'Alice', lastName: 'Adams' },
   { email: 'bob@vendor.example', organizationId: 'org_vendor', firstName: 'Bob', lastName: 'Brown' },

@@ -13,7 +13,7 @@ const input = z.object({
   next: z.string().max(2000).optional(),
 });
 
-/** Demo sign-in (SPEC 3.3): JSON answers 200 with the cookie; a form post is redirected. */
+/** Demo sign-in, while WorkOS is not configured (docs/identity.md): JSON answers 200 with the cookie; a form post is redirected. */
 export const POST = route(async (request) => {
   const { form, data } = await readBody(request);
   try {
