@@ -9,7 +9,7 @@ export async function register() {
   const { startValidityReminders } = await import('./lib/documents/reminder-schedule');
   startValidityReminders();
   const { startLockboxSweeps } = await import('./lib/lockbox/expire');
-  const { systemClock } = await import('./lib/clock');
+  const { systemClock } = await import('./lib/core/clock');
   const { getDatabase: database } = await import('./lib/db');
   startLockboxSweeps(database, systemClock);
   const { startPublicFiles } = await import('./lib/documents/public-files');

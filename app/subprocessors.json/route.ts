@@ -1,4 +1,4 @@
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { config } from '@/lib/config/env';
 import { route } from '@/lib/http/route';
 import { publicSettings } from '@/lib/portal/public-settings';

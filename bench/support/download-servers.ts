@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { migrate } from '@/lib/db/migrate';
 import { embedded } from '@/lib/db/open';
 import { downloadDocument } from '@/lib/documents/download';

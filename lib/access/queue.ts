@@ -12,7 +12,7 @@ import {
   ndaVersions,
   users,
 } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { type RuleOutcome, customerDomains, decideByRules, emailDomain, listDomainRules, domainAndParents } from './domain-rules';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { SYSTEM } from '@/lib/auth/actor';
+import { SYSTEM } from '@/lib/core/actor';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { accessGrants, documentDownloads, documents, documentVersions } from '@/drizzle/schema';
-import { ANONYMOUS, SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { ANONYMOUS, SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { hashToken, looksLikeToken } from '@/lib/access/tokens';

@@ -1,4 +1,4 @@
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import type { DbHandle } from '@/lib/db/with-actor';
 import type { RenderedPdf } from '@/lib/pdf/render-cache';
 import { RENDERERS } from './generators';

@@ -1,7 +1,7 @@
 import { asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { documents, documentVersions, type DocumentVisibility, users } from '@/drizzle/schema';
-import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { ANONYMOUS, type Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { notFound } from './edit';
 import { isUuid } from './parse-input';

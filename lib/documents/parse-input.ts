@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * Parses input with a zod schema; the first problem becomes an AppError with the code

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { documentDownloads } from '@/drizzle/schema';
-import { ANONYMOUS } from '@/lib/auth/actor';
+import { ANONYMOUS } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { arrivedOverHttps, FILE_POLICY, HSTS } from '@/lib/http/content-security-policy';

@@ -1,7 +1,7 @@
 import { and, isNotNull, isNull, lte } from 'drizzle-orm';
 import { documents } from '@/drizzle/schema';
-import { SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { config } from '@/lib/config/env';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { queueMail } from '@/lib/mail/outbox';

@@ -1,5 +1,5 @@
-import type { Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import type { DbHandle } from '@/lib/db/with-actor';
 import type { GeneratedPdf, GeneratedRenderer } from '@/lib/documents/generated';
 import { renderCached } from '@/lib/pdf/render-cache';

@@ -1,4 +1,4 @@
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import { config } from '@/lib/config/env';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { listSecurityBlocks } from '@/lib/portal/security-blocks';

@@ -1,14 +1,14 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db/types';
 import { dpaDraft, dpaVersions, users } from '@/drizzle/schema';
-import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
+import { ANONYMOUS, type Actor } from '@/lib/core/actor';
 import { asTrustAdmin, rethrowRefusal } from '@/lib/auth/trust-admin';
-import { canonicalSha256 } from '@/lib/canonical-json';
-import type { Clock } from '@/lib/clock';
+import { canonicalSha256 } from '@/lib/core/canonical-json';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { parseInput, text } from '@/lib/portal/input';
 import { z } from 'zod';
 import { type DpaContent, type DpaDraftContent, dpaContentSchema, dpaDraftSchema } from './content';

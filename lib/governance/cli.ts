@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { loadConfig } from '@/lib/config/env';
 import { openDatabase } from '@/lib/db/open';
 import { exportLines, operatorExportTarget, recordOperatorExport } from './export';

@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { isConnectionLost } from '@/lib/db/raw';
 import { RateLimitedError } from '@/lib/rate-limit/limit';
-import { AppError } from './errors';
+import { AppError } from '@/lib/core/errors';
 
 export function jsonError(code: string, message: string, status: number, headers?: HeadersInit) {
   return NextResponse.json({ error: { code, message } }, { status, headers });

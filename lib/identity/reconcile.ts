@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import { directoryGroups, directoryMemberships, tenants, users } from '@/drizzle/schema';
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import type { Config } from '@/lib/config/env';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';

@@ -1,6 +1,6 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { config } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
 import { deliverDueMail } from './deliver';

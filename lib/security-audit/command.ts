@@ -2,7 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { type Clock, systemClock } from '@/lib/clock';
+import { type Clock, systemClock } from '@/lib/core/clock';
 import { type Config, loadConfig } from '@/lib/config/env';
 import { openDatabase, type OpenDatabase } from '@/lib/db/open';
 import { buildReport, formatJson, formatText, type AuditReport } from './report';

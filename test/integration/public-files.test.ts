@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { downloadDocument } from '@/lib/documents/download';
 import {
   PUBLIC_FILE_TTL_MS,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { manualClock } from '@/lib/clock';
+import { manualClock } from '@/lib/core/clock';
 import { hitRateLimit, RateLimitedError } from '@/lib/rate-limit/limit';
 import { describeEachDatabase } from '../helpers/databases';
 

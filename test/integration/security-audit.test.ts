@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '@/lib/clock';
+import { manualClock } from '@/lib/core/clock';
 import { loadConfig } from '@/lib/config/env';
 import { migrate } from '@/lib/db/migrate';
 import { openPgliteDirectory, pgliteAdmin } from '@/lib/db/pglite';

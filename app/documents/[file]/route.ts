@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { downloadDocument } from '@/lib/documents/download';
 import { htmlNotice } from '@/lib/http/html-notice';

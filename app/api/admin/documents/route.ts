@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { pageParam } from '@/components/ui/pagination';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { createDocument } from '@/lib/documents/edit';
 import { listAdminDocuments } from '@/lib/documents/list';

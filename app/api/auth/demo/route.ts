@@ -4,7 +4,7 @@ import { SESSION_COOKIE, safeNextPath, sessionCookieOptions } from '@/lib/auth/c
 import { demoSignIn } from '@/lib/auth/demo';
 import { sessionDeps } from '@/lib/auth/request';
 import { config } from '@/lib/config/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { readBody, route } from '@/lib/http/route';
 import { clientKey } from '@/lib/rate-limit/request';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cookieSecurity, safeNextPath } from '@/lib/auth/cookie';
 import { sessionDeps } from '@/lib/auth/request';
 import { config } from '@/lib/config/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { readBody, route } from '@/lib/http/route';
 import { startSso } from '@/lib/identity/sso';
 import { SSO_STATE_COOKIE, SSO_STATE_MAX_AGE_SECONDS } from '@/lib/identity/sso-state';

@@ -5,7 +5,7 @@ import { requireApiActor } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { parseInput } from '@/lib/documents/parse-input';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { readBody, route } from '@/lib/http/route';
 import { deleteOwnAccount } from '@/lib/privacy/delete-account';
 

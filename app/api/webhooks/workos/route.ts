@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { config } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db';
 import { readText, route } from '@/lib/http/route';

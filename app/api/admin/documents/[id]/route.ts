@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { updateDocument } from '@/lib/documents/edit';
 import { getAdminDocument } from '@/lib/documents/list';
