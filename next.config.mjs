@@ -1,4 +1,4 @@
-// Shared with the server's fast path for cached public files (lib/documents/public-files.ts).
+// Shared with the server's fast path for cached public files (lib/portal/public-files.ts).
 import securityHeaders from './lib/http/security-headers.json' with { type: 'json' };
 
 /** @type {import('next').NextConfig} */

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { config as appConfig } from '@/lib/config/env';
+import { config as appConfig } from '@/lib/core/config';
 import { FILE_POLICY, newNonce, pagePolicy, servesFile } from '@/lib/http/content-security-policy';
 
 /**

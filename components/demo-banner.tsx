@@ -1,4 +1,4 @@
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 
 /** Shown on every page while demo sign-in is on (SPEC 3.3). */
 export function DemoBanner() {

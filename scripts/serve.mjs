@@ -47,7 +47,7 @@ const server = http.createServer((req, res) => {
     delete req.headers['x-forwarded-host'];
     delete req.headers['x-forwarded-port'];
   }
-  // Public documents already in memory are answered here (lib/documents/public-files.ts).
+  // Public documents already in memory are answered here (lib/portal/public-files.ts).
   const serveCached = globalThis[Symbol.for('trust-center.serve-public-file')];
   if (serveCached?.(req, res)) return;
   // Public pages for visitors without a cookie, a few seconds at a time (scripts/page-cache.mjs).

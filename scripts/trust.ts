@@ -1,5 +1,5 @@
 // The operator CLI (SPEC 3.5): `npm run trust -- <command>`.
-import { loadConfig } from '@/lib/config/env';
+import { loadConfig } from '@/lib/core/config';
 import { migrate } from '@/lib/db/migrate';
 import { openDatabase } from '@/lib/db/open';
 import { seedDemoData } from '@/lib/seed/seed';

@@ -9,7 +9,7 @@ import { systemClock } from '@/lib/core/clock';
 import { migrate } from '@/lib/db/migrate';
 import { embedded } from '@/lib/db/open';
 import { downloadDocument } from '@/lib/documents/download';
-import { servePublicFile, startPublicFiles } from '@/lib/documents/public-files';
+import { servePublicFile, startPublicFiles } from '@/lib/portal/public-files';
 import { seedDemoData } from '@/lib/seed/seed';
 
 const pg = new PGlite();

@@ -4,7 +4,7 @@ import { type Actor, SYSTEM } from '@/lib/core/actor';
 import { recordSignInFailure } from '@/lib/auth/sign-in-events';
 import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid } from '@/lib/documents/parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/core/errors';

@@ -5,8 +5,8 @@ import { accessRequestDocuments, accessRequests, documents, ndaAcceptances } fro
 import { ANONYMOUS } from '@/lib/core/actor';
 import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { parseInput } from '@/lib/documents/parse-input';
-import { SLUG_PATTERN } from '@/lib/documents/schemas';
+import { parseInput } from '@/lib/core/parse-input';
+import { SLUG_PATTERN } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { queueMail } from '@/lib/mail/outbox';

@@ -5,7 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { after } from 'next/server';
 import type { CustomerRole, StaffRole } from '@/lib/core/roles';
 import { systemClock } from '@/lib/core/clock';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { sessionSecret } from '@/lib/config/secrets';
 import { getDatabase } from '@/lib/db';
 import { noteActor } from '@/lib/governance/refusal-scope';

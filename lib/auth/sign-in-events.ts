@@ -8,7 +8,8 @@ import { EventCoalescer } from '@/lib/governance/coalesce';
 import { emitEvent } from '@/lib/governance/emit';
 import { markRecorded } from '@/lib/governance/refusal-scope';
 import { AppError } from '@/lib/core/errors';
-import { checkRateLimit, countInWindow, hitRateLimit, RateLimitedError, type RateRule } from '@/lib/rate-limit/limit';
+import { checkRateLimit, countInWindow, hitRateLimit, type RateRule } from '@/lib/rate-limit/limit';
+import { RateLimitedError } from '@/lib/core/errors';
 
 /** How someone signed in: demo sign-in, SSO, or a reviewer's e-mailed access link. */
 export type SignInMethod = 'demo' | 'sso' | 'access_link';

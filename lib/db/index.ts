@@ -1,5 +1,5 @@
 import 'server-only';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { openDatabase, type OpenDatabase } from './open';
 import type { Database } from './types';
 

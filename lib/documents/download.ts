@@ -8,8 +8,9 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { hashToken, looksLikeToken } from '@/lib/access/tokens';
 import { emitEvent } from '@/lib/governance/emit';
 import { UnstampablePdfError, stampPdf } from '@/lib/pdf/stamp';
-import { type DocumentGenerator, type GeneratedDocument, renderGeneratedDocument } from './generated';
-import { type PublicFile, cachedPublicFile, etagMatches, recordPublicDownload, rememberPublicFile } from './public-files';
+import type { DocumentGenerator, GeneratedDocument } from '@/lib/pdf/generated';
+import { renderGeneratedDocument } from './generated';
+import { type PublicFile, cachedPublicFile, etagMatches, recordPublicDownload, rememberPublicFile } from '@/lib/portal/public-files';
 
 export type DownloadResult =
   | { kind: 'not_found' }

@@ -7,7 +7,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { announcePublicChange } from '@/lib/portal/public-changes';
 import { AppError } from '@/lib/core/errors';
-import { isUuid } from './parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import type { CheckedPdf } from './pdf-file';
 import type { DocumentFields, NewDocumentFields } from './schemas';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';

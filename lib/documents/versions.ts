@@ -7,7 +7,7 @@ import { emitEvent } from '@/lib/governance/emit';
 import { announcePublicChange } from '@/lib/portal/public-changes';
 import { AppError } from '@/lib/core/errors';
 import { notFound } from './edit';
-import { isUuid } from './parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import type { CheckedPdf } from './pdf-file';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 

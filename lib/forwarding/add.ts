@@ -5,7 +5,7 @@ import { forwardingEndpoints } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { type EndpointView, endpointsOfChain, inChain } from './endpoints';

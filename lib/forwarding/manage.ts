@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid } from '@/lib/documents/parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import type { EventKind } from '@/lib/governance/kinds';
 import { AppError } from '@/lib/core/errors';

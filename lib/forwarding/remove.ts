@@ -4,7 +4,7 @@ import { forwardingEndpoints } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid } from '@/lib/documents/parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { inChain } from './endpoints';

@@ -6,7 +6,7 @@ import { type Actor, GOVERNANCE } from '@/lib/core/actor';
 import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid } from '@/lib/documents/parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import { chainName } from '@/lib/governance/format';
 import { AppError } from '@/lib/core/errors';
 import { inChain } from './endpoints';

@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { systemClock } from '@/lib/core/clock';
-import { loadConfig } from '@/lib/config/env';
+import { loadConfig } from '@/lib/core/config';
 import { openDatabase } from '@/lib/db/open';
 import { exportLines, operatorExportTarget, recordOperatorExport } from './export';
 import { parseChainHead, verifyLog } from './verify';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { systemClock } from '@/lib/core/clock';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { getDatabase } from '@/lib/db';
 import { isRefusal, noteRefusal, type RefusalScope, wasRecorded, withRefusalScope } from '@/lib/governance/refusal-scope';
 import { recordRefusal, type RefusalDeps } from '@/lib/governance/refusals';

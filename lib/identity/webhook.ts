@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Clock } from '@/lib/core/clock';
-import type { Config } from '@/lib/config/env';
+import type { Config } from '@/lib/core/config';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { WorkOS } from '@workos-inc/node';
-import type { Config } from '@/lib/config/env';
+import type { Config } from '@/lib/core/config';
 import { AppError } from '@/lib/core/errors';
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
-import { forgetPublicFiles } from '@/lib/documents/public-files';
+import { forgetPublicFiles } from '@/lib/portal/public-files';
 
 /** What the public portal caches, by the content it shows. */
 export const PORTAL_TAGS = [
@@ -16,7 +16,7 @@ export const PORTAL_TAGS = [
 export type PortalTag = (typeof PORTAL_TAGS)[number];
 
 // One number for everything the instance keeps of the public portal: the data read through
-// cachedPublic(), the files (lib/documents/public-files.ts) and the pages the HTTP server
+// cachedPublic(), the files (lib/portal/public-files.ts) and the pages the HTTP server
 // keeps (scripts/page-cache.mjs, which reads it from here). Raising it retires all of them.
 const GENERATION = Symbol.for('trust-center.public-generation');
 const holder = globalThis as { [GENERATION]?: number };

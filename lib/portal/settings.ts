@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { portalSettings } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor } from '@/lib/core/actor';
 import type { Clock } from '@/lib/core/clock';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { type Clock, systemClock } from '@/lib/core/clock';
-import { type Config, loadConfig } from '@/lib/config/env';
+import { type Config, loadConfig } from '@/lib/core/config';
 import { openDatabase, type OpenDatabase } from '@/lib/db/open';
 import { buildReport, formatJson, formatText, type AuditReport } from './report';
 import { runSecurityAudit } from './run';

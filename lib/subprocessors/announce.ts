@@ -6,7 +6,7 @@ import type { Clock } from '@/lib/core/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { announcementMail } from '@/lib/subscriptions/mails';
+import { announcementMail } from './mails';
 import { mailConfirmedSubscribers } from '@/lib/subscriptions/notify';
 import type { LinkKeys } from '@/lib/subscriptions/tokens';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';

@@ -9,7 +9,7 @@ import { publishNda } from '@/lib/access/nda';
 import { submitAccessRequest } from '@/lib/access/submit';
 import { type DownloadResult, downloadDocument } from '@/lib/documents/download';
 import { createDocument } from '@/lib/documents/edit';
-import type { GeneratedRenderer } from '@/lib/documents/generated';
+import type { GeneratedRenderer } from '@/lib/pdf/generated';
 import { RENDERERS } from '@/lib/documents/generators';
 import { checkPdf } from '@/lib/documents/pdf-file';
 import { readVersionFile, uploadVersion } from '@/lib/documents/versions';

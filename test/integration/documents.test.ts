@@ -9,7 +9,7 @@ import { withActor } from '@/lib/db/with-actor';
 import { downloadDocument } from '@/lib/documents/download';
 import { createDocument, setArchived, updateDocument } from '@/lib/documents/edit';
 import { getAdminDocument, listAdminDocuments, listPortalDocuments } from '@/lib/documents/list';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { MAX_PDF_BYTES, checkPdf, cleanFilename } from '@/lib/documents/pdf-file';
 import { documentFields as fieldsSchema, documentUpdate, newDocumentFields } from '@/lib/documents/schemas';
 import { readVersionFile, uploadVersion } from '@/lib/documents/versions';

@@ -10,7 +10,7 @@ import {
   forgetPublicFiles,
   rememberPublicFile,
   servePublicFile,
-} from '@/lib/documents/public-files';
+} from '@/lib/portal/public-files';
 import { seedDemoData } from '@/lib/seed/seed';
 import { describeEachDatabase } from '../helpers/databases';
 import { countRows } from '../helpers/documents';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '@/lib/core/clock';
-import { loadConfig } from '@/lib/config/env';
+import { loadConfig } from '@/lib/core/config';
 import { migrate } from '@/lib/db/migrate';
 import { openPgliteDirectory, pgliteAdmin } from '@/lib/db/pglite';
 import type { Database } from '@/lib/db/types';

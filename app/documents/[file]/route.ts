@@ -4,7 +4,7 @@ import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { downloadDocument } from '@/lib/documents/download';
 import { htmlNotice } from '@/lib/http/html-notice';
-import { SLUG_PATTERN } from '@/lib/documents/schemas';
+import { SLUG_PATTERN } from '@/lib/core/parse-input';
 import { wantsHtml } from '@/lib/http/html-notice';
 import { pdfResponse } from '@/lib/http/pdf-response';
 import { jsonError } from '@/lib/http/respond';

@@ -10,7 +10,7 @@ import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { formatBytes, formatDay, formatDayTime } from '@/lib/documents/format';
 import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
-import { isUuid } from '@/lib/documents/parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import { AppError } from '@/lib/core/errors';
 
 const GENERATOR_PAGES = {

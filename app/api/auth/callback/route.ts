@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE, sessionCookieOptions } from '@/lib/auth/cookie';
 import { sessionDeps } from '@/lib/auth/request';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { AppError } from '@/lib/core/errors';
 import { route } from '@/lib/http/route';
 import { finishSso } from '@/lib/identity/sso';

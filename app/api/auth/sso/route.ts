@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { cookieSecurity, safeNextPath } from '@/lib/auth/cookie';
 import { sessionDeps } from '@/lib/auth/request';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { AppError } from '@/lib/core/errors';
 import { readBody, route } from '@/lib/http/route';
 import { startSso } from '@/lib/identity/sso';
