@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AccessRequestStatus, type RuleDecider, accessGrants, accessRequestDocuments, accessRequests, documents } from '@/drizzle/schema';

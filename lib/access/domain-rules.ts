@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { ACCESS_RULE_DECISIONS, accessDomainRules, identityDomains, type AccessRuleDecision, type RuleDecider } from '@/drizzle/schema';

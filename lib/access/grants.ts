@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { accessGrants, accessRequestDocuments, accessRequests, documents } from '@/drizzle/schema';
 import { type Actor, SYSTEM } from '@/lib/core/actor';

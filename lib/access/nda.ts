@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { count, desc, eq, max } from 'drizzle-orm';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor, StaffActor } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { AppError } from '@/lib/core/errors';

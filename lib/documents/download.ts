@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { accessGrants, documentDownloads, documents, documentVersions } from '@/drizzle/schema';

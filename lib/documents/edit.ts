@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { documents, documentVersions } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';

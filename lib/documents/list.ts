@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { documents, documentVersions, type DocumentVisibility, users } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor } from '@/lib/core/actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, isNotNull, isNull, lte } from 'drizzle-orm';
 import { documents } from '@/drizzle/schema';
 import { SYSTEM } from '@/lib/core/actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { documents, documentVersions } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';

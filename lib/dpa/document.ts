@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '@/lib/core/actor';
 import type { Clock } from '@/lib/core/clock';
 import type { DbHandle } from '@/lib/db/with-actor';

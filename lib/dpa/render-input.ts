@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Clock } from '@/lib/core/clock';
 import { config } from '@/lib/core/config';
 import type { DbHandle } from '@/lib/db/with-actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db/types';
 import { dpaDraft, dpaVersions, users } from '@/drizzle/schema';

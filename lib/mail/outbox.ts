@@ -1,3 +1,4 @@
+import 'server-only';
 import { desc } from 'drizzle-orm';
 import { mailOutbox } from '@/drizzle/schema';
 import type { StaffActor } from '@/lib/core/actor';

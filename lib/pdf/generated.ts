@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Clock } from '@/lib/core/clock';
 import type { DbHandle } from '@/lib/db/with-actor';
 import type { RenderedPdf } from './render-cache';

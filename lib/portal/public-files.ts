@@ -1,3 +1,4 @@
+import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { documentDownloads } from '@/drizzle/schema';
 import { ANONYMOUS } from '@/lib/core/actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { SYSTEM } from '@/lib/core/actor';
 import type { Clock } from '@/lib/core/clock';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, inArray, isNull } from 'drizzle-orm';
 import { subprocessorAnnouncements, subprocessorChanges } from '@/drizzle/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNotNull, isNull, max } from 'drizzle-orm';
 import { subprocessorAnnouncements, subprocessorChanges, subprocessors } from '@/drizzle/schema';
 import { ANONYMOUS, SYSTEM, type Actor } from '@/lib/core/actor';

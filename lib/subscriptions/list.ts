@@ -1,3 +1,4 @@
+import 'server-only';
 import { count, desc } from 'drizzle-orm';
 import { subscribers } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';

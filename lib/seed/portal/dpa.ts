@@ -1,3 +1,4 @@
+import 'server-only';
 import { canonicalSha256 } from '@/lib/core/canonical-json';
 import { type DpaContent, dpaContentSchema } from '@/lib/dpa/content';
 import type { AdminQuery } from '@/lib/db/types';
