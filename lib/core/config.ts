@@ -60,7 +60,7 @@ export interface Config {
   forwardingAllowPrivateTargets: boolean;
 }
 
-/** Reads the environment of SPEC 3; a bad value stops start-up with a message naming it. */
+/** Reads the environment (README, "Configuration"); a bad value stops start-up with a message naming it. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(blanksRemoved);
