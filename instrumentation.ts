@@ -1,6 +1,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { prepareAppDatabase } = await import('./lib/db/startup');
+  const { prepareAppDatabase } = await import('./lib/startup/database');
   await prepareAppDatabase();
   const { sendQueuedMail, startMailRetries } = await import('./lib/mail/sender');
   // Mail queued before a restart, or whose delivery failed, goes out now and then on retry.
@@ -9,10 +9,10 @@ export async function register() {
   const { startValidityReminders } = await import('./lib/documents/reminder-schedule');
   startValidityReminders();
   const { startLockboxSweeps } = await import('./lib/lockbox/expire');
-  const { systemClock } = await import('./lib/clock');
+  const { systemClock } = await import('./lib/core/clock');
   const { getDatabase } = await import('./lib/db');
   startLockboxSweeps(getDatabase, systemClock);
-  const { config } = await import('./lib/config/env');
+  const { config } = await import('./lib/core/config');
   const databaseUrl = config().databaseUrl;
   if (databaseUrl) {
     // Several instances may share the database: a change announced by any of them (this one

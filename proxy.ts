@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { config as appConfig } from '@/lib/config/env';
+import { config as appConfig } from '@/lib/core/config';
 import { watchDatabase } from '@/lib/db/availability';
 import { OUTAGE_PAGE, OUTAGE_RETRY_AFTER_SECONDS, outagePolicy } from '@/lib/http/outage-page';
 import { arrivedOverHttps, NONCE_PLACEHOLDER, newNonce, securityHeaders, servesFile } from '@/lib/http/security-headers';

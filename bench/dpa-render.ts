@@ -1,7 +1,7 @@
 // The DPA's render time, with no cache: the median over 20 renders in one process of the seeded
 // DPA template and of an executed copy, after a warm-up. Goal: median under 150 ms.
 import { PGlite } from '@electric-sql/pglite';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { migrate } from '@/lib/db/migrate';
 import { embedded } from '@/lib/db/open';
 import { renderDpaPdf } from '@/lib/dpa/pdf';

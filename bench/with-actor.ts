@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { tenantRecords } from '@/drizzle/schema';
-import type { CustomerActor } from '@/lib/auth/actor';
+import type { CustomerActor } from '@/lib/core/actor';
 import { migrate } from '@/lib/db/migrate';
 import { createPostgresAdmin, createPostgresDatabase, drizzleOn } from '@/lib/db/postgres';
 import { withActor } from '@/lib/db/with-actor';

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Role } from '@/drizzle/schema';
-import { ROLE_LABELS } from '@/lib/auth/roles';
+import { ROLE_LABELS, type Role } from '@/lib/core/roles';
 import { SignOutButton } from './sign-out-button';
 
 interface Props {

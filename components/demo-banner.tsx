@@ -1,4 +1,4 @@
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 
 /** Shown on every page while demo sign-in is on: anyone can then sign in as anyone, and nobody should mistake it for production. */
 export function DemoBanner() {

@@ -1,5 +1,4 @@
-import type { Role } from '@/drizzle/schema';
-import { ROLE_LABELS } from '@/lib/auth/roles';
+import { ROLE_LABELS, type Role } from '@/lib/core/roles';
 
 interface Props {
   organization: string;

@@ -1,9 +1,9 @@
 // The operator CLI: `npm run trust -- <command>` (the commands are listed in the README).
-import { loadConfig } from '@/lib/config/env';
+import { loadConfig } from '@/lib/core/config';
 import { migrate } from '@/lib/db/migrate';
 import { openDatabase } from '@/lib/db/open';
 import { seedDemoData } from '@/lib/seed/seed';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { reconcileDirectories } from '@/lib/identity/reconcile';
 import { workosClient } from '@/lib/identity/workos-client';
 import { auditExport, auditVerify } from '@/lib/governance/cli';

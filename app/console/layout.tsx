@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ConsoleShell } from '@/components/console-shell';
 import { requireCustomer } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { listRequests } from '@/lib/lockbox/requests';
 

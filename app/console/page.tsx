@@ -4,7 +4,7 @@ import { NotificationsPanel } from '@/components/notifications/notifications-pan
 import { FormNotice } from '@/components/ui/notice';
 import { requireCustomer } from '@/lib/auth/request';
 import { listNotifications } from '@/lib/notifications/inbox';
-import { ROLE_LABELS } from '@/lib/auth/roles';
+import { ROLE_LABELS } from '@/lib/core/roles';
 import { getDatabase } from '@/lib/db';
 import { listOwnRecords } from '@/lib/tenants/list-records';
 

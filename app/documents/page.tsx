@@ -8,7 +8,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
 import { grantedDocuments } from '@/lib/access/grants';
 import { publicNda } from '@/lib/access/public-nda';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { formatDay } from '@/lib/documents/format';
 import type { PortalDocument } from '@/lib/documents/list';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { safeNextPath } from '@/lib/auth/cookie';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/lib/seed/demo-data';
 
 export const metadata: Metadata = { title: 'Sign in', description: 'Sign in to the customer console or the staff admin.' };

@@ -1,5 +1,5 @@
-import { systemClock } from '@/lib/clock';
-import { config } from '@/lib/config/env';
+import { systemClock } from '@/lib/core/clock';
+import { config } from '@/lib/core/config';
 import { route } from '@/lib/http/route';
 import { publicSettings } from '@/lib/portal/public-settings';
 import { cacheableResponse } from '@/lib/subprocessors/http-cache';

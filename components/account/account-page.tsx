@@ -1,7 +1,7 @@
 import { Field, SubmitButton } from '@/components/portal-admin/fields';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
-import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
+import type { CustomerActor, StaffActor } from '@/lib/core/actor';
 
 const ROLE_LABELS: Record<string, string> = {
   customer_admin: 'Customer admin',

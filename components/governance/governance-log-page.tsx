@@ -1,10 +1,11 @@
+import 'server-only';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Field, Select, SubmitButton } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
 import { Pagination, pageParam } from '@/components/ui/pagination';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { getDatabase } from '@/lib/db';
 import { ACTOR_KINDS, EVENT_CATEGORIES } from '@/lib/governance/categories';
 import { chainStatus, listEvents } from '@/lib/governance/list';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { StaffActor } from '@/lib/auth/actor';
+import type { StaffActor } from '@/lib/core/actor';
 import type { DbHandle } from '@/lib/db/with-actor';
 import type { TenantRef } from '@/lib/lockbox/tenant';
 import { listTenants } from '@/lib/tenants/list-tenants';

@@ -1,6 +1,7 @@
 import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
-import { CUSTOMER_ROLES, STAFF_ROLES, users } from './users';
+import { CUSTOMER_ROLES, STAFF_ROLES } from '@/lib/core/roles';
+import { users } from './users';
 
 // tenant_id null: the vendor's own organization (its staff).
 

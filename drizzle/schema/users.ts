@@ -1,11 +1,6 @@
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CUSTOMER_ROLES, STAFF_ROLES } from '@/lib/core/roles';
 import { tenants } from './tenants';
-
-export const STAFF_ROLES = ['trust_admin', 'support', 'break_glass'] as const;
-export const CUSTOMER_ROLES = ['customer_admin', 'customer_member'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
-export type Role = StaffRole | CustomerRole;
 
 /** Staff have no tenant; customer users belong to exactly one (a CHECK constraint holds this). */
 export const users = pgTable('users', {

@@ -1,21 +1,15 @@
+import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  type AccessRequestStatus,
-  type RuleDecider,
-  accessGrants,
-  accessRequestDocuments,
-  accessRequests,
-  documents,
-} from '@/drizzle/schema';
-import { type Actor, SYSTEM, type StaffActor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { type AccessRequestStatus, type RuleDecider, accessGrants, accessRequestDocuments, accessRequests, documents } from '@/drizzle/schema';
+import { type Actor, SYSTEM, type StaffActor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid, parseInput } from '@/lib/documents/parse-input';
+import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { queueMail } from '@/lib/mail/outbox';
 import { readPublicSettings } from '@/lib/portal/settings';
 import { grantMail, refusalMail } from './mails';

@@ -1,14 +1,15 @@
+import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { ACCESS_RULE_DECISIONS, accessDomainRules, identityDomains, type AccessRuleDecision, type RuleDecider } from '@/drizzle/schema';
-import { type Actor, SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { type Actor, SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid, parseInput } from '@/lib/documents/parse-input';
+import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { isFreeMailDomain } from './free-mail';
 
 export const DOMAIN_PATTERN = /^[a-z0-9.-]+\.[a-z]{2,}$/;

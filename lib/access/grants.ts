@@ -1,13 +1,14 @@
+import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { accessGrants, accessRequestDocuments, accessRequests, documents } from '@/drizzle/schema';
-import { type Actor, SYSTEM } from '@/lib/auth/actor';
+import { type Actor, SYSTEM } from '@/lib/core/actor';
 import { recordSignInFailure } from '@/lib/auth/sign-in-events';
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid } from '@/lib/documents/parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { hashToken, looksLikeToken } from './tokens';
 
 export type TokenCheck = { status: 'valid'; grantId: string; expiresAt: Date } | { status: 'invalid' | 'expired' | 'revoked' };

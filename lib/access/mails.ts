@@ -1,4 +1,4 @@
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import type { Mail } from '@/lib/mail/outbox';
 
 const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });

@@ -1,15 +1,16 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { count, desc, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { ndaVersions, users } from '@/drizzle/schema';
-import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { ANONYMOUS, type Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /** An NDA version as reviewers see it: plain values, safe to cache as JSON. */
 export interface PublicNda {

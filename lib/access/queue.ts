@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
@@ -12,7 +13,7 @@ import {
   ndaVersions,
   users,
 } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { type RuleOutcome, customerDomains, decideByRules, emailDomain, listDomainRules, domainAndParents } from './domain-rules';

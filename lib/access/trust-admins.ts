@@ -1,5 +1,6 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { SYSTEM } from '@/lib/auth/actor';
+import { SYSTEM } from '@/lib/core/actor';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 

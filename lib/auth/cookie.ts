@@ -1,4 +1,4 @@
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { arrivedOverHttps } from '@/lib/http/security-headers';
 
 export const SESSION_COOKIE = 'tc_session';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { users } from '@/drizzle/schema';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { withActor } from '@/lib/db/with-actor';
 import { createSession, type SessionDeps } from './sessions';
 import { accountKey, type SignInDeps, signInOrRecord } from './sign-in-events';

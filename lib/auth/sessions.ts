@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { sessions, tenants, users } from '@/drizzle/schema';
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import type { Tx } from '@/lib/db/types';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import type { AuthActor, CustomerActor, StaffActor } from './actor';
+import type { AuthActor, CustomerActor, StaffActor } from '@/lib/core/actor';
 import { issueToken, verifyToken } from './session-token';
 import { authFor, type SignInMethod } from './sign-in-events';
 

@@ -1,14 +1,15 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { type AuthActor, SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { type AuthActor, SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { EventCoalescer } from '@/lib/governance/coalesce';
 import { emitEvent } from '@/lib/governance/emit';
 import { markRecorded } from '@/lib/governance/refusal-scope';
-import { AppError } from '@/lib/http/errors';
-import { checkRateLimit, countInWindow, hitRateLimit, RateLimitedError, type RateRule } from '@/lib/rate-limit/limit';
+import { AppError } from '@/lib/core/errors';
+import { checkRateLimit, countInWindow, hitRateLimit, type RateRule } from '@/lib/rate-limit/limit';
+import { RateLimitedError } from '@/lib/core/errors';
 
 /** How someone signed in: demo sign-in, SSO, or a reviewer's e-mailed access link. */
 export type SignInMethod = 'demo' | 'sso' | 'access_link';

@@ -1,6 +1,7 @@
-import type { Actor, StaffActor } from '@/lib/auth/actor';
+import 'server-only';
+import type { Actor, StaffActor } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * The first line of every staff tool of the portal: only a trust admin may go on. The database

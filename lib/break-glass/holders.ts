@@ -2,12 +2,12 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { breakGlassHolders, users } from '@/drizzle/schema';
-import type { Actor, StaffActor } from '@/lib/auth/actor';
+import type { Actor, StaffActor } from '@/lib/core/actor';
 import { assertTrustAdmin, rethrowRefusal } from '@/lib/auth/trust-admin';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 export interface Holder {
   slot: number;

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { config } from './env';
+import { config } from '@/lib/core/config';
 
 /**
  * SESSION_SECRET, or for the demo a secret generated once and kept under DATA_DIR

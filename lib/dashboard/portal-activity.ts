@@ -1,9 +1,10 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { StaffActor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { StaffActor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { config } from '@/lib/config/env';
-import { processState } from '@/lib/process-state';
+import { config } from '@/lib/core/config';
+import { processState } from '@/lib/core/process-state';
 import { openDatabase, type OpenDatabase } from './open';
 import type { Database } from './types';
 

@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { Config } from '@/lib/config/env';
+import type { Config } from '@/lib/core/config';
 import { createPgliteDatabase, openPgliteDirectory, pgliteAdmin } from './pglite';
 import { createPostgresAdmin, createPostgresDatabase } from './postgres';
 import type { AdminConnection, Database } from './types';

@@ -1,7 +1,8 @@
 import postgres from 'postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { PostgresJsDatabase, PostgresJsSession, drizzle } from 'drizzle-orm/postgres-js';
-import { APP_ROLE, type AdminConnection, type Database, type DbContext, type RuntimeRole, SIGNER_ROLE, type TransactionOptions, type Tx } from './types';
+import { APP_ROLE, type AdminConnection, type Database, type RuntimeRole, SIGNER_ROLE, type TransactionOptions, type Tx } from './types';
+import type { DbContext } from '@/lib/core/actor';
 import { isConnectionLost } from './raw';
 import { beginWithContextSql } from './settings';
 import { noteDatabaseError } from './unavailable';

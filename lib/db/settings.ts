@@ -1,4 +1,5 @@
-import { APP_ROLE, type ActorKind, type DbContext, type RuntimeRole } from './types';
+import { APP_ROLE, type RuntimeRole } from './types';
+import type { ActorKind, DbContext } from '@/lib/core/actor';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KINDS: readonly ActorKind[] = ['customer', 'staff', 'anonymous', 'auth', 'directory', 'vendor_directory', 'system', 'governance'];

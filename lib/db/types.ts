@@ -1,15 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-
-/** What every transaction tells the database about who is acting, so that row-level security can decide (docs/adr/0001-rls-context-per-transaction.md). */
-export type ActorKind = 'customer' | 'staff' | 'anonymous' | 'auth' | 'directory' | 'vendor_directory' | 'system' | 'governance';
-
-export interface DbContext {
-  tenantId: string | null;
-  actorId: string | null;
-  actorKind: ActorKind;
-  /** The application clock's time, when access depends on it (see app_now() in 0011_lockbox). */
-  now?: Date;
-}
+import type { DbContext } from '@/lib/core/actor';
 
 /**
  * A drizzle handle bound to one transaction whose RLS context is already set. Nested

@@ -1,8 +1,7 @@
-import type { AnyActor } from '@/lib/auth/actor';
-import { dbContextOf } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import { type AnyActor, type DbContext, dbContextOf } from '@/lib/core/actor';
+import { AppError } from '@/lib/core/errors';
 import { pgErrorCode } from './raw';
-import type { Database, DbContext, TransactionOptions, Tx } from './types';
+import type { Database, TransactionOptions, Tx } from './types';
 
 const contexts = new WeakMap<Tx, DbContext>();
 

@@ -1,15 +1,17 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { accessGrants, documentDownloads, documents, documentVersions } from '@/drizzle/schema';
-import { ANONYMOUS, SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { ANONYMOUS, SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { hashToken, looksLikeToken } from '@/lib/access/tokens';
 import { emitEvent } from '@/lib/governance/emit';
 import { UnstampablePdfError, stampPdf } from '@/lib/pdf/stamp';
-import { type DocumentGenerator, type GeneratedDocument, renderGeneratedDocument } from './generated';
-import { type PublicFile, cachedPublicFile, etagMatches, recordPublicDownload, rememberPublicFile } from './public-files';
+import type { DocumentGenerator, GeneratedDocument } from '@/lib/pdf/generated';
+import { renderGeneratedDocument } from './generated';
+import { type PublicFile, cachedPublicFile, etagMatches, recordPublicDownload, rememberPublicFile } from '@/lib/portal/public-files';
 
 export type DownloadResult =
   | { kind: 'not_found' }

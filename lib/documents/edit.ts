@@ -1,13 +1,14 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { documents, documentVersions } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { announcePublicChange } from '@/lib/portal/public-changes';
-import { AppError } from '@/lib/http/errors';
-import { isUuid } from './parse-input';
+import { AppError } from '@/lib/core/errors';
+import { isUuid } from '@/lib/core/parse-input';
 import type { CheckedPdf } from './pdf-file';
 import type { DocumentFields, NewDocumentFields } from './schemas';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';

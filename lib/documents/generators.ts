@@ -1,6 +1,6 @@
 import { renderDpaDocument } from '@/lib/dpa/document';
 import { renderQuestionnaireDocument } from '@/lib/questionnaires/document';
-import type { DocumentGenerator, GeneratedRenderer } from './generated';
+import type { DocumentGenerator, GeneratedRenderer } from '@/lib/pdf/generated';
 
 /** Each generator's renderer, by the name documents.generator holds. */
 export const RENDERERS: Record<DocumentGenerator, GeneratedRenderer> = {

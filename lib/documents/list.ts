@@ -1,12 +1,13 @@
+import 'server-only';
 import { asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { documents, documentVersions, type DocumentVisibility, users } from '@/drizzle/schema';
-import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { ANONYMOUS, type Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { notFound } from './edit';
-import { isUuid } from './parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import type { DocumentGenerator } from './generated';
+import type { DocumentGenerator } from '@/lib/pdf/generated';
 import { type Validity, validityOf } from './validity';
 
 /** A document as the public portal lists it: plain values, safe to cache as JSON. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { type UnstampableReason, UnstampablePdfError, stampPdf } from '@/lib/pdf/stamp';
 
 export const MAX_PDF_BYTES = 20 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { trustAdminEmails } from '@/lib/access/trust-admins';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { sendQueuedMail } from '@/lib/mail/sender';
 import { sendValidityReminders } from './reminders';

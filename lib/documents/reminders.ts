@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, isNotNull, isNull, lte } from 'drizzle-orm';
 import { documents } from '@/drizzle/schema';
-import { SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
-import { config } from '@/lib/config/env';
+import { SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
+import { config } from '@/lib/core/config';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { queueMail } from '@/lib/mail/outbox';
 import { readPublicSettings } from '@/lib/portal/settings';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_VISIBILITIES } from '@/drizzle/schema';
-
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+import { SLUG_PATTERN } from '@/lib/core/parse-input';
 
 const day = z
   .string()

@@ -1,13 +1,14 @@
+import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { documents, documentVersions } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { announcePublicChange } from '@/lib/portal/public-changes';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { notFound } from './edit';
-import { isUuid } from './parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import type { CheckedPdf } from './pdf-file';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 

@@ -1,7 +1,8 @@
-import type { Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import 'server-only';
+import type { Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import type { DbHandle } from '@/lib/db/with-actor';
-import type { GeneratedPdf, GeneratedRenderer } from '@/lib/documents/generated';
+import type { GeneratedPdf, GeneratedRenderer } from '@/lib/pdf/generated';
 import { renderCached } from '@/lib/pdf/render-cache';
 import { readExecutedDpa, recordDpaDownload } from './executions';
 import { renderDpaPdf } from './pdf';

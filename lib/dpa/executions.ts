@@ -1,13 +1,14 @@
+import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { dpaExecutions, dpaVersions, tenants } from '@/drizzle/schema';
-import type { Actor, CustomerActor } from '@/lib/auth/actor';
+import type { Actor, CustomerActor } from '@/lib/core/actor';
 import { asTrustAdmin } from '@/lib/auth/trust-admin';
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { parseInput, text } from '@/lib/portal/input';
 import type { DpaContent } from './content';
 

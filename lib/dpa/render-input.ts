@@ -1,5 +1,6 @@
-import type { Clock } from '@/lib/clock';
-import { config } from '@/lib/config/env';
+import 'server-only';
+import type { Clock } from '@/lib/core/clock';
+import { config } from '@/lib/core/config';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { listSecurityBlocks } from '@/lib/portal/security-blocks';
 import { readPublicSettings } from '@/lib/portal/settings';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { GOVERNANCE } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { GOVERNANCE } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import type { Database } from '@/lib/db/types';
 import { withActor } from '@/lib/db/with-actor';

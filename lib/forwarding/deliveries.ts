@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { type DeliveryState, forwardingDeliveries, forwardingEndpoints, governanceEvents } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { inChain } from './endpoints';
 import { managedChain } from './scope';

@@ -1,14 +1,14 @@
 import 'server-only';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { forwardingEndpoints } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid } from '@/lib/documents/parse-input';
+import { isUuid } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import type { EventKind } from '@/lib/governance/kinds';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { type EndpointView, endpointsOfChain, inChain } from './endpoints';
 import { FORWARDING_EVENTS } from './events';
 import { managedChain } from './scope';

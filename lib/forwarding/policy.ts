@@ -1,5 +1,5 @@
 import 'server-only';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import type { TargetPolicy } from './targets';
 
 /** The running configuration's forwarding policy (FORWARDING_ALLOW_PRIVATE_TARGETS). */

@@ -1,5 +1,5 @@
-import type { Actor, CustomerActor, StaffActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import type { Actor, CustomerActor, StaffActor } from '@/lib/core/actor';
+import { AppError } from '@/lib/core/errors';
 
 export type ForwardingManager = CustomerActor | StaffActor;
 

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { isPublicAddress } from './public-address';
 
 /** Where forwarding may send: public https only, unless the operator allows private targets. */

@@ -1,12 +1,12 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { tenants } from '@/drizzle/schema';
-import { type Actor, GOVERNANCE } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { type Actor, GOVERNANCE } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import type { Database } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { emitEvent } from './emit';
 import { type CheckpointRow, checkpointHead, checkpointsUpTo, isGenuine, publicKeys } from './checkpoints';
 import { signingKey } from './signing-key';

@@ -1,4 +1,4 @@
-import type { ActorKind } from '@/lib/db/types';
+import type { ActorKind } from '@/lib/core/actor';
 
 /**
  * Every kind of governance event, with the chain it lands in and one line on what it records.

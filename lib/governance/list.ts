@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { governanceActors, governanceCheckpoints, governanceEvents } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /** A person or process named in the log; personal data comes from outside the hashes and may be erased. */
 export interface ActorView {

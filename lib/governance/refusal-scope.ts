@@ -1,7 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Actor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/core/actor';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * What one request has learnt that its refusal, if any, is recorded with: who asked (the

@@ -1,6 +1,6 @@
 import 'server-only';
-import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { ANONYMOUS, type Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { EventCoalescer } from './coalesce';
 import { emitEvent } from './emit';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import path from 'node:path';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { generatedSecret } from '@/lib/config/secrets';
 import type { PublicJwk } from './format';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { ANONYMOUS } from '@/lib/auth/actor';
+import { ANONYMOUS } from '@/lib/core/actor';
 import { getDatabase, withActor } from '@/lib/db';
 
 /** Throws unless the database answers a query through the normal path. */

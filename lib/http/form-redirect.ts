@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { noteRefusal } from '@/lib/governance/refusal-scope';
-import { AppError } from './errors';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * For plain HTML forms: an expected failure goes back to the page with its error code, so

@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { AppError } from './errors';
+import { AppError } from '@/lib/core/errors';
 
 /** For pages: a data function's `not_found` refusal becomes the 404 page; anything else is rethrown. */
 export function orNotFound<T>(pending: Promise<T>): Promise<T> {

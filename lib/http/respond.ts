@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { isConnectionLost } from '@/lib/db/raw';
-import { RateLimitedError } from '@/lib/rate-limit/limit';
-import { AppError } from './errors';
+import { RateLimitedError } from '@/lib/core/errors';
+import { AppError } from '@/lib/core/errors';
 
 export function jsonError(code: string, message: string, status: number, headers?: HeadersInit) {
   return NextResponse.json({ error: { code, message } }, { status, headers });

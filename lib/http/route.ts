@@ -1,11 +1,11 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { systemClock } from '@/lib/clock';
-import { config } from '@/lib/config/env';
+import { systemClock } from '@/lib/core/clock';
+import { config } from '@/lib/core/config';
 import { getDatabase } from '@/lib/db';
 import { isRefusal, noteRefusal, type RefusalScope, wasRecorded, withRefusalScope } from '@/lib/governance/refusal-scope';
 import { recordRefusal, type RefusalDeps } from '@/lib/governance/refusals';
-import { AppError } from './errors';
+import { AppError } from '@/lib/core/errors';
 import { pathPattern } from './path-pattern';
 import { errorResponse } from './respond';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 // The Directory Sync events this app applies, read from the body WorkOS signed (snake_case, as
 // on the wire) and turned into what lib/identity/directory-sync.ts takes. Fields the app does

@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { directoryEvents, directoryGroups, directoryMemberships, groupRoleMappings, identityDomains, sessions, users, type Role } from '@/drizzle/schema';
+import { directoryEvents, directoryGroups, directoryMemberships, groupRoleMappings, identityDomains, sessions, users } from '@/drizzle/schema';
+import type { Role } from '@/lib/core/roles';
 import { revokeSessionsIn } from '@/lib/auth/sessions';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { emitEvent } from '@/lib/governance/emit';
 import type { EventKind } from '@/lib/governance/kinds';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /** The organization a directory belongs to: a tenant, or the vendor (null) for its staff. */
 export interface DirectoryScope {

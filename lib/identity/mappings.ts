@@ -1,14 +1,15 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { CUSTOMER_ROLES, STAFF_ROLES, directoryMemberships, groupRoleMappings, identitySettings, users } from '@/drizzle/schema';
-import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { CUSTOMER_ROLES, STAFF_ROLES } from '@/lib/core/roles';
+import { directoryMemberships, groupRoleMappings, identitySettings, users } from '@/drizzle/schema';
+import type { CustomerActor, StaffActor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { recomputeRole } from './directory-sync';
 
 /** Who may edit an organization's mappings: its customer admins, or trust admins for the vendor's staff. */

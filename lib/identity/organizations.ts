@@ -1,8 +1,8 @@
 import 'server-only';
 import { eq, isNull } from 'drizzle-orm';
 import { identityDomains, identitySettings, tenants } from '@/drizzle/schema';
-import type { AuthActor } from '@/lib/auth/actor';
-import type { Config } from '@/lib/config/env';
+import type { AuthActor } from '@/lib/core/actor';
+import type { Config } from '@/lib/core/config';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 
 const AUTH: AuthActor = { kind: 'auth' };

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, eq, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import { directoryGroups, directoryMemberships, tenants, users } from '@/drizzle/schema';
-import type { Clock } from '@/lib/clock';
-import type { Config } from '@/lib/config/env';
+import type { Clock } from '@/lib/core/clock';
+import type { Config } from '@/lib/core/config';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { deprovisionUser, putInGroup, recomputeRole, upsertGroup, upsertUser, type DirectoryScope } from './directory-sync';

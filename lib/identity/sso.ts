@@ -1,13 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { users } from '@/drizzle/schema';
-import type { AuthActor } from '@/lib/auth/actor';
+import type { AuthActor } from '@/lib/core/actor';
 import { createSession, type SessionDeps } from '@/lib/auth/sessions';
-import type { Config } from '@/lib/config/env';
+import type { Config } from '@/lib/core/config';
 import { accountKey, authFor, signInOrRecord } from '@/lib/auth/sign-in-events';
 import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { allowsJitProvisioning, organizationForDomain, organizationForWorkosId } from './organizations';
 import { issueSsoState, verifySsoState } from './sso-state';
 import type { WorkOSClient } from './workos-client';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /** How old a signature may be: the WorkOS SDK's own default tolerance. */
 export const MAX_SIGNATURE_AGE_MS = 3 * 60_000;

@@ -1,9 +1,9 @@
 import 'server-only';
-import type { Clock } from '@/lib/clock';
-import type { Config } from '@/lib/config/env';
+import type { Clock } from '@/lib/core/clock';
+import type { Config } from '@/lib/core/config';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { parseDirectoryEvent, type DirectoryEvent, type DirectoryUser } from './directory-event';
 import {
   addMembership,

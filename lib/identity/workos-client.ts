@@ -1,7 +1,7 @@
 import 'server-only';
 import { WorkOS } from '@workos-inc/node';
-import type { Config } from '@/lib/config/env';
-import { AppError } from '@/lib/http/errors';
+import type { Config } from '@/lib/core/config';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * The part of the WorkOS SDK this app uses, as a structural type: tests and the CLI hand in

@@ -1,14 +1,14 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { lockboxApprovals, lockboxRequests } from '@/drizzle/schema';
-import type { Actor, CustomerActor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor, CustomerActor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid, parseInput } from '@/lib/documents/parse-input';
+import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { notify } from './notify';
 import { getRequest, notFound } from './requests';
 import { decisionInput } from './schemas';

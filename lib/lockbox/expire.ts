@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { breakGlassSessions, lockboxRequests } from '@/drizzle/schema';
-import { SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { recordExpiredGrants } from '@/lib/access/expire';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { stamp } from './decisions';
 import { notify } from './notify';
 import { moveRequest, moveSession } from './transitions';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import type { DbHandle } from '@/lib/db/with-actor';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import type { ListOptions } from './requests';
 import { tenantBySlug } from './tenant';
 

@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, desc, eq, gt, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { lockboxApprovals, lockboxRequests } from '@/drizzle/schema';
-import type { Actor, StaffActor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor, StaffActor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid, parseInput } from '@/lib/documents/parse-input';
+import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { noAdminWarning } from '@/lib/tenants/customer-admins';
 import { notify } from './notify';
 import { requestInput } from './schemas';

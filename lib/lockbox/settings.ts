@@ -1,13 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { lockboxSettings } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { settingsInput } from './schemas';
 import { EVENTS } from './transitions';
 

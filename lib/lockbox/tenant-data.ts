@@ -1,14 +1,14 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type LockboxAccess, breakGlassSessions, lockboxRequests, tenantRecords } from '@/drizzle/schema';
-import type { Actor, StaffActor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor, StaffActor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { isUuid, parseInput } from '@/lib/documents/parse-input';
+import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { listOwnRecords, type RecordSummary } from '@/lib/tenants/list-records';
 import { z } from 'zod';
 import { actingOn, type TenantRef, tenantBySlug } from './tenant';

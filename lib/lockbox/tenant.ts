@@ -1,10 +1,10 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { tenants } from '@/drizzle/schema';
-import type { StaffActor } from '@/lib/auth/actor';
+import type { StaffActor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { noteActingOn } from '@/lib/governance/refusal-scope';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 export interface TenantRef {
   id: string;

@@ -4,7 +4,7 @@ import { type LockboxStatus, breakGlassSessions, lockboxRequests } from '@/drizz
 import type { Tx } from '@/lib/db/types';
 import { emitEvent } from '@/lib/governance/emit';
 import type { EventKind } from '@/lib/governance/kinds';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * The lockbox and break-glass state machines. This module is the only code that writes

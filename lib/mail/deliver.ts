@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { mailOutbox } from '@/drizzle/schema';
-import { SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { withActor } from '@/lib/db/with-actor';
 import type { Database } from '@/lib/db/types';
 import { textWithLink } from './link';

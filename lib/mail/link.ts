@@ -1,4 +1,4 @@
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 
 /**
  * A mail's text with its link: the path the database chose for it, behind this deployment's

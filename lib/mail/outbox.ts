@@ -1,9 +1,10 @@
+import 'server-only';
 import { desc } from 'drizzle-orm';
 import { mailOutbox } from '@/drizzle/schema';
-import type { StaffActor } from '@/lib/auth/actor';
+import type { StaffActor } from '@/lib/core/actor';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { textWithLink } from './link';
 
 export interface Mail {

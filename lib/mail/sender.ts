@@ -1,7 +1,7 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { systemClock } from '@/lib/clock';
-import { config } from '@/lib/config/env';
+import { systemClock } from '@/lib/core/clock';
+import { config } from '@/lib/core/config';
 import { getDatabase } from '@/lib/db';
 import { deliverDueMail } from './deliver';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { notifications } from '@/drizzle/schema';
-import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { CustomerActor, StaffActor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 
 export interface NotificationView {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { canonicalSha256 } from '@/lib/canonical-json';
+import { canonicalSha256 } from '@/lib/core/canonical-json';
 
 /** A rendered PDF and the key of the data it was rendered from. */
 export interface RenderedPdf {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
-import { forgetPublicFiles } from '@/lib/documents/public-files';
-import { processState } from '@/lib/process-state';
+import { forgetPublicFiles } from '@/lib/portal/public-files';
+import { processState } from '@/lib/core/process-state';
 
 /** What the public portal caches, by the content it shows. */
 export const PORTAL_TAGS = [
@@ -17,7 +17,7 @@ export const PORTAL_TAGS = [
 export type PortalTag = (typeof PORTAL_TAGS)[number];
 
 // One number for everything the instance keeps of the public portal: the data read through
-// cachedPublic() and the files (lib/documents/public-files.ts). Raising it retires all of them.
+// cachedPublic() and the files (lib/portal/public-files.ts). Raising it retires all of them.
 const portal = processState('portal-generation', () => ({ generation: 0 }));
 
 // Changes that reach no instance through a notification (most staff changes are retired

@@ -1,5 +1,5 @@
 import type { CertificationStatus } from '@/drizzle/schema';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 export const STATUS_LABELS: Record<CertificationStatus, string> = {
   not_started: 'Not started',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * Validates staff input, from a form (all strings) or JSON alike. The first problem becomes

@@ -1,5 +1,5 @@
 import 'server-only';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { cachedPublic } from './cache';
 import { countPublishedUpdates, listPublishedUpdates, type PublicUpdate } from './updates';

@@ -2,13 +2,13 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { portalSettings } from '@/drizzle/schema';
-import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
-import { config } from '@/lib/config/env';
+import { ANONYMOUS, type Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
+import { config } from '@/lib/core/config';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { blankAsNull, parseInput, text, wholeNumber } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 

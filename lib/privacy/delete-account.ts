@@ -1,10 +1,10 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { CustomerActor } from '@/lib/auth/actor';
+import type { CustomerActor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * Deletes the signed-in customer user's account (GDPR art. 17): their name and e-mail leave the

@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq, or } from 'drizzle-orm';
 import { dpaExecutions, governanceActors, governanceEvents, lockboxApprovals, lockboxRequests, notifications, sessions, tenants, users } from '@/drizzle/schema';
-import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
+import type { CustomerActor, StaffActor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 

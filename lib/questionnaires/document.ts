@@ -1,5 +1,5 @@
 import 'server-only';
-import type { GeneratedRenderer } from '@/lib/documents/generated';
+import type { GeneratedRenderer } from '@/lib/pdf/generated';
 import { renderCached } from '@/lib/pdf/render-cache';
 import { readQuestionnairePdfInput } from './pdf-data';
 import { renderQuestionnairePdf } from './pdf-layout';

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 /** Where in an uploaded spreadsheet (or a JSON list of answers) a problem was found. */
 export interface InputPlace {

@@ -1,10 +1,10 @@
 import 'server-only';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { answersToCsv } from './csv';
 import { renderQuestionnaireDocument } from './document';
 import { getQuestionnaire, listEvidenceChoices } from './read';

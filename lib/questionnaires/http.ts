@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { noteRefusal } from '@/lib/governance/refusal-scope';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { wantsHtml } from '@/lib/http/html-notice';
 import { readBytes, readText } from '@/lib/http/route';
 import { parseInput } from '@/lib/portal/input';

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { sheetFromCsv } from './csv';
 import { AnswerInputError } from './errors';

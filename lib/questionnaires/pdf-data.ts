@@ -1,8 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { documents, type DocumentVisibility, portalSettings, questionnaires } from '@/drizzle/schema';
-import { SYSTEM } from '@/lib/auth/actor';
-import { config } from '@/lib/config/env';
+import { SYSTEM } from '@/lib/core/actor';
+import { config } from '@/lib/core/config';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import type { Answer } from './answers';
 import { groupBySection, questionRows } from './read';

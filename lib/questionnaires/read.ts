@@ -1,11 +1,11 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { documents, type DocumentVisibility, questionnaireQuestions, questionnaires, type QuestionnaireSlug, users } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import type { Answer } from './answers';
 
 export const questionnaireNotFound = () => new AppError('not_found', 'There is no such questionnaire.', 404);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLUG_PATTERN } from '@/lib/documents/schemas';
+import { SLUG_PATTERN } from '@/lib/core/parse-input';
 import { ANSWERS, MAX_COMMENT_LENGTH, QUESTION_ID_PATTERN } from './answers';
 
 /** How many answers one save or one import may carry: more than any built-in question set has. */

@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from '@/lib/documents/schemas';
+import { SLUG_PATTERN } from '@/lib/core/parse-input';
 import { answerFromLabel, answerLabel, QUESTION_ID_PATTERN } from './answers';
 import { AnswerInputError, describePlace, IMPORT_COLUMNS, type ImportColumn, type InputPlace } from './errors';
 import { MAX_ANSWER_ROWS, type AnswerChange } from './schemas';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { documents, questionnaireQuestions, questionnaires, type QuestionnaireSlug } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';

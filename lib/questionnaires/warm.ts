@@ -1,6 +1,6 @@
 import 'server-only';
 import { after } from 'next/server';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { renderQuestionnaireDocument } from './document';
 

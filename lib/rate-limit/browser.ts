@@ -1,6 +1,6 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { RateLimitedError } from './limit';
+import { RateLimitedError } from '@/lib/core/errors';
 import { limitPublicForm, type PUBLIC_FORM_LIMITS } from './request';
 import { htmlNotice } from '@/lib/http/html-notice';
 import { wantsHtml } from '@/lib/http/html-notice';

@@ -1,21 +1,16 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { RateLimitedError } from '@/lib/core/errors';
 
 export interface RateRule {
   /** At most this many requests ... */
   limit: number;
   /** ... per fixed window of this many seconds. */
   windowSeconds: number;
-}
-
-export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', `Too many requests. Try again in ${retryAfterSeconds} seconds.`, 429);
-  }
 }
 
 /**

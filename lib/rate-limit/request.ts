@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { NextRequest } from 'next/server';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { addressGroup } from './address-group';
 import { hitRateLimit, type RateRule } from './limit';

@@ -1,4 +1,4 @@
-import type { Config } from '@/lib/config/env';
+import type { Config } from '@/lib/core/config';
 import { type Finding, inProduction, isLocalHost, type Posture } from './findings';
 
 /** Sign-in: demo sign-in, and WorkOS set up the way SSO needs it. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { GOVERNANCE } from '@/lib/auth/actor';
+import { GOVERNANCE } from '@/lib/core/actor';
 import { queryRows } from '@/lib/db/raw';
 import type { Database, Tx } from '@/lib/db/types';
 import { withActor } from '@/lib/db/with-actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { OWNER_ROLE } from '@/lib/db/types';
 import type { Finding } from './findings';
 import type { DefinerFacts } from './function-checks';

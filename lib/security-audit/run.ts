@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Config } from '@/lib/config/env';
+import type { Config } from '@/lib/core/config';
 import type { Database } from '@/lib/db/types';
 import { configFindings } from './config-checks';
 import { databaseFindings, unreachable } from './database-checks';

@@ -1,7 +1,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '@/lib/config/env';
+import type { Config } from '@/lib/core/config';
 import { parseSigningKey } from '@/lib/governance/signing-key';
 import { type Finding, inProduction, type Posture } from './findings';
 

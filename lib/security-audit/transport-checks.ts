@@ -1,4 +1,4 @@
-import type { Config } from '@/lib/config/env';
+import type { Config } from '@/lib/core/config';
 import { type Finding, isLocalHost } from './findings';
 
 /** sslmode values (libpq's, as postgres.js reads them) that encrypt without checking whom they talk to. */

@@ -1,4 +1,4 @@
-import type { CustomerRole, StaffRole } from '@/drizzle/schema';
+import type { CustomerRole, StaffRole } from '@/lib/core/roles';
 
 export interface DemoTenant {
   slug: string;

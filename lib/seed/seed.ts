@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AdminConnection } from '@/lib/db/types';
 import { seedPortal } from './portal';
 import { DEMO_ACCOUNTS, DEMO_GROUP_ROLES, DEMO_TENANTS, VENDOR_IDENTITY, directoryUserId } from './demo-data';

@@ -1,12 +1,13 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, inArray, isNull } from 'drizzle-orm';
 import { subprocessorAnnouncements, subprocessorChanges } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
-import { announcementMail } from '@/lib/subscriptions/mails';
+import { AppError } from '@/lib/core/errors';
+import { announcementMail } from './mails';
 import { mailConfirmedSubscribers } from '@/lib/subscriptions/notify';
 import type { LinkKeys } from '@/lib/subscriptions/tokens';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { noteRefusal } from '@/lib/governance/refusal-scope';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { changeFromForm, changeInput } from './fields';
 import { NoticeTooShortError, requiredNotice } from './notice';
 import type { SubprocessorFields } from './fields';

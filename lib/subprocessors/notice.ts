@@ -1,5 +1,5 @@
 import type { SubprocessorChangeKind } from '@/drizzle/schema';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { DAY_MS, dateStart, firstDateFrom, isoDate } from './dates';
 import type { SubprocessorFields } from './fields';
 

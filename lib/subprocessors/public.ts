@@ -1,5 +1,5 @@
 import 'server-only';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { cachedPublic } from '@/lib/portal/cache';
 import { listPublishedUpdates } from '@/lib/portal/updates';

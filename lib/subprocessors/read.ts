@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, eq, isNotNull, isNull, max } from 'drizzle-orm';
 import { subprocessorAnnouncements, subprocessorChanges, subprocessors } from '@/drizzle/schema';
-import { ANONYMOUS, SYSTEM, type Actor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { ANONYMOUS, SYSTEM, type Actor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import type { Tx } from '@/lib/db/types';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';

@@ -1,13 +1,14 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { subprocessorChanges, subprocessors } from '@/drizzle/schema';
-import type { Actor, StaffActor } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import type { Actor, StaffActor } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import type { Tx } from '@/lib/db/types';
 import { emitEvent } from '@/lib/governance/emit';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { dateStart, isoDate } from './dates';
 import { slugify, type ChangeInput, type SubprocessorFields } from './fields';

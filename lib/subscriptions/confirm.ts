@@ -1,9 +1,10 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { subscribers } from '@/drizzle/schema';
-import { SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { CONFIRM_VALID_DAYS } from './policy';
 import { hashToken, plausibleToken } from './tokens';
 

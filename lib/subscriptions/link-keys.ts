@@ -1,5 +1,5 @@
 import 'server-only';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { sessionSecret } from '@/lib/config/secrets';
 import type { LinkKeys } from './tokens';
 

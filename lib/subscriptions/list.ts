@@ -1,6 +1,7 @@
+import 'server-only';
 import { count, desc } from 'drizzle-orm';
 import { subscribers } from '@/drizzle/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/core/actor';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { subscribers } from '@/drizzle/schema';
 import type { Tx } from '@/lib/db/types';

@@ -1,9 +1,10 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { subscribers } from '@/drizzle/schema';
-import { SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { queueMail } from '@/lib/mail/outbox';
 import { alreadySubscribedMail, confirmMail } from './mails';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { subscribers } from '@/drizzle/schema';
-import { SYSTEM } from '@/lib/auth/actor';
-import type { Clock } from '@/lib/clock';
+import { SYSTEM } from '@/lib/core/actor';
+import type { Clock } from '@/lib/core/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { invalidLink } from './confirm';
 import { hashToken, plausibleToken } from './tokens';

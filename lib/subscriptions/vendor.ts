@@ -1,3 +1,4 @@
+import 'server-only';
 import { portalSettings } from '@/drizzle/schema';
 import type { Tx } from '@/lib/db/types';
 

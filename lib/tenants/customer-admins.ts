@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/lib/db/raw';
-import type { StaffActor } from '@/lib/auth/actor';
+import type { StaffActor } from '@/lib/core/actor';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 

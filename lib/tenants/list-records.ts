@@ -1,9 +1,9 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { tenantRecords } from '@/drizzle/schema';
-import type { CustomerActor } from '@/lib/auth/actor';
+import type { CustomerActor } from '@/lib/core/actor';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 
 export interface RecordSummary {
   id: string;

@@ -1,9 +1,9 @@
 import 'server-only';
 import { asc } from 'drizzle-orm';
 import { tenants } from '@/drizzle/schema';
-import type { StaffActor } from '@/lib/auth/actor';
+import type { StaffActor } from '@/lib/core/actor';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { customerAdminCounts } from './customer-admins';
 
 export interface TenantSummary {

@@ -1,4 +1,4 @@
-import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
+import type { CustomerActor, StaffActor } from '@/lib/core/actor';
 import type { AdminConnection } from '@/lib/db/types';
 
 /** A seeded demo account as the verified actor the app would build for it. */

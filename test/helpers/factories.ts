@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
-import type { CustomerRole, StaffRole } from '@/drizzle/schema';
+import type { CustomerActor, StaffActor } from '@/lib/core/actor';
+import type { CustomerRole, StaffRole } from '@/lib/core/roles';
 import type { AdminConnection } from '@/lib/db/types';
 import { chainName, checkpointMessage } from '@/lib/governance/format';
 import { signMessage } from '@/lib/governance/signing-key';

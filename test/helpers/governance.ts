@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { Clock } from '@/lib/clock';
+import type { Clock } from '@/lib/core/clock';
 import type { Database } from '@/lib/db/types';
 import { exportLines, type ExportTarget } from '@/lib/governance/export';
 import { parseSigningKey, type SigningKey } from '@/lib/governance/signing-key';

@@ -1,10 +1,10 @@
 import postgres from 'postgres';
 import { expect } from 'vitest';
-import type { CustomerActor, StaffActor } from '@/lib/auth/actor';
-import { manualClock } from '@/lib/clock';
+import type { CustomerActor, StaffActor } from '@/lib/core/actor';
+import { manualClock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { AdminConnection, AdminQuery } from '@/lib/db/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import type { TestDatabase } from './databases';
 import { createCustomer, createRecord, createStaff, createTenant } from './factories';
 

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import type { StaffActor } from '@/lib/auth/actor';
+import type { StaffActor } from '@/lib/core/actor';
 import { listHolders, setHolders } from '@/lib/break-glass/holders';
 import { endBreakGlass, getSession, invokeBreakGlass, listSessions, reviewBreakGlass } from '@/lib/break-glass/sessions';
 import { listEvents } from '@/lib/governance/list';

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { GOVERNANCE } from '@/lib/auth/actor';
+import { GOVERNANCE } from '@/lib/core/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { sql } from 'drizzle-orm';

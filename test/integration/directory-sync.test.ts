@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { manualClock } from '@/lib/clock';
+import { manualClock } from '@/lib/core/clock';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
 import { addMapping, removeMapping } from '@/lib/identity/mappings';
 import { handleWorkosWebhook, type WebhookDeps } from '@/lib/identity/webhook';

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { StaffActor } from '@/lib/auth/actor';
-import { manualClock, systemClock } from '@/lib/clock';
+import type { StaffActor } from '@/lib/core/actor';
+import { manualClock, systemClock } from '@/lib/core/clock';
 import { createDocument, updateDocument } from '@/lib/documents/edit';
 import { sendValidityReminders } from '@/lib/documents/reminders';
 import { addDays, isoDay } from '@/lib/documents/validity';

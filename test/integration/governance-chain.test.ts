@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '@/lib/canonical-json';
-import { manualClock } from '@/lib/clock';
+import { canonicalJson } from '@/lib/core/canonical-json';
+import { manualClock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { appendEvent } from '@/lib/governance/append';

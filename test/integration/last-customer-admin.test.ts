@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import type { CustomerActor } from '@/lib/auth/actor';
-import { manualClock } from '@/lib/clock';
+import type { CustomerActor } from '@/lib/core/actor';
+import { manualClock } from '@/lib/core/clock';
 import type { AdminConnection } from '@/lib/db/types';
 import { deprovisionUser } from '@/lib/identity/directory-sync';
 import { listMappings, removeMapping } from '@/lib/identity/mappings';

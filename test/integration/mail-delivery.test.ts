@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ANONYMOUS, SYSTEM } from '@/lib/auth/actor';
-import { manualClock } from '@/lib/clock';
+import { ANONYMOUS, SYSTEM } from '@/lib/core/actor';
+import { manualClock } from '@/lib/core/clock';
 import { withActor } from '@/lib/db/with-actor';
 import { deliverDueMail, retryDelayMs } from '@/lib/mail/deliver';
 import { listOutbox, queueMail } from '@/lib/mail/outbox';

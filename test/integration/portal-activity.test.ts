@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { manualClock } from '@/lib/clock';
+import { manualClock } from '@/lib/core/clock';
 import { portalActivity } from '@/lib/dashboard/portal-activity';
 import { describeEachDatabase } from '../helpers/databases';
 import { createStaff } from '../helpers/factories';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { portalUpdates, securityBlocks } from '@/drizzle/schema';
-import { ANONYMOUS, type CustomerActor, type StaffActor } from '@/lib/auth/actor';
-import { manualClock } from '@/lib/clock';
+import { ANONYMOUS, type CustomerActor, type StaffActor } from '@/lib/core/actor';
+import { manualClock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import {

@@ -5,7 +5,7 @@ import { listPublicCertifications } from '@/lib/portal/certifications';
 import { listSecurityBlocks } from '@/lib/portal/security-blocks';
 import { readPublicSettings } from '@/lib/portal/settings';
 import { listPublishedUpdates } from '@/lib/portal/updates';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { seedPortalContent } from '@/lib/seed/portal/content';
 import { describeEachDatabase } from '../helpers/databases';
 import { adminRows, createDocument } from '../helpers/portal';

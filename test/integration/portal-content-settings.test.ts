@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { portalSettings } from '@/drizzle/schema';
-import { ANONYMOUS, type CustomerActor, type StaffActor } from '@/lib/auth/actor';
-import { manualClock } from '@/lib/clock';
+import { ANONYMOUS, type CustomerActor, type StaffActor } from '@/lib/core/actor';
+import { manualClock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { checkLogo, detectImageType, readLogo, removeLogo, setLogo } from '@/lib/portal/logo';

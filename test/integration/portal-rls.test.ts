@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { ANONYMOUS, SYSTEM } from '@/lib/auth/actor';
+import { ANONYMOUS, SYSTEM } from '@/lib/core/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { describeEachDatabase } from '../helpers/databases';

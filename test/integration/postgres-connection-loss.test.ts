@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS } from '@/lib/auth/actor';
+import { ANONYMOUS } from '@/lib/core/actor';
 import { createPostgresDatabase } from '@/lib/db/postgres';
 import { isConnectionLost } from '@/lib/db/raw';
 import type { Database } from '@/lib/db/types';

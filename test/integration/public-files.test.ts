@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { downloadDocument } from '@/lib/documents/download';
 import {
   PUBLIC_FILE_TTL_MS,
@@ -7,7 +7,7 @@ import {
   flushPublicDownloads,
   forgetPublicFiles,
   rememberPublicFile,
-} from '@/lib/documents/public-files';
+} from '@/lib/portal/public-files';
 import { seedDemoData } from '@/lib/seed/seed';
 import { describeEachDatabase } from '../helpers/databases';
 import { countRows } from '../helpers/documents';

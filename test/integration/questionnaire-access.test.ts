@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { ANONYMOUS, type Actor, type StaffActor, SYSTEM } from '@/lib/auth/actor';
-import { systemClock } from '@/lib/clock';
+import { ANONYMOUS, type Actor, type StaffActor, SYSTEM } from '@/lib/core/actor';
+import { systemClock } from '@/lib/core/clock';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { exportAnswers } from '@/lib/questionnaires/export';

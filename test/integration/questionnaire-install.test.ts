@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import type { StaffActor } from '@/lib/auth/actor';
-import { systemClock } from '@/lib/clock';
+import type { StaffActor } from '@/lib/core/actor';
+import { systemClock } from '@/lib/core/clock';
 import { downloadDocument } from '@/lib/documents/download';
 import { setArchived } from '@/lib/documents/edit';
 import { updateAnswers } from '@/lib/questionnaires/update';

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import type { StaffActor } from '@/lib/auth/actor';
-import { manualClock } from '@/lib/clock';
+import type { StaffActor } from '@/lib/core/actor';
+import { manualClock } from '@/lib/core/clock';
 import { downloadDocument } from '@/lib/documents/download';
 import { clearRenderCache } from '@/lib/pdf/render-cache';
 import { renderQuestionnairePdf } from '@/lib/questionnaires/pdf-layout';

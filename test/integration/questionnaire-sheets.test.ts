@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import type { StaffActor } from '@/lib/auth/actor';
-import { manualClock } from '@/lib/clock';
+import type { StaffActor } from '@/lib/core/actor';
+import { manualClock } from '@/lib/core/clock';
 import { normalizeComment } from '@/lib/questionnaires/answers';
 import { AnswerInputError } from '@/lib/questionnaires/errors';
 import { exportAnswers } from '@/lib/questionnaires/export';

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
-import { manualClock } from '@/lib/clock';
-import { hitRateLimit, RateLimitedError } from '@/lib/rate-limit/limit';
+import { manualClock } from '@/lib/core/clock';
+import { hitRateLimit } from '@/lib/rate-limit/limit';
+import { RateLimitedError } from '@/lib/core/errors';
 import { describeEachDatabase } from '../helpers/databases';
 
 describeEachDatabase('rate limits', (t) => {

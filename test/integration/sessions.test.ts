@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { manualClock } from '@/lib/clock';
+import { manualClock } from '@/lib/core/clock';
 import { createSession, resolveSession, revokeSession, revokeUserSessions, type SessionDeps } from '@/lib/auth/sessions';
 import { describeEachDatabase } from '../helpers/databases';
 import { createCustomer, createStaff, createTenant } from '../helpers/factories';

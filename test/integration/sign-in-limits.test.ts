@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { demoSignIn } from '@/lib/auth/demo';
-import { manualClock } from '@/lib/clock';
+import { manualClock } from '@/lib/core/clock';
 import { EventCoalescer } from '@/lib/governance/coalesce';
 import { describeEachDatabase } from '../helpers/databases';
 import { createCustomer, createTenant } from '../helpers/factories';

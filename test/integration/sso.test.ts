@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WorkOS } from '@workos-inc/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { manualClock } from '@/lib/clock';
+import { manualClock } from '@/lib/core/clock';
 import { resolveSession } from '@/lib/auth/sessions';
 import { finishSso, startSso, type SsoDeps } from '@/lib/identity/sso';
 import { seedDemoData } from '@/lib/seed/seed';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { seedSubprocessors } from '@/lib/seed/portal/subprocessors';
 import { DAY_MS } from '@/lib/subprocessors/dates';
 import { publicSubprocessorsAt, readPublicTimeline } from '@/lib/subprocessors/read';

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { subprocessorChanges, subprocessors, subscribers } from '@/drizzle/schema';
-import { ANONYMOUS, type StaffActor } from '@/lib/auth/actor';
-import { manualClock } from '@/lib/clock';
+import { ANONYMOUS, type StaffActor } from '@/lib/core/actor';
+import { manualClock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { announceDrafts } from '@/lib/subprocessors/announce';
 import { cancelChange } from '@/lib/subprocessors/cancel';
 import { DAY_MS } from '@/lib/subprocessors/dates';

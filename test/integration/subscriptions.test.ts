@@ -1,8 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { StaffActor } from '@/lib/auth/actor';
-import { manualClock, systemClock } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
+import type { StaffActor } from '@/lib/core/actor';
+import { manualClock, systemClock } from '@/lib/core/clock';
+import { AppError } from '@/lib/core/errors';
 import { deliverDueMail } from '@/lib/mail/deliver';
 import { announceDrafts } from '@/lib/subprocessors/announce';
 import { cancelChange } from '@/lib/subprocessors/cancel';

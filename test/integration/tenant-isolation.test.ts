@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import type { CustomerActor } from '@/lib/auth/actor';
+import type { CustomerActor } from '@/lib/core/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { describeEachDatabase } from '../helpers/databases';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '@/lib/config/env';
+import { loadConfig } from '@/lib/core/config';
 
 describe('configuration', () => {
   it('needs nothing to start: embedded database, port 3000, demo sign-in on', () => {

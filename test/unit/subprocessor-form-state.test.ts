@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { changeFromForm, changeInput } from '@/lib/subprocessors/fields';
 import { noticeMessage, readChangeFormState, refusedFormLocation } from '@/lib/subprocessors/form-state';
 import { NoticeTooShortError } from '@/lib/subprocessors/notice';

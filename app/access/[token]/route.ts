@@ -1,7 +1,7 @@
 import { cookieValue, GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
 import { liveTokens, redeemToken } from '@/lib/access/grants';
 import { sessionCookieOptions } from '@/lib/auth/cookie';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { redirectTo } from '@/lib/http/form-redirect';
 import { route } from '@/lib/http/route';

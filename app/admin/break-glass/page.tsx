@@ -13,7 +13,7 @@ import { Pagination, pageParam } from '@/components/ui/pagination';
 import { requireStaffRole } from '@/lib/auth/request';
 import { isBreakGlassHolder } from '@/lib/break-glass/holders';
 import { listSessions } from '@/lib/break-glass/sessions';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Break-glass', description: 'Emergency access to customers’ data, and its reviews.' };

@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
-import { config } from '@/lib/config/env';
+import { config } from '@/lib/core/config';
 import { getDatabase } from '@/lib/db';
 import { listOutbox, type OutboxEntry } from '@/lib/mail/outbox';
 

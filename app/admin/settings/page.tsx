@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { formatDay } from '@/lib/portal/dates';
 import { SETTINGS_ERRORS } from '@/lib/portal/form-errors';

@@ -5,7 +5,7 @@ import { SubprocessorTable } from '@/components/subprocessors/subprocessor-table
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { isoDate } from '@/lib/subprocessors/dates';
 import { readAdminSubprocessors } from '@/lib/subprocessors/read';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { UsersAndRoles, noticeFrom, type UsersSearch } from '@/components/users-and-roles';
-import { STAFF_ROLES } from '@/drizzle/schema';
+import { STAFF_ROLES } from '@/lib/core/roles';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { listMappings, listPeople } from '@/lib/identity/mappings';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { submitAccessRequest, fromForm } from '@/lib/access/submit';
 import { trustAdminEmails } from '@/lib/access/trust-admins';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';

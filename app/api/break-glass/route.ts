@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { requireApiActor } from '@/lib/auth/request';
 import { listSessions, invokeBreakGlass } from '@/lib/break-glass/sessions';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { jsonOrForm } from '@/lib/http/form-action';
 import { route } from '@/lib/http/route';

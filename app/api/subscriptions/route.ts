@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { redirectTo } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';
 import { sendQueuedMail } from '@/lib/mail/sender';

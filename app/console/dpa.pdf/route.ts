@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { apiSession } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { renderExecutedDpa } from '@/lib/dpa/document';
 import { htmlNotice, wantsHtml } from '@/lib/http/html-notice';

@@ -12,7 +12,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { requireCustomer } from '@/lib/auth/request';
 import { listSessions } from '@/lib/break-glass/sessions';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readLockboxSettings } from '@/lib/lockbox/settings';

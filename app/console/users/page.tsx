@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { UsersAndRoles, noticeFrom, type UsersSearch } from '@/components/users-and-roles';
-import { CUSTOMER_ROLES } from '@/drizzle/schema';
+import { CUSTOMER_ROLES } from '@/lib/core/roles';
 import { requireCustomerRole } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { jitProvisioning, listMappings, listPeople } from '@/lib/identity/mappings';

@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
 import { GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { downloadDocument } from '@/lib/documents/download';
 import { htmlNotice } from '@/lib/http/html-notice';
-import { SLUG_PATTERN } from '@/lib/documents/schemas';
+import { SLUG_PATTERN } from '@/lib/core/parse-input';
 import { wantsHtml } from '@/lib/http/html-notice';
 import { pdfResponse } from '@/lib/http/pdf-response';
 import { jsonError } from '@/lib/http/respond';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AdminQuery } from '@/lib/db/types';
 
 const DAY = 86_400_000;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { ndaSha256, normalizeNdaBody } from '@/lib/access/nda';
 import { plainPdf } from '@/lib/documents/plain-pdf';

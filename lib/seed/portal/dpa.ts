@@ -1,4 +1,5 @@
-import { canonicalSha256 } from '@/lib/canonical-json';
+import 'server-only';
+import { canonicalSha256 } from '@/lib/core/canonical-json';
 import { type DpaContent, dpaContentSchema } from '@/lib/dpa/content';
 import type { AdminQuery } from '@/lib/db/types';
 

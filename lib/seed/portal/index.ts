@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AdminQuery } from '@/lib/db/types';
 import { seedPortalContent } from './content';
 import { seedDocuments } from './documents';

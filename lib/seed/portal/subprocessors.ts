@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AdminQuery } from '@/lib/db/types';
 import { DAY_MS, dateStart, isoDate } from '@/lib/subprocessors/dates';
 

@@ -6,7 +6,7 @@ import { Pagination, pageParam } from '@/components/ui/pagination';
 import { listActiveGrants } from '@/lib/access/grants';
 import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { formatDay, formatDayTime } from '@/lib/documents/format';
 

@@ -6,12 +6,12 @@ import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
 import { DocumentFields, PdfFileField, fieldClass, labelClass } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { formatBytes, formatDay, formatDayTime } from '@/lib/documents/format';
 import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
-import { isUuid } from '@/lib/documents/parse-input';
-import { AppError } from '@/lib/http/errors';
+import { isUuid } from '@/lib/core/parse-input';
+import { AppError } from '@/lib/core/errors';
 
 const GENERATOR_PAGES = {
   dpa: { href: '/admin/dpa', label: 'on the DPA page' },

@@ -8,7 +8,7 @@ import { describeProblem } from '@/components/questionnaires/problem';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { formatDayTime } from '@/lib/documents/format';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { ANSWER_LABELS, ANSWERS, MAX_COMMENT_LENGTH } from '@/lib/questionnaires/answers';
 import { MAX_IMPORT_BYTES } from '@/lib/questionnaires/limits';
 import { type EvidenceChoice, getQuestionnaire, listEvidenceChoices, type QuestionView } from '@/lib/questionnaires/read';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChangeFields, FormError, submitButton } from '@/components/subprocessors/change-form';
 import { requireTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { readChangeFormState } from '@/lib/subprocessors/form-state';
 import { NOTICE_DAYS, earliestEffectiveDate } from '@/lib/subprocessors/notice';
 

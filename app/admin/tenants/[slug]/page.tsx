@@ -11,7 +11,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/request';
 import { listSessions } from '@/lib/break-glass/sessions';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { listRequests } from '@/lib/lockbox/requests';

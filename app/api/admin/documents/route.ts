@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
 import { pageParam } from '@/components/ui/pagination';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { createDocument } from '@/lib/documents/edit';
 import { listAdminDocuments } from '@/lib/documents/list';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { checkPdf } from '@/lib/documents/pdf-file';
 import { newDocumentFields } from '@/lib/documents/schemas';
 import { readUpload } from '@/lib/documents/upload-request';

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE, sessionCookieOptions } from '@/lib/auth/cookie';
 import { sessionDeps } from '@/lib/auth/request';
-import { config } from '@/lib/config/env';
-import { AppError } from '@/lib/http/errors';
+import { config } from '@/lib/core/config';
+import { AppError } from '@/lib/core/errors';
 import { route } from '@/lib/http/route';
 import { finishSso } from '@/lib/identity/sso';
 import { SSO_STATE_COOKIE } from '@/lib/identity/sso-state';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { SESSION_COOKIE, safeNextPath, sessionCookieOptions } from '@/lib/auth/cookie';
 import { demoSignIn } from '@/lib/auth/demo';
 import { sessionDeps } from '@/lib/auth/request';
-import { config } from '@/lib/config/env';
-import { AppError } from '@/lib/http/errors';
+import { config } from '@/lib/core/config';
+import { AppError } from '@/lib/core/errors';
 import { readBody, route } from '@/lib/http/route';
 import { clientKey } from '@/lib/rate-limit/request';
 

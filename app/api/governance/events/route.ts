@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { requireApiActor } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { listEvents } from '@/lib/governance/list';
 import { route } from '@/lib/http/route';
 

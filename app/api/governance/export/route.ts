@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { requireApiActor } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { exportFileName, exportLines, recordExport } from '@/lib/governance/export';
 import { readBody, route } from '@/lib/http/route';
 

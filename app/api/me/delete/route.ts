@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '@/lib/auth/cookie';
 import { requireApiActor } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { readBody, route } from '@/lib/http/route';
 import { deleteOwnAccount } from '@/lib/privacy/delete-account';
 

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { systemClock } from '@/lib/clock';
-import { config } from '@/lib/config/env';
+import { systemClock } from '@/lib/core/clock';
+import { config } from '@/lib/core/config';
 import { getDatabase } from '@/lib/db';
 import { readText, route } from '@/lib/http/route';
 import { handleWorkosWebhook } from '@/lib/identity/webhook';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AdminQuery } from '@/lib/db/types';
 import { CAIQ_LITE } from './caiq-lite';
 import { SIG_LITE } from './sig-lite';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeFields, FormError, submitButton } from '@/components/subprocessors/change-form';
 import { requireTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { readChangeFormState } from '@/lib/subprocessors/form-state';
 import { NOTICE_DAYS, earliestEffectiveDate } from '@/lib/subprocessors/notice';

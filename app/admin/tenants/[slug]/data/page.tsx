@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireStaff } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { startedElsewhere } from '@/lib/http/recorded-read';

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { pageParam } from '@/components/ui/pagination';
 import { listActiveGrants } from '@/lib/access/grants';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { route } from '@/lib/http/route';
 

@@ -2,10 +2,10 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { pageParam } from '@/components/ui/pagination';
 import { listNdaVersions, publishNda } from '@/lib/access/nda';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { readText, route } from '@/lib/http/route';
 import { refreshPublic } from '@/lib/portal/cache';
 

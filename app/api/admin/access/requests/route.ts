@@ -3,7 +3,7 @@ import { pageParam } from '@/components/ui/pagination';
 import { listAccessRequests } from '@/lib/access/queue';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { route } from '@/lib/http/route';
 
 /** `?view=pending` (default, oldest first) or `?view=decided` (newest first); `&page=`. */

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { requireApiActor, requireApiTrustAdmin } from '@/lib/auth/request';
 import { listHolders, setHolders } from '@/lib/break-glass/holders';
 import { getDatabase } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/core/errors';
 import { jsonOrForm } from '@/lib/http/form-action';
 import { route } from '@/lib/http/route';
 

@@ -1,10 +1,10 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { updateDocument } from '@/lib/documents/edit';
 import { getAdminDocument } from '@/lib/documents/list';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { documentUpdate } from '@/lib/documents/schemas';
 import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
 import { readBody, route } from '@/lib/http/route';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { contentFromForm } from '@/lib/dpa/content';
 import { readDpaDraft, saveDpaDraft } from '@/lib/dpa/versions';

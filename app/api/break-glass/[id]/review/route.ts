@@ -1,6 +1,6 @@
 import { requireApiActor } from '@/lib/auth/request';
 import { reviewBreakGlass } from '@/lib/break-glass/sessions';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { jsonOrForm } from '@/lib/http/form-action';
 import { route } from '@/lib/http/route';

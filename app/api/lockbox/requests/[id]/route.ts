@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { requireApiActor } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { route } from '@/lib/http/route';
 import { getRequest } from '@/lib/lockbox/requests';

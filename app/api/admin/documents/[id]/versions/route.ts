@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { parseInput } from '@/lib/documents/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { checkPdf } from '@/lib/documents/pdf-file';
 import { versionFields } from '@/lib/documents/schemas';
 import { readUpload } from '@/lib/documents/upload-request';

@@ -1,5 +1,5 @@
 import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { route } from '@/lib/http/route';
 import { respond } from '@/lib/portal/admin-response';

@@ -1,5 +1,5 @@
 import { requireApiActor } from '@/lib/auth/request';
-import { systemClock } from '@/lib/clock';
+import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { jsonOrForm } from '@/lib/http/form-action';
 import { route } from '@/lib/http/route';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { documentDownloads } from '@/drizzle/schema';
-import { ANONYMOUS } from '@/lib/auth/actor';
+import { ANONYMOUS } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
-import { processState } from '@/lib/process-state';
+import { processState } from '@/lib/core/process-state';
 
 /**
  * Public documents (uploaded or generated) are the portal's heaviest responses and the same

@@ -1,5 +1,8 @@
-import { migrate } from './migrate';
-import type { OpenDatabase } from './open';
+import 'server-only';
+import { config } from '@/lib/core/config';
+import { openAppDatabase } from '@/lib/db';
+import { migrate } from '@/lib/db/migrate';
+import type { OpenDatabase } from '@/lib/db/open';
 import { installBuiltInQuestionnaires } from '@/lib/seed/portal/questionnaires';
 import { isEmpty, seedDemoData } from '@/lib/seed/seed';
 
@@ -18,4 +21,12 @@ export async function prepareDatabase(db: OpenDatabase, options: { seedIfEmpty: 
   } finally {
     await admin.close();
   }
+}
+
+/** Called once when the server starts (instrumentation.ts). */
+export async function prepareAppDatabase() {
+  const cfg = config();
+  const { applied, seeded } = await prepareDatabase(await openAppDatabase(), { seedIfEmpty: !cfg.databaseUrl });
+  const where = cfg.databaseUrl ? 'PostgreSQL' : `embedded database in ${cfg.dataDir}`;
+  console.log(`[trust-center] ${where}: ${applied.length} migration(s) applied${seeded ? ', demo data loaded' : ''}`);
 }

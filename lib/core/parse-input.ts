@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from './errors';
+
+/** The form of every slug (documents, tenants, ...): the database's CHECK constraints hold the same. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
  * Parses input with a zod schema; the first problem becomes an AppError with the code

@@ -9,3 +9,10 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/** A request past a rate limit: answered 429 with Retry-After. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `Too many requests. Try again in ${retryAfterSeconds} seconds.`, 429);
+  }
+}

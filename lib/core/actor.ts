@@ -1,5 +1,15 @@
-import type { CustomerRole, StaffRole } from '@/drizzle/schema';
-import type { DbContext } from '@/lib/db/types';
+import type { CustomerRole, StaffRole } from './roles';
+
+/** What every transaction tells the database about who is acting. */
+export type ActorKind = 'customer' | 'staff' | 'anonymous' | 'auth' | 'directory' | 'vendor_directory' | 'system' | 'governance';
+
+export interface DbContext {
+  tenantId: string | null;
+  actorId: string | null;
+  actorKind: ActorKind;
+  /** The application clock's time, when access depends on it (see app_now() in 0011_lockbox). */
+  now?: Date;
+}
 
 export interface CustomerActor {
   kind: 'customer';
