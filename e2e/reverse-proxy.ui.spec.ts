@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PORT } from '../playwright.config';
 import { ACCOUNTS, signIn } from './helpers';
-import { type Nginx, startNginx } from './support/nginx';
+import { type Nginx, startNginx } from '../test/helpers/nginx';
 
 // The public portal behind the shipped nginx configuration (deploy/nginx.conf), in front of the
 // main test server (which trusts X-Forwarded-*, as behind a proxy).
