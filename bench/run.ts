@@ -4,8 +4,10 @@ import os from 'node:os';
 import { benchDpaRender } from './dpa-render';
 import { benchGovernance } from './governance';
 import { benchLighthouse } from './lighthouse';
+import { benchPageJs } from './page-js';
 import { benchPublicDownload } from './public-download';
 import { benchPublicPages } from './public-pages';
+import { benchRenderCpu } from './render-cpu';
 import { benchStamp } from './stamp';
 import { benchWithActor } from './with-actor';
 
@@ -18,6 +20,8 @@ const TARGETS: Record<string, () => Promise<unknown>> = {
   stamp: () => benchStamp(),
   'public-download': () => benchPublicDownload(),
   pages: () => benchPublicPages(),
+  'page-js': () => benchPageJs(),
+  'render-cpu': () => benchRenderCpu(),
   lighthouse: () => benchLighthouse(),
 };
 
