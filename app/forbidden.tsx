@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 export default function Forbidden() {
   return (
     <div className="mx-auto max-w-xl px-4 py-20 text-center">
@@ -10,12 +8,12 @@ export default function Forbidden() {
         customer console.
       </p>
       <div className="mt-6 flex justify-center gap-3">
-        <Link href="/" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+        <a href="/" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
           Go to the overview
-        </Link>
-        <Link href="/sign-in" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        </a>
+        <a href="/sign-in" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           Sign in with another account
-        </Link>
+        </a>
       </div>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
 import { publicDocuments } from '@/lib/documents/public-documents';
 import { publicCertifications } from '@/lib/portal/public-certifications';
@@ -39,9 +38,9 @@ function Section({ id, title, href, linkLabel, children }: { id: string; title: 
         <h2 id={id} className="text-xl font-semibold text-slate-900">
           {title}
         </h2>
-        <Link href={href} className="text-sm font-medium text-brand-700 hover:underline">
+        <a href={href} className="text-sm font-medium text-brand-700 hover:underline">
           {linkLabel} <span aria-hidden="true">→</span>
-        </Link>
+        </a>
       </div>
       <div className="mt-4">{children}</div>
     </section>
@@ -77,12 +76,12 @@ export default async function OverviewPage() {
         </h1>
         {settings.overview && <p className="mt-4 max-w-3xl text-lg text-slate-700">{settings.overview}</p>}
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/documents" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <a href="/documents" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
             Get the documents
-          </Link>
-          <Link href="/subprocessors" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50">
+          </a>
+          <a href="/subprocessors" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50">
             Sub-processors
-          </Link>
+          </a>
           {settings.statusPageUrl && (
             <a href={settings.statusPageUrl} rel="noopener" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50">
               System status
@@ -118,9 +117,9 @@ export default async function OverviewPage() {
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {blocks.slice(0, 6).map((b) => (
               <li key={b.slug} className="rounded-lg border border-slate-200 bg-white p-4">
-                <Link href={`/security#${b.slug}`} className="font-medium text-slate-900 hover:text-brand-700">
+                <a href={`/security#${b.slug}`} className="font-medium text-slate-900 hover:text-brand-700">
                   {b.title}
-                </Link>
+                </a>
                 <p className="mt-1 line-clamp-3 text-sm text-slate-700">{b.body.split(/\n\s*\n/)[0]}</p>
               </li>
             ))}
@@ -137,9 +136,9 @@ export default async function OverviewPage() {
         <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {documents.slice(0, 6).map((d) => (
             <li key={d.slug} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
-              <Link href={`/documents#${d.slug}`} className="font-medium text-slate-900 hover:text-brand-700">
+              <a href={`/documents#${d.slug}`} className="font-medium text-slate-900 hover:text-brand-700">
                 {d.title}
-              </Link>
+              </a>
               <span className="text-slate-600">{d.visibility === 'public' ? 'Download' : 'On request'}</span>
             </li>
           ))}

@@ -4,7 +4,9 @@ import os from 'node:os';
 import { benchDpaRender } from './dpa-render';
 import { benchGovernance } from './governance';
 import { benchLighthouse } from './lighthouse';
+import { benchPageJs } from './page-js';
 import { benchPublicPages } from './public-pages';
+import { benchRenderCpu } from './render-cpu';
 import { benchStamp } from './stamp';
 import { benchWithActor } from './with-actor';
 
@@ -16,6 +18,8 @@ const TARGETS: Record<string, () => Promise<unknown>> = {
   'dpa-render': () => benchDpaRender(),
   stamp: () => benchStamp(),
   pages: () => benchPublicPages(),
+  'page-js': () => benchPageJs(),
+  'render-cpu': () => benchRenderCpu(),
   lighthouse: () => benchLighthouse(),
 };
 

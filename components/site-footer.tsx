@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { publicSettings } from '@/lib/portal/public-settings';
 
 export async function SiteFooter() {
@@ -23,9 +22,9 @@ export async function SiteFooter() {
             </a>
           )}
           {links.map((l) => (
-            <Link key={l.href} href={l.href} className="hover:text-slate-900" prefetch={false}>
+            <a key={l.href} href={l.href} className="hover:text-slate-900">
               {l.label}
-            </Link>
+            </a>
           ))}
         </nav>
       </div>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { SESSION_COOKIE } from '@/lib/auth/cookie';
 import { publicSettings } from '@/lib/portal/public-settings';
@@ -12,6 +11,9 @@ export const PORTAL_NAV = [
   { href: '/updates', label: 'Updates' },
 ];
 
+// Plain links, here and on the public pages: next/link is a client component that would add its
+// code, a hydrated component per link and a prefetch request per visible link to every page.
+// The public pages are read, not navigated as an application (bench/client-js.ts).
 export async function SiteHeader() {
   // Cookie presence only: the header costs no database query; /account checks the session.
   const signedIn = (await cookies()).has(SESSION_COOKIE);
@@ -19,7 +21,7 @@ export async function SiteHeader() {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+        <a href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           {settings.logoVersion ? (
             // eslint-disable-next-line @next/next/no-img-element -- a same-origin image the staff upload
             <img src={`/logo?v=${settings.logoVersion}`} alt="" className="h-7 w-auto" />
@@ -32,19 +34,19 @@ export async function SiteHeader() {
           <span>
             {settings.vendorName} <span className="font-normal text-slate-500">Trust Center</span>
           </span>
-        </Link>
+        </a>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
           {PORTAL_NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="text-slate-700 hover:text-slate-950">
+            <a key={item.href} href={item.href} className="text-slate-700 hover:text-slate-950">
               {item.label}
-            </Link>
+            </a>
           ))}
-          <Link
+          <a
             href={signedIn ? '/account' : '/sign-in'}
             className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
           >
             {signedIn ? 'My account' : 'Sign in'}
-          </Link>
+          </a>
         </nav>
       </div>
     </header>

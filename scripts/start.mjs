@@ -1,5 +1,6 @@
 // `npm start`: build when the sources changed since the last build, then serve. The server
 // migrates its database at start-up and, on an empty embedded database, loads the demo data.
+// `node scripts/start.mjs --build-only` stops after the build (the benchmarks that read it).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -33,6 +34,7 @@ if (!built) {
   if (result.status !== 0) process.exit(result.status ?? 1);
   fs.writeFileSync(stampFile, wanted);
 }
+if (process.argv.includes('--build-only')) process.exit(0);
 
 const port = process.env.PORT || '3000';
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {

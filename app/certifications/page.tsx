@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
 import { formatDay, isoOf } from '@/lib/portal/dates';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -24,9 +23,9 @@ export default async function CertificationsPage() {
         <p>
           Where {vendorName} stands with each framework today: what an independent auditor has attested, which audits are under
           way, and what is planned. Public reports download directly; others are shared under NDA from the{' '}
-          <Link href="/documents" className="text-brand-700 underline">
+          <a href="/documents" className="text-brand-700 underline">
             documents page
-          </Link>
+          </a>
           .
         </p>
       </PageHeading>

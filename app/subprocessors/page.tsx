@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ChangeList } from '@/components/subprocessors/change-list';
 import { SubprocessorTable } from '@/components/subprocessors/subprocessor-table';
 import { SubscribeForm } from '@/components/subprocessors/subscribe-form';
@@ -92,9 +91,9 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
               Apply
             </button>
             {isFiltered(filter) ? (
-              <Link href="/subprocessors" className="text-sm text-brand-700 underline">
+              <a href="/subprocessors" className="text-sm text-brand-700 underline">
                 Clear
-              </Link>
+              </a>
             ) : null}
           </div>
         </form>

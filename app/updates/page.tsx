@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { formatDay, isoOf } from '@/lib/portal/dates';
 import { RichText } from '@/components/portal/rich-text';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -26,9 +25,9 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Sear
       <PageHeading eyebrow="News" title="Updates">
         <p>
           Changes to our security and compliance posture, newest first. Sub-processor changes are announced on the{' '}
-          <Link href="/subprocessors" className="text-brand-700 underline">
+          <a href="/subprocessors" className="text-brand-700 underline">
             sub-processors page
-          </Link>
+          </a>
           .
         </p>
       </PageHeading>
@@ -37,9 +36,9 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Sear
           <EmptyState title="No updates yet">News about our security and compliance will appear here.</EmptyState>
         ) : (
           <EmptyState title="There is nothing on this page">
-            <Link href="/updates" className="text-brand-700 underline">
+            <a href="/updates" className="text-brand-700 underline">
               Go to the latest updates
-            </Link>
+            </a>
           </EmptyState>
         )
       ) : (

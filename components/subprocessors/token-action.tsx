@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 /**
@@ -40,9 +39,9 @@ export function TokenAction({ title, intro, action, button, token, done, error, 
         <p className="mt-4 text-slate-700">This page works with the link from your e-mail. Open that link again, or copy it whole into the address bar.</p>
       )}
       <p className="mt-8 text-sm">
-        <Link href="/subprocessors" className="text-brand-700 underline">
+        <a href="/subprocessors" className="text-brand-700 underline">
           See the sub-processors and upcoming changes
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** Previous / next links for a list shown `pageSize` at a time; `page` starts at 1. */
 export function Pagination({ basePath, page, pageSize, total, params = {} }: {
@@ -17,11 +16,11 @@ export function Pagination({ basePath, page, pageSize, total, params = {} }: {
   };
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-      {page > 1 ? <Link href={href(page - 1)} className="text-brand-700 hover:underline">← Previous</Link> : <span />}
+      {page > 1 ? <a href={href(page - 1)} className="text-brand-700 hover:underline">← Previous</a> : <span />}
       <span className="text-slate-600">
         Page {Math.min(page, pages)} of {pages}
       </span>
-      {page < pages ? <Link href={href(page + 1)} className="text-brand-700 hover:underline">Next →</Link> : <span />}
+      {page < pages ? <a href={href(page + 1)} className="text-brand-700 hover:underline">Next →</a> : <span />}
     </nav>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 export const metadata: Metadata = {
   title: 'Access link not valid',
@@ -29,9 +28,9 @@ export default async function InvalidAccessLink({ searchParams }: { searchParams
       <p className="text-sm font-semibold text-brand-700">Access link</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">{title}</h1>
       <p className="mt-3 text-slate-700">{body}</p>
-      <Link href="/documents#request-access" className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <a href="/documents#request-access" className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
         Request access
-      </Link>
+      </a>
     </div>
   );
 }
