@@ -1,6 +1,5 @@
-// What rendering a public page costs the app alone: Next.js's own server (`next start`, without
-// scripts/serve.mjs and its page cache, so every request is a render), anonymous requests at 16
-// connections, CPU time of the server process divided by the pages it served. Goal: at most
+// What rendering a public page costs the app alone: Next.js's own server (`next start`, no
+// nginx in front, so every request is a render), anonymous requests at 16 connections, CPU time of the server process divided by the pages it served. Goal: at most
 // 5 ms per page. A static file served by the same server is measured beside the pages: on a
 // shared machine CPU time per request moves with the load, and the file shows by how much.
 import os from 'node:os';
