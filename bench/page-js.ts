@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { root } from './support/app-server';
 import { pageScripts, polyfills, routeChunks, type PageScripts } from './support/client-chunks';
-import { ensureBuild } from './support/next-alone';
+import { ensureBuild } from './support/build';
 
 export const PUBLIC_PAGES = ['/', '/certifications', '/security', '/subprocessors', '/documents', '/updates', '/vulnerability-disclosure', '/governance-log'];
 const GOAL_OWN_KB = 20;

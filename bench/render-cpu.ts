@@ -1,11 +1,11 @@
-// What rendering a public page costs the app alone: Next.js's own server (`next start`, no
-// nginx in front, so every request is a render), anonymous requests at 16 connections, CPU time of the server process divided by the pages it served. Goal: at most
-// 5 ms per page. A static file served by the same server is measured beside the pages: on a
+// What rendering a public page costs the app alone: the production server with no nginx in
+// front, so every request is a render; anonymous requests at 16 connections; CPU time of the
+// server process divided by the pages it served. Goal: at most 5 ms per page. A static file served by the same server is measured beside the pages: on a
 // shared machine CPU time per request moves with the load, and the file shows by how much.
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { PUBLIC_PAGES } from './page-js';
-import { startNextAlone } from './support/next-alone';
+import { startAppServer } from './support/app-server';
 
 const CONNECTIONS = 16;
 // Counted in requests rather than seconds, so that a busy machine still warms the JIT up.
@@ -25,9 +25,9 @@ export interface RenderCpuFigures {
 
 export async function benchRenderCpu(port = 3612) {
   console.log(
-    `\nRendering a public page, the app alone (next start, no page cache; ${CONNECTIONS} connections, anonymous, ${REQUESTS} requests per page after ${WARM_UP_REQUESTS}; goal <= ${GOAL_MS} ms of CPU per page)`,
+    `\nRendering a public page, the app alone (no nginx in front; ${CONNECTIONS} connections, anonymous, ${REQUESTS} requests per page after ${WARM_UP_REQUESTS}; goal <= ${GOAL_MS} ms of CPU per page)`,
   );
-  const app = await startNextAlone({ port, dataDir: `.data/bench-render-${port}` });
+  const app = await startAppServer({ port, dataDir: `.data/bench-render-${port}` });
   const measure = async (path: string): Promise<RenderCpuFigures> => {
     const url = app.url + path;
     await autocannon({ url, connections: CONNECTIONS, amount: WARM_UP_REQUESTS });
