@@ -1,6 +1,7 @@
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one, utc } from '@/components/lockbox/format';
+import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
 import { tenantDirectory } from '@/components/lockbox/tenant-directory';
 import { NotificationsPanel } from '@/components/notifications/notifications-panel';
 import { FormNotice } from '@/components/ui/notice';
@@ -17,7 +18,6 @@ import { NoAdminBadge } from '@/components/tenants/no-admin';
 
 export const metadata: Metadata = { title: 'Staff admin' };
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaff('/admin');
@@ -68,7 +68,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                       </th>
                       <td className="px-4 py-2">{s.incident}</td>
                       <td className="px-4 py-2">{s.invoker.name}</td>
-                      <td className="px-4 py-2 whitespace-nowrap">{utc(s.startedAt)}</td>
+                      <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(s.startedAt)}</td>
                       <td className="px-4 py-2">
                         {s.state === 'active'
                           ? 'Active: review after it ends'
@@ -120,7 +120,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                     {t.customerAdmins === 0 ? <NoAdminBadge /> : null}
                   </td>
                   <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
-                  <td className="px-4 py-2 text-slate-700">{dateFormat.format(t.createdAt)}</td>
+                  <td className="px-4 py-2 text-slate-700">{formatDate(t.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { RequestAccessForm } from '@/components/access/request-access-form';
@@ -10,7 +11,7 @@ import { grantedDocuments } from '@/lib/access/grants';
 import { publicNda } from '@/lib/access/public-nda';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatDay } from '@/lib/documents/format';
+
 import type { PortalDocument } from '@/lib/documents/list';
 import { publicDocuments } from '@/lib/documents/public-documents';
 import { publicSettings } from '@/lib/portal/public-settings';
@@ -76,7 +77,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Se
           <FormNotice
             success={
               lastGrant
-                ? `Your access link worked. The ${granted.size === 1 ? 'document it opens shows' : `${granted.size} documents it opens show`} “Download PDF” until ${formatDay(lastGrant)}.`
+                ? `Your access link worked. The ${granted.size === 1 ? 'document it opens shows' : `${granted.size} documents it opens show`} “Download PDF” until ${formatDate(lastGrant)}.`
                 : undefined
             }
             error={lastGrant ? undefined : 'no_access'}

@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChangeList } from '@/components/subprocessors/change-list';
@@ -6,7 +7,7 @@ import { SubscribeForm } from '@/components/subprocessors/subscribe-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
 import { publicSettings } from '@/lib/portal/public-settings';
-import { longDate } from '@/lib/subprocessors/dates';
+
 import { filterOptions, filterSubprocessors, isFiltered, parseFilter } from '@/lib/subprocessors/filter';
 import { NOTICE_DAYS } from '@/lib/subprocessors/notice';
 import { publicSubprocessors } from '@/lib/subprocessors/public';
@@ -37,7 +38,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
           will process customer records; the same goes for a change that widens what one does.
         </p>
         <p className="mt-2 text-sm text-slate-600">
-          {view.updatedAt ? <>Last updated {longDate(view.updatedAt)}. </> : null}
+          {view.updatedAt ? <>Last updated {formatDate(view.updatedAt)}. </> : null}
           Also as <a href="/subprocessors.json" className="text-brand-700 underline">JSON</a> and as an{' '}
           <a href="/subprocessors/feed.xml" className="text-brand-700 underline">Atom feed</a>.
         </p>

@@ -1,6 +1,7 @@
+import { formatDate, isoDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDay, isoOf } from '@/lib/portal/dates';
+
 import { RichText } from '@/components/portal/rich-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -48,7 +49,7 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Sear
             <li key={u.id}>
               <article id={`update-${u.id}`} aria-labelledby={`update-${u.id}-title`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:break-inside-avoid print:shadow-none">
                 <p className="text-sm text-slate-600">
-                  <time dateTime={isoOf(u.publishedAt)}>{formatDay(u.publishedAt)}</time>
+                  <time dateTime={isoDateTime(u.publishedAt)}>{formatDate(u.publishedAt)}</time>
                 </p>
                 <h2 id={`update-${u.id}-title`} className="mt-1 text-xl font-semibold text-slate-950">
                   {u.title}

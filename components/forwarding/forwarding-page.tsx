@@ -1,6 +1,7 @@
+import { formatDateTime } from '@/lib/core/dates';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
-import { one, utc } from '@/components/lockbox/format';
+import { one } from '@/components/lockbox/format';
 import { SubmitButton } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
@@ -46,7 +47,7 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
           <p className="break-all font-mono text-sm font-medium text-slate-900">{endpoint.url}</p>
           {endpoint.description ? <p className="mt-1 text-sm text-slate-700">{endpoint.description}</p> : null}
           <p className="mt-1 text-xs text-slate-600">
-            Added {utc(endpoint.createdAt)}
+            Added {formatDateTime(endpoint.createdAt)}
             {endpoint.createdByName ? ` by ${endpoint.createdByName}` : ''}
           </p>
         </div>
@@ -63,7 +64,7 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
       ) : null}
       <p className="mt-3 text-sm text-slate-700">
         {delivered} delivered · {pending} queued or retrying · {failed} failed
-        {endpoint.lastDeliveredAt ? ` · last delivery ${utc(endpoint.lastDeliveredAt)}` : ''}
+        {endpoint.lastDeliveredAt ? ` · last delivery ${formatDateTime(endpoint.lastDeliveredAt)}` : ''}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         {!endpoint.enabled ? (
@@ -119,7 +120,7 @@ function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
               <td className="px-3 py-2">{d.attempts}</td>
               <td className="min-w-[10rem] px-3 py-2 text-slate-700">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')}</td>
               <td className="min-w-[9rem] px-3 py-2 text-slate-700">
-                {d.deliveredAt ? utc(d.deliveredAt) : d.state === 'pending' ? `next ${utc(d.nextAttemptAt)}` : d.lastAttemptAt ? utc(d.lastAttemptAt) : '—'}
+                {d.deliveredAt ? formatDateTime(d.deliveredAt) : d.state === 'pending' ? `next ${formatDateTime(d.nextAttemptAt)}` : d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : '—'}
               </td>
             </tr>
           ))}

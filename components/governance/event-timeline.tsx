@@ -1,6 +1,6 @@
+import { formatDateTime } from '@/lib/core/dates';
 import type { ActorView, GovernanceEventView } from '@/lib/governance/list';
 import { kindLabel } from '@/lib/governance/categories';
-import { formatTime } from '@/lib/portal/dates';
 
 const PROCESS_ACTORS: Record<string, string> = {
   system: 'The portal (automatic)',
@@ -61,7 +61,7 @@ export function EventTimeline({ events, actors, caption }: { events: GovernanceE
             return (
               <tr key={e.id} data-event={e.kind} data-seq={e.seq}>
                 <td className="px-3 py-2 tabular-nums text-slate-600">{e.seq}</td>
-                <td className="px-3 py-2">{formatTime(e.occurredAt)}</td>
+                <td className="px-3 py-2">{formatDateTime(e.occurredAt)}</td>
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   {kindLabel(e.kind)}
                   <code className="block break-all text-xs font-normal text-slate-600">{e.kind}</code>

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/core/dates';
 import 'server-only';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -10,7 +11,7 @@ import { getDatabase } from '@/lib/db';
 import { ACTOR_KINDS, EVENT_CATEGORIES } from '@/lib/governance/categories';
 import { chainStatus, listEvents } from '@/lib/governance/list';
 import { eventFilterOf, parseTimelineQuery } from '@/lib/governance/timeline-query';
-import { formatTime } from '@/lib/portal/dates';
+
 import { EventTimeline } from './event-timeline';
 import { VerifyPanel } from './verify-panel';
 
@@ -51,11 +52,11 @@ export async function GovernanceLogPage({
           The chain
         </h2>
         <Stat label="Events in the chain" value={String(status.events)} />
-        <Stat label="Head" value={status.head ? `#${status.head.seq} · ${status.head.hash.slice(0, 12)}…` : 'Empty'} note={status.head ? formatTime(status.head.at) : undefined} />
+        <Stat label="Head" value={status.head ? `#${status.head.seq} · ${status.head.hash.slice(0, 12)}…` : 'Empty'} note={status.head ? formatDateTime(status.head.at) : undefined} />
         <Stat
           label="Last signed checkpoint"
           value={status.checkpoint ? `#${status.checkpoint.seq}` : 'None yet'}
-          note={status.checkpoint ? `${formatTime(status.checkpoint.time)} · key ${status.checkpoint.kid.slice(0, 10)}…` : 'Heads are signed within a minute of a change, and at every export.'}
+          note={status.checkpoint ? `${formatDateTime(status.checkpoint.time)} · key ${status.checkpoint.kid.slice(0, 10)}…` : 'Heads are signed within a minute of a change, and at every export.'}
         />
       </section>
 

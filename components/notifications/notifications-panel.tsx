@@ -1,6 +1,6 @@
+import { formatDateTime } from '@/lib/core/dates';
 import Link from 'next/link';
 import type { NotificationView } from '@/lib/notifications/inbox';
-import { formatTime } from '@/lib/portal/dates';
 
 /**
  * The signed-in person's latest notifications, unread ones marked, with "Mark all read"
@@ -41,7 +41,7 @@ export function NotificationsPanel({ items, unread, back }: { items: Notificatio
                     n.title
                   )}
                 </p>
-                <p className="text-xs text-slate-600">{formatTime(n.createdAt)}</p>
+                <p className="text-xs text-slate-600">{formatDateTime(n.createdAt)}</p>
               </div>
               <div className="mt-1 space-y-1 text-sm text-slate-700">
                 {n.body.split(/\n{2,}/).map((para, i) => (

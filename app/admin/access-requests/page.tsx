@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { VisibilityBadge } from '@/components/documents/badges';
@@ -7,7 +8,6 @@ import { Pagination, pageParam } from '@/components/ui/pagination';
 import { listAccessRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDayTime } from '@/lib/documents/format';
 
 export const metadata: Metadata = { title: 'Access requests', description: 'Approve or deny reviewers’ requests for confidential documents.' };
 
@@ -40,7 +40,7 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
                   <h3 id={`request-${r.id}`} className="font-semibold text-slate-900">
                     {r.name} <span className="font-normal text-slate-700">· {r.company}</span>
                   </h3>
-                  <p className="text-sm text-slate-600">{formatDayTime(r.createdAt)}</p>
+                  <p className="text-sm text-slate-600">{formatDateTime(r.createdAt)}</p>
                 </div>
                 <p className="text-sm text-slate-700">{r.email}</p>
                 <blockquote className="mt-3 border-l-4 border-slate-200 pl-3 text-sm text-slate-800">{r.reason}</blockquote>

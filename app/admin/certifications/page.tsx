@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
@@ -11,7 +12,6 @@ import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { CERTIFICATION_ERRORS } from '@/lib/portal/form-errors';
 import { listCertificationHistory, listCertificationsForAdmin, listReportOptions } from '@/lib/portal/certifications';
-import { formatDay } from '@/lib/portal/dates';
 
 export const metadata: Metadata = { title: 'Certifications', description: 'Edit the certifications the public trust portal shows.' };
 
@@ -67,12 +67,12 @@ export default async function AdminCertifications({ searchParams }: { searchPara
                     <th scope="row" className="px-4 py-2 font-medium">{c.framework}</th>
                     <td className="px-4 py-2"><CertificationStatusBadge status={c.status} /></td>
                     <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">
-                      {c.periodStart && c.periodEnd ? `${formatDay(c.periodStart)} – ${formatDay(c.periodEnd)}` : null}
-                      {c.targetDate ? <span className="block">Target {formatDay(c.targetDate)}</span> : null}
+                      {c.periodStart && c.periodEnd ? `${formatDate(c.periodStart)} – ${formatDate(c.periodEnd)}` : null}
+                      {c.targetDate ? <span className="block">Target {formatDate(c.targetDate)}</span> : null}
                       {!c.periodStart && !c.targetDate ? '—' : null}
                     </td>
                     <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{c.reportDocumentTitle ?? '—'}</td>
-                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{formatDay(c.updatedAt)}</td>
+                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{formatDate(c.updatedAt)}</td>
                     <td className="px-4 py-2 text-right">
                       <Link href={`/admin/certifications/${c.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${c.framework}`}>
                         Edit

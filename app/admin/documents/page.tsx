@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
@@ -7,7 +8,7 @@ import { Pagination, pageParam } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatBytes, formatDay } from '@/lib/documents/format';
+import { formatBytes } from '@/lib/documents/format';
 import { listAdminDocuments } from '@/lib/documents/list';
 
 export const metadata: Metadata = { title: 'Documents', description: 'Upload and version the documents of the trust portal.' };
@@ -64,7 +65,7 @@ export default async function AdminDocuments({ searchParams }: { searchParams: P
                     <span className="block font-mono text-xs text-slate-600">{d.slug}</span>
                     <span className="block text-xs text-slate-600">
                       {d.category}
-                      {d.archivedAt ? ` · Archived ${formatDay(d.archivedAt)}` : ''}
+                      {d.archivedAt ? ` · Archived ${formatDate(d.archivedAt)}` : ''}
                     </span>
                   </td>
                   <td className="px-4 py-3">
@@ -77,7 +78,7 @@ export default async function AdminDocuments({ searchParams }: { searchParams: P
                       <>
                         Version {d.currentVersion.version}
                         <span className="block text-xs text-slate-600">
-                          {formatDay(d.currentVersion.uploadedAt)} · {formatBytes(d.currentVersion.size)}
+                          {formatDate(d.currentVersion.uploadedAt)} · {formatBytes(d.currentVersion.size)}
                         </span>
                       </>
                     ) : (

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { Field, searchParam, SubmitButton, TextArea, type Search } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -9,7 +10,6 @@ import { DPA_FIELD_MESSAGES as M, SCC_MODULES, type SccModule } from '@/lib/dpa/
 import { listAllExecutions } from '@/lib/dpa/executions';
 import { DPA_DRAFT_ERRORS } from '@/lib/dpa/form-errors';
 import { listDpaVersions, readDpaDraft } from '@/lib/dpa/versions';
-import { formatDay, formatTime } from '@/lib/portal/dates';
 
 export const metadata: Metadata = { title: 'Data Processing Agreement', description: 'Edit, publish and track the DPA.' };
 
@@ -42,7 +42,7 @@ export default async function AdminDpa({ searchParams }: { searchParams: Search 
         </h2>
         <p className="mt-1 text-sm text-slate-700">
           {draft.unpublished ? 'The draft below has changes that are not published.' : 'The draft below is the version in force.'}
-          {draft.updatedAt ? ` Draft last saved ${formatTime(draft.updatedAt)}.` : ''}
+          {draft.updatedAt ? ` Draft last saved ${formatDateTime(draft.updatedAt)}.` : ''}
         </p>
         {draft.problem ? (
           <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
@@ -140,7 +140,7 @@ export default async function AdminDpa({ searchParams }: { searchParams: Search 
                 <tr key={v.id} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-4">{v.version}</td>
                   <td className="py-2 pr-4">
-                    {formatDay(v.publishedAt)}
+                    {formatDate(v.publishedAt)}
                     {v.publishedBy ? ` by ${v.publishedBy}` : ''}
                   </td>
                   <td className="py-2 pr-4">{v.changeNote || '—'}</td>
@@ -175,7 +175,7 @@ export default async function AdminDpa({ searchParams }: { searchParams: Search 
                     {e.customerLegalName} <span className="text-slate-500">({e.tenantSlug})</span>
                   </td>
                   <td className="py-2 pr-4">{e.version}</td>
-                  <td className="py-2 pr-4">{formatTime(e.executedAt)}</td>
+                  <td className="py-2 pr-4">{formatDateTime(e.executedAt)}</td>
                   <td className="py-2">
                     {e.signerName}, {e.signerTitle} ({e.signerEmail})
                   </td>

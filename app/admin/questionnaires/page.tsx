@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { VisibilityBadge } from '@/components/documents/badges';
@@ -5,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDayTime } from '@/lib/documents/format';
+
 import { listQuestionnaires } from '@/lib/questionnaires/read';
 
 export const metadata: Metadata = { title: 'Questionnaires', description: 'Keep the answers to the security questionnaires current.' };
@@ -58,7 +59,7 @@ export default async function AdminQuestionnaires() {
                     </span>
                   </td>
                   <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">
-                    {formatDayTime(q.answersChangedAt)}
+                    {formatDateTime(q.answersChangedAt)}
                     <span className="block text-xs text-slate-600">{q.answersChangedBy ?? 'Demo data'}</span>
                   </td>
                   <td className="px-4 py-3">

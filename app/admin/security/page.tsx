@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
@@ -6,7 +7,7 @@ import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { SECURITY_BLOCK_ERRORS } from '@/lib/portal/form-errors';
-import { formatDay } from '@/lib/portal/dates';
+
 import { listSecurityBlocksForAdmin } from '@/lib/portal/security-blocks';
 
 export const metadata: Metadata = { title: 'Security overview', description: 'Edit the blocks of the public security overview.' };
@@ -55,7 +56,7 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Se
                       {i + 1}. {b.title}
                     </h3>
                     <p className="text-xs text-slate-600">
-                      #{b.slug} · updated {formatDay(b.updatedAt)}
+                      #{b.slug} · updated {formatDate(b.updatedAt)}
                     </p>
                   </div>
                   <div className="flex flex-wrap gap-2">

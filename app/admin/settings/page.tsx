@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
@@ -5,7 +6,7 @@ import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatDay } from '@/lib/portal/dates';
+
 import { SETTINGS_ERRORS } from '@/lib/portal/form-errors';
 import { MAX_LOGO_BYTES } from '@/lib/portal/logo';
 import { MAX_EXPIRY_DAYS, readSettingsForAdmin } from '@/lib/portal/settings';
@@ -53,8 +54,8 @@ export default async function AdminSettings({ searchParams }: { searchParams: Se
         {settings.saved && daysLeft < 30 ? (
           <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
             {daysLeft < 0
-              ? `The security.txt expiry passed on ${formatDay(expires)}. The portal serves a short provisional expiry until you set a new one.`
-              : `security.txt expires on ${formatDay(expires)}. Set a new expiry soon.`}
+              ? `The security.txt expiry passed on ${formatDate(expires)}. The portal serves a short provisional expiry until you set a new one.`
+              : `security.txt expires on ${formatDate(expires)}. Set a new expiry soon.`}
           </p>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -5,7 +6,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { NoAdminBadge } from '@/components/tenants/no-admin';
 import { requireStaff } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDay } from '@/lib/portal/dates';
+
 import { listTenants } from '@/lib/tenants/list-tenants';
 
 export const metadata: Metadata = { title: 'Tenants', description: 'The customers of this trust center, and access to their data.' };
@@ -45,7 +46,7 @@ export default async function TenantsPage() {
                   </th>
                   <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
                   <td className="px-4 py-2 text-slate-700">{t.customerAdmins}</td>
-                  <td className="px-4 py-2 text-slate-700">{formatDay(t.createdAt)}</td>
+                  <td className="px-4 py-2 text-slate-700">{formatDate(t.createdAt)}</td>
                   <td className="px-4 py-2">
                     <Link href={`/admin/tenants/${t.slug}/data`} className="text-brand-700 underline hover:text-brand-900">
                       Data<span className="sr-only"> of {t.legalName}</span>

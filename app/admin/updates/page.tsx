@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
@@ -7,7 +8,7 @@ import { Pagination, pageParam } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatTime } from '@/lib/portal/dates';
+
 import { UPDATE_ERRORS } from '@/lib/portal/form-errors';
 import { listUpdatesForAdmin } from '@/lib/portal/updates';
 
@@ -72,7 +73,7 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Sea
                   {u.publishedAt > now ? (
                     <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-950">Scheduled</span>
                   ) : null}
-                  <time dateTime={u.publishedAt}>{formatTime(u.publishedAt)}</time>
+                  <time dateTime={u.publishedAt}>{formatDateTime(u.publishedAt)}</time>
                 </p>
                 <details className="mt-3">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {u.title}</summary>

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { Field, searchParam, SubmitButton, type Search } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -8,7 +9,6 @@ import { getDatabase } from '@/lib/db';
 import { listTenantExecutions } from '@/lib/dpa/executions';
 import { DPA_EXECUTE_ERRORS } from '@/lib/dpa/form-errors';
 import { currentDpaVersion } from '@/lib/dpa/versions';
-import { formatDay, formatTime } from '@/lib/portal/dates';
 
 export const metadata: Metadata = { title: 'Data Processing Agreement', description: 'Execute and download your organization’s DPA.' };
 
@@ -33,7 +33,7 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: Searc
 
       <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="status" className="text-lg font-semibold">
-          {latest ? `Executed on ${formatDay(latest.executedAt)}` : 'Not executed yet'}
+          {latest ? `Executed on ${formatDate(latest.executedAt)}` : 'Not executed yet'}
         </h2>
         {latest ? (
           <p className="mt-1 text-sm text-slate-700">
@@ -63,7 +63,7 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: Searc
           </h2>
           {latest ? (
             <p className="mt-1 text-sm text-slate-700">
-              Version {current.version} was published on {formatDay(current.publishedAt)}
+              Version {current.version} was published on {formatDate(current.publishedAt)}
               {current.changeNote ? `: ${current.changeNote}` : ''}. Your executed version {latest.version} stays in force until you execute the new one.
             </p>
           ) : null}
@@ -113,7 +113,7 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: Searc
                 <tr key={e.id} className="border-b border-slate-200">
                   <td className="py-2 pr-4">{e.version}</td>
                   <td className="py-2 pr-4">
-                    <time dateTime={e.executedAt}>{formatTime(e.executedAt)}</time>
+                    <time dateTime={e.executedAt}>{formatDateTime(e.executedAt)}</time>
                   </td>
                   <td className="py-2 pr-4">
                     {e.signerName}, {e.signerTitle}

@@ -1,8 +1,9 @@
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
 import { Field, SubmitButton } from '@/components/portal-admin/fields';
-import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel, one, utc } from '@/components/lockbox/format';
+import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel, one } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { SessionCard } from '@/components/lockbox/session-card';
 import { StateBadge } from '@/components/lockbox/state-badge';
@@ -188,7 +189,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
               <tbody className="divide-y divide-slate-200 align-top">
                 {history.requests.map((r) => (
                   <tr key={r.id} data-request={r.id}>
-                    <td className="px-3 py-2">{utc(r.createdAt)}</td>
+                    <td className="px-3 py-2">{formatDateTime(r.createdAt)}</td>
                     <th scope="row" className="px-3 py-2 text-left font-medium">
                       {r.requester.name}
                       <span className="block break-words font-normal text-slate-600">{r.requester.email}</span>
@@ -207,10 +208,10 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                       {r.state === 'denied'
                         ? `Denied by ${r.deciderName || 'a customer admin'}${r.decisionComment ? `: “${r.decisionComment}”` : ''}`
                         : r.state === 'revoked'
-                          ? `Revoked by ${r.revokerName || 'a customer admin'}, ${utc(r.revokedAt!)}`
+                          ? `Revoked by ${r.revokerName || 'a customer admin'}, ${formatDateTime(r.revokedAt!)}`
                           : r.grantEndsAt
-                            ? `Access ended ${utc(r.grantEndsAt)}`
-                            : `Not answered by ${utc(r.expiresAt)}`}
+                            ? `Access ended ${formatDateTime(r.grantEndsAt)}`
+                            : `Not answered by ${formatDateTime(r.expiresAt)}`}
                     </td>
                   </tr>
                 ))}

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { RULE_LABELS } from '@/components/access/rule-label';
@@ -7,7 +8,6 @@ import { Pagination, pageParam } from '@/components/ui/pagination';
 import { countPendingRequests, listAccessRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDay, formatDayTime } from '@/lib/documents/format';
 
 export const metadata: Metadata = { title: 'Access decisions', description: 'Recent decisions on access requests, by people and by rules.' };
 
@@ -63,7 +63,7 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
                       </span>
                       <span className="block text-xs text-slate-600">
                         {r.decidedByRule ? `By rule: ${RULE_LABELS[r.decidedByRule]}` : `By ${r.decidedBy ?? 'a former admin'}`} ·{' '}
-                        {r.decidedAt ? formatDayTime(r.decidedAt) : ''}
+                        {r.decidedAt ? formatDateTime(r.decidedAt) : ''}
                       </span>
                       {r.decisionNote ? <span className="block text-xs text-slate-600">{r.decisionNote}</span> : null}
                     </td>
@@ -72,13 +72,13 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
                         <span className="text-slate-500">None</span>
                       ) : active ? (
                         <form method="post" action={`/api/admin/access/grants/${r.grant.id}/revoke`} className="flex flex-col items-start gap-1">
-                          <span className="text-xs text-slate-700">Until {formatDay(r.grant.expiresAt)}</span>
+                          <span className="text-xs text-slate-700">Until {formatDate(r.grant.expiresAt)}</span>
                           <button type="submit" className="text-sm font-medium text-red-800 hover:underline">
                             Revoke<span className="sr-only"> the access of {r.name}</span>
                           </button>
                         </form>
                       ) : (
-                        <span className="text-slate-600">{r.grant.revokedAt ? `Revoked ${formatDay(r.grant.revokedAt)}` : `Expired ${formatDay(r.grant.expiresAt)}`}</span>
+                        <span className="text-slate-600">{r.grant.revokedAt ? `Revoked ${formatDate(r.grant.revokedAt)}` : `Expired ${formatDate(r.grant.expiresAt)}`}</span>
                       )}
                     </td>
                   </tr>

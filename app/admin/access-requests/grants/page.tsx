@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -8,7 +9,6 @@ import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatDay, formatDayTime } from '@/lib/documents/format';
 
 export const metadata: Metadata = { title: 'Active grants', description: 'Who can open confidential documents now, and revoking that access.' };
 
@@ -57,10 +57,10 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pro
                   </td>
                   <td className="px-4 py-3 text-slate-700">{g.documents.join(', ')}</td>
                   <td className="px-4 py-3 text-slate-700">
-                    {formatDay(g.createdAt)}
-                    <span className="block text-xs text-slate-600">{g.lastUsedAt ? `Last used ${formatDayTime(g.lastUsedAt)}` : 'Not used yet'}</span>
+                    {formatDate(g.createdAt)}
+                    <span className="block text-xs text-slate-600">{g.lastUsedAt ? `Last used ${formatDateTime(g.lastUsedAt)}` : 'Not used yet'}</span>
                   </td>
-                  <td className="px-4 py-3 text-slate-700">{formatDay(g.expiresAt)}</td>
+                  <td className="px-4 py-3 text-slate-700">{formatDate(g.expiresAt)}</td>
                   <td className="px-4 py-3 text-right">
                     <form method="post" action={`/api/admin/access/grants/${g.id}/revoke`}>
                       <button type="submit" className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">

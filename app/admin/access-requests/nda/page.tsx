@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { FormNotice } from '@/components/ui/notice';
@@ -6,7 +7,6 @@ import { listNdaVersions } from '@/lib/access/nda';
 import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDayTime } from '@/lib/documents/format';
 
 export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewers accept, its versions, and publishing a new one.' };
 
@@ -42,7 +42,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
         </h2>
         {current ? (
           <p className="mt-1 text-sm text-slate-600">
-            Published {formatDayTime(current.publishedAt)}
+            Published {formatDateTime(current.publishedAt)}
             {current.publishedBy ? ` by ${current.publishedBy}` : ''} · SHA-256{' '}
             <code className="break-all font-mono text-xs text-slate-800">{current.sha256}</code>
           </p>
@@ -84,7 +84,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
                   <summary className="cursor-pointer">
                     <span className="font-medium">Version {v.version}</span>: {v.title}
                     <span className="block text-xs text-slate-600 sm:inline sm:pl-2">
-                      {formatDayTime(v.publishedAt)} · <span className="break-all font-mono">{v.sha256}</span>
+                      {formatDateTime(v.publishedAt)} · <span className="break-all font-mono">{v.sha256}</span>
                     </span>
                   </summary>
                   <div tabIndex={0} role="region" aria-label={`Text of version ${v.version}`} className="mt-3 max-h-80 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-3 text-slate-800">{v.body}</div>

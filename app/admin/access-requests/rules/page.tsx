@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { FormNotice } from '@/components/ui/notice';
@@ -6,7 +7,6 @@ import { FREE_MAIL_PROVIDERS } from '@/lib/access/free-mail';
 import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDay } from '@/lib/documents/format';
 
 export const metadata: Metadata = { title: 'Domain rules', description: 'Which e-mail domains are approved, reviewed or denied automatically.' };
 
@@ -73,7 +73,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Prom
                     </td>
                     <td className="px-4 py-3 text-slate-700">
                       {r.note}
-                      <span className="block text-xs text-slate-600">Added {formatDay(r.createdAt)}</span>
+                      <span className="block text-xs text-slate-600">Added {formatDate(r.createdAt)}</span>
                     </td>
                     <td className="px-4 py-3 text-right">
                       <form method="post" action={`/api/admin/access/rules/${r.id}/delete`}>

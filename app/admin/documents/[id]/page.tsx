@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -8,7 +9,7 @@ import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatBytes, formatDay, formatDayTime } from '@/lib/documents/format';
+import { formatBytes } from '@/lib/documents/format';
 import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
 import { isUuid } from '@/lib/core/parse-input';
 import { AppError } from '@/lib/core/errors';
@@ -58,7 +59,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
           <VisibilityBadge visibility={d.visibility} />
           <span className="font-mono">/documents/{d.slug}.pdf</span>
-          {d.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived {formatDay(d.archivedAt)}</span> : null}
+          {d.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived {formatDate(d.archivedAt)}</span> : null}
           {d.visibility === 'public' && !d.archivedAt ? (
             <a href={`/documents/${d.slug}.pdf`} className="text-brand-700 hover:underline">
               Open public PDF
@@ -68,7 +69,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         {d.validity.state !== 'none' ? (
           <p className="mt-2 text-sm">
             <ValidityNote validity={d.validity} staff />
-            {d.validityRemindedAt ? <span className="ml-2 text-slate-600">Reminder e-mailed {formatDay(d.validityRemindedAt)}.</span> : null}
+            {d.validityRemindedAt ? <span className="ml-2 text-slate-600">Reminder e-mailed {formatDate(d.validityRemindedAt)}.</span> : null}
           </p>
         ) : null}
       </div>
@@ -158,7 +159,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
                     <span title={v.sha256}>{v.sha256.slice(0, 16)}…</span>
                   </td>
                   <td className="px-4 py-3 text-slate-700">
-                    {formatDayTime(v.uploadedAt)}
+                    {formatDateTime(v.uploadedAt)}
                     <span className="block text-xs text-slate-600">{v.uploadedBy ?? 'Demo data'}</span>
                   </td>
                 </tr>

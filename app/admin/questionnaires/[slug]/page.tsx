@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -7,7 +8,7 @@ import { AnswerBadge } from '@/components/questionnaires/answer-badge';
 import { describeProblem } from '@/components/questionnaires/problem';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDayTime } from '@/lib/documents/format';
+
 import { AppError } from '@/lib/core/errors';
 import { ANSWER_LABELS, ANSWERS, MAX_COMMENT_LENGTH } from '@/lib/questionnaires/answers';
 import { MAX_IMPORT_BYTES } from '@/lib/questionnaires/limits';
@@ -124,7 +125,7 @@ function QuestionFields({ q, documents, flagged }: { q: QuestionView; documents:
           />
         </label>
       </div>
-      <p className="mt-1 text-xs text-slate-600">Last changed {formatDayTime(q.updatedAt)}</p>
+      <p className="mt-1 text-xs text-slate-600">Last changed {formatDateTime(q.updatedAt)}</p>
     </fieldset>
   );
 }
@@ -161,7 +162,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
             {q.unanswered > 0 ? <span className="font-medium text-amber-800"> · {q.unanswered} not answered</span> : null}
           </span>
           <span>
-            Answers last changed {formatDayTime(q.answersChangedAt)}
+            Answers last changed {formatDateTime(q.answersChangedAt)}
             {q.answersChangedBy ? ` by ${q.answersChangedBy}` : ''}
           </span>
         </p>

@@ -1,10 +1,11 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { longDate } from '@/lib/subprocessors/dates';
+
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers, type SubscriberStatus } from '@/lib/subscriptions/list';
 
 export const metadata: Metadata = { title: 'Subscribers', description: 'Who is subscribed to sub-processor changes.' };
@@ -61,7 +62,7 @@ export default async function Subscribers({ searchParams }: { searchParams: Sear
                       <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[s.status].className}`}>{STATUS[s.status].label}</span>
                     </td>
                     <td className="px-4 py-2 text-slate-700">
-                      {longDate(s.status === 'confirmed' && s.confirmedAt ? s.confirmedAt : s.status === 'unsubscribed' && s.unsubscribedAt ? s.unsubscribedAt : s.createdAt)}
+                      {formatDate(s.status === 'confirmed' && s.confirmedAt ? s.confirmedAt : s.status === 'unsubscribed' && s.unsubscribedAt ? s.unsubscribedAt : s.createdAt)}
                     </td>
                   </tr>
                 ))}

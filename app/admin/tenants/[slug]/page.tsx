@@ -1,7 +1,8 @@
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BreakGlassForm } from '@/components/lockbox/break-glass-form';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one, timeLeftLabel, utc } from '@/components/lockbox/format';
+import { DONE_MESSAGES, LOCKBOX_ERRORS, one, timeLeftLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { SessionCard } from '@/components/lockbox/session-card';
 import { LockboxRequestForm } from '@/components/lockbox/request-form';
@@ -84,7 +85,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
           </h2>
           {myActiveSession ? (
             <p className="text-sm text-slate-800">
-              Your break-glass session is active until {utc(myActiveSession.endsAt)} ({timeLeftLabel(myActiveSession.endsAt, now)}).{' '}
+              Your break-glass session is active until {formatDateTime(myActiveSession.endsAt)} ({timeLeftLabel(myActiveSession.endsAt, now)}).{' '}
               <Link href={`${here}/data`} className="font-medium text-brand-700 underline hover:text-brand-900">
                 Read {tenant.legalName}’s data
               </Link>{' '}
