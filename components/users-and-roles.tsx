@@ -1,3 +1,4 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { ROLE_LABELS, type Role } from '@/lib/core/roles';
 
 interface Props {
@@ -146,7 +147,7 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
   );
 }
 
-export type UsersSearch = Promise<Record<string, string | string[] | undefined>>;
+export type UsersSearch = PageSearchParams;
 
 export async function noticeFrom(searchParams: UsersSearch) {
   const p = await searchParams;
@@ -154,6 +155,6 @@ export async function noticeFrom(searchParams: UsersSearch) {
     saved: p.saved === '1',
     removed: p.removed === '1',
     settings: p.settings === '1',
-    error: typeof p.error === 'string' ? p.error : undefined,
+    error: singleParam(p.error),
   };
 }

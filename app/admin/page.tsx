@@ -1,7 +1,8 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
+import { DONE_MESSAGES, LOCKBOX_ERRORS } from '@/components/lockbox/format';
 import { tenantDirectory } from '@/components/lockbox/tenant-directory';
 import { NotificationsPanel } from '@/components/notifications/notifications-panel';
 import { FormNotice } from '@/components/ui/notice';
@@ -18,8 +19,7 @@ import { NoAdminBadge } from '@/components/tenants/no-admin';
 
 export const metadata: Metadata = { title: 'Staff admin' };
 
-
-export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminHome({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireStaff('/admin');
   const query = await searchParams;
   const db = await getDatabase();
@@ -31,10 +31,10 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
     seesReviews ? listSessions(db, systemClock, actor, { openReviews: true, limit: 20 }) : null,
     seesReviews ? tenantDirectory(db, actor) : null,
   ]);
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <h1 className="text-2xl font-bold tracking-tight">Welcome, {actor.name.split(' ')[0]}</h1>
       <p className="mt-1 text-slate-700">You are signed in as {ROLE_LABELS[actor.role].toLowerCase()}.</p>
       <NotificationsPanel items={inbox.items} unread={inbox.unread} back="/admin" />

@@ -1,3 +1,4 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -18,11 +19,9 @@ export const metadata: Metadata = {
   alternates: { types: { 'application/atom+xml': '/subprocessors/feed.xml', 'application/json': '/subprocessors.json' } },
 };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
 
-export default async function SubprocessorsPage({ searchParams }: { searchParams: Search }) {
+export default async function SubprocessorsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
   const [view, settings] = await Promise.all([publicSubprocessors(), publicSettings()]);
   const filter = parseFilter(params);
@@ -63,7 +62,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
         </h2>
         <form method="get" action="/subprocessors" role="search" aria-label="Sub-processors" className="no-print mt-3 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
           <label className="flex flex-col text-sm font-medium">
-            Search
+            PageSearchParams
             <input type="search" name="q" defaultValue={filter.q} maxLength={100} placeholder="Name, purpose, data or country" className={field} />
           </label>
           <label className="flex flex-col text-sm font-medium">
@@ -114,7 +113,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
       </section>
 
       <div className="no-print mt-10">
-        <SubscribeForm subscribed={params.subscribed === '1'} error={typeof params.subscribe_error === 'string' ? params.subscribe_error : undefined} />
+        <SubscribeForm subscribed={params.subscribed === '1'} error={singleParam(params.subscribe_error)} />
       </div>
     </div>
   );

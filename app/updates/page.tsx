@@ -1,3 +1,4 @@
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
 import { formatDate, isoDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -5,7 +6,7 @@ import Link from 'next/link';
 import { RichText } from '@/components/portal/rich-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { publicSettings } from '@/lib/portal/public-settings';
 import { publicUpdatesPage, UPDATES_PAGE_SIZE } from '@/lib/portal/public-updates';
 
@@ -17,9 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function UpdatesPage({ searchParams }: { searchParams: Search }) {
+export default async function UpdatesPage({ searchParams }: { searchParams: PageSearchParams }) {
   const page = pageParam((await searchParams).page);
   const { updates, total } = await publicUpdatesPage(page);
   return (

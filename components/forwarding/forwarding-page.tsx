@@ -1,7 +1,8 @@
+import { type SearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
-import { one } from '@/components/lockbox/format';
+
 import { SubmitButton } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
@@ -152,11 +153,11 @@ export function ForwardingPage({
   deliveries: DeliveryView[];
   total: number;
   page: number;
-  query: Record<string, string | string[] | undefined>;
+  query: SearchParams;
 }) {
-  const done = one(query.done);
-  const error = one(query.error);
-  const status = one(query.status);
+  const done = singleParam(query.done);
+  const error = singleParam(query.error);
+  const status = singleParam(query.status);
   const errors = status && /^\d{3}$/.test(status) ? { ...ERRORS, test_failed: `The test message was not accepted: the receiver answered HTTP ${status}.` } : ERRORS;
   return (
     <div>

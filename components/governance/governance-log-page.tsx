@@ -1,3 +1,4 @@
+import { type SearchParams, pageParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import 'server-only';
 import Link from 'next/link';
@@ -5,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Field, Select, SubmitButton } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import type { Actor } from '@/lib/core/actor';
 import { getDatabase } from '@/lib/db';
 import { ACTOR_KINDS, EVENT_CATEGORIES } from '@/lib/governance/categories';
@@ -33,7 +34,7 @@ export async function GovernanceLogPage({
   intro: ReactNode;
   chainLabel: string;
   links?: ReactNode;
-  searchParams: Record<string, string | string[] | undefined>;
+  searchParams: SearchParams;
 }) {
   const { query, problems } = parseTimelineQuery(searchParams);
   const page = pageParam(searchParams.page);

@@ -66,7 +66,3 @@ export const LOCKBOX_ERRORS: Record<string, string> = {
   payload_too_large: 'The text is too long.',
 };
 
-/** A search param when it is one string. */
-export function one(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}

@@ -74,10 +74,3 @@ export function SubmitButton({ children, variant = 'primary', ...props }: { chil
 /** Text formatting the staff text areas understand, said once under each. */
 export const TEXT_HINT = 'Leave a blank line between paragraphs. Start a line with “- ” for a list item, or “## ” for a heading.';
 
-/** The value of a search param, when it is one string. */
-export async function searchParam(searchParams: Promise<Record<string, string | string[] | undefined>>, name: string) {
-  const value = (await searchParams)[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-export type Search = Promise<Record<string, string | string[] | undefined>>;

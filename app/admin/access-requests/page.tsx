@@ -1,10 +1,11 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { VisibilityBadge } from '@/components/documents/badges';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { listAccessRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Access requests', description: 'Appr
 
 const PAGE_SIZE = 10;
 
-export default async function AccessRequestQueue({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccessRequestQueue({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/access-requests');
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -27,7 +28,7 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
   return (
     <div>
       <AccessTabs current="/admin/access-requests" pending={total} />
-      <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={ACCESS_ERRORS} success={success} />
+      <FormNotice error={singleParam(query.error)} errors={ACCESS_ERRORS} success={success} />
       <h2 className="sr-only">Pending requests</h2>
       {items.length === 0 ? (
         <EmptyState title="No requests waiting">New requests that the domain rules send to review appear here, oldest first.</EmptyState>

@@ -1,13 +1,14 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
 import { CertificationForm } from '@/components/portal-admin/certification-form';
 import { CertificationHistory } from '@/components/portal-admin/certification-history';
-import { searchParam, type Search } from '@/components/portal-admin/fields';
+
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { CERTIFICATION_ERRORS } from '@/lib/portal/form-errors';
@@ -17,9 +18,9 @@ export const metadata: Metadata = { title: 'Certifications', description: 'Edit 
 
 const HISTORY_PAGE_SIZE = 10;
 
-export default async function AdminCertifications({ searchParams }: { searchParams: Search }) {
+export default async function AdminCertifications({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/certifications');
-  const page = pageParam(await searchParam(searchParams, 'page'));
+  const page = pageParam(singleParam((await searchParams).page));
   const db = await getDatabase();
   const [certifications, reports, history] = await Promise.all([
     listCertificationsForAdmin(db, actor),
@@ -37,7 +38,7 @@ export default async function AdminCertifications({ searchParams }: { searchPara
         shows. Every change is kept in the history below, with who made it and when.
       </p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={CERTIFICATION_ERRORS} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={CERTIFICATION_ERRORS} />
       </div>
 
       <section aria-labelledby="list" className="mt-6">

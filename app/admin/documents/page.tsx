@@ -1,10 +1,11 @@
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Documents', description: 'Upload and
 
 const PAGE_SIZE = 20;
 
-export default async function AdminDocuments({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminDocuments({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/documents');
   const page = pageParam((await searchParams).page);
   const { items, total } = await listAdminDocuments(await getDatabase(), systemClock, actor, { page, pageSize: PAGE_SIZE });

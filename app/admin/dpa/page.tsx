@@ -1,6 +1,7 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { Field, searchParam, SubmitButton, TextArea, type Search } from '@/components/portal-admin/fields';
+import { Field, SubmitButton, TextArea } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -15,15 +16,15 @@ export const metadata: Metadata = { title: 'Data Processing Agreement', descript
 
 const PARAGRAPHS = 'Leave a blank line between paragraphs.';
 
-export default async function AdminDpa({ searchParams }: { searchParams: Search }) {
+export default async function AdminDpa({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/dpa');
   const db = await getDatabase();
   const [draft, versions, executions] = await Promise.all([readDpaDraft(db, actor), listDpaVersions(db, actor), listAllExecutions(db, actor)]);
   const c = draft.content;
-  const published = await searchParam(searchParams, 'published');
+  const published = singleParam((await searchParams).published);
   const success = published
     ? `Version ${published} is published: /documents/dpa.pdf shows it now, and customers execute it from their console.`
-    : (await searchParam(searchParams, 'saved')) === '1'
+    : (singleParam((await searchParams).saved)) === '1'
       ? 'Draft saved. Nothing public changes until you publish it.'
       : undefined;
   // Two empty clause slots after the last one, to add clauses without a script.
@@ -34,7 +35,7 @@ export default async function AdminDpa({ searchParams }: { searchParams: Search 
         The terms customers execute. Edit the draft, then publish it as a new version: the template at /documents/dpa.pdf and the
         executions from then on use it. The annexes always show the live sub-processor list and the security overview.
       </PageHeading>
-      <FormNotice error={await searchParam(searchParams, 'error')} errors={DPA_DRAFT_ERRORS} success={success} />
+      <FormNotice error={singleParam((await searchParams).error)} errors={DPA_DRAFT_ERRORS} success={success} />
 
       <section aria-labelledby="publish" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="publish" className="text-lg font-semibold">

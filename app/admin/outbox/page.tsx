@@ -1,8 +1,9 @@
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { config } from '@/lib/core/config';
 import { getDatabase } from '@/lib/db';
@@ -24,7 +25,7 @@ function Status({ mail }: { mail: OutboxEntry }) {
   return <span className="text-amber-800">Queued</span>;
 }
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/outbox');
   const page = pageParam((await searchParams).page);
   const { total, entries } = await listOutbox(await getDatabase(), actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });

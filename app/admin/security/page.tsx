@@ -1,7 +1,8 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
+import { Field, SubmitButton, TEXT_HINT, TextArea } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -19,7 +20,7 @@ const SUCCESS: Record<string, string> = {
   moved: 'Block moved.',
 };
 
-export default async function AdminSecurity({ searchParams }: { searchParams: Search }) {
+export default async function AdminSecurity({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/security');
   const blocks = await listSecurityBlocksForAdmin(await getDatabase(), actor);
   const params = await searchParams;
@@ -35,7 +36,7 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Se
         , in the order shown there. Each block has its own entry in the page’s table of contents.
       </p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={SECURITY_BLOCK_ERRORS} success={success ? SUCCESS[success] : undefined} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={SECURITY_BLOCK_ERRORS} success={success ? SUCCESS[success] : undefined} />
       </div>
 
       <section aria-labelledby="blocks" className="mt-6">

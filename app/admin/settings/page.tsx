@@ -1,7 +1,8 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
+import { Field, SubmitButton, TEXT_HINT, TextArea } from '@/components/portal-admin/fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
@@ -31,7 +32,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default async function AdminSettings({ searchParams }: { searchParams: Search }) {
+export default async function AdminSettings({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/settings');
   const settings = await readSettingsForAdmin(await getDatabase(), actor);
   const now = systemClock.now();
@@ -45,7 +46,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Se
       <h1 className="text-2xl font-bold tracking-tight">Portal settings</h1>
       <p className="mt-1 text-slate-700">The vendor’s name and logo, the texts of the public portal, and what security.txt says.</p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={SETTINGS_ERRORS} success={success ? SUCCESS[success] : undefined} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={SETTINGS_ERRORS} success={success ? SUCCESS[success] : undefined} />
         {!settings.saved ? (
           <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
             Not saved yet: the public portal shows defaults until you save these settings.

@@ -1,3 +1,4 @@
+import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChangeList } from '@/components/subprocessors/change-list';
@@ -12,8 +13,6 @@ import { readAdminSubprocessors } from '@/lib/subprocessors/read';
 
 export const metadata: Metadata = { title: 'Sub-processors', description: 'Schedule, announce and cancel sub-processor changes.' };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 const ERRORS: Record<string, string> = {
   nothing_to_announce: 'There are no drafts to announce.',
   notice_too_short: 'A draft’s effective date is now too early for the notice rule (see the drafts below): cancel it and schedule it again with a later date.',
@@ -25,7 +24,7 @@ const ERRORS: Record<string, string> = {
   not_a_subprocessor: 'A draft no longer fits: its sub-processor does not exist on that date. Cancel the draft.',
 };
 
-function success(p: Record<string, string | string[] | undefined>) {
+function success(p: SearchParams) {
   if (typeof p.scheduled === 'string') return `Draft saved for ${p.scheduled}. Announce it to publish it and notify subscribers.`;
   if (typeof p.announced === 'string') return `Announced ${p.announced} change${p.announced === '1' ? '' : 's'}: subscribers are being notified, and the public page and feed show ${p.announced === '1' ? 'it' : 'them'}.`;
   if (p.cancelled === '1') return 'Change cancelled.';
@@ -34,7 +33,7 @@ function success(p: Record<string, string | string[] | undefined>) {
 
 const cancelButton = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50';
 
-export default async function AdminSubprocessors({ searchParams }: { searchParams: Search }) {
+export default async function AdminSubprocessors({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/subprocessors');
   const params = await searchParams;
   const view = await readAdminSubprocessors(await getDatabase(), systemClock, actor);
@@ -60,7 +59,7 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
         </div>
       </div>
       <div className="mt-4">
-        <FormNotice error={typeof params.error === 'string' ? params.error : undefined} errors={ERRORS} success={success(params)} />
+        <FormNotice error={singleParam(params.error)} errors={ERRORS} success={success(params)} />
       </div>
 
       <section aria-labelledby="drafts" className="mt-6">

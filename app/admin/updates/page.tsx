@@ -1,10 +1,11 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
+import { Field, SubmitButton, TEXT_HINT, TextArea } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
@@ -21,9 +22,9 @@ const SUCCESS: Record<string, string> = {
   deleted: 'Update deleted.',
 };
 
-export default async function AdminUpdates({ searchParams }: { searchParams: Search }) {
+export default async function AdminUpdates({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/updates');
-  const page = pageParam(await searchParam(searchParams, 'page'));
+  const page = pageParam(singleParam((await searchParams).page));
   const { updates, total } = await listUpdatesForAdmin(await getDatabase(), actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const now = systemClock.now().toISOString();
   const params = await searchParams;
@@ -39,7 +40,7 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Sea
         , newest first. Give a later publication time to schedule an item; it appears by itself at that time.
       </p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={UPDATE_ERRORS} success={success ? SUCCESS[success] : undefined} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={UPDATE_ERRORS} success={success ? SUCCESS[success] : undefined} />
       </div>
 
       <section aria-labelledby="post" className="mt-6">

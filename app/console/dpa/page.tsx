@@ -1,6 +1,7 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { Field, searchParam, SubmitButton, type Search } from '@/components/portal-admin/fields';
+import { Field, SubmitButton } from '@/components/portal-admin/fields';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -12,7 +13,7 @@ import { currentDpaVersion } from '@/lib/dpa/versions';
 
 export const metadata: Metadata = { title: 'Data Processing Agreement', description: 'Execute and download your organization’s DPA.' };
 
-export default async function ConsoleDpa({ searchParams }: { searchParams: Search }) {
+export default async function ConsoleDpa({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer('/console/dpa');
   const db = await getDatabase();
   const [current, executions] = await Promise.all([currentDpaVersion(db), listTenantExecutions(db, actor)]);
@@ -26,9 +27,9 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: Searc
         the current sub-processors and security measures.
       </PageHeading>
       <FormNotice
-        error={await searchParam(searchParams, 'error')}
+        error={singleParam((await searchParams).error)}
         errors={DPA_EXECUTE_ERRORS}
-        success={(await searchParam(searchParams, 'executed')) === '1' ? 'The DPA is executed. Download your copy below.' : undefined}
+        success={(singleParam((await searchParams).executed)) === '1' ? 'The DPA is executed. Download your copy below.' : undefined}
       />
 
       <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-5">

@@ -1,16 +1,17 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
 import { Field, SubmitButton } from '@/components/portal-admin/fields';
-import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel, one } from '@/components/lockbox/format';
+import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { SessionCard } from '@/components/lockbox/session-card';
 import { StateBadge } from '@/components/lockbox/state-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireCustomer } from '@/lib/auth/request';
 import { listSessions } from '@/lib/break-glass/sessions';
 import { systemClock } from '@/lib/core/clock';
@@ -23,7 +24,7 @@ export const metadata: Metadata = { title: 'Lockbox', description: 'Approve, den
 const HERE = '/console/lockbox';
 const PAGE_SIZE = 10;
 
-export default async function ConsoleLockbox({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsoleLockbox({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer(HERE);
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -39,14 +40,14 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
   const waiting = pending.requests;
   const active = approved.requests;
   const isAdmin = actor.role === 'customer_admin';
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
       <PageHeading title="Lockbox">
         Vendor support engineers can read {actor.tenantName}’s data only with your approval, for a limited time. In an emergency a
         designated break-glass holder can open access without it; you are told at once and the session is reviewed.
       </PageHeading>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <p className="mb-6 text-sm text-slate-700">
         Requests wait {settings.requestExpiryMinutes / 60} hours for an answer and need{' '}
         {settings.requiredApprovals === 2 ? 'two customer admins’ approvals' : 'one customer admin’s approval'}.{' '}

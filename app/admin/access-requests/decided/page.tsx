@@ -1,10 +1,11 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { RULE_LABELS } from '@/components/access/rule-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { countPendingRequests, listAccessRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Access decisions', description: 'Rec
 
 const PAGE_SIZE = 20;
 
-export default async function AccessDecisions({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccessDecisions({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/access-requests/decided');
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -26,7 +27,7 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
   return (
     <div>
       <AccessTabs current="/admin/access-requests/decided" pending={pending} />
-      <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={ACCESS_ERRORS} />
+      <FormNotice error={singleParam(query.error)} errors={ACCESS_ERRORS} />
       <h2 className="sr-only">Decisions, newest first</h2>
       {items.length === 0 ? (
         <EmptyState title="No decisions yet">Approved and denied requests are listed here, newest first.</EmptyState>

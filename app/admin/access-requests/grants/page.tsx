@@ -1,9 +1,10 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { listActiveGrants } from '@/lib/access/grants';
 import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Active grants', description: 'Who ca
 
 const PAGE_SIZE = 20;
 
-export default async function ActiveGrants({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ActiveGrants({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/access-requests/grants');
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -27,7 +28,7 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pro
     <div>
       <AccessTabs current="/admin/access-requests/grants" pending={pending} />
       <FormNotice
-        error={typeof query.error === 'string' ? query.error : undefined}
+        error={singleParam(query.error)}
         errors={ACCESS_ERRORS}
         success={query.revoked ? 'Revoked. The link and downloads through it stopped working at once.' : undefined}
       />

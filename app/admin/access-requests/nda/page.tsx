@@ -1,8 +1,9 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { listNdaVersions } from '@/lib/access/nda';
 import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewer
 
 const PAGE_SIZE = 10;
 
-export default async function NdaVersions({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NdaVersions({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/access-requests/nda');
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -28,7 +29,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
     <div>
       <AccessTabs current="/admin/access-requests/nda" pending={pending} />
       <FormNotice
-        error={typeof query.error === 'string' ? query.error : undefined}
+        error={singleParam(query.error)}
         errors={ACCESS_ERRORS}
         success={
           typeof query.published === 'string'

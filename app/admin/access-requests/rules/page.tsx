@@ -1,3 +1,4 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Domain rules', description: 'Which e
 
 const DECISIONS = { approve: 'Approve at once', review: 'Send to review', deny: 'Deny' } as const;
 
-export default async function DomainRules({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DomainRules({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/access-requests/rules');
   const query = await searchParams;
   const db = await getDatabase();
@@ -22,7 +23,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Prom
     <div>
       <AccessTabs current="/admin/access-requests/rules" pending={pending} />
       <FormNotice
-        error={typeof query.error === 'string' ? query.error : undefined}
+        error={singleParam(query.error)}
         errors={ACCESS_ERRORS}
         success={query.saved ? 'Rule added. It applies to new requests.' : query.removed ? 'Rule removed.' : undefined}
       />

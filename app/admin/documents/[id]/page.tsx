@@ -1,3 +1,4 @@
+import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -21,9 +22,9 @@ const GENERATOR_PAGES = {
 
 export const metadata: Metadata = { title: 'Document', description: 'Edit a portal document, upload new versions, archive it.' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: PageSearchParams };
 
-function successOf(p: Record<string, string | string[] | undefined>) {
+function successOf(p: SearchParams) {
   if (p.created) return 'Document created with its first version.';
   if (p.saved) return 'Changes saved. The portal shows them now.';
   if (typeof p.uploaded === 'string') return `Version ${p.uploaded} uploaded. It is now the current version.`;
@@ -74,7 +75,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         ) : null}
       </div>
 
-      <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={DOCUMENT_FORM_ERRORS} success={successOf(query)} />
+      <FormNotice error={singleParam(query.error)} errors={DOCUMENT_FORM_ERRORS} success={successOf(query)} />
 
       <section aria-labelledby="details" className={section}>
         <h2 id="details" className="text-lg font-semibold">

@@ -1,3 +1,4 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
@@ -10,7 +11,7 @@ import { listPortalDocuments } from '@/lib/documents/list';
 
 export const metadata: Metadata = { title: 'New document', description: 'Add a document with its first PDF to the trust portal.' };
 
-export default async function NewDocument({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewDocument({ searchParams }: { searchParams: PageSearchParams }) {
   await requireTrustAdmin('/admin/documents/new');
   const error = (await searchParams).error;
   const categories = [...new Set((await listPortalDocuments(await getDatabase())).map((d) => d.category))];
@@ -22,7 +23,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
         </Link>
       </p>
       <PageHeading title="New document">A document starts with its first PDF; later versions are added on its page.</PageHeading>
-      <FormNotice error={typeof error === 'string' ? error : undefined} errors={DOCUMENT_FORM_ERRORS} />
+      <FormNotice error={singleParam(error)} errors={DOCUMENT_FORM_ERRORS} />
       <form
         method="post"
         action="/api/admin/documents"

@@ -1,8 +1,9 @@
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 
@@ -10,15 +11,13 @@ import { SUBSCRIBERS_PAGE_SIZE, listSubscribers, type SubscriberStatus } from '@
 
 export const metadata: Metadata = { title: 'Subscribers', description: 'Who is subscribed to sub-processor changes.' };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 const STATUS: Record<SubscriberStatus, { label: string; className: string }> = {
   confirmed: { label: 'Confirmed', className: 'bg-emerald-100 text-emerald-900' },
   pending: { label: 'Awaiting confirmation', className: 'bg-amber-100 text-amber-900' },
   unsubscribed: { label: 'Unsubscribed', className: 'bg-slate-200 text-slate-800' },
 };
 
-export default async function Subscribers({ searchParams }: { searchParams: Search }) {
+export default async function Subscribers({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/subprocessors/subscribers');
   const page = pageParam((await searchParams).page);
   const { total, byStatus, subscribers } = await listSubscribers(await getDatabase(), actor, { page, pageSize: SUBSCRIBERS_PAGE_SIZE });

@@ -1,10 +1,11 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
 import { Field, SubmitButton, TextArea } from '@/components/portal-admin/fields';
-import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, minutesLeft, one } from '@/components/lockbox/format';
+import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, minutesLeft } from '@/components/lockbox/format';
 import { LockboxRequestForm } from '@/components/lockbox/request-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
@@ -19,7 +20,7 @@ import { readTenantDataAsStaff } from '@/lib/lockbox/tenant-data';
 
 export const metadata: Metadata = { title: 'Tenant data', description: 'A tenant’s data, as a lockbox grant or break-glass session allows.' };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
 export default async function TenantDataPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -35,7 +36,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
     !access && actor.role === 'support'
       ? (await listRequests(db, systemClock, actor, { tenantId: tenant.id, states: ['pending'], limit: 20 })).requests
       : [];
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -44,7 +45,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <PageHeading title={`${tenant.legalName}’s data`} eyebrow="Tenant data" />
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
 
       {access ? (
         <>
