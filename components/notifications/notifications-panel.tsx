@@ -1,3 +1,4 @@
+import { SubmitButton } from '@/components/ui/button';
 import { formatDateTime } from '@/lib/core/dates';
 import Link from 'next/link';
 import type { NotificationView } from '@/lib/notifications/inbox';
@@ -16,9 +17,9 @@ export function NotificationsPanel({ items, unread, back }: { items: Notificatio
         {unread > 0 ? (
           <form method="post" action="/api/notifications/read">
             <input type="hidden" name="back" value={back} />
-            <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50">
+            <SubmitButton variant="secondary" size="sm">
               Mark all read
-            </button>
+            </SubmitButton>
           </form>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
@@ -67,9 +68,9 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
                     <input name="note" maxLength={2000} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2 font-normal" />
                   </label>
                   <div className="flex gap-2">
-                    <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                    <SubmitButton>
                       Approve<span className="sr-only"> the request of {r.name}</span>
-                    </button>
+                    </SubmitButton>
                     <button
                       type="submit"
                       formAction={`/api/admin/access/requests/${r.id}/deny`}

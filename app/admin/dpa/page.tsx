@@ -1,9 +1,11 @@
+import { Table } from '@/components/ui/table';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { Field, SubmitButton, TextArea } from '@/components/portal-admin/fields';
+import { Field, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormNotice } from '@/components/ui/notice';
+import { FormNotice, Notice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
@@ -46,9 +48,9 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
           {draft.updatedAt ? ` Draft last saved ${formatDateTime(draft.updatedAt)}.` : ''}
         </p>
         {draft.problem ? (
-          <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <Notice tone="warning" className="mt-3">
             Before publishing, fix “{draft.problem.field}”: {draft.problem.message}
-          </p>
+          </Notice>
         ) : null}
         <div className="mt-4 flex flex-wrap items-end gap-3">
           {draft.unpublished ? (
@@ -127,29 +129,19 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
             <EmptyState title="No version published">Customers cannot execute a DPA until the first version is published.</EmptyState>
           </div>
         ) : (
-          <table className="mt-3 w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 text-slate-600">
-                <th className="py-2 pr-4 font-medium">Version</th>
-                <th className="py-2 pr-4 font-medium">Published</th>
-                <th className="py-2 pr-4 font-medium">Change</th>
-                <th className="py-2 font-medium">Content SHA-256</th>
+          <Table columns={[{ label: 'Version' }, { label: 'Published' }, { label: 'Change' }, { label: 'Content SHA-256' }]} className="mt-3">
+            {versions.map((v) => (
+              <tr key={v.id}>
+                <td className="px-4 py-2">{v.version}</td>
+                <td className="px-4 py-2">
+                  {formatDate(v.publishedAt)}
+                  {v.publishedBy ? ` by ${v.publishedBy}` : ''}
+                </td>
+                <td className="px-4 py-2">{v.changeNote || '—'}</td>
+                <td className="break-all px-4 py-2 font-mono text-xs">{v.contentSha256}</td>
               </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr key={v.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4">{v.version}</td>
-                  <td className="py-2 pr-4">
-                    {formatDate(v.publishedAt)}
-                    {v.publishedBy ? ` by ${v.publishedBy}` : ''}
-                  </td>
-                  <td className="py-2 pr-4">{v.changeNote || '—'}</td>
-                  <td className="break-all py-2 font-mono text-xs">{v.contentSha256}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
 
@@ -160,30 +152,20 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
         {executions.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No customer has executed the DPA yet.</p>
         ) : (
-          <table className="mt-3 w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 text-slate-600">
-                <th className="py-2 pr-4 font-medium">Customer</th>
-                <th className="py-2 pr-4 font-medium">Version</th>
-                <th className="py-2 pr-4 font-medium">Executed</th>
-                <th className="py-2 font-medium">Signed by</th>
+          <Table columns={[{ label: 'Customer' }, { label: 'Version' }, { label: 'Executed' }, { label: 'Signed by' }]} className="mt-3">
+            {executions.map((e) => (
+              <tr key={e.id}>
+                <td className="px-4 py-2">
+                  {e.customerLegalName} <span className="text-slate-500">({e.tenantSlug})</span>
+                </td>
+                <td className="px-4 py-2">{e.version}</td>
+                <td className="px-4 py-2">{formatDateTime(e.executedAt)}</td>
+                <td className="px-4 py-2">
+                  {e.signerName}, {e.signerTitle} ({e.signerEmail})
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {executions.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4">
-                    {e.customerLegalName} <span className="text-slate-500">({e.tenantSlug})</span>
-                  </td>
-                  <td className="py-2 pr-4">{e.version}</td>
-                  <td className="py-2 pr-4">{formatDateTime(e.executedAt)}</td>
-                  <td className="py-2">
-                    {e.signerName}, {e.signerTitle} ({e.signerEmail})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
     </div>

@@ -2,8 +2,10 @@ import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { Field, SubmitButton, TEXT_HINT, TextArea } from '@/components/portal-admin/fields';
-import { FormNotice } from '@/components/ui/notice';
+import { Field, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { TEXT_HINT } from '@/components/portal-admin/text-hint';
+import { FormNotice, Notice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
@@ -48,9 +50,9 @@ export default async function AdminSettings({ searchParams }: { searchParams: Pa
       <div className="mt-4">
         <FormNotice error={singleParam((await searchParams).error)} errors={SETTINGS_ERRORS} success={success ? SUCCESS[success] : undefined} />
         {!settings.saved ? (
-          <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <Notice tone="warning" className="mb-4">
             Not saved yet: the public portal shows defaults until you save these settings.
-          </p>
+          </Notice>
         ) : null}
         {settings.saved && daysLeft < 30 ? (
           <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">

@@ -1,3 +1,4 @@
+import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -69,9 +70,9 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
           </h2>
           {n ? (
             <form method="post" action="/api/admin/subprocessors/announce">
-              <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <SubmitButton>
                 Announce {n} change{n === 1 ? '' : 's'}
-              </button>
+              </SubmitButton>
             </form>
           ) : null}
         </div>

@@ -2,7 +2,9 @@ import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Field, SubmitButton, TEXT_HINT, TextArea } from '@/components/portal-admin/fields';
+import { Field, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { TEXT_HINT } from '@/components/portal-admin/text-hint';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';

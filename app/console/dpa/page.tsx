@@ -1,7 +1,9 @@
+import { Table } from '@/components/ui/table';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { Field, SubmitButton } from '@/components/portal-admin/fields';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -100,34 +102,24 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: PageS
         {executions.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No version has been executed yet.</p>
         ) : (
-          <table className="mt-3 w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 text-slate-600">
-                <th className="py-2 pr-4 font-medium">Version</th>
-                <th className="py-2 pr-4 font-medium">Executed</th>
-                <th className="py-2 pr-4 font-medium">Signed by</th>
-                <th className="py-2 font-medium">Copy</th>
+          <Table columns={[{ label: 'Version' }, { label: 'Executed' }, { label: 'Signed by' }, { label: 'Copy' }]} className="mt-3">
+            {executions.map((e) => (
+              <tr key={e.id}>
+                <td className="px-4 py-2">{e.version}</td>
+                <td className="px-4 py-2">
+                  <time dateTime={e.executedAt}>{formatDateTime(e.executedAt)}</time>
+                </td>
+                <td className="px-4 py-2">
+                  {e.signerName}, {e.signerTitle}
+                </td>
+                <td className="px-4 py-2">
+                  <a href={`/console/dpa.pdf?execution=${e.id}`} className="text-brand-700 underline">
+                    PDF<span className="sr-only"> of the executed version {e.version}</span>
+                  </a>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {executions.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4">{e.version}</td>
-                  <td className="py-2 pr-4">
-                    <time dateTime={e.executedAt}>{formatDateTime(e.executedAt)}</time>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {e.signerName}, {e.signerTitle}
-                  </td>
-                  <td className="py-2">
-                    <a href={`/console/dpa.pdf?execution=${e.id}`} className="text-brand-700 underline">
-                      PDF<span className="sr-only"> of the executed version {e.version}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
     </div>

@@ -1,9 +1,11 @@
+import { Table } from '@/components/ui/table';
 import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
-import { Field, SubmitButton } from '@/components/portal-admin/fields';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { SessionCard } from '@/components/lockbox/session-card';
@@ -166,59 +168,36 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             <EmptyState title="No history yet">Requests move here once they are denied, expire or are revoked.</EmptyState>
           </div>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full min-w-[52rem] table-fixed rounded-lg border border-slate-200 bg-white text-left text-sm">
-              <caption className="sr-only">Past lockbox requests</caption>
-              <colgroup>
-                <col className="w-32" />
-                <col className="w-44" />
-                <col />
-                <col className="w-28" />
-                <col className="w-24" />
-                <col className="w-52" />
-              </colgroup>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Requested</th>
-                  <th scope="col" className="px-3 py-2 font-medium">By</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Reason</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Access</th>
-                  <th scope="col" className="px-3 py-2 font-medium">State</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 align-top">
-                {history.requests.map((r) => (
-                  <tr key={r.id} data-request={r.id}>
-                    <td className="px-3 py-2">{formatDateTime(r.createdAt)}</td>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">
-                      {r.requester.name}
-                      <span className="block break-words font-normal text-slate-600">{r.requester.email}</span>
-                    </th>
-                    <td className="px-3 py-2">
-                      <span className="line-clamp-3">{r.justification}</span>
-                      <span className="block text-slate-600">Ticket {r.ticket}</span>
-                    </td>
-                    <td className="px-3 py-2">
-                      {ACCESS_LABELS[r.access]}, {durationLabel(r.durationMinutes)}
-                    </td>
-                    <td className="px-3 py-2">
-                      <StateBadge state={r.state} />
-                    </td>
-                    <td className="px-3 py-2">
-                      {r.state === 'denied'
-                        ? `Denied by ${r.deciderName || 'a customer admin'}${r.decisionComment ? `: “${r.decisionComment}”` : ''}`
-                        : r.state === 'revoked'
-                          ? `Revoked by ${r.revokerName || 'a customer admin'}, ${formatDateTime(r.revokedAt!)}`
-                          : r.grantEndsAt
-                            ? `Access ended ${formatDateTime(r.grantEndsAt)}`
-                            : `Not answered by ${formatDateTime(r.expiresAt)}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[{ label: 'Requested', width: 'w-32' }, { label: 'By', width: 'w-44' }, { label: 'Reason' }, { label: 'Access', width: 'w-28' }, { label: 'State', width: 'w-24' }, { label: 'Outcome', width: 'w-52' }]} caption="Past lockbox requests" minWidth="xl" className="mt-3">
+            {history.requests.map((r) => (
+              <tr key={r.id} data-request={r.id}>
+                <td className="px-3 py-2">{formatDateTime(r.createdAt)}</td>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {r.requester.name}
+                  <span className="block break-words font-normal text-slate-600">{r.requester.email}</span>
+                </th>
+                <td className="px-3 py-2">
+                  <span className="line-clamp-3">{r.justification}</span>
+                  <span className="block text-slate-600">Ticket {r.ticket}</span>
+                </td>
+                <td className="px-3 py-2">
+                  {ACCESS_LABELS[r.access]}, {durationLabel(r.durationMinutes)}
+                </td>
+                <td className="px-3 py-2">
+                  <StateBadge state={r.state} />
+                </td>
+                <td className="px-3 py-2">
+                  {r.state === 'denied'
+                    ? `Denied by ${r.deciderName || 'a customer admin'}${r.decisionComment ? `: “${r.decisionComment}”` : ''}`
+                    : r.state === 'revoked'
+                      ? `Revoked by ${r.revokerName || 'a customer admin'}, ${formatDateTime(r.revokedAt!)}`
+                      : r.grantEndsAt
+                        ? `Access ended ${formatDateTime(r.grantEndsAt)}`
+                        : `Not answered by ${formatDateTime(r.expiresAt)}`}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
         <Pagination basePath={HERE} page={page} pageSize={PAGE_SIZE} total={history.total} />
       </section>

@@ -1,3 +1,4 @@
+import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
@@ -65,9 +66,9 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
               accepted.
             </p>
           </div>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <SubmitButton>
             Publish as version {(current?.version ?? 0) + 1}
-          </button>
+          </SubmitButton>
         </form>
       </section>
 

@@ -1,3 +1,5 @@
+import { SubmitButton } from '@/components/ui/button';
+import { Table } from '@/components/ui/table';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
@@ -54,40 +56,28 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
             No rules yet: the defaults above decide every request.
           </p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[36rem] text-left text-sm">
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Domain</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Decision</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Note</th>
-                  <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {rules.map((r) => (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap px-4 py-3 font-mono">{r.domain}</td>
-                    <td className="px-4 py-3">
-                      {DECISIONS[r.decision]}
-                      {r.mutualNda ? <span className="block text-xs text-slate-600">Mutual NDA signed: no click-through</span> : null}
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">
-                      {r.note}
-                      <span className="block text-xs text-slate-600">Added {formatDate(r.createdAt)}</span>
-                    </td>
-                    <td className="px-4 py-3 text-right">
-                      <form method="post" action={`/api/admin/access/rules/${r.id}/delete`}>
-                        <button type="submit" className="text-sm font-medium text-red-800 hover:underline">
-                          Remove<span className="sr-only"> the rule for {r.domain}</span>
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[{ label: 'Domain' }, { label: 'Decision' }, { label: 'Note' }, { label: 'Actions', srOnly: true }]} minWidth="sm" className="mt-3">
+            {rules.map((r) => (
+              <tr key={r.id}>
+                <td className="whitespace-nowrap px-4 py-3 font-mono">{r.domain}</td>
+                <td className="px-4 py-3">
+                  {DECISIONS[r.decision]}
+                  {r.mutualNda ? <span className="block text-xs text-slate-600">Mutual NDA signed: no click-through</span> : null}
+                </td>
+                <td className="px-4 py-3 text-slate-700">
+                  {r.note}
+                  <span className="block text-xs text-slate-600">Added {formatDate(r.createdAt)}</span>
+                </td>
+                <td className="px-4 py-3 text-right">
+                  <form method="post" action={`/api/admin/access/rules/${r.id}/delete`}>
+                    <button type="submit" className="text-sm font-medium text-red-800 hover:underline">
+                      Remove<span className="sr-only"> the rule for {r.domain}</span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
         <form method="post" action="/api/admin/access/rules" className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2">
           <h3 className="font-semibold sm:col-span-2">Add a rule</h3>
@@ -114,9 +104,9 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
             <input name="note" maxLength={500} className={field} />
           </label>
           <div className="sm:col-span-2">
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <SubmitButton>
               Add rule
-            </button>
+            </SubmitButton>
           </div>
         </form>
       </section>

@@ -1,3 +1,5 @@
+import { SubmitButton } from '@/components/ui/button';
+import { Table } from '@/components/ui/table';
 import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
@@ -84,9 +86,9 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         <form method="post" action={`/api/admin/documents/${d.id}`} className="mt-4 grid gap-4 sm:grid-cols-2">
           <DocumentFields values={{ ...d, validUntil: d.validity.validUntil }} categories={categories} />
           <div className="sm:col-span-2">
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <SubmitButton>
               Save details
-            </button>
+            </SubmitButton>
           </div>
         </form>
       </section>
@@ -117,9 +119,9 @@ export default async function AdminDocument({ params, searchParams }: Props) {
               <input name="note" maxLength={500} className={fieldClass} placeholder="What changed" />
             </label>
             <div className="sm:col-span-2">
-              <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <SubmitButton>
                 Upload version
-              </button>
+              </SubmitButton>
             </div>
           </form>
         </section>
@@ -130,44 +132,32 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         <h2 id="versions" className="text-lg font-semibold">
           Versions
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Version</th>
-                <th scope="col" className="px-4 py-2 font-medium">File</th>
-                <th scope="col" className="px-4 py-2 font-medium">SHA-256</th>
-                <th scope="col" className="px-4 py-2 font-medium">Uploaded</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {versions.map((v, i) => (
-                <tr key={v.version}>
-                  <td className="px-4 py-3 font-medium">
-                    {v.version}
-                    {i === 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">current</span> : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <a href={`/api/admin/documents/${d.id}/versions/${v.version}`} className="text-brand-700 hover:underline">
-                      {v.filename}
-                    </a>
-                    <span className="block text-xs text-slate-600">
-                      {formatBytes(v.size)}
-                      {v.note ? ` · ${v.note}` : ''}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-700">
-                    <span title={v.sha256}>{v.sha256.slice(0, 16)}…</span>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {formatDateTime(v.uploadedAt)}
-                    <span className="block text-xs text-slate-600">{v.uploadedBy ?? 'Demo data'}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[{ label: 'Version' }, { label: 'File' }, { label: 'SHA-256' }, { label: 'Uploaded' }]} minWidth="md" className="mt-3">
+          {versions.map((v, i) => (
+            <tr key={v.version}>
+              <td className="px-4 py-3 font-medium">
+                {v.version}
+                {i === 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">current</span> : null}
+              </td>
+              <td className="px-4 py-3">
+                <a href={`/api/admin/documents/${d.id}/versions/${v.version}`} className="text-brand-700 hover:underline">
+                  {v.filename}
+                </a>
+                <span className="block text-xs text-slate-600">
+                  {formatBytes(v.size)}
+                  {v.note ? ` · ${v.note}` : ''}
+                </span>
+              </td>
+              <td className="px-4 py-3 font-mono text-xs text-slate-700">
+                <span title={v.sha256}>{v.sha256.slice(0, 16)}…</span>
+              </td>
+              <td className="px-4 py-3 text-slate-700">
+                {formatDateTime(v.uploadedAt)}
+                <span className="block text-xs text-slate-600">{v.uploadedBy ?? 'Demo data'}</span>
+              </td>
+            </tr>
+          ))}
+        </Table>
       </section>
       )}
 

@@ -1,3 +1,4 @@
+import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -53,9 +54,9 @@ export default async function NewDocument({ searchParams }: { searchParams: Page
           <input name="note" maxLength={500} className={fieldClass} placeholder="For example: audit period 2025-26" />
         </label>
         <div className="sm:col-span-2">
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <SubmitButton>
             Create document
-          </button>
+          </SubmitButton>
         </div>
       </form>
     </div>

@@ -1,3 +1,4 @@
+import { Notice } from '@/components/ui/notice';
 import { type SearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
@@ -48,16 +49,16 @@ function Outcome({ here, query }: { here: string; query: Query }) {
   const problem = describeProblem(query);
   if (problem) {
     return (
-      <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      <Notice tone="error" className="mt-3">
         {problem} Nothing was changed.
-      </p>
+      </Notice>
     );
   }
   const success = successOf(query);
   return success ? (
-    <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+    <Notice tone="success" className="mt-3">
       {success}
-    </p>
+    </Notice>
   ) : null;
 }
 
@@ -188,9 +189,9 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
       </div>
 
       {singleParam(query.error) && !singleParam(query.at) ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice tone="error">
           {describeProblem(query)} Nothing was changed.
-        </p>
+        </Notice>
       ) : null}
 
       <nav aria-labelledby="sections" className={section}>

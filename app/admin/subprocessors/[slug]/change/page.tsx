@@ -1,3 +1,4 @@
+import { SubmitButton } from '@/components/ui/button';
 import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -91,9 +92,9 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
             </div>
           </div>
           <div className="mt-5">
-            <button type="submit" className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">
+            <SubmitButton variant="dangerOutline">
               Save removal as draft
-            </button>
+            </SubmitButton>
           </div>
         </form>
       </section>
