@@ -1,4 +1,5 @@
 import { SubmitButton } from '@/components/ui/button';
+import { Field, TextArea } from '@/components/ui/field';
 import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
@@ -25,7 +26,6 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
     listNdaVersions(db, actor, { page: 1, pageSize: 1 }),
   ]);
   const current = latest.items[0];
-  const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
   return (
     <div>
       <AccessTabs current="/admin/access-requests/nda" pending={pending} />
@@ -52,20 +52,16 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
           <p className="mt-1 text-sm text-slate-600">Reviewers cannot request NDA or restricted documents until you publish one.</p>
         )}
         <form method="post" action="/api/admin/access/nda" className="mt-4 space-y-4">
-          <label className="block text-sm font-medium text-slate-800">
-            Title
-            <input name="title" required maxLength={200} defaultValue={current?.title} className={field} />
-          </label>
-          <div>
-            <label className="block text-sm font-medium text-slate-800">
-              Full text
-              <textarea name="body" required maxLength={50000} rows={16} defaultValue={current?.body} className={`${field} font-mono text-sm`} aria-describedby="nda-hint" />
-            </label>
-            <p id="nda-hint" className="mt-1 text-xs text-slate-600">
-              Publishing creates a new version with the SHA-256 of this exact text. Earlier acceptances keep pointing to the version they
-              accepted.
-            </p>
-          </div>
+          <Field label="Title" name="title" required maxLength={200} defaultValue={current?.title} />
+          <TextArea
+            label="Full text"
+            name="body"
+            required
+            maxLength={50000}
+            rows={16}
+            defaultValue={current?.body}
+            hint="Publishing creates a new version with the SHA-256 of this exact text. Earlier acceptances keep pointing to the version they accepted."
+          />
           <SubmitButton>
             Publish as version {(current?.version ?? 0) + 1}
           </SubmitButton>

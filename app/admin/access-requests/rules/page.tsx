@@ -1,4 +1,5 @@
 import { SubmitButton } from '@/components/ui/button';
+import { Field, Select } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
@@ -20,7 +21,6 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
   const query = await searchParams;
   const db = await getDatabase();
   const [rules, pending] = await Promise.all([listDomainRules(db, actor), countPendingRequests(db, actor)]);
-  const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
   return (
     <div>
       <AccessTabs current="/admin/access-requests/rules" pending={pending} />
@@ -81,28 +81,13 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
         )}
         <form method="post" action="/api/admin/access/rules" className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2">
           <h3 className="font-semibold sm:col-span-2">Add a rule</h3>
-          <label className="block text-sm font-medium text-slate-800">
-            Domain
-            <input name="domain" required maxLength={253} placeholder="example.com" className={`${field} font-mono`} />
-          </label>
-          <label className="block text-sm font-medium text-slate-800">
-            Decision
-            <select name="decision" className={field} defaultValue="review">
-              {Object.entries(DECISIONS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Domain" name="domain" required maxLength={253} placeholder="example.com" />
+          <Select label="Decision" name="decision" defaultValue="review" options={Object.entries(DECISIONS).map(([value, label]) => ({ value, label }))} />
           <label className="flex items-start gap-3 text-sm text-slate-800">
             <input type="checkbox" name="mutualNda" className="mt-0.5 h-4 w-4" />
             <span>A mutual NDA with this company is signed: skip the click-through</span>
           </label>
-          <label className="block text-sm font-medium text-slate-800">
-            Note <span className="font-normal text-slate-600">(optional)</span>
-            <input name="note" maxLength={500} className={field} />
-          </label>
+          <Field label="Note (optional)" name="note" maxLength={500} />
           <div className="sm:col-span-2">
             <SubmitButton>
               Add rule
