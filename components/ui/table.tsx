@@ -35,7 +35,8 @@ export function Table({ columns, caption, minWidth = 'none', className = '', chi
   const fixed = columns.some((c) => c.width);
   const scroll = caption && minWidth !== 'none' ? { role: 'region', 'aria-label': caption, tabIndex: 0 } : {};
   return (
-    <div {...scroll} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
+    // relative: the sr-only labels inside are placed within the frame, not past the edge of the page.
+    <div {...scroll} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
       <table className={`w-full text-left text-sm ${MIN_WIDTHS[minWidth]} ${fixed ? 'table-fixed' : ''}`}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {fixed ? (
