@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { config as appConfig } from '@/lib/core/config';
 import { watchDatabase } from '@/lib/db/availability';
 import { OUTAGE_PAGE, OUTAGE_RETRY_AFTER_SECONDS, outagePolicy } from '@/lib/http/outage-page';
-import { arrivedOverHttps, NONCE_PLACEHOLDER, newNonce, securityHeaders, servesFile } from '@/lib/http/security-headers';
+import { arrivedOverHttps, CSP, NONCE_PLACEHOLDER, newNonce, securityHeaders, servesFile } from '@/lib/http/security-headers';
 
 /**
  * Every request passes here, in development as in production: this is the one place that
@@ -22,7 +22,7 @@ export async function proxy(request: NextRequest) {
   const nonce = request.headers.get('x-nonce-placeholder') === '1' ? NONCE_PLACEHOLDER : newNonce();
   const headers = securityHeaders({ pathname, https, nonce, workosOrigin: workosOrigin() });
   const forwarded = new Headers(request.headers);
-  forwarded.set('content-security-policy', headers['Content-Security-Policy']);
+  forwarded.set(CSP, headers[CSP]);
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }
 

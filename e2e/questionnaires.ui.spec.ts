@@ -11,9 +11,6 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 const SCREENS = 'test-results/screens';
 const unique = () => randomBytes(4).toString('hex');
-// Next.js keeps an empty role="alert" route announcer outside <main>: look inside it.
-const alert = (page: Page) => page.getByRole('main').getByRole('alert');
-const status = (page: Page) => page.getByRole('main').getByRole('status');
 
 async function screens(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });

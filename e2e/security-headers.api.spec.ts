@@ -91,7 +91,7 @@ test.describe('security headers', () => {
     const pdf = /href="(\/documents\/[a-z0-9-]+\.pdf)"/.exec(documents)?.[1];
     expect(pdf, 'a public document to download').toBeTruthy();
     for (const path of [...FILES, pdf!]) {
-      // Twice: the second answer of a public PDF comes from the server's in-memory fast path.
+      // Twice: the second answer of a public PDF comes from the copy its route keeps in memory.
       for (const attempt of [1, 2]) {
         const response = await request.get(path);
         expect(response.status(), path).toBe(200);

@@ -65,7 +65,9 @@ if (!base) {
   const stopServer = () => {
     try {
       process.kill(-server.pid, 'SIGTERM');
-    } catch {}
+    } catch {
+      // The group has already exited.
+    }
   };
   process.on('exit', stopServer);
   for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
@@ -74,7 +76,9 @@ if (!base) {
     if (server.exitCode !== null) throw new Error(`the server exited during start-up; see ${path.join(outDir, 'server.log')}`);
     try {
       if ((await fetch(`${base}/api/health`)).status === 200) break;
-    } catch {}
+    } catch {
+      // Not listening yet: try again.
+    }
     if (Date.now() > deadline) throw new Error('the server did not start within 10 minutes');
     await new Promise((r) => setTimeout(r, 500));
   }

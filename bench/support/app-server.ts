@@ -40,7 +40,9 @@ export async function startAppServer({ port, dataDir, env = {}, timeoutMs = 600_
   const killGroup = () => {
     try {
       process.kill(-child.pid!, 'SIGKILL');
-    } catch {}
+    } catch {
+      // The group has already exited.
+    }
   };
   process.once('exit', killGroup);
   let log = '';

@@ -67,7 +67,7 @@ function ownedValue(world: World, kind: OwnedKind, owner: Owner): string {
   return value;
 }
 
-function sharedValue(world: World, kind: SharedKind, actor: ActorId): string {
+function sharedValue(world: World, kind: SharedKind): string {
   switch (kind) {
     case 'documentFile':
       return world.documents.granted;
@@ -113,7 +113,7 @@ export function probesFor(world: World, route: AppRoute, method: Method, actor: 
     if (!kind) throw new Error(`${route.file}: the matrix does not know what value [${param}] takes; teach kindOf() (e2e/authz/probes.ts)`);
   }
   const ownedParams = route.params.filter((p) => isOwned(kinds[p]!));
-  const shared = Object.fromEntries(route.params.filter((p) => !isOwned(kinds[p]!)).map((p) => [p, sharedValue(world, kinds[p] as SharedKind, actor)]));
+  const shared = Object.fromEntries(route.params.filter((p) => !isOwned(kinds[p]!)).map((p) => [p, sharedValue(world, kinds[p] as SharedKind)]));
   const inTable = rule.allow.includes(actor);
 
   const make = (owners: Record<string, Owner>, cross: string | null): Probe => {

@@ -2,6 +2,9 @@
 // which sees every request (pages, files and /api/ alike) in development and in production.
 // Why headers are not also set in next.config.mjs or in a front-end server: docs/adr/0006-reverse-proxy-and-headers.md.
 
+/** The header Next.js also reads from the request, to put the page's nonce on its scripts. */
+export const CSP = 'Content-Security-Policy';
+
 /** Sent on every answer. */
 const ALWAYS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -42,13 +45,16 @@ export function newNonce(): string {
  * another origin, no framing. Forms post here, or to an https: site: the single sign-on form
  * is answered with a redirect to WorkOS and on to the customer's identity provider, and
  * browsers hold every hop of a form's redirects to form-action. `workosOrigin` is added when
- * the WorkOS API is not on https (a test's fake WorkOS).
+ * the WorkOS API is not on https (a test's fake WorkOS). `next dev` serves the same headers,
+ * with 'unsafe-eval' added for React's development tools.
  */
 export function pagePolicy(nonce: string, workosOrigin?: string): string {
   const formTargets = ["'self'", 'https:', ...(workosOrigin && !workosOrigin.startsWith('https:') ? [workosOrigin] : [])];
+  // `next dev` only: React rebuilds server stack traces in the browser with eval.
+  const devEval = process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : '';
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${devEval}`,
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -89,5 +95,5 @@ export function securityHeaders(request: HeaderRequest, policy?: string): Record
   const csp =
     policy ??
     (request.nonce ? pagePolicy(request.nonce, request.workosOrigin) : request.pathname === '/logo' ? LOGO_POLICY : FILE_POLICY);
-  return { ...ALWAYS, 'Content-Security-Policy': csp, ...(request.https ? { 'Strict-Transport-Security': HSTS } : {}) };
+  return { ...ALWAYS, [CSP]: csp, ...(request.https ? { 'Strict-Transport-Security': HSTS } : {}) };
 }

@@ -23,6 +23,9 @@ const TRICKY_PAYLOADS: unknown[] = [
   { nested: [[], {}, [{ k: [0, -1, 1] }]], empty: '' },
 ];
 
+/** A line of an export: an event with its hash, or the person behind a pseudonym. */
+type ExportLine = { type: string; event: LogEvent; id?: string; email?: string };
+
 describeEachDatabase('governance log chain', (t) => {
   const key = newSigningKey();
   const clock = manualClock(new Date());
@@ -57,7 +60,7 @@ describeEachDatabase('governance log chain', (t) => {
     const result = await verifyText(text, { publicKeys: [key.publicJwk] });
     expect(result.summary).toMatch(/^OK tenant:.* 6 events/);
     expect(result).toMatchObject({ ok: true, events: 6, pinned: true });
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as ExportLine);
     const events = lines.filter((l) => l.type === 'event').map((l) => l.event);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(events[2].payload).toEqual(TRICKY_PAYLOADS[2]);

@@ -17,6 +17,7 @@ import { postWebhook } from '@/lib/forwarding/send';
 import { checkTargetUrl, isPrivateAddress } from '@/lib/forwarding/targets';
 import { sendTestMessage } from '@/lib/forwarding/test-message';
 import { appendEvent } from '@/lib/governance/append';
+import type { LogEvent } from '@/lib/governance/format';
 import { describeEachDatabase } from '../helpers/databases';
 import { createCustomer, createStaff, createTenant } from '../helpers/factories';
 import { startReceiver, type Receiver } from '../helpers/forwarding';
@@ -29,6 +30,8 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
+/** The body of a forwarded event as a receiver parses it. */
+type ForwardedMessage = { type: string; timestamp: string; data: { chain: string; event: LogEvent; hash: string; prev_hash: string } };
 
 describeEachDatabase('governance forwarding', (t) => {
   let acme: Tenant;
@@ -212,7 +215,7 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(Number(message.headers['webhook-timestamp'])).toBe(Math.floor(clock.now().getTime() / 1000));
     expect(message.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
 
-    const verified = new Webhook(secret).verify(message.body, message.headers) as Record<string, any>;
+    const verified = new Webhook(secret).verify(message.body, message.headers) as ForwardedMessage;
     expect(verified).toMatchObject({ type: 'governance.log_exported', data: { chain: `tenant:${globex.id}` } });
     expect(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(message.body, message.headers)).toThrow();
     expect(() => new Webhook(secret).verify(message.body.replace('log_exported', 'log_exporteD'), message.headers)).toThrow();

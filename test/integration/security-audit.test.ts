@@ -22,7 +22,6 @@ import { createCustomer, createTenant } from '../helpers/factories';
 import { newSigningKey } from '../helpers/governance';
 import { adminRows } from '../helpers/lockbox';
 
-const DAY = 86_400_000;
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'trust-audit-'));
 const pem = () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 

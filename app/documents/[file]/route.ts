@@ -13,7 +13,7 @@ import { route } from '@/lib/http/route';
 
 /**
  * /documents/<slug>.pdf: a public document for anyone (cacheable, ETag = SHA-256; once read,
- * the server's fast path serves it from memory); a gated one only with a grant cookie from a
+ * its current file is kept in memory); a gated one only with a grant cookie from a
  * sign-in link that covers it, else 403, and then as a copy stamped for that reader (never
  * stored by a cache; ETag = the stamped copy's SHA-256).
  */
