@@ -40,7 +40,12 @@ export function normaliseDump(dump: string): string {
     .filter((line) => !/^SET [a-z_]+ = /.test(line))
     .filter((line) => !/^SELECT pg_catalog\.set_config\('search_path', '', false\);$/.test(line))
     .filter((line) => line !== '-- PostgreSQL database dump' && line !== '-- PostgreSQL database dump complete');
-  const text = lines.join('\n').replace(/^(--\n)+/, '').replace(/\n{3,}/g, '\n\n').replace(/(\n--)+\n*$/, '').trim();
+  const text = lines
+    .join('\n')
+    .replace(/^(--\n)+/, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/(\n--)+\n*$/, '')
+    .trim();
   return `${HEADER}\n${text}\n`;
 }
 
@@ -63,9 +68,13 @@ export async function schemaSnapshot(baseUrl: string): Promise<string> {
       } finally {
         await admin.close();
       }
-      const { stdout } = await promisify(execFile)(pgDumpFor(Number(version)), ['--schema-only', '--exclude-table=public.trust_schema_migrations', '--dbname', url.href], {
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const { stdout } = await promisify(execFile)(
+        pgDumpFor(Number(version)),
+        ['--schema-only', '--exclude-table=public.trust_schema_migrations', '--dbname', url.href],
+        {
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       return normaliseDump(stdout);
     } finally {
       await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -10,7 +10,12 @@ const BUTTONS = {
 const SIZES = { md: 'px-4 py-2', sm: 'px-3 py-1.5' } as const;
 
 /** A form's submit button; `sm` for one in a table row. */
-export function SubmitButton({ children, variant = 'primary', size = 'md', ...props }: {
+export function SubmitButton({
+  children,
+  variant = 'primary',
+  size = 'md',
+  ...props
+}: {
   children: ReactNode;
   variant?: keyof typeof BUTTONS;
   size?: keyof typeof SIZES;

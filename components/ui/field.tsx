@@ -33,7 +33,12 @@ export function Field({ label, hint, ...props }: { label: string; hint?: string 
 }
 
 /** A text area; `mono` (the default) for the staff's formatted text, off for plain prose. */
-export function TextArea({ label, hint, mono = true, ...props }: { label: string; hint?: string; mono?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  hint,
+  mono = true,
+  ...props
+}: { label: string; hint?: string; mono?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
       <textarea {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={`${CONTROL} ${mono ? 'font-mono ' : ''}leading-6`} />
@@ -41,7 +46,12 @@ export function TextArea({ label, hint, mono = true, ...props }: { label: string
   );
 }
 
-export function Select({ label, hint, options, ...props }: { label: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({
+  label,
+  hint,
+  options,
+  ...props
+}: { label: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
       <select {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={CONTROL}>

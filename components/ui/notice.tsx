@@ -10,7 +10,12 @@ const TONES = {
  * A message about the page or a form: an error is an alert (read out at once), success and
  * warnings are a status. `className` places it (a margin).
  */
-export function Notice({ tone, as: Tag = 'p', className = '', children }: {
+export function Notice({
+  tone,
+  as: Tag = 'p',
+  className = '',
+  children,
+}: {
   tone: keyof typeof TONES;
   as?: 'p' | 'div';
   className?: string;

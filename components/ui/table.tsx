@@ -25,7 +25,13 @@ const MIN_WIDTHS = {
  * It scrolls sideways inside its frame when it is wider than the screen; with a `caption`, the
  * frame is a labelled region keyboard users can focus to scroll it.
  */
-export function Table({ columns, caption, minWidth = 'none', className = '', children }: {
+export function Table({
+  columns,
+  caption,
+  minWidth = 'none',
+  className = '',
+  children,
+}: {
   columns: Column[];
   caption?: string;
   minWidth?: keyof typeof MIN_WIDTHS;
