@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
 import { publicDocuments } from '@/lib/documents/public-documents';
@@ -14,7 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 
 const PROMISES = [
   {
@@ -90,7 +90,7 @@ export default async function OverviewPage() {
         </div>
         {lastUpdated && (
           <p className="mt-4 text-sm text-slate-600">
-            Last updated <time dateTime={lastUpdated}>{dateFormat.format(new Date(lastUpdated))}</time>
+            Last updated <time dateTime={lastUpdated}>{formatDate(lastUpdated)}</time>
           </p>
         )}
       </section>

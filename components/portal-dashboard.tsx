@@ -1,8 +1,8 @@
+import { formatDate } from '@/lib/core/dates';
 import Link from 'next/link';
 import type { PortalActivity } from '@/lib/dashboard/portal-activity';
 import { ActivityChart } from './activity-chart';
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 const KIND_LABELS = { add: 'New', update: 'Change', remove: 'Removal' } as const;
 
 function Card({ title, href, linkLabel, children }: { title: string; href: string; linkLabel: string; children: React.ReactNode }) {
@@ -38,7 +38,7 @@ export function PortalDashboard({ activity }: { activity: PortalActivity }) {
               {activity.pendingRequests.map((r) => (
                 <li key={r.id} className="py-1.5">
                   <span className="font-medium">{r.name}</span>, {r.company}{' '}
-                  <span className="text-slate-600">· {dateFormat.format(r.createdAt)}</span>
+                  <span className="text-slate-600">· {formatDate(r.createdAt)}</span>
                 </li>
               ))}
             </ul>
@@ -52,7 +52,7 @@ export function PortalDashboard({ activity }: { activity: PortalActivity }) {
               {activity.upcomingChanges.map((c) => (
                 <li key={c.id} className="py-1.5">
                   {KIND_LABELS[c.kind]}: <span className="font-medium">{c.name}</span>{' '}
-                  <span className="text-slate-600">· effective {dateFormat.format(c.effectiveAt)}</span>
+                  <span className="text-slate-600">· effective {formatDate(c.effectiveAt)}</span>
                 </li>
               ))}
             </ul>
@@ -72,7 +72,7 @@ export function PortalDashboard({ activity }: { activity: PortalActivity }) {
                 <li key={d.slug} className="py-1.5">
                   <span className="font-medium">{d.title}</span>{' '}
                   <span className={d.expired ? 'font-medium text-red-700' : 'text-slate-600'}>
-                    · {d.expired ? 'expired' : 'valid until'} {dateFormat.format(new Date(d.validUntil))}
+                    · {d.expired ? 'expired' : 'valid until'} {formatDate(d.validUntil)}
                   </span>
                 </li>
               ))}

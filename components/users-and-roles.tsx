@@ -1,3 +1,6 @@
+import { SubmitButton } from '@/components/ui/button';
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { ROLE_LABELS, type Role } from '@/lib/core/roles';
 
 interface Props {
@@ -48,30 +51,21 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
             No mappings yet: directory groups give no role until you map them.
           </p>
         ) : (
-          <table className="mt-3 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Directory group</th>
-                <th scope="col" className="px-4 py-2 font-medium">Role</th>
-                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+          <Table columns={[{ label: 'Directory group' }, { label: 'Role' }, { label: 'Actions', srOnly: true }]} className="mt-3">
+            {mappings.map((m) => (
+              <tr key={m.id}>
+                <td className="px-4 py-2 font-medium">{m.groupName}</td>
+                <td className="px-4 py-2">{ROLE_LABELS[m.role]}</td>
+                <td className="px-4 py-2 text-right">
+                  <form method="post" action={`/api/identity/mappings/${m.id}/delete`}>
+                    <button type="submit" aria-label={`Remove the mapping of ${m.groupName}`} className="text-sm font-medium text-red-700 hover:underline">
+                      Remove
+                    </button>
+                  </form>
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {mappings.map((m) => (
-                <tr key={m.id}>
-                  <td className="px-4 py-2 font-medium">{m.groupName}</td>
-                  <td className="px-4 py-2">{ROLE_LABELS[m.role]}</td>
-                  <td className="px-4 py-2 text-right">
-                    <form method="post" action={`/api/identity/mappings/${m.id}/delete`}>
-                      <button type="submit" aria-label={`Remove the mapping of ${m.groupName}`} className="text-sm font-medium text-red-700 hover:underline">
-                        Remove
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
         <form method="post" action="/api/identity/mappings" className="mt-4 flex flex-wrap items-end gap-3">
           <label className="flex flex-col text-sm font-medium">
@@ -88,9 +82,9 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <SubmitButton>
             Add mapping
-          </button>
+          </SubmitButton>
         </form>
       </section>
 
@@ -120,33 +114,23 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
             Nobody yet: people appear here when your directory provisions them.
           </p>
         ) : (
-          <table className="mt-3 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2 font-medium">E-mail</th>
-                <th scope="col" className="px-4 py-2 font-medium">Role</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
+          <Table columns={[{ label: 'Name' }, { label: 'E-mail' }, { label: 'Role' }, { label: 'Status' }]} className="mt-3">
+            {people.map((p) => (
+              <tr key={p.id}>
+                <td className="px-4 py-2 font-medium">{p.name}</td>
+                <td className="px-4 py-2 text-slate-700">{p.email}</td>
+                <td className="px-4 py-2">{ROLE_LABELS[p.role]}</td>
+                <td className="px-4 py-2">{p.status === 'active' ? 'Active' : 'Suspended'}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {people.map((p) => (
-                <tr key={p.id}>
-                  <td className="px-4 py-2 font-medium">{p.name}</td>
-                  <td className="px-4 py-2 text-slate-700">{p.email}</td>
-                  <td className="px-4 py-2">{ROLE_LABELS[p.role]}</td>
-                  <td className="px-4 py-2">{p.status === 'active' ? 'Active' : 'Suspended'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
     </div>
   );
 }
 
-export type UsersSearch = Promise<Record<string, string | string[] | undefined>>;
+export type UsersSearch = PageSearchParams;
 
 export async function noticeFrom(searchParams: UsersSearch) {
   const p = await searchParams;
@@ -154,6 +138,6 @@ export async function noticeFrom(searchParams: UsersSearch) {
     saved: p.saved === '1',
     removed: p.removed === '1',
     settings: p.settings === '1',
-    error: typeof p.error === 'string' ? p.error : undefined,
+    error: singleParam(p.error),
   };
 }

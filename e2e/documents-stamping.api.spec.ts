@@ -72,7 +72,7 @@ test('each reviewer downloads a copy stamped with their name on every page; two 
     expect(pages).toBeGreaterThanOrEqual(1);
     for (let page = 1; page <= pages; page++) {
       const text = oneLine(await pdfText(body, page));
-      expect(text, `page ${page}`).toMatch(new RegExp(`Issued to ${reviewer.email.replace(/[.]/g, '\\.')} \\(.+\\) on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC · grant ${reviewer.grantId}`));
+      expect(text, `page ${page}`).toMatch(new RegExp(`Issued to ${reviewer.email.replace(/[.]/g, '\\.')} \\(.+\\) on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d UTC · grant ${reviewer.grantId}`));
       expect(text).toContain(reviewer.company);
     }
     copies.push({ body, etag: headers.etag });

@@ -1,6 +1,9 @@
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one, utc } from '@/components/lockbox/format';
+import { DONE_MESSAGES, LOCKBOX_ERRORS } from '@/components/lockbox/format';
 import { tenantDirectory } from '@/components/lockbox/tenant-directory';
 import { NotificationsPanel } from '@/components/notifications/notifications-panel';
 import { FormNotice } from '@/components/ui/notice';
@@ -17,9 +20,7 @@ import { NoAdminBadge } from '@/components/tenants/no-admin';
 
 export const metadata: Metadata = { title: 'Staff admin' };
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-
-export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminHome({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireStaff('/admin');
   const query = await searchParams;
   const db = await getDatabase();
@@ -31,10 +32,10 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
     seesReviews ? listSessions(db, systemClock, actor, { openReviews: true, limit: 20 }) : null,
     seesReviews ? tenantDirectory(db, actor) : null,
   ]);
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <h1 className="text-2xl font-bold tracking-tight">Welcome, {actor.name.split(' ')[0]}</h1>
       <p className="mt-1 text-slate-700">You are signed in as {ROLE_LABELS[actor.role].toLowerCase()}.</p>
       <NotificationsPanel items={inbox.items} unread={inbox.unread} back="/admin" />
@@ -49,38 +50,25 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
               No reviews are open.
             </p>
           ) : (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
-                <thead className="bg-slate-100 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">Tenant</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Incident</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Opened by</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Started</th>
-                    <th scope="col" className="px-4 py-2 font-medium">State</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {reviews.sessions.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row" className="px-4 py-2 font-medium">
-                        {directory?.byId.get(s.tenantId)?.legalName ?? 'Unknown tenant'}
-                      </th>
-                      <td className="px-4 py-2">{s.incident}</td>
-                      <td className="px-4 py-2">{s.invoker.name}</td>
-                      <td className="px-4 py-2 whitespace-nowrap">{utc(s.startedAt)}</td>
-                      <td className="px-4 py-2">
-                        {s.state === 'active'
-                          ? 'Active: review after it ends'
-                          : actor.role === 'break_glass' && s.invoker.id !== actor.userId
-                            ? 'Ended: your review is needed'
-                            : 'Ended: awaiting review'}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table columns={[{ label: 'Tenant' }, { label: 'Incident' }, { label: 'Opened by' }, { label: 'Started' }, { label: 'State' }]} className="mt-3">
+              {reviews.sessions.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row" className="px-4 py-2 font-medium">
+                    {directory?.byId.get(s.tenantId)?.legalName ?? 'Unknown tenant'}
+                  </th>
+                  <td className="px-4 py-2">{s.incident}</td>
+                  <td className="px-4 py-2">{s.invoker.name}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(s.startedAt)}</td>
+                  <td className="px-4 py-2">
+                    {s.state === 'active'
+                      ? 'Active: review after it ends'
+                      : actor.role === 'break_glass' && s.invoker.id !== actor.userId
+                        ? 'Ended: your review is needed'
+                        : 'Ended: awaiting review'}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
           <p className="mt-2 text-sm">
             <Link href="/admin/break-glass" className="text-brand-700 underline hover:text-brand-900">
@@ -102,29 +90,20 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             No tenants yet. Tenants appear here when a customer organization is connected.
           </p>
         ) : (
-          <table className="mt-4 w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Legal name</th>
-                <th scope="col" className="px-4 py-2 font-medium">Slug</th>
-                <th scope="col" className="px-4 py-2 font-medium">Since</th>
+          <Table columns={[{ label: 'Legal name' }, { label: 'Slug' }, { label: 'Since' }]} className="mt-4">
+            {tenants.map((t) => (
+              <tr key={t.slug}>
+                <td className="px-4 py-2 font-medium">
+                  <Link href={`/admin/tenants/${t.slug}`} className="text-brand-700 underline hover:text-brand-900">
+                    {t.legalName}
+                  </Link>
+                  {t.customerAdmins === 0 ? <NoAdminBadge /> : null}
+                </td>
+                <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
+                <td className="px-4 py-2 text-slate-700">{formatDate(t.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {tenants.map((t) => (
-                <tr key={t.slug}>
-                  <td className="px-4 py-2 font-medium">
-                    <Link href={`/admin/tenants/${t.slug}`} className="text-brand-700 underline hover:text-brand-900">
-                      {t.legalName}
-                    </Link>
-                    {t.customerAdmins === 0 ? <NoAdminBadge /> : null}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
-                  <td className="px-4 py-2 text-slate-700">{dateFormat.format(t.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
     </div>

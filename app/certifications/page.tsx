@@ -1,6 +1,7 @@
+import { formatDate, isoDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
-import { formatDay, isoOf } from '@/lib/portal/dates';
+
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
 import type { PublicCertification } from '@/lib/portal/certifications';
@@ -55,7 +56,7 @@ function CertificationCard({ certification: c }: { certification: PublicCertific
           <>
             <dt className="font-medium text-slate-600">Audit period</dt>
             <dd className="text-slate-900">
-              <time dateTime={c.periodStart}>{formatDay(c.periodStart)}</time> – <time dateTime={c.periodEnd}>{formatDay(c.periodEnd)}</time>
+              <time dateTime={c.periodStart}>{formatDate(c.periodStart)}</time> – <time dateTime={c.periodEnd}>{formatDate(c.periodEnd)}</time>
             </dd>
           </>
         ) : null}
@@ -63,7 +64,7 @@ function CertificationCard({ certification: c }: { certification: PublicCertific
           <>
             <dt className="font-medium text-slate-600">{c.status === 'audit_window' ? 'Report expected' : 'Target date'}</dt>
             <dd className="text-slate-900">
-              <time dateTime={c.targetDate}>{formatDay(c.targetDate)}</time>
+              <time dateTime={c.targetDate}>{formatDate(c.targetDate)}</time>
             </dd>
           </>
         ) : null}
@@ -79,7 +80,7 @@ function CertificationCard({ certification: c }: { certification: PublicCertific
         </dd>
       </dl>
       <p className="mt-auto pt-4 text-xs text-slate-600">
-        Last updated <time dateTime={isoOf(c.updatedAt)}>{formatDay(c.updatedAt)}</time>
+        Last updated <time dateTime={isoDateTime(c.updatedAt)}>{formatDate(c.updatedAt)}</time>
       </p>
     </li>
   );

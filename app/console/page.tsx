@@ -1,5 +1,6 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
+import { DONE_MESSAGES, LOCKBOX_ERRORS } from '@/components/lockbox/format';
 import { NotificationsPanel } from '@/components/notifications/notifications-panel';
 import { FormNotice } from '@/components/ui/notice';
 import { requireCustomer } from '@/lib/auth/request';
@@ -10,15 +11,15 @@ import { listOwnRecords } from '@/lib/tenants/list-records';
 
 export const metadata: Metadata = { title: 'Customer console' };
 
-export default async function ConsoleHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsoleHome({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer('/console');
   const query = await searchParams;
   const db = await getDatabase();
   const [records, inbox] = await Promise.all([listOwnRecords(db, actor), listNotifications(db, actor)]);
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <h1 className="text-2xl font-bold tracking-tight">{actor.tenantName}</h1>
       <p className="mt-1 text-slate-700">
         Signed in as {actor.name}, {ROLE_LABELS[actor.role].toLowerCase()}.

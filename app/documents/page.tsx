@@ -1,3 +1,5 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { RequestAccessForm } from '@/components/access/request-access-form';
@@ -10,7 +12,7 @@ import { grantedDocuments } from '@/lib/access/grants';
 import { publicNda } from '@/lib/access/public-nda';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatDay } from '@/lib/documents/format';
+
 import type { PortalDocument } from '@/lib/documents/list';
 import { publicDocuments } from '@/lib/documents/public-documents';
 import { publicSettings } from '@/lib/portal/public-settings';
@@ -38,8 +40,6 @@ const RESULTS: Record<string, string> = {
     'Thank you. We sent the next step to your e-mail address: a personal link that opens the documents if your request is approved at once, otherwise our answer after our team’s review, usually within one business day.',
 };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 function byCategory(docs: PortalDocument[]) {
   const groups = new Map<string, PortalDocument[]>();
   for (const d of docs) groups.set(d.category, [...(groups.get(d.category) ?? []), d]);
@@ -48,7 +48,7 @@ function byCategory(docs: PortalDocument[]) {
 
 const slugId = (category: string) => `category-${category.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
-export default async function DocumentsPage({ searchParams }: { searchParams: Search }) {
+export default async function DocumentsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const [docs, nda, settings, params, jar] = await Promise.all([publicDocuments(), publicNda(), publicSettings(), searchParams, cookies()]);
   const now = new Date();
   // Only a visitor who followed a sign-in link holds grant tokens; everyone else costs no query here.
@@ -56,7 +56,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Se
   const granted = tokens.length > 0 ? await grantedDocuments(await getDatabase(), systemClock, tokens) : new Map<string, Date>();
   const gated = docs.filter((d) => d.visibility !== 'public');
   const wanted = new Set([params.want].flat().filter((v): v is string => typeof v === 'string'));
-  const error = typeof params.error === 'string' ? params.error : undefined;
+  const error = singleParam(params.error);
   const result = typeof params.request === 'string' ? RESULTS[params.request] : undefined;
   const lastGrant = granted.size ? new Date(Math.max(...[...granted.values()].map((d) => d.getTime()))) : null;
 
@@ -76,7 +76,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Se
           <FormNotice
             success={
               lastGrant
-                ? `Your access link worked. The ${granted.size === 1 ? 'document it opens shows' : `${granted.size} documents it opens show`} “Download PDF” until ${formatDay(lastGrant)}.`
+                ? `Your access link worked. The ${granted.size === 1 ? 'document it opens shows' : `${granted.size} documents it opens show`} “Download PDF” until ${formatDate(lastGrant)}.`
                 : undefined
             }
             error={lastGrant ? undefined : 'no_access'}

@@ -1,5 +1,6 @@
+import { formatDate, isoDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { formatDay, isoOf } from '@/lib/portal/dates';
+
 import { RichText } from '@/components/portal/rich-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -23,7 +24,7 @@ export default async function SecurityPage() {
         <p>How {vendorName} protects the data customers entrust to it, and how you can check.</p>
         {lastUpdated ? (
           <p className="mt-1 text-sm text-slate-600">
-            Last updated <time dateTime={isoOf(lastUpdated)}>{formatDay(lastUpdated)}</time>
+            Last updated <time dateTime={isoDateTime(lastUpdated)}>{formatDate(lastUpdated)}</time>
           </p>
         ) : null}
       </PageHeading>

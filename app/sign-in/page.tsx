@@ -1,3 +1,4 @@
+import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import { safeNextPath } from '@/lib/auth/cookie';
 import { config } from '@/lib/core/config';
@@ -20,9 +21,7 @@ const ERRORS: Record<string, string> = {
   rate_limited: 'Too many failed sign-ins from your network. Wait a few minutes, then try again.',
 };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function SignInPage({ searchParams }: { searchParams: Search }) {
+export default async function SignInPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
   const next = safeNextPath(params.next) ?? '';
   const error = typeof params.error === 'string' ? ((Object.hasOwn(ERRORS, params.error) ? ERRORS[params.error] : undefined) ?? 'Sign-in failed. Try again.') : null;

@@ -1,3 +1,5 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ChangeList } from '@/components/subprocessors/change-list';
 import { SubprocessorTable } from '@/components/subprocessors/subprocessor-table';
@@ -5,7 +7,7 @@ import { SubscribeForm } from '@/components/subprocessors/subscribe-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
 import { publicSettings } from '@/lib/portal/public-settings';
-import { longDate } from '@/lib/subprocessors/dates';
+
 import { filterOptions, filterSubprocessors, isFiltered, parseFilter } from '@/lib/subprocessors/filter';
 import { NOTICE_DAYS } from '@/lib/subprocessors/notice';
 import { publicSubprocessors } from '@/lib/subprocessors/public';
@@ -16,11 +18,9 @@ export const metadata: Metadata = {
   alternates: { types: { 'application/atom+xml': '/subprocessors/feed.xml', 'application/json': '/subprocessors.json' } },
 };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
 
-export default async function SubprocessorsPage({ searchParams }: { searchParams: Search }) {
+export default async function SubprocessorsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
   const [view, settings] = await Promise.all([publicSubprocessors(), publicSettings()]);
   const filter = parseFilter(params);
@@ -36,7 +36,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
           will process customer records; the same goes for a change that widens what one does.
         </p>
         <p className="mt-2 text-sm text-slate-600">
-          {view.updatedAt ? <>Last updated {longDate(view.updatedAt)}. </> : null}
+          {view.updatedAt ? <>Last updated {formatDate(view.updatedAt)}. </> : null}
           Also as <a href="/subprocessors.json" className="text-brand-700 underline">JSON</a> and as an{' '}
           <a href="/subprocessors/feed.xml" className="text-brand-700 underline">Atom feed</a>.
         </p>
@@ -61,7 +61,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
         </h2>
         <form method="get" action="/subprocessors" role="search" aria-label="Sub-processors" className="no-print mt-3 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
           <label className="flex flex-col text-sm font-medium">
-            Search
+            PageSearchParams
             <input type="search" name="q" defaultValue={filter.q} maxLength={100} placeholder="Name, purpose, data or country" className={field} />
           </label>
           <label className="flex flex-col text-sm font-medium">
@@ -112,7 +112,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
       </section>
 
       <div className="no-print mt-10">
-        <SubscribeForm subscribed={params.subscribed === '1'} error={typeof params.subscribe_error === 'string' ? params.subscribe_error : undefined} />
+        <SubscribeForm subscribed={params.subscribed === '1'} error={singleParam(params.subscribe_error)} />
       </div>
     </div>
   );

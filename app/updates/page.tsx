@@ -1,9 +1,10 @@
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
+import { formatDate, isoDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { formatDay, isoOf } from '@/lib/portal/dates';
 import { RichText } from '@/components/portal/rich-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { publicSettings } from '@/lib/portal/public-settings';
 import { publicUpdatesPage, UPDATES_PAGE_SIZE } from '@/lib/portal/public-updates';
 
@@ -15,9 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function UpdatesPage({ searchParams }: { searchParams: Search }) {
+export default async function UpdatesPage({ searchParams }: { searchParams: PageSearchParams }) {
   const page = pageParam((await searchParams).page);
   const { updates, total } = await publicUpdatesPage(page);
   return (
@@ -47,7 +46,7 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Sear
             <li key={u.id}>
               <article id={`update-${u.id}`} aria-labelledby={`update-${u.id}-title`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:break-inside-avoid print:shadow-none">
                 <p className="text-sm text-slate-600">
-                  <time dateTime={isoOf(u.publishedAt)}>{formatDay(u.publishedAt)}</time>
+                  <time dateTime={isoDateTime(u.publishedAt)}>{formatDate(u.publishedAt)}</time>
                 </p>
                 <h2 id={`update-${u.id}-title`} className="mt-1 text-xl font-semibold text-slate-950">
                   {u.title}

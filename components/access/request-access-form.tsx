@@ -1,5 +1,6 @@
+import { formatDate } from '@/lib/core/dates';
 import type { PublicNda } from '@/lib/access/nda';
-import { formatDay } from '@/lib/documents/format';
+
 import type { PortalDocument } from '@/lib/documents/list';
 import { VisibilityBadge } from '@/components/documents/badges';
 
@@ -61,7 +62,7 @@ export function RequestAccessForm({ documents, nda, wanted, grantDays }: { docum
           <div className="border-b border-slate-200 bg-slate-50 px-4 py-3">
             <p className="font-semibold text-slate-900">{nda.title}</p>
             <p className="mt-1 text-xs text-slate-600">
-              Version {nda.version}, published {formatDay(nda.publishedAt)} · SHA-256{' '}
+              Version {nda.version}, published {formatDate(nda.publishedAt)} · SHA-256{' '}
               <code className="break-all font-mono text-slate-800">{nda.sha256}</code>
             </p>
           </div>

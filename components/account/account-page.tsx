@@ -1,4 +1,5 @@
-import { Field, SubmitButton } from '@/components/portal-admin/fields';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import type { CustomerActor, StaffActor } from '@/lib/core/actor';

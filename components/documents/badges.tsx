@@ -1,5 +1,6 @@
+import { formatDate } from '@/lib/core/dates';
 import type { DocumentVisibility } from '@/drizzle/schema';
-import { formatDay } from '@/lib/documents/format';
+
 import type { Validity } from '@/lib/documents/validity';
 
 const VISIBILITY: Record<DocumentVisibility, { label: string; className: string }> = {
@@ -26,7 +27,7 @@ export function ValidityNote({ validity, staff = false }: { validity: Validity; 
     return (
       <span className="inline-flex items-center gap-1 font-medium text-red-800">
         <span className="whitespace-nowrap rounded-full bg-red-100 px-2 py-0.5 text-xs ring-1 ring-inset ring-red-200">Expired</span>
-        on {formatDay(validity.validUntil)}
+        on {formatDate(validity.validUntil)}
       </span>
     );
   }
@@ -34,9 +35,9 @@ export function ValidityNote({ validity, staff = false }: { validity: Validity; 
     return (
       <span className="inline-flex items-center gap-1 font-medium text-amber-900">
         <span className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs ring-1 ring-inset ring-amber-300">Expires soon</span>
-        {formatDay(validity.validUntil)} ({validity.daysLeft === 0 ? 'today' : `in ${validity.daysLeft} days`})
+        {formatDate(validity.validUntil)} ({validity.daysLeft === 0 ? 'today' : `in ${validity.daysLeft} days`})
       </span>
     );
   }
-  return <span>Valid until {formatDay(validity.validUntil)}</span>;
+  return <span>Valid until {formatDate(validity.validUntil)}</span>;
 }

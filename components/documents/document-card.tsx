@@ -1,4 +1,5 @@
-import { formatBytes, formatDay } from '@/lib/documents/format';
+import { formatDate } from '@/lib/core/dates';
+import { formatBytes } from '@/lib/documents/format';
 import type { PortalDocument } from '@/lib/documents/list';
 import { validityOf } from '@/lib/documents/validity';
 import { ValidityNote, VisibilityBadge } from './badges';
@@ -22,7 +23,7 @@ export function DocumentCard({ doc, grantedUntil, now }: { doc: PortalDocument; 
         </div>
         {doc.description ? <p className="mt-1 text-sm leading-6 text-slate-700">{doc.description}</p> : null}
         <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
-          <span>Updated {formatDay(doc.file?.uploadedAt ?? doc.updatedAt)}</span>
+          <span>Updated {formatDate(doc.file?.uploadedAt ?? doc.updatedAt)}</span>
           {doc.generator ? <span>Always current: generated from live data</span> : null}
           {doc.file && !doc.generator ? (
             <span>
@@ -38,7 +39,7 @@ export function DocumentCard({ doc, grantedUntil, now }: { doc: PortalDocument; 
         ) : grantedUntil ? (
           <>
             {download}
-            <span className="text-xs text-slate-600">Your access ends {formatDay(grantedUntil)}</span>
+            <span className="text-xs text-slate-600">Your access ends {formatDate(grantedUntil)}</span>
           </>
         ) : (
           <a

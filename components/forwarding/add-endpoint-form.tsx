@@ -1,8 +1,10 @@
 'use client';
 
+import { Notice } from '@/components/ui/notice';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { Field, SubmitButton } from '@/components/portal-admin/fields';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 import { SecretField } from './secret-field';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'added'; url: string; secret: string };
@@ -53,9 +55,9 @@ export function AddEndpointForm() {
         </div>
       ) : null}
       {state.kind === 'error' ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice tone="error">
           {state.message}
-        </p>
+        </Notice>
       ) : null}
       <form onSubmit={submit} className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-lg font-semibold">Add an endpoint</h2>

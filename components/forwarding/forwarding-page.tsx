@@ -1,7 +1,10 @@
+import { Table } from '@/components/ui/table';
+import { type SearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
-import { one, utc } from '@/components/lockbox/format';
-import { SubmitButton } from '@/components/portal-admin/fields';
+
+import { SubmitButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -46,7 +49,7 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
           <p className="break-all font-mono text-sm font-medium text-slate-900">{endpoint.url}</p>
           {endpoint.description ? <p className="mt-1 text-sm text-slate-700">{endpoint.description}</p> : null}
           <p className="mt-1 text-xs text-slate-600">
-            Added {utc(endpoint.createdAt)}
+            Added {formatDateTime(endpoint.createdAt)}
             {endpoint.createdByName ? ` by ${endpoint.createdByName}` : ''}
           </p>
         </div>
@@ -63,7 +66,7 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
       ) : null}
       <p className="mt-3 text-sm text-slate-700">
         {delivered} delivered · {pending} queued or retrying · {failed} failed
-        {endpoint.lastDeliveredAt ? ` · last delivery ${utc(endpoint.lastDeliveredAt)}` : ''}
+        {endpoint.lastDeliveredAt ? ` · last delivery ${formatDateTime(endpoint.lastDeliveredAt)}` : ''}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         {!endpoint.enabled ? (
@@ -92,40 +95,25 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
 
 function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
   return (
-    // Scrolls sideways on narrow screens; focusable so that keyboard users can scroll it too.
-    <div role="region" aria-label="Deliveries" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[42rem] text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Event</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Endpoint</th>
-            <th scope="col" className="px-3 py-2 font-semibold">State</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Attempts</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Last answer</th>
-            <th scope="col" className="px-3 py-2 font-semibold">When</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {deliveries.map((d) => (
-            <tr key={d.id}>
-              <td className="max-w-[14rem] break-words px-3 py-2">
-                <span className="font-mono text-xs">{d.eventKind}</span>
-                {d.eventSeq === null ? null : <span className="block text-xs text-slate-600">#{d.eventSeq}</span>}
-              </td>
-              <td className="max-w-[12rem] break-words px-3 py-2 text-slate-700">{new URL(d.endpointUrl).host}</td>
-              <td className="px-3 py-2">
-                <DeliveryState delivery={d} />
-              </td>
-              <td className="px-3 py-2">{d.attempts}</td>
-              <td className="min-w-[10rem] px-3 py-2 text-slate-700">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')}</td>
-              <td className="min-w-[9rem] px-3 py-2 text-slate-700">
-                {d.deliveredAt ? utc(d.deliveredAt) : d.state === 'pending' ? `next ${utc(d.nextAttemptAt)}` : d.lastAttemptAt ? utc(d.lastAttemptAt) : '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table columns={[{ label: 'Event' }, { label: 'Endpoint' }, { label: 'State' }, { label: 'Attempts' }, { label: 'Last answer' }, { label: 'When' }]} caption="Deliveries" minWidth="md">
+      {deliveries.map((d) => (
+        <tr key={d.id}>
+          <td className="max-w-[14rem] break-words px-3 py-2">
+            <span className="font-mono text-xs">{d.eventKind}</span>
+            {d.eventSeq === null ? null : <span className="block text-xs text-slate-600">#{d.eventSeq}</span>}
+          </td>
+          <td className="max-w-[12rem] break-words px-3 py-2 text-slate-700">{new URL(d.endpointUrl).host}</td>
+          <td className="px-3 py-2">
+            <DeliveryState delivery={d} />
+          </td>
+          <td className="px-3 py-2">{d.attempts}</td>
+          <td className="min-w-[10rem] px-3 py-2 text-slate-700">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')}</td>
+          <td className="min-w-[9rem] px-3 py-2 text-slate-700">
+            {d.deliveredAt ? formatDateTime(d.deliveredAt) : d.state === 'pending' ? `next ${formatDateTime(d.nextAttemptAt)}` : d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : '—'}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -151,11 +139,11 @@ export function ForwardingPage({
   deliveries: DeliveryView[];
   total: number;
   page: number;
-  query: Record<string, string | string[] | undefined>;
+  query: SearchParams;
 }) {
-  const done = one(query.done);
-  const error = one(query.error);
-  const status = one(query.status);
+  const done = singleParam(query.done);
+  const error = singleParam(query.error);
+  const status = singleParam(query.status);
   const errors = status && /^\d{3}$/.test(status) ? { ...ERRORS, test_failed: `The test message was not accepted: the receiver answered HTTP ${status}.` } : ERRORS;
   return (
     <div>

@@ -1,6 +1,7 @@
+import { Table } from '@/components/ui/table';
+import { formatDateTime } from '@/lib/core/dates';
 import type { ActorView, GovernanceEventView } from '@/lib/governance/list';
 import { kindLabel } from '@/lib/governance/categories';
-import { formatTime } from '@/lib/portal/dates';
 
 const PROCESS_ACTORS: Record<string, string> = {
   system: 'The portal (automatic)',
@@ -35,73 +36,51 @@ function Value({ name, value, actors }: { name: string; value: unknown; actors: 
 /** A page of a chain's events, newest first, each with who, what, why and where it sits in the chain. */
 export function EventTimeline({ events, actors, caption }: { events: GovernanceEventView[]; actors: Map<string, ActorView>; caption: string }) {
   return (
-    // Focusable, so that keyboard users can scroll a wide table (axe: scrollable-region-focusable).
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full min-w-[56rem] table-fixed rounded-lg border border-slate-200 bg-white text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <colgroup>
-          <col className="w-16" />
-          <col className="w-44" />
-          <col className="w-56" />
-          <col className="w-48" />
-          <col />
-        </colgroup>
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">#</th>
-            <th scope="col" className="px-3 py-2 font-medium">Time</th>
-            <th scope="col" className="px-3 py-2 font-medium">Event</th>
-            <th scope="col" className="px-3 py-2 font-medium">Who</th>
-            <th scope="col" className="px-3 py-2 font-medium">Details</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 align-top">
-          {events.map((e) => {
-            const details = Object.entries(e.payload).filter(([k]) => k !== 'user' || e.payload.user !== e.actorId);
-            return (
-              <tr key={e.id} data-event={e.kind} data-seq={e.seq}>
-                <td className="px-3 py-2 tabular-nums text-slate-600">{e.seq}</td>
-                <td className="px-3 py-2">{formatTime(e.occurredAt)}</td>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {kindLabel(e.kind)}
-                  <code className="block break-all text-xs font-normal text-slate-600">{e.kind}</code>
-                </th>
-                <td className="px-3 py-2">
-                  <Person id={e.actorId} actors={actors} kind={e.actorKind} />
-                </td>
-                <td className="px-3 py-2">
-                  <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
-                    {e.subject ? (
-                      <>
-                        <dt className="text-slate-600">Subject</dt>
-                        <dd className="break-all">{e.subject}</dd>
-                      </>
-                    ) : null}
-                    {e.reason ? (
-                      <>
-                        <dt className="text-slate-600">Reason</dt>
-                        <dd className="break-words">{e.reason}</dd>
-                      </>
-                    ) : null}
-                    {details.map(([k, v]) => (
-                      <div key={k} className="contents">
-                        <dt className="text-slate-600">{k.replace(/_/g, ' ')}</dt>
-                        <dd className="[overflow-wrap:anywhere]">
-                          <Value name={k} value={v} actors={actors} />
-                        </dd>
-                      </div>
-                    ))}
-                    <dt className="text-slate-600">Hash</dt>
-                    <dd className="font-mono text-xs text-slate-600" title={e.hash}>
-                      {e.hash.slice(0, 16)}…
+    <Table columns={[{ label: '#', width: 'w-16' }, { label: 'Time', width: 'w-44' }, { label: 'Event', width: 'w-56' }, { label: 'Who', width: 'w-48' }, { label: 'Details' }]} caption={caption} minWidth="2xl">
+      {events.map((e) => {
+        const details = Object.entries(e.payload).filter(([k]) => k !== 'user' || e.payload.user !== e.actorId);
+        return (
+          <tr key={e.id} data-event={e.kind} data-seq={e.seq}>
+            <td className="px-3 py-2 tabular-nums text-slate-600">{e.seq}</td>
+            <td className="px-3 py-2">{formatDateTime(e.occurredAt)}</td>
+            <th scope="row" className="px-3 py-2 text-left font-medium">
+              {kindLabel(e.kind)}
+              <code className="block break-all text-xs font-normal text-slate-600">{e.kind}</code>
+            </th>
+            <td className="px-3 py-2">
+              <Person id={e.actorId} actors={actors} kind={e.actorKind} />
+            </td>
+            <td className="px-3 py-2">
+              <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+                {e.subject ? (
+                  <>
+                    <dt className="text-slate-600">Subject</dt>
+                    <dd className="break-all">{e.subject}</dd>
+                  </>
+                ) : null}
+                {e.reason ? (
+                  <>
+                    <dt className="text-slate-600">Reason</dt>
+                    <dd className="break-words">{e.reason}</dd>
+                  </>
+                ) : null}
+                {details.map(([k, v]) => (
+                  <div key={k} className="contents">
+                    <dt className="text-slate-600">{k.replace(/_/g, ' ')}</dt>
+                    <dd className="[overflow-wrap:anywhere]">
+                      <Value name={k} value={v} actors={actors} />
                     </dd>
-                  </dl>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  </div>
+                ))}
+                <dt className="text-slate-600">Hash</dt>
+                <dd className="font-mono text-xs text-slate-600" title={e.hash}>
+                  {e.hash.slice(0, 16)}…
+                </dd>
+              </dl>
+            </td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }

@@ -1,16 +1,19 @@
+import { type SearchParams, pageParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import 'server-only';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { Field, Select, SubmitButton } from '@/components/portal-admin/fields';
+import { Field, Select } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import type { Actor } from '@/lib/core/actor';
 import { getDatabase } from '@/lib/db';
 import { ACTOR_KINDS, EVENT_CATEGORIES } from '@/lib/governance/categories';
 import { chainStatus, listEvents } from '@/lib/governance/list';
 import { eventFilterOf, parseTimelineQuery } from '@/lib/governance/timeline-query';
-import { formatTime } from '@/lib/portal/dates';
+
 import { EventTimeline } from './event-timeline';
 import { VerifyPanel } from './verify-panel';
 
@@ -32,7 +35,7 @@ export async function GovernanceLogPage({
   intro: ReactNode;
   chainLabel: string;
   links?: ReactNode;
-  searchParams: Record<string, string | string[] | undefined>;
+  searchParams: SearchParams;
 }) {
   const { query, problems } = parseTimelineQuery(searchParams);
   const page = pageParam(searchParams.page);
@@ -51,11 +54,11 @@ export async function GovernanceLogPage({
           The chain
         </h2>
         <Stat label="Events in the chain" value={String(status.events)} />
-        <Stat label="Head" value={status.head ? `#${status.head.seq} · ${status.head.hash.slice(0, 12)}…` : 'Empty'} note={status.head ? formatTime(status.head.at) : undefined} />
+        <Stat label="Head" value={status.head ? `#${status.head.seq} · ${status.head.hash.slice(0, 12)}…` : 'Empty'} note={status.head ? formatDateTime(status.head.at) : undefined} />
         <Stat
           label="Last signed checkpoint"
           value={status.checkpoint ? `#${status.checkpoint.seq}` : 'None yet'}
-          note={status.checkpoint ? `${formatTime(status.checkpoint.time)} · key ${status.checkpoint.kid.slice(0, 10)}…` : 'Heads are signed within a minute of a change, and at every export.'}
+          note={status.checkpoint ? `${formatDateTime(status.checkpoint.time)} · key ${status.checkpoint.kid.slice(0, 10)}…` : 'Heads are signed within a minute of a change, and at every export.'}
         />
       </section>
 

@@ -1,5 +1,6 @@
 import { Back } from '@/components/lockbox/controls';
-import { Field, Select, SubmitButton, TextArea } from '@/components/portal-admin/fields';
+import { Field, Select, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 
 const DURATIONS = [
   { value: '15', label: '15 minutes' },

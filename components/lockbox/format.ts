@@ -1,6 +1,5 @@
 import type { LockboxAccess } from '@/drizzle/schema';
 import type { LockboxState } from '@/lib/lockbox/views';
-import { formatTime } from '@/lib/portal/dates';
 
 export const ACCESS_LABELS: Record<LockboxAccess, string> = { read: 'Read-only', read_write: 'Read-write' };
 
@@ -28,9 +27,6 @@ export function timeLeftLabel(end: Date, now: Date): string {
   const m = minutesLeft(end, now);
   return m === 1 ? '1 minute left' : `${m} minutes left`;
 }
-
-/** Every time on these pages: in UTC, said so. */
-export const utc = (at: Date) => formatTime(at);
 
 /** The form outcomes (`?done=`) of the lockbox and break-glass endpoints. */
 export const DONE_MESSAGES: Record<string, string> = {
@@ -70,7 +66,3 @@ export const LOCKBOX_ERRORS: Record<string, string> = {
   payload_too_large: 'The text is too long.',
 };
 
-/** A search param when it is one string. */
-export function one(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}

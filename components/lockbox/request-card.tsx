@@ -1,7 +1,8 @@
+import { formatDateTime } from '@/lib/core/dates';
 import Link from 'next/link';
 import type { LockboxRequestView } from '@/lib/lockbox/views';
 import type { ReactNode } from 'react';
-import { ACCESS_LABELS, durationLabel, timeLeftLabel, utc } from './format';
+import { ACCESS_LABELS, durationLabel, timeLeftLabel } from './format';
 import { StateBadge } from './state-badge';
 
 /**
@@ -54,11 +55,11 @@ export function RequestCard({
             {ACCESS_LABELS[r.access]} for {durationLabel(r.durationMinutes)}
           </dd>
           <dt className="font-medium text-slate-700">Requested</dt>
-          <dd>{utc(r.createdAt)}</dd>
+          <dd>{formatDateTime(r.createdAt)}</dd>
           {r.state === 'pending' ? (
             <>
               <dt className="font-medium text-slate-700">Expires unanswered</dt>
-              <dd>{utc(r.expiresAt)}</dd>
+              <dd>{formatDateTime(r.expiresAt)}</dd>
             </>
           ) : null}
           {r.requiredApprovals > 1 && (r.state === 'pending' || r.approvals.length > 0) ? (
@@ -70,7 +71,7 @@ export function RequestCard({
                   <ul className="mt-1 space-y-1">
                     {r.approvals.map((a) => (
                       <li key={a.approverId}>
-                        {a.name}, {utc(a.at)}
+                        {a.name}, {formatDateTime(a.at)}
                         {a.comment ? <span className="text-slate-700">: “{a.comment}”</span> : null}
                       </li>
                     ))}
@@ -85,11 +86,11 @@ export function RequestCard({
               <dd>
                 {r.state === 'active' ? (
                   <>
-                    {utc(r.grantEndsAt)} <span className="text-slate-700">({timeLeftLabel(r.grantEndsAt, now)})</span>
+                    {formatDateTime(r.grantEndsAt)} <span className="text-slate-700">({timeLeftLabel(r.grantEndsAt, now)})</span>
                   </>
                 ) : (
                   <>
-                    {utc(r.grantStartsAt)} to {utc(r.revokedAt ?? r.grantEndsAt)}
+                    {formatDateTime(r.grantStartsAt)} to {formatDateTime(r.revokedAt ?? r.grantEndsAt)}
                   </>
                 )}
               </dd>
@@ -99,7 +100,7 @@ export function RequestCard({
             <>
               <dt className="font-medium text-slate-700">{r.status === 'denied' ? 'Denied by' : 'Approved by'}</dt>
               <dd>
-                {r.deciderName || 'A customer admin'}, {utc(r.decidedAt)}
+                {r.deciderName || 'A customer admin'}, {formatDateTime(r.decidedAt)}
                 {r.decisionComment ? <p className="text-slate-700">“{r.decisionComment}”</p> : null}
               </dd>
             </>
@@ -108,7 +109,7 @@ export function RequestCard({
             <>
               <dt className="font-medium text-slate-700">Revoked by</dt>
               <dd>
-                {r.revokerName || 'A customer admin'}, {utc(r.revokedAt)}
+                {r.revokerName || 'A customer admin'}, {formatDateTime(r.revokedAt)}
               </dd>
             </>
           ) : null}

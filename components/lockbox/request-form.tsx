@@ -1,5 +1,6 @@
 import { Back } from '@/components/lockbox/controls';
-import { Field, Select, SubmitButton, TextArea } from '@/components/portal-admin/fields';
+import { Field, Select, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 
 const DURATIONS = [1, 2, 3, 4, 5, 6, 7, 8].map((h) => ({ value: String(h * 60), label: h === 1 ? '1 hour' : `${h} hours` }));
 

@@ -1,7 +1,8 @@
+import { formatDateTime } from '@/lib/core/dates';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { BreakGlassView } from '@/lib/lockbox/views';
-import { durationLabel, timeLeftLabel, utc } from './format';
+import { durationLabel, timeLeftLabel } from './format';
 import { StateBadge } from './state-badge';
 
 /** One break-glass session: who opened it, why, when it ended, and its review once written. */
@@ -43,19 +44,19 @@ export function SessionCard({
           </dd>
           <dt className="font-medium text-slate-700">Started</dt>
           <dd>
-            {utc(s.startedAt)} <span className="text-slate-700">(for {durationLabel(s.durationMinutes)})</span>
+            {formatDateTime(s.startedAt)} <span className="text-slate-700">(for {durationLabel(s.durationMinutes)})</span>
           </dd>
           {s.state === 'active' ? (
             <>
               <dt className="font-medium text-slate-700">Ends</dt>
               <dd>
-                {utc(s.endsAt)} <span className="text-slate-700">({timeLeftLabel(s.endsAt, now)})</span>
+                {formatDateTime(s.endsAt)} <span className="text-slate-700">({timeLeftLabel(s.endsAt, now)})</span>
               </dd>
             </>
           ) : (
             <>
               <dt className="font-medium text-slate-700">Ended</dt>
-              <dd>{utc(s.endedAt ?? s.endsAt)}</dd>
+              <dd>{formatDateTime(s.endedAt ?? s.endsAt)}</dd>
             </>
           )}
           <dt className="font-medium text-slate-700">Review</dt>
@@ -63,7 +64,7 @@ export function SessionCard({
             {s.review ? (
               <>
                 <span>
-                  {s.review.reviewerName}, {utc(s.review.at)}
+                  {s.review.reviewerName}, {formatDateTime(s.review.at)}
                 </span>
                 <p className="mt-1 whitespace-pre-line text-slate-800" data-testid="review">
                   {s.review.text}

@@ -1,6 +1,7 @@
+import { SubmitButton } from '@/components/ui/button';
+import { formatDateTime } from '@/lib/core/dates';
 import Link from 'next/link';
 import type { NotificationView } from '@/lib/notifications/inbox';
-import { formatTime } from '@/lib/portal/dates';
 
 /**
  * The signed-in person's latest notifications, unread ones marked, with "Mark all read"
@@ -16,9 +17,9 @@ export function NotificationsPanel({ items, unread, back }: { items: Notificatio
         {unread > 0 ? (
           <form method="post" action="/api/notifications/read">
             <input type="hidden" name="back" value={back} />
-            <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50">
+            <SubmitButton variant="secondary" size="sm">
               Mark all read
-            </button>
+            </SubmitButton>
           </form>
         ) : null}
       </div>
@@ -41,7 +42,7 @@ export function NotificationsPanel({ items, unread, back }: { items: Notificatio
                     n.title
                   )}
                 </p>
-                <p className="text-xs text-slate-600">{formatTime(n.createdAt)}</p>
+                <p className="text-xs text-slate-600">{formatDateTime(n.createdAt)}</p>
               </div>
               <div className="mt-1 space-y-1 text-sm text-slate-700">
                 {n.body.split(/\n{2,}/).map((para, i) => (

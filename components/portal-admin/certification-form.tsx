@@ -1,7 +1,8 @@
 import { CERTIFICATION_STATUSES } from '@/drizzle/schema';
 import { STATUS_LABELS } from '@/lib/portal/certification-rules';
 import type { AdminCertification, ReportOption } from '@/lib/portal/certifications';
-import { Field, Select, SubmitButton, TextArea } from './fields';
+import { Field, Select, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 
 const VISIBILITY = { public: 'public', nda: 'under NDA', restricted: 'restricted' } as const;
 

@@ -1,6 +1,7 @@
+import { formatDateTime } from '@/lib/core/dates';
 import { describeChange } from '@/lib/portal/certification-changes';
 import type { CertificationChange } from '@/lib/portal/certifications';
-import { formatTime } from '@/lib/portal/dates';
+
 import { EmptyState } from '@/components/ui/empty-state';
 
 /** Who changed what and when; with `showFramework`, the history of several certifications. */
@@ -11,7 +12,7 @@ export function CertificationHistory({ changes, showFramework = false }: { chang
       {changes.map((change) => (
         <li key={change.id} className="px-4 py-3 text-sm">
           <p className="text-slate-700">
-            <time dateTime={change.changedAt.toISOString()}>{formatTime(change.changedAt)}</time> ·{' '}
+            <time dateTime={change.changedAt.toISOString()}>{formatDateTime(change.changedAt)}</time> ·{' '}
             <span className="font-medium text-slate-900">{change.changedByName}</span>{' '}
             {change.before ? 'changed' : 'added'}
             {showFramework ? <> <span className="font-medium text-slate-900">{change.framework}</span></> : null}

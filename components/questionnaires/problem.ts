@@ -1,3 +1,4 @@
+import { type SearchParams, singleParam } from '@/lib/core/search-params';
 import { QUESTION_ID_PATTERN } from '@/lib/questionnaires/answers';
 import { IMPORT_COLUMNS } from '@/lib/questionnaires/errors';
 import { MAX_IMPORT_BYTES } from '@/lib/questionnaires/limits';
@@ -34,17 +35,16 @@ const MESSAGES: Record<string, string> = {
   not_found: 'that questionnaire does not exist.',
 };
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+type Query = SearchParams;
 
 /** The sentence for a refused post, naming its row and column or its question; undefined when there is none. */
 export function describeProblem(query: Query): string | undefined {
-  const code = one(query.error);
+  const code = singleParam(query.error);
   if (!code) return undefined;
   const message = (Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined) ?? 'that could not be saved. Check the answers and try again.';
-  const row = one(query.row);
-  const column = IMPORT_COLUMNS.find((c) => c === one(query.column));
-  const question = one(query.question);
+  const row = singleParam(query.row);
+  const column = IMPORT_COLUMNS.find((c) => c === singleParam(query.column));
+  const question = singleParam(query.question);
   let where = '';
   if (question && QUESTION_ID_PATTERN.test(question)) where = `${question}${column ? `, ${column.toLowerCase()}` : ''}: `;
   else if (row && /^[1-9][0-9]{0,6}$/.test(row)) where = `Row ${row}${column ? `, column “${column}”` : ''}: `;

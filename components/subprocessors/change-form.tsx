@@ -1,3 +1,4 @@
+import { Notice } from '@/components/ui/notice';
 import type { ReactNode } from 'react';
 import type { SubprocessorFields } from '@/lib/subprocessors/fields';
 import { noticeMessage, type ChangeFormState } from '@/lib/subprocessors/form-state';
@@ -24,7 +25,7 @@ export function FormError({ state, before = null }: { state: ChangeFormState; be
         ? 'Some fields need fixing:'
         : (ERRORS[state.error] ?? 'That could not be scheduled. Check the fields and try again.');
   return (
-    <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <Notice tone="error" as="div" className="mb-4">
       <p>{message}</p>
       {state.issues.length ? (
         <ul className="mt-1 list-disc pl-5">
@@ -33,7 +34,7 @@ export function FormError({ state, before = null }: { state: ChangeFormState; be
           ))}
         </ul>
       ) : null}
-    </div>
+    </Notice>
   );
 }
 

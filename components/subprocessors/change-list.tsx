@@ -1,5 +1,6 @@
+import { formatDate } from '@/lib/core/dates';
 import type { ReactNode } from 'react';
-import { isoDate, longDate } from '@/lib/subprocessors/dates';
+import { isoDate } from '@/lib/subprocessors/dates';
 import { KIND_LABELS, type PendingChange } from '@/lib/subprocessors/timeline';
 
 const BADGE = {
@@ -20,7 +21,7 @@ export function ChangeList<T extends PendingChange>({ changes, extra }: { change
               {c.name}
             </h3>
             <p className="text-sm text-slate-700">
-              Effective <time dateTime={isoDate(c.effectiveAt)} className="font-semibold text-slate-900">{longDate(c.effectiveAt)}</time>
+              Effective <time dateTime={isoDate(c.effectiveAt)} className="font-semibold text-slate-900">{formatDate(c.effectiveAt)}</time>
             </p>
           </div>
           <ul className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-slate-700">

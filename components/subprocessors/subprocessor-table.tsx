@@ -1,6 +1,7 @@
+import { formatDate } from '@/lib/core/dates';
 import type { ReactNode } from 'react';
 import { countryName } from '@/lib/subprocessors/countries';
-import { longDate } from '@/lib/subprocessors/dates';
+
 import type { CurrentSubprocessor } from '@/lib/subprocessors/timeline';
 
 const cell = 'block px-4 py-1 md:table-cell md:py-3 md:align-top';
@@ -47,7 +48,7 @@ export function SubprocessorTable({ rows, caption, action, compact }: {
               <a href={s.website} rel="noopener noreferrer" className="mt-0.5 block text-xs font-normal break-words text-brand-700 underline">
                 {host(s.website)}
               </a>
-              <span className="mt-0.5 block text-xs font-normal text-slate-600">Since {longDate(s.since)}</span>
+              <span className="mt-0.5 block text-xs font-normal text-slate-600">Since {formatDate(s.since)}</span>
             </th>
             <td className={cell}>
               <Label>Purpose</Label>

@@ -1,3 +1,5 @@
+import { Notice } from '@/components/ui/notice';
+import { SubmitButton } from '@/components/ui/button';
 import { SUBSCRIBE_ANSWER } from '@/lib/subscriptions/policy';
 
 const ERRORS: Record<string, string> = {
@@ -17,14 +19,14 @@ export function SubscribeForm({ subscribed, error }: { subscribed: boolean; erro
         one-click unsubscribe link. We use your address for nothing else.
       </p>
       {subscribed ? (
-        <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <Notice tone="success" className="mt-3">
           {SUBSCRIBE_ANSWER}
-        </p>
+        </Notice>
       ) : null}
       {error ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice tone="error" className="mt-3">
           {(Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined) ?? 'That did not work. Check the address and try again.'}
-        </p>
+        </Notice>
       ) : null}
       <form method="post" action="/api/subscriptions" className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">
         <label className="flex flex-1 flex-col text-sm font-medium text-slate-900">
@@ -38,9 +40,9 @@ export function SubscribeForm({ subscribed, error }: { subscribed: boolean; erro
             className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal"
           />
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <SubmitButton>
           Subscribe
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

@@ -25,8 +25,6 @@ export function Pagination({ basePath, page, pageSize, total, params = {} }: {
   );
 }
 
-/** The page number from a search param: a positive integer, else 1. */
-export function pageParam(value: string | string[] | undefined): number {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
+
+/** Kept for the route handlers that still import it from here; read it from lib/core/search-params. */
+export { pageParam } from '@/lib/core/search-params';

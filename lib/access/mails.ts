@@ -1,7 +1,6 @@
+import { formatDateTime } from '@/lib/core/dates';
 import { config } from '@/lib/core/config';
 import type { Mail } from '@/lib/mail/outbox';
-
-const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
 function list(titles: string[]) {
   return titles.map((t) => `- ${t}`).join('\n');
@@ -25,7 +24,7 @@ export function grantMail(m: { to: string; name: string; vendorName: string; tit
       '',
       list(m.titles),
       '',
-      `The link works until ${dateTime.format(m.expiresAt)} UTC. It is personal: please do not forward it. If you need the documents after that, request access again.`,
+      `The link works until ${formatDateTime(m.expiresAt)}. It is personal: please do not forward it. If you need the documents after that, request access again.`,
     ].join('\n'),
   };
 }

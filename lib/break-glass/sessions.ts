@@ -1,4 +1,5 @@
 import 'server-only';
+import { formatDateTime } from '@/lib/core/dates';
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { breakGlassSessions } from '@/drizzle/schema';
 import type { Actor, StaffActor } from '@/lib/core/actor';
@@ -8,7 +9,6 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { stamp } from '@/lib/lockbox/decisions';
 import { notify } from '@/lib/lockbox/notify';
 import { breakGlassInput, reviewInput } from '@/lib/lockbox/schemas';
 import { actingOn, tenantBySlug } from '@/lib/lockbox/tenant';
@@ -55,7 +55,7 @@ export async function invokeBreakGlass(db: DbHandle, clock: Clock, actor: Actor,
           .orderBy(desc(breakGlassSessions.endsAt))
           .limit(1);
         if (open && open.endsAt > now) {
-          throw new AppError('already_active', `You already have emergency access to ${tenant.legalName} until ${stamp(open.endsAt)} UTC.`, 409);
+          throw new AppError('already_active', `You already have emergency access to ${tenant.legalName} until ${formatDateTime(open.endsAt)}.`, 409);
         }
         const [row] = await tx
           .insert(breakGlassSessions)
@@ -81,7 +81,7 @@ export async function invokeBreakGlass(db: DbHandle, clock: Clock, actor: Actor,
           kind: 'break_glass_invoked',
           title: `Emergency access to ${tenant.legalName}'s data was opened`,
           body: [
-            `${row.invokerName} (${row.invokerEmail}) opened break-glass access to your organization's data for incident ${row.incident}, until ${stamp(row.endsAt)} UTC.`,
+            `${row.invokerName} (${row.invokerEmail}) opened break-glass access to your organization's data for incident ${row.incident}, until ${formatDateTime(row.endsAt)}.`,
             `Reason: ${row.justification}`,
             'Every read during this session is recorded in your governance log, and the session will be reviewed by a second holder.',
           ].join('\n\n'),

@@ -1,8 +1,9 @@
+import { formatDate } from '@/lib/core/dates';
 import { Document, Link, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import { MONO, SANS, registerPdfFonts } from '@/lib/pdf/fonts';
 import { numberPages } from '@/lib/pdf/page-numbers';
-import { longDate } from '@/lib/subprocessors/dates';
+
 import { SCC_MODULES } from './content';
 import type { DpaRenderInput } from './render-input';
 
@@ -53,7 +54,6 @@ const s = StyleSheet.create({
   footer: { position: 'absolute', bottom: 28, left: 58, right: 58, fontSize: 7.5, color: MUTED, flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: 0.5, borderTopColor: RULE, paddingTop: 6 },
 });
 
-const day = (iso: string) => longDate(iso);
 const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
 
 /** Text as the staff write it: paragraphs split by blank lines, "- " lines a list, a "## " line a heading. */
@@ -125,7 +125,7 @@ function Status({ d }: { d: DpaRenderInput }) {
   if (d.execution) {
     return (
       <View style={s.status}>
-        <Text style={s.statusTitle}>Executed by {d.execution.customerLegalName} on {day(d.execution.executedAt)}</Text>
+        <Text style={s.statusTitle}>Executed by {d.execution.customerLegalName} on {formatDate(d.execution.executedAt)}</Text>
         <Text style={s.line}>
           Signed electronically by {d.execution.signerName} ({d.execution.signerTitle}, {d.execution.signerEmail}) through the {d.vendorName} trust center. Execution
           record {d.execution.id}.
@@ -153,7 +153,7 @@ function Signatures({ d }: { d: DpaRenderInput }) {
             <Text style={s.line}>
               {d.execution.signerName}, {d.execution.signerTitle}
             </Text>
-            <Text style={s.muted}>Executed electronically on {day(d.execution.executedAt)} (UTC)</Text>
+            <Text style={s.muted}>Executed electronically on {formatDate(d.execution.executedAt)} (UTC)</Text>
           </>
         ) : (
           <Text style={s.muted}>Name, title and date are recorded when the customer executes this agreement.</Text>
@@ -163,7 +163,7 @@ function Signatures({ d }: { d: DpaRenderInput }) {
         <Text style={s.h3}>For the Processor</Text>
         <Text style={s.line}>{c.processorName}</Text>
         <Text style={s.muted}>
-          Version {d.version.number} of its standard terms, published {day(d.version.publishedAt)}
+          Version {d.version.number} of its standard terms, published {formatDate(d.version.publishedAt)}
         </Text>
       </View>
     </View>
@@ -217,7 +217,7 @@ function AnnexTwo({ d }: { d: DpaRenderInput }) {
         Annex II: Technical and organisational measures
       </Text>
       <Text style={[s.p, s.muted]}>
-        The measures below are those published on the security overview at {d.portalUrl}/security on {day(d.asOf)}. The Processor may improve them; it will not lower the
+        The measures below are those published on the security overview at {d.portalUrl}/security on {formatDate(d.asOf)}. The Processor may improve them; it will not lower the
         overall level of protection.
       </Text>
       {d.measures.length === 0 ? <Text style={s.line}>The security overview lists no measures yet.</Text> : null}
@@ -249,7 +249,7 @@ function AnnexThree({ d }: { d: DpaRenderInput }) {
         Annex III: Sub-processors
       </Text>
       <Text style={[s.p, s.muted]}>
-        The Customer authorises the sub-processors listed here, as of {day(d.asOf)}. The live list, with advance notice of every change, is at{' '}
+        The Customer authorises the sub-processors listed here, as of {formatDate(d.asOf)}. The live list, with advance notice of every change, is at{' '}
         <Link src={`${d.portalUrl}/subprocessors`} style={s.link}>
           {d.portalUrl}/subprocessors
         </Link>
@@ -284,7 +284,7 @@ function AnnexThree({ d }: { d: DpaRenderInput }) {
           <Text style={[s.p, s.muted]}>These changes are announced and take effect on the date shown unless the Customer objects as the agreement provides.</Text>
           {upcoming.map((c, i) => (
             <View key={i} style={s.tr} wrap={false}>
-              <Text style={[s.cell, { width: '17%' }]}>{day(c.effectiveAt)}</Text>
+              <Text style={[s.cell, { width: '17%' }]}>{formatDate(c.effectiveAt)}</Text>
               <View style={[s.cell, { width: '22%' }]}>
                 <Text style={s.muted}>{c.change}</Text>
                 <Text style={[s.line, { fontWeight: 600 }]}>{c.name}</Text>
@@ -325,7 +325,7 @@ function DpaDocument({ d }: { d: DpaRenderInput }) {
         <Text style={s.eyebrow}>{d.vendorName}</Text>
         <Text style={s.title}>{c.title}</Text>
         <Text style={s.subtitle}>
-          Version {d.version.number}, published {day(d.version.publishedAt)}
+          Version {d.version.number}, published {formatDate(d.version.publishedAt)}
         </Text>
         <Text style={[s.mono, s.muted, { marginTop: -10, marginBottom: 12 }]}>Content SHA-256 {d.version.contentSha256}</Text>
         <Status d={d} />

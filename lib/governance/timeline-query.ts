@@ -1,3 +1,4 @@
+import { type SearchParams, firstParam } from '@/lib/core/search-params';
 import { z } from 'zod';
 import { ACTOR_KINDS, categoryById, EVENT_CATEGORIES } from './categories';
 import type { EventFilter } from './list';
@@ -21,11 +22,11 @@ export type TimelineQuery = z.infer<typeof schema>;
  * A timeline's filters from the page's search params. Empty fields are no filter; a bad one is
  * reported and left out, so the page still shows the chain.
  */
-export function parseTimelineQuery(params: Record<string, string | string[] | undefined>): { query: TimelineQuery; problems: string[] } {
+export function parseTimelineQuery(params: SearchParams): { query: TimelineQuery; problems: string[] } {
   const raw = Object.fromEntries(
     ['category', 'actor', 'from', 'to'].map((k) => {
       const v = params[k];
-      const s = Array.isArray(v) ? v[0] : v;
+      const s = firstParam(v);
       return [k, s ? s.slice(0, 100) : undefined];
     }),
   );

@@ -1,4 +1,5 @@
 import 'server-only';
+import { formatDateTime } from '@/lib/core/dates';
 import { eq } from 'drizzle-orm';
 import { lockboxApprovals, lockboxRequests } from '@/drizzle/schema';
 import type { Actor, CustomerActor } from '@/lib/core/actor';
@@ -89,7 +90,7 @@ export function approveRequest(db: DbHandle, clock: Clock, actor: Actor, id: str
     await notify(tx, id, {
       kind: 'lockbox_approved',
       title: `${admin.tenantName} approved your lockbox request`,
-      body: `Your ${ACCESS_WORDS[row.access]} access (ticket ${row.ticket}) is active until ${stamp(row.grantEndsAt!)} UTC.${comment ? `\n\nComment: ${comment}` : ''}`,
+      body: `Your ${ACCESS_WORDS[row.access]} access (ticket ${row.ticket}) is active until ${formatDateTime(row.grantEndsAt!)}.${comment ? `\n\nComment: ${comment}` : ''}`,
     });
   });
 }
@@ -125,8 +126,4 @@ function assertPending(request: typeof lockboxRequests.$inferSelect, at: Date, t
     throw new AppError('illegal_transition', 'This request expired unanswered, so it can no longer be decided. Nothing was changed.', 409);
   }
   if (request.status !== 'pending') throw illegal(request.status, to);
-}
-
-export function stamp(at: Date) {
-  return at.toISOString().replace('T', ' ').slice(0, 16);
 }

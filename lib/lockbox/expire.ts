@@ -1,4 +1,5 @@
 import 'server-only';
+import { formatDateTime } from '@/lib/core/dates';
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { breakGlassSessions, lockboxRequests } from '@/drizzle/schema';
 import { SYSTEM } from '@/lib/core/actor';
@@ -7,7 +8,6 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { recordExpiredGrants } from '@/lib/access/expire';
 import { AppError } from '@/lib/core/errors';
-import { stamp } from './decisions';
 import { notify } from './notify';
 import { moveRequest, moveSession } from './transitions';
 
@@ -53,12 +53,12 @@ export async function closeEnded(db: DbHandle, clock: Clock): Promise<{ requests
           ? {
               kind: 'lockbox_request_expired',
               title: 'Your lockbox request expired unanswered',
-              body: `Your request (ticket ${r.ticket}) was not answered before ${stamp(row.expiresAt)} UTC and has expired. Ask again if you still need access.`,
+              body: `Your request (ticket ${r.ticket}) was not answered before ${formatDateTime(row.expiresAt)} and has expired. Ask again if you still need access.`,
             }
           : {
               kind: 'lockbox_grant_expired',
               title: 'Your lockbox access has ended',
-              body: `Your access (ticket ${r.ticket}) reached its end at ${stamp(row.grantEndsAt!)} UTC.`,
+              body: `Your access (ticket ${r.ticket}) reached its end at ${formatDateTime(row.grantEndsAt!)}.`,
             },
       );
     });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { formatDateTime } from '@/lib/core/dates';
 import { and, desc, eq, gt, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { lockboxApprovals, lockboxRequests } from '@/drizzle/schema';
 import type { Actor, StaffActor } from '@/lib/core/actor';
@@ -67,7 +68,7 @@ export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data
         body: [
           `${row.requesterName} (${row.requesterEmail}) asks for ${hours(row.durationMinutes)} of ${row.access === 'read_write' ? 'read-write' : 'read-only'} access, ticket ${row.ticket}.`,
           `Reason: ${row.justification}`,
-          `The request expires unanswered at ${row.expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Approve or deny it in your console.`,
+          `The request expires unanswered at ${formatDateTime(row.expiresAt)}. Approve or deny it in your console.`,
         ].join('\n\n'),
       });
       const view = requestView(row, [], now);

@@ -1,14 +1,10 @@
+import { formatDateTime } from '@/lib/core/dates';
 /** Whom a copy was issued to, and when: what its stamp says. */
 export interface StampFacts {
   email: string;
   company: string;
   grantId: string;
   issuedAt: Date;
-}
-
-/** 2026-11-24 14:03 UTC */
-export function stampTime(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The company as the margin line shows it: one line, and a very long name cut short (the metadata keeps it whole). */
@@ -19,7 +15,7 @@ export function stampSentence(facts: StampFacts, { visible = false } = {}): stri
   let company = facts.company.replace(/\s+/g, ' ').trim();
   if (visible && company.length > MAX_VISIBLE_COMPANY) company = `${company.slice(0, MAX_VISIBLE_COMPANY - 1)}…`;
   const who = company ? `${facts.email} (${company})` : facts.email;
-  return `Issued to ${who} on ${stampTime(facts.issuedAt)} · grant ${facts.grantId} · Confidential, do not redistribute`;
+  return `Issued to ${who} on ${formatDateTime(facts.issuedAt)} · grant ${facts.grantId} · Confidential, do not redistribute`;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { formatDay } from './dates';
+
+import { formatDate } from '@/lib/core/dates';
 import { STATUS_LABELS } from './certification-rules';
 import type { CertificationSnapshot } from './certifications';
 
@@ -9,8 +10,8 @@ export interface FieldChange {
 }
 
 const none = '—';
-const dayOrNone = (d: string | null) => (d ? formatDay(d) : none);
-const period = (s: CertificationSnapshot) => (s.periodStart && s.periodEnd ? `${formatDay(s.periodStart)} – ${formatDay(s.periodEnd)}` : none);
+const dayOrNone = (d: string | null) => (d ? formatDate(d) : none);
+const period = (s: CertificationSnapshot) => (s.periodStart && s.periodEnd ? `${formatDate(s.periodStart)} – ${formatDate(s.periodEnd)}` : none);
 
 const FIELDS: { field: string; show: (s: CertificationSnapshot) => string }[] = [
   { field: 'Framework', show: (s) => s.framework },

@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/core/dates';
 import { Document, Link, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { MONO, SANS, registerPdfFonts } from '@/lib/pdf/fonts';
 import { ANSWER_LABELS, type Answer } from './answers';
@@ -60,13 +61,6 @@ const ANSWER_STYLE: Record<Answer | 'none', { color: string; backgroundColor: st
   none: { color: '#92400e', backgroundColor: '#fef3c7' },
 };
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "22 November 2026" (UTC, the same for every reader). */
-export function formatAnswerDate(iso: string): string {
-  return longDate.format(new Date(iso));
-}
-
 function AnswerBadge({ answer }: { answer: Answer | null }) {
   const style = ANSWER_STYLE[answer ?? 'none'];
   return (
@@ -84,7 +78,7 @@ function Cover({ input, counts }: { input: QuestionnairePdfInput; counts: Record
       <Text style={styles.coverTitle}>{input.title}</Text>
       <Text style={styles.coverVendor}>Answered by {input.vendorName}</Text>
       {input.description ? <Text style={styles.coverDescription}>{input.description}</Text> : null}
-      <Text style={styles.changed}>Answers last changed {formatAnswerDate(input.answersChangedAt)}</Text>
+      <Text style={styles.changed}>Answers last changed {formatDate(input.answersChangedAt)}</Text>
       <View style={styles.facts}>
         {(
           [
@@ -156,7 +150,7 @@ function RunningHeader({ input }: { input: QuestionnairePdfInput }) {
       <Text>
         {input.vendorName} · {input.title}
       </Text>
-      <Text>Answers last changed {formatAnswerDate(input.answersChangedAt)}</Text>
+      <Text>Answers last changed {formatDate(input.answersChangedAt)}</Text>
     </View>
   );
 }

@@ -1,10 +1,9 @@
+import { isoDate } from '@/lib/core/dates';
+
 /** Effective dates are calendar dates: a change takes effect at 00:00 UTC on its date. */
 export const DAY_MS = 86_400_000;
 
-/** YYYY-MM-DD (UTC) of an instant. */
-export function isoDate(at: Date | string): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
+export { isoDate };
 
 /** 00:00 UTC on a YYYY-MM-DD date. */
 export function dateStart(date: string): Date {
@@ -15,11 +14,4 @@ export function dateStart(date: string): Date {
 export function firstDateFrom(at: Date): string {
   const start = dateStart(isoDate(at));
   return start.getTime() === at.getTime() ? isoDate(at) : isoDate(new Date(start.getTime() + DAY_MS));
-}
-
-const long = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** "22 February 2027", for people. */
-export function longDate(at: Date | string): string {
-  return long.format(new Date(at));
 }

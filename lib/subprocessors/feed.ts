@@ -1,6 +1,7 @@
+import { formatDate } from '@/lib/core/dates';
 import type { PublicUpdate } from '@/lib/portal/updates';
 import { atomXml } from './atom';
-import { isoDate, longDate } from './dates';
+import { isoDate } from './dates';
 import type { PublicTimeline } from './read';
 import { changeTitle, stateBefore, withDifferences } from './timeline';
 
@@ -35,7 +36,7 @@ export function subprocessorsFeed({
   const entries = [
     ...announced.map((c) => {
       const change = withDifferences(c, stateBefore(announced, c));
-      const when = `${longDate(c.effectiveAt)} (${isoDate(c.effectiveAt)})`;
+      const when = `${formatDate(c.effectiveAt)} (${isoDate(c.effectiveAt)})`;
       const details = change.differences.map((d) => `<li>${escapeHtml(d)}</li>`).join('');
       return {
         title: `${changeTitle(c)}, effective ${isoDate(c.effectiveAt)}`,

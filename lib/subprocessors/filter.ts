@@ -1,3 +1,4 @@
+import { type SearchParams, firstParam } from '@/lib/core/search-params';
 import { countryName, isCountryCode } from './countries';
 import type { CurrentSubprocessor } from './timeline';
 
@@ -10,14 +11,12 @@ export interface SubprocessorFilter {
   category: string;
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-
-export function parseFilter(params: Record<string, string | string[] | undefined>): SubprocessorFilter {
-  const location = one(params.location).trim().toUpperCase();
+export function parseFilter(params: SearchParams): SubprocessorFilter {
+  const location = (firstParam(params.location) ?? '').trim().toUpperCase();
   return {
-    q: one(params.q).trim().slice(0, 100),
+    q: (firstParam(params.q) ?? '').trim().slice(0, 100),
     location: isCountryCode(location) ? location : '',
-    category: one(params.category).trim().slice(0, 80),
+    category: (firstParam(params.category) ?? '').trim().slice(0, 80),
   };
 }
 

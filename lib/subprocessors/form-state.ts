@@ -1,3 +1,4 @@
+import type { SearchParams } from '@/lib/core/search-params';
 import { ZodError } from 'zod';
 import { noteRefusal } from '@/lib/governance/refusal-scope';
 import { AppError } from '@/lib/core/errors';
@@ -71,7 +72,7 @@ const LABELS: Record<string, string> = {
   kind: 'Kind of change',
 };
 
-export function readChangeFormState(params: Record<string, string | string[] | undefined>): ChangeFormState {
+export function readChangeFormState(params: SearchParams): ChangeFormState {
   const get = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
   const values: ChangeFormValues = {};
   for (const f of CHANGE_FORM_FIELDS) if (get(f) !== undefined) values[f] = get(f);

@@ -1,11 +1,12 @@
+import { formatDate } from '@/lib/core/dates';
 import type { Mail } from '@/lib/mail/outbox';
 import { subscriptionFooter, unsubscribeHeaders } from '@/lib/subscriptions/mails';
 import { link, type LinkKeys } from '@/lib/subscriptions/tokens';
-import { isoDate, longDate } from './dates';
+import { isoDate } from './dates';
 import { changeTitle, type PendingChange } from './timeline';
 
 function changeBlock(c: PendingChange, index: number) {
-  const lines = [`${index + 1}. ${changeTitle(c)}, effective ${longDate(c.effectiveAt)} (${isoDate(c.effectiveAt)})`];
+  const lines = [`${index + 1}. ${changeTitle(c)}, effective ${formatDate(c.effectiveAt)} (${isoDate(c.effectiveAt)})`];
   for (const d of c.differences) lines.push(`   ${d}`);
   if (c.kind !== 'remove') lines.push(`   Website: ${c.website}`);
   if (c.reason) lines.push(`   Reason: ${c.reason}`);
@@ -44,7 +45,7 @@ export function cancellationMail(keys: LinkKeys, vendor: string, to: string, cha
     text: [
       `The following change that ${vendor} announced will not take place:`,
       '',
-      `${changeTitle(change)}, which was to take effect on ${longDate(change.effectiveAt)} (${isoDate(change.effectiveAt)}).`,
+      `${changeTitle(change)}, which was to take effect on ${formatDate(change.effectiveAt)} (${isoDate(change.effectiveAt)}).`,
       '',
       `The current list and every upcoming change: ${link(keys, '/subprocessors')}`,
       '',

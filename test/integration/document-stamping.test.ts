@@ -110,10 +110,10 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     const info = await pdfInfo(file.content);
     expect(info.Pages).toBe('7');
     expect(info).toMatchObject({ Title: 'Mixed pages', Author: 'Test Author' });
-    expect(info.Keywords).toContain(`Issued to ${email} (${company}) on 2026-11-24 14:03 UTC · grant ${grantId}`);
+    expect(info.Keywords).toContain(`Issued to ${email} (${company}) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`);
     expect(await infoDict(file.content)).toMatchObject({ IssuedTo: email, IssuedToCompany: company, IssuedAt: '2026-11-24T14:03:27Z', AccessGrant: grantId });
     for (let page = 1; page <= 7; page++) {
-      expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(`Issued to ${email} (${company}) on 2026-11-24 14:03 UTC · grant ${grantId}`);
+      expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(`Issued to ${email} (${company}) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`);
     }
     const stored = await readVersionFile(t().db, alice, gated.id, 1);
     expect(stored.content.equals(original)).toBe(true);
@@ -160,7 +160,7 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     const pages = Number((await pdfInfo(file.content)).Pages);
     expect(pages).toBe(Number((await pdfInfo(generatedPdf)).Pages));
     for (let page = 1; page <= pages; page++) {
-      expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(`Issued to ${email} (Generated Reader Inc) on 2026-11-24 14:03 UTC · grant ${grantId}`);
+      expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(`Issued to ${email} (Generated Reader Inc) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`);
     }
     expect(generatedPdf.equals(textPdf('Generated questionnaire', 45)), 'the cached rendering is not changed by stamping').toBe(true);
 

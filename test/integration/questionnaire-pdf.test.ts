@@ -64,7 +64,7 @@ describeEachDatabase('questionnaire PDFs', (t) => {
     const cover = await pdfText(file.content, 1);
     expect(cover).toContain('Cloud security questionnaire');
     expect(cover).toContain('Answered by Northwind Cloud');
-    expect(cover).toContain('Answers last changed 2 April 2026');
+    expect(cover).toContain('Answers last changed 2 Apr 2026');
     expect(cover).toMatch(/48\s+44\s+3\s+1\s+0\s+QUESTIONS\s+YES\s+NO\s+N\/A\s+NOT ANSWERED/);
 
     // The contents name each section with the page it starts on, and that page has its heading.
@@ -144,7 +144,7 @@ describeEachDatabase('questionnaire PDFs', (t) => {
     expect(changed.sha256).not.toBe(first.sha256);
     const text = await pdfText(changed.content);
     expect(text).toContain('Moved to Zürich – “pending”.');
-    expect(text).toContain('Answers last changed 3 April 2026');
+    expect(text).toContain('Answers last changed 3 Apr 2026');
     expect((await pdfInfo(changed.content)).CreationDate).toBe('2026-04-03T09:00:00Z');
 
     // Saving the same answer again changes nothing: same date, same bytes, no render.

@@ -37,7 +37,7 @@ describe('stamping a PDF for its recipient', () => {
     for (let page = 1; page <= Number(info.Pages); page++) {
       const text = oneLine(await pdfText(stamped, page));
       expect(text, `page ${page}`).toContain(
-        'Issued to jane.doe@corp.example (Müller & Søn ΑΕ Тест) on 2026-11-24 14:03 UTC · grant 3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b · Confidential, do not redistribute',
+        'Issued to jane.doe@corp.example (Müller & Søn ΑΕ Тест) on 24 Nov 2026, 14:03 UTC · grant 3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b · Confidential, do not redistribute',
       );
       // The document's own words are still there, and the watermark (drawn as outlines) does not mix into them.
       expect(text).toContain('Controls are reviewed every quarter.');
@@ -49,7 +49,7 @@ describe('stamping a PDF for its recipient', () => {
     const stamped = await stampPdf(await mixedPagesPdf(), jane);
     const info = await pdfInfo(stamped);
     expect(info).toMatchObject({ Title: 'Mixed pages', Author: 'Test Author', Subject: 'Page geometry' });
-    expect(info.Keywords).toContain('Issued to jane.doe@corp.example (Müller & Søn ΑΕ Тест) on 2026-11-24 14:03 UTC · grant 3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b');
+    expect(info.Keywords).toContain('Issued to jane.doe@corp.example (Müller & Søn ΑΕ Тест) on 24 Nov 2026, 14:03 UTC · grant 3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b');
     expect(info.ModDate).toBe('2026-11-24T14:03:27Z');
     expect(await infoDict(stamped)).toMatchObject({
       IssuedTo: 'jane.doe@corp.example',
@@ -87,7 +87,7 @@ describe('stamping a PDF for its recipient', () => {
     expect(fonts.find((f) => f.name.startsWith('Inter-Regular'))).toMatchObject({ embedded: true });
     const inter = fontkit.create(readFileSync(path.join(process.cwd(), 'assets', 'fonts', 'Inter-Regular.ttf')));
     const embedded = await embeddedGlyphOutlines(stamped);
-    for (const ch of new Set('Issued to jane.doe@corp.example (Müller & Søn ΑΕ Тест) on 2026-11-24 14:03 UTC · grant 3f2a9c1e')) {
+    for (const ch of new Set('Issued to jane.doe@corp.example (Müller & Søn ΑΕ Тест) on 24 Nov 2026, 14:03 UTC · grant 3f2a9c1e')) {
       const outline = inter.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG();
       expect(embedded.has(outline), `glyph of “${ch}”`).toBe(true);
     }

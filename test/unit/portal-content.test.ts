@@ -45,7 +45,7 @@ describe('certification history in words', () => {
   it('lists only the fields that changed, from and to', () => {
     expect(describeChange(base, { ...base, status: 'attested', targetDate: null, reportDocumentId: 'x', reportDocumentTitle: 'SOC 2 report' })).toEqual([
       { field: 'Status', from: 'Audit window', to: 'Attested / certified' },
-      { field: 'Target date', from: 'Feb 15, 2027', to: '—' },
+      { field: 'Target date', from: '15 Feb 2027', to: '—' },
       { field: 'Report', from: '—', to: 'SOC 2 report' },
     ]);
   });

@@ -184,7 +184,7 @@ describe('the public list', () => {
     expect(news.titleType).toBe('text/plain');
     expect(added.title).toBe(`New sub-processor: ${markup}, effective 2026-06-01`);
     expect(added.titleType).toBe('text/plain');
-    expect(added.summary).toBe(`New sub-processor: ${markup}: takes effect on 1 June 2026 (2026-06-01).`);
+    expect(added.summary).toBe(`New sub-processor: ${markup}: takes effect on 1 Jun 2026 (2026-06-01).`);
     expect(added.summaryType).toBe('text/plain');
     // The bodies are HTML that the feed builds from escaped text: the markup shows as text there too.
     expect(news.content[0].value).toBe('<p>Body &lt;img src=x onerror=alert(1)&gt; ]]&gt; AT&amp;amp;T\ufffd</p>');

@@ -1,3 +1,4 @@
+import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = {
@@ -20,7 +21,7 @@ const REASONS: Record<string, { title: string; body: string }> = {
   },
 };
 
-export default async function InvalidAccessLink({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InvalidAccessLink({ searchParams }: { searchParams: PageSearchParams }) {
   const reason = (await searchParams).reason;
   const { title, body } = REASONS[typeof reason === 'string' && reason in REASONS ? reason : 'invalid'];
   return (

@@ -1,19 +1,21 @@
+import { SubmitButton } from '@/components/ui/button';
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { VisibilityBadge } from '@/components/documents/badges';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { listAccessRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDayTime } from '@/lib/documents/format';
 
 export const metadata: Metadata = { title: 'Access requests', description: 'Approve or deny reviewers’ requests for confidential documents.' };
 
 const PAGE_SIZE = 10;
 
-export default async function AccessRequestQueue({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccessRequestQueue({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/access-requests');
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -27,7 +29,7 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
   return (
     <div>
       <AccessTabs current="/admin/access-requests" pending={total} />
-      <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={ACCESS_ERRORS} success={success} />
+      <FormNotice error={singleParam(query.error)} errors={ACCESS_ERRORS} success={success} />
       <h2 className="sr-only">Pending requests</h2>
       {items.length === 0 ? (
         <EmptyState title="No requests waiting">New requests that the domain rules send to review appear here, oldest first.</EmptyState>
@@ -40,7 +42,7 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
                   <h3 id={`request-${r.id}`} className="font-semibold text-slate-900">
                     {r.name} <span className="font-normal text-slate-700">· {r.company}</span>
                   </h3>
-                  <p className="text-sm text-slate-600">{formatDayTime(r.createdAt)}</p>
+                  <p className="text-sm text-slate-600">{formatDateTime(r.createdAt)}</p>
                 </div>
                 <p className="text-sm text-slate-700">{r.email}</p>
                 <blockquote className="mt-3 border-l-4 border-slate-200 pl-3 text-sm text-slate-800">{r.reason}</blockquote>
@@ -66,9 +68,9 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
                     <input name="note" maxLength={2000} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2 font-normal" />
                   </label>
                   <div className="flex gap-2">
-                    <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                    <SubmitButton>
                       Approve<span className="sr-only"> the request of {r.name}</span>
-                    </button>
+                    </SubmitButton>
                     <button
                       type="submit"
                       formAction={`/api/admin/access/requests/${r.id}/deny`}

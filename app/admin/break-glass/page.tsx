@@ -1,15 +1,17 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BreakGlassForm } from '@/components/lockbox/break-glass-form';
 import { Back } from '@/components/lockbox/controls';
-import { SubmitButton, TextArea } from '@/components/portal-admin/fields';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
+import { TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { DONE_MESSAGES, LOCKBOX_ERRORS } from '@/components/lockbox/format';
 import { SessionCard } from '@/components/lockbox/session-card';
 import { tenantDirectory } from '@/components/lockbox/tenant-directory';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireStaffRole } from '@/lib/auth/request';
 import { isBreakGlassHolder } from '@/lib/break-glass/holders';
 import { listSessions } from '@/lib/break-glass/sessions';
@@ -21,7 +23,7 @@ export const metadata: Metadata = { title: 'Break-glass', description: 'Emergenc
 const PAGE_SIZE = 10;
 const HERE = '/admin/break-glass';
 
-export default async function BreakGlassPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BreakGlassPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireStaffRole(HERE, ['break_glass', 'trust_admin']);
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -32,14 +34,14 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
     tenantDirectory(db, actor),
     actor.role === 'break_glass' ? isBreakGlassHolder(db, actor) : false,
   ]);
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
       <PageHeading title="Break-glass">
         Emergency access to a customer’s data without its approval, for at most one hour. The customer’s admins are told at once, every
         read is recorded in their governance log, and a holder other than the one who opened the session reviews it afterwards.
       </PageHeading>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
 
       <section aria-labelledby="sessions">
         <h2 id="sessions" className="text-lg font-semibold">

@@ -1,25 +1,27 @@
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
 import { CertificationForm } from '@/components/portal-admin/certification-form';
 import { CertificationHistory } from '@/components/portal-admin/certification-history';
-import { searchParam, type Search } from '@/components/portal-admin/fields';
+
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { CERTIFICATION_ERRORS } from '@/lib/portal/form-errors';
 import { listCertificationHistory, listCertificationsForAdmin, listReportOptions } from '@/lib/portal/certifications';
-import { formatDay } from '@/lib/portal/dates';
 
 export const metadata: Metadata = { title: 'Certifications', description: 'Edit the certifications the public trust portal shows.' };
 
 const HISTORY_PAGE_SIZE = 10;
 
-export default async function AdminCertifications({ searchParams }: { searchParams: Search }) {
+export default async function AdminCertifications({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/certifications');
-  const page = pageParam(await searchParam(searchParams, 'page'));
+  const page = pageParam(singleParam((await searchParams).page));
   const db = await getDatabase();
   const [certifications, reports, history] = await Promise.all([
     listCertificationsForAdmin(db, actor),
@@ -37,7 +39,7 @@ export default async function AdminCertifications({ searchParams }: { searchPara
         shows. Every change is kept in the history below, with who made it and when.
       </p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={CERTIFICATION_ERRORS} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={CERTIFICATION_ERRORS} />
       </div>
 
       <section aria-labelledby="list" className="mt-6">
@@ -49,40 +51,26 @@ export default async function AdminCertifications({ searchParams }: { searchPara
             <EmptyState title="No certifications yet">Add the first one with the form below.</EmptyState>
           </div>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Framework</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Dates</th>
-                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Report</th>
-                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Updated</th>
-                  <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {certifications.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row" className="px-4 py-2 font-medium">{c.framework}</th>
-                    <td className="px-4 py-2"><CertificationStatusBadge status={c.status} /></td>
-                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">
-                      {c.periodStart && c.periodEnd ? `${formatDay(c.periodStart)} – ${formatDay(c.periodEnd)}` : null}
-                      {c.targetDate ? <span className="block">Target {formatDay(c.targetDate)}</span> : null}
-                      {!c.periodStart && !c.targetDate ? '—' : null}
-                    </td>
-                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{c.reportDocumentTitle ?? '—'}</td>
-                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{formatDay(c.updatedAt)}</td>
-                    <td className="px-4 py-2 text-right">
-                      <Link href={`/admin/certifications/${c.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${c.framework}`}>
-                        Edit
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[{ label: 'Framework' }, { label: 'Status' }, { label: 'Dates', wideOnly: true }, { label: 'Report', wideOnly: true }, { label: 'Updated', wideOnly: true }, { label: 'Actions', srOnly: true }]} className="mt-3">
+            {certifications.map((c) => (
+              <tr key={c.id}>
+                <th scope="row" className="px-4 py-2 font-medium">{c.framework}</th>
+                <td className="px-4 py-2"><CertificationStatusBadge status={c.status} /></td>
+                <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">
+                  {c.periodStart && c.periodEnd ? `${formatDate(c.periodStart)} – ${formatDate(c.periodEnd)}` : null}
+                  {c.targetDate ? <span className="block">Target {formatDate(c.targetDate)}</span> : null}
+                  {!c.periodStart && !c.targetDate ? '—' : null}
+                </td>
+                <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{c.reportDocumentTitle ?? '—'}</td>
+                <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{formatDate(c.updatedAt)}</td>
+                <td className="px-4 py-2 text-right">
+                  <Link href={`/admin/certifications/${c.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${c.framework}`}>
+                    Edit
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
 

@@ -1,7 +1,11 @@
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { Field, searchParam, SubmitButton, TextArea, type Search } from '@/components/portal-admin/fields';
+import { Field, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormNotice } from '@/components/ui/notice';
+import { FormNotice, Notice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
@@ -9,21 +13,20 @@ import { DPA_FIELD_MESSAGES as M, SCC_MODULES, type SccModule } from '@/lib/dpa/
 import { listAllExecutions } from '@/lib/dpa/executions';
 import { DPA_DRAFT_ERRORS } from '@/lib/dpa/form-errors';
 import { listDpaVersions, readDpaDraft } from '@/lib/dpa/versions';
-import { formatDay, formatTime } from '@/lib/portal/dates';
 
 export const metadata: Metadata = { title: 'Data Processing Agreement', description: 'Edit, publish and track the DPA.' };
 
 const PARAGRAPHS = 'Leave a blank line between paragraphs.';
 
-export default async function AdminDpa({ searchParams }: { searchParams: Search }) {
+export default async function AdminDpa({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/dpa');
   const db = await getDatabase();
   const [draft, versions, executions] = await Promise.all([readDpaDraft(db, actor), listDpaVersions(db, actor), listAllExecutions(db, actor)]);
   const c = draft.content;
-  const published = await searchParam(searchParams, 'published');
+  const published = singleParam((await searchParams).published);
   const success = published
     ? `Version ${published} is published: /documents/dpa.pdf shows it now, and customers execute it from their console.`
-    : (await searchParam(searchParams, 'saved')) === '1'
+    : (singleParam((await searchParams).saved)) === '1'
       ? 'Draft saved. Nothing public changes until you publish it.'
       : undefined;
   // Two empty clause slots after the last one, to add clauses without a script.
@@ -34,7 +37,7 @@ export default async function AdminDpa({ searchParams }: { searchParams: Search 
         The terms customers execute. Edit the draft, then publish it as a new version: the template at /documents/dpa.pdf and the
         executions from then on use it. The annexes always show the live sub-processor list and the security overview.
       </PageHeading>
-      <FormNotice error={await searchParam(searchParams, 'error')} errors={DPA_DRAFT_ERRORS} success={success} />
+      <FormNotice error={singleParam((await searchParams).error)} errors={DPA_DRAFT_ERRORS} success={success} />
 
       <section aria-labelledby="publish" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="publish" className="text-lg font-semibold">
@@ -42,12 +45,12 @@ export default async function AdminDpa({ searchParams }: { searchParams: Search 
         </h2>
         <p className="mt-1 text-sm text-slate-700">
           {draft.unpublished ? 'The draft below has changes that are not published.' : 'The draft below is the version in force.'}
-          {draft.updatedAt ? ` Draft last saved ${formatTime(draft.updatedAt)}.` : ''}
+          {draft.updatedAt ? ` Draft last saved ${formatDateTime(draft.updatedAt)}.` : ''}
         </p>
         {draft.problem ? (
-          <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <Notice tone="warning" className="mt-3">
             Before publishing, fix “{draft.problem.field}”: {draft.problem.message}
-          </p>
+          </Notice>
         ) : null}
         <div className="mt-4 flex flex-wrap items-end gap-3">
           {draft.unpublished ? (
@@ -126,29 +129,19 @@ export default async function AdminDpa({ searchParams }: { searchParams: Search 
             <EmptyState title="No version published">Customers cannot execute a DPA until the first version is published.</EmptyState>
           </div>
         ) : (
-          <table className="mt-3 w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 text-slate-600">
-                <th className="py-2 pr-4 font-medium">Version</th>
-                <th className="py-2 pr-4 font-medium">Published</th>
-                <th className="py-2 pr-4 font-medium">Change</th>
-                <th className="py-2 font-medium">Content SHA-256</th>
+          <Table columns={[{ label: 'Version' }, { label: 'Published' }, { label: 'Change' }, { label: 'Content SHA-256' }]} className="mt-3">
+            {versions.map((v) => (
+              <tr key={v.id}>
+                <td className="px-4 py-2">{v.version}</td>
+                <td className="px-4 py-2">
+                  {formatDate(v.publishedAt)}
+                  {v.publishedBy ? ` by ${v.publishedBy}` : ''}
+                </td>
+                <td className="px-4 py-2">{v.changeNote || '—'}</td>
+                <td className="break-all px-4 py-2 font-mono text-xs">{v.contentSha256}</td>
               </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr key={v.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4">{v.version}</td>
-                  <td className="py-2 pr-4">
-                    {formatDay(v.publishedAt)}
-                    {v.publishedBy ? ` by ${v.publishedBy}` : ''}
-                  </td>
-                  <td className="py-2 pr-4">{v.changeNote || '—'}</td>
-                  <td className="break-all py-2 font-mono text-xs">{v.contentSha256}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
 
@@ -159,30 +152,20 @@ export default async function AdminDpa({ searchParams }: { searchParams: Search 
         {executions.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No customer has executed the DPA yet.</p>
         ) : (
-          <table className="mt-3 w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 text-slate-600">
-                <th className="py-2 pr-4 font-medium">Customer</th>
-                <th className="py-2 pr-4 font-medium">Version</th>
-                <th className="py-2 pr-4 font-medium">Executed</th>
-                <th className="py-2 font-medium">Signed by</th>
+          <Table columns={[{ label: 'Customer' }, { label: 'Version' }, { label: 'Executed' }, { label: 'Signed by' }]} className="mt-3">
+            {executions.map((e) => (
+              <tr key={e.id}>
+                <td className="px-4 py-2">
+                  {e.customerLegalName} <span className="text-slate-500">({e.tenantSlug})</span>
+                </td>
+                <td className="px-4 py-2">{e.version}</td>
+                <td className="px-4 py-2">{formatDateTime(e.executedAt)}</td>
+                <td className="px-4 py-2">
+                  {e.signerName}, {e.signerTitle} ({e.signerEmail})
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {executions.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4">
-                    {e.customerLegalName} <span className="text-slate-500">({e.tenantSlug})</span>
-                  </td>
-                  <td className="py-2 pr-4">{e.version}</td>
-                  <td className="py-2 pr-4">{formatTime(e.executedAt)}</td>
-                  <td className="py-2">
-                    {e.signerName}, {e.signerTitle} ({e.signerEmail})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
     </div>

@@ -1,3 +1,4 @@
+import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GovernanceLogPage } from '@/components/governance/governance-log-page';
@@ -5,7 +6,7 @@ import { requireTrustAdmin } from '@/lib/auth/request';
 
 export const metadata: Metadata = { title: 'Governance log', description: 'The vendor chain: privileged actions that concern no single tenant.' };
 
-export default async function AdminGovernance({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminGovernance({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/governance');
   return (
     <GovernanceLogPage

@@ -1,12 +1,13 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
+import { DONE_MESSAGES, LOCKBOX_ERRORS } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { tenantDirectory } from '@/components/lockbox/tenant-directory';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireStaffRole } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
@@ -27,10 +28,10 @@ const TABS: { key: string; label: string; states?: ListOptions['states'] }[] = [
   { key: 'revoked', label: 'Revoked', states: ['revoked'] },
 ];
 
-export default async function LockboxRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LockboxRequestsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireStaffRole('/admin/lockbox', ['support', 'trust_admin']);
   const query = await searchParams;
-  const tab = TABS.find((t) => t.key === one(query.state)) ?? TABS[0];
+  const tab = TABS.find((t) => t.key === singleParam(query.state)) ?? TABS[0];
   const page = pageParam(query.page);
   const db = await getDatabase();
   const now = systemClock.now();
@@ -38,7 +39,7 @@ export default async function LockboxRequestsPage({ searchParams }: { searchPara
     listRequests(db, systemClock, actor, { states: tab.states, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     tenantDirectory(db, actor),
   ]);
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
       <PageHeading title="Lockbox requests">
@@ -46,7 +47,7 @@ export default async function LockboxRequestsPage({ searchParams }: { searchPara
           ? 'Your requests for access to customers’ data, across tenants. To ask a tenant, open it from Tenants.'
           : 'Every support engineer’s requests for access to customers’ data, and the customers’ answers.'}
       </PageHeading>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <nav aria-label="Filter by state" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200">
         {TABS.map((t) => (
           <Link

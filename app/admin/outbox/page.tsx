@@ -1,7 +1,9 @@
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { config } from '@/lib/core/config';
 import { getDatabase } from '@/lib/db';
@@ -10,10 +12,9 @@ import { listOutbox, type OutboxEntry } from '@/lib/mail/outbox';
 export const metadata: Metadata = { title: 'Mail outbox', description: 'Every mail the trust portal sent or queued.' };
 
 const PAGE_SIZE = 25;
-const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 function Status({ mail }: { mail: OutboxEntry }) {
-  if (mail.sentAt) return <span className="text-emerald-800">Sent {timeFormat.format(mail.sentAt)} UTC</span>;
+  if (mail.sentAt) return <span className="text-emerald-800">Sent {formatDateTime(mail.sentAt)}</span>;
   if (mail.lastError) {
     return (
       <span className="text-red-800">
@@ -24,7 +25,7 @@ function Status({ mail }: { mail: OutboxEntry }) {
   return <span className="text-amber-800">Queued</span>;
 }
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/outbox');
   const page = pageParam((await searchParams).page);
   const { total, entries } = await listOutbox(await getDatabase(), actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -46,7 +47,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <summary className="cursor-pointer list-none">
                   <span className="block font-medium text-slate-900">{mail.subject}</span>
                   <span className="mt-0.5 block text-slate-600">
-                    To {mail.to} · {mail.kind} · {timeFormat.format(mail.createdAt)} UTC · <Status mail={mail} />
+                    To {mail.to} · {mail.kind} · {formatDateTime(mail.createdAt)} · <Status mail={mail} />
                   </span>
                 </summary>
                 <pre className="mt-3 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-slate-800">{mail.text}</pre>

@@ -1,12 +1,16 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
+import { Field, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { TEXT_HINT } from '@/components/portal-admin/text-hint';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { SECURITY_BLOCK_ERRORS } from '@/lib/portal/form-errors';
-import { formatDay } from '@/lib/portal/dates';
+
 import { listSecurityBlocksForAdmin } from '@/lib/portal/security-blocks';
 
 export const metadata: Metadata = { title: 'Security overview', description: 'Edit the blocks of the public security overview.' };
@@ -18,7 +22,7 @@ const SUCCESS: Record<string, string> = {
   moved: 'Block moved.',
 };
 
-export default async function AdminSecurity({ searchParams }: { searchParams: Search }) {
+export default async function AdminSecurity({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/security');
   const blocks = await listSecurityBlocksForAdmin(await getDatabase(), actor);
   const params = await searchParams;
@@ -34,7 +38,7 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Se
         , in the order shown there. Each block has its own entry in the page’s table of contents.
       </p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={SECURITY_BLOCK_ERRORS} success={success ? SUCCESS[success] : undefined} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={SECURITY_BLOCK_ERRORS} success={success ? SUCCESS[success] : undefined} />
       </div>
 
       <section aria-labelledby="blocks" className="mt-6">
@@ -55,7 +59,7 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Se
                       {i + 1}. {b.title}
                     </h3>
                     <p className="text-xs text-slate-600">
-                      #{b.slug} · updated {formatDay(b.updatedAt)}
+                      #{b.slug} · updated {formatDate(b.updatedAt)}
                     </p>
                   </div>
                   <div className="flex flex-wrap gap-2">

@@ -1,11 +1,15 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
-import { FormNotice } from '@/components/ui/notice';
+import { Field, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { TEXT_HINT } from '@/components/portal-admin/text-hint';
+import { FormNotice, Notice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatDay } from '@/lib/portal/dates';
+
 import { SETTINGS_ERRORS } from '@/lib/portal/form-errors';
 import { MAX_LOGO_BYTES } from '@/lib/portal/logo';
 import { MAX_EXPIRY_DAYS, readSettingsForAdmin } from '@/lib/portal/settings';
@@ -30,7 +34,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default async function AdminSettings({ searchParams }: { searchParams: Search }) {
+export default async function AdminSettings({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/settings');
   const settings = await readSettingsForAdmin(await getDatabase(), actor);
   const now = systemClock.now();
@@ -44,17 +48,17 @@ export default async function AdminSettings({ searchParams }: { searchParams: Se
       <h1 className="text-2xl font-bold tracking-tight">Portal settings</h1>
       <p className="mt-1 text-slate-700">The vendor’s name and logo, the texts of the public portal, and what security.txt says.</p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={SETTINGS_ERRORS} success={success ? SUCCESS[success] : undefined} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={SETTINGS_ERRORS} success={success ? SUCCESS[success] : undefined} />
         {!settings.saved ? (
-          <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <Notice tone="warning" className="mb-4">
             Not saved yet: the public portal shows defaults until you save these settings.
-          </p>
+          </Notice>
         ) : null}
         {settings.saved && daysLeft < 30 ? (
           <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
             {daysLeft < 0
-              ? `The security.txt expiry passed on ${formatDay(expires)}. The portal serves a short provisional expiry until you set a new one.`
-              : `security.txt expires on ${formatDay(expires)}. Set a new expiry soon.`}
+              ? `The security.txt expiry passed on ${formatDate(expires)}. The portal serves a short provisional expiry until you set a new one.`
+              : `security.txt expires on ${formatDate(expires)}. Set a new expiry soon.`}
           </p>
         ) : null}
       </div>

@@ -1,3 +1,5 @@
+import { SubmitButton } from '@/components/ui/button';
+import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChangeList } from '@/components/subprocessors/change-list';
@@ -12,8 +14,6 @@ import { readAdminSubprocessors } from '@/lib/subprocessors/read';
 
 export const metadata: Metadata = { title: 'Sub-processors', description: 'Schedule, announce and cancel sub-processor changes.' };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 const ERRORS: Record<string, string> = {
   nothing_to_announce: 'There are no drafts to announce.',
   notice_too_short: 'A draft’s effective date is now too early for the notice rule (see the drafts below): cancel it and schedule it again with a later date.',
@@ -25,7 +25,7 @@ const ERRORS: Record<string, string> = {
   not_a_subprocessor: 'A draft no longer fits: its sub-processor does not exist on that date. Cancel the draft.',
 };
 
-function success(p: Record<string, string | string[] | undefined>) {
+function success(p: SearchParams) {
   if (typeof p.scheduled === 'string') return `Draft saved for ${p.scheduled}. Announce it to publish it and notify subscribers.`;
   if (typeof p.announced === 'string') return `Announced ${p.announced} change${p.announced === '1' ? '' : 's'}: subscribers are being notified, and the public page and feed show ${p.announced === '1' ? 'it' : 'them'}.`;
   if (p.cancelled === '1') return 'Change cancelled.';
@@ -34,7 +34,7 @@ function success(p: Record<string, string | string[] | undefined>) {
 
 const cancelButton = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50';
 
-export default async function AdminSubprocessors({ searchParams }: { searchParams: Search }) {
+export default async function AdminSubprocessors({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/subprocessors');
   const params = await searchParams;
   const view = await readAdminSubprocessors(await getDatabase(), systemClock, actor);
@@ -60,7 +60,7 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
         </div>
       </div>
       <div className="mt-4">
-        <FormNotice error={typeof params.error === 'string' ? params.error : undefined} errors={ERRORS} success={success(params)} />
+        <FormNotice error={singleParam(params.error)} errors={ERRORS} success={success(params)} />
       </div>
 
       <section aria-labelledby="drafts" className="mt-6">
@@ -70,9 +70,9 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
           </h2>
           {n ? (
             <form method="post" action="/api/admin/subprocessors/announce">
-              <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <SubmitButton>
                 Announce {n} change{n === 1 ? '' : 's'}
-              </button>
+              </SubmitButton>
             </form>
           ) : null}
         </div>

@@ -1,3 +1,5 @@
+import { Table } from '@/components/ui/table';
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -5,7 +7,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { NoAdminBadge } from '@/components/tenants/no-admin';
 import { requireStaff } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDay } from '@/lib/portal/dates';
+
 import { listTenants } from '@/lib/tenants/list-tenants';
 
 export const metadata: Metadata = { title: 'Tenants', description: 'The customers of this trust center, and access to their data.' };
@@ -22,40 +24,26 @@ export default async function TenantsPage() {
       {tenants.length === 0 ? (
         <EmptyState title="No tenants yet">Tenants appear here when a customer organization is connected.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <caption className="sr-only">Tenants</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Legal name</th>
-                <th scope="col" className="px-4 py-2 font-medium">Slug</th>
-                <th scope="col" className="px-4 py-2 font-medium">Customer admins</th>
-                <th scope="col" className="px-4 py-2 font-medium">Customer since</th>
-                <th scope="col" className="px-4 py-2 font-medium">Data</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {tenants.map((t) => (
-                <tr key={t.slug}>
-                  <th scope="row" className="px-4 py-2 font-medium">
-                    <Link href={`/admin/tenants/${t.slug}`} className="text-brand-700 underline hover:text-brand-900">
-                      {t.legalName}
-                    </Link>
-                    {t.customerAdmins === 0 ? <NoAdminBadge /> : null}
-                  </th>
-                  <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
-                  <td className="px-4 py-2 text-slate-700">{t.customerAdmins}</td>
-                  <td className="px-4 py-2 text-slate-700">{formatDay(t.createdAt)}</td>
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/tenants/${t.slug}/data`} className="text-brand-700 underline hover:text-brand-900">
-                      Data<span className="sr-only"> of {t.legalName}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[{ label: 'Legal name' }, { label: 'Slug' }, { label: 'Customer admins' }, { label: 'Customer since' }, { label: 'Data' }]} caption="Tenants">
+          {tenants.map((t) => (
+            <tr key={t.slug}>
+              <th scope="row" className="px-4 py-2 font-medium">
+                <Link href={`/admin/tenants/${t.slug}`} className="text-brand-700 underline hover:text-brand-900">
+                  {t.legalName}
+                </Link>
+                {t.customerAdmins === 0 ? <NoAdminBadge /> : null}
+              </th>
+              <td className="px-4 py-2 font-mono text-slate-700">{t.slug}</td>
+              <td className="px-4 py-2 text-slate-700">{t.customerAdmins}</td>
+              <td className="px-4 py-2 text-slate-700">{formatDate(t.createdAt)}</td>
+              <td className="px-4 py-2">
+                <Link href={`/admin/tenants/${t.slug}/data`} className="text-brand-700 underline hover:text-brand-900">
+                  Data<span className="sr-only"> of {t.legalName}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </div>
   );

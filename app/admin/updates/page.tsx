@@ -1,13 +1,17 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Field, searchParam, SubmitButton, TEXT_HINT, TextArea, type Search } from '@/components/portal-admin/fields';
+import { Field, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { TEXT_HINT } from '@/components/portal-admin/text-hint';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatTime } from '@/lib/portal/dates';
+
 import { UPDATE_ERRORS } from '@/lib/portal/form-errors';
 import { listUpdatesForAdmin } from '@/lib/portal/updates';
 
@@ -20,9 +24,9 @@ const SUCCESS: Record<string, string> = {
   deleted: 'Update deleted.',
 };
 
-export default async function AdminUpdates({ searchParams }: { searchParams: Search }) {
+export default async function AdminUpdates({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/updates');
-  const page = pageParam(await searchParam(searchParams, 'page'));
+  const page = pageParam(singleParam((await searchParams).page));
   const { updates, total } = await listUpdatesForAdmin(await getDatabase(), actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const now = systemClock.now().toISOString();
   const params = await searchParams;
@@ -38,7 +42,7 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Sea
         , newest first. Give a later publication time to schedule an item; it appears by itself at that time.
       </p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={UPDATE_ERRORS} success={success ? SUCCESS[success] : undefined} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={UPDATE_ERRORS} success={success ? SUCCESS[success] : undefined} />
       </div>
 
       <section aria-labelledby="post" className="mt-6">
@@ -72,7 +76,7 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Sea
                   {u.publishedAt > now ? (
                     <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-950">Scheduled</span>
                   ) : null}
-                  <time dateTime={u.publishedAt}>{formatTime(u.publishedAt)}</time>
+                  <time dateTime={u.publishedAt}>{formatDateTime(u.publishedAt)}</time>
                 </p>
                 <details className="mt-3">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {u.title}</summary>

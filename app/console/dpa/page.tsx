@@ -1,5 +1,9 @@
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { Field, searchParam, SubmitButton, type Search } from '@/components/portal-admin/fields';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -8,11 +12,10 @@ import { getDatabase } from '@/lib/db';
 import { listTenantExecutions } from '@/lib/dpa/executions';
 import { DPA_EXECUTE_ERRORS } from '@/lib/dpa/form-errors';
 import { currentDpaVersion } from '@/lib/dpa/versions';
-import { formatDay, formatTime } from '@/lib/portal/dates';
 
 export const metadata: Metadata = { title: 'Data Processing Agreement', description: 'Execute and download your organization’s DPA.' };
 
-export default async function ConsoleDpa({ searchParams }: { searchParams: Search }) {
+export default async function ConsoleDpa({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer('/console/dpa');
   const db = await getDatabase();
   const [current, executions] = await Promise.all([currentDpaVersion(db), listTenantExecutions(db, actor)]);
@@ -26,14 +29,14 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: Searc
         the current sub-processors and security measures.
       </PageHeading>
       <FormNotice
-        error={await searchParam(searchParams, 'error')}
+        error={singleParam((await searchParams).error)}
         errors={DPA_EXECUTE_ERRORS}
-        success={(await searchParam(searchParams, 'executed')) === '1' ? 'The DPA is executed. Download your copy below.' : undefined}
+        success={(singleParam((await searchParams).executed)) === '1' ? 'The DPA is executed. Download your copy below.' : undefined}
       />
 
       <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="status" className="text-lg font-semibold">
-          {latest ? `Executed on ${formatDay(latest.executedAt)}` : 'Not executed yet'}
+          {latest ? `Executed on ${formatDate(latest.executedAt)}` : 'Not executed yet'}
         </h2>
         {latest ? (
           <p className="mt-1 text-sm text-slate-700">
@@ -63,7 +66,7 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: Searc
           </h2>
           {latest ? (
             <p className="mt-1 text-sm text-slate-700">
-              Version {current.version} was published on {formatDay(current.publishedAt)}
+              Version {current.version} was published on {formatDate(current.publishedAt)}
               {current.changeNote ? `: ${current.changeNote}` : ''}. Your executed version {latest.version} stays in force until you execute the new one.
             </p>
           ) : null}
@@ -99,34 +102,24 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: Searc
         {executions.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No version has been executed yet.</p>
         ) : (
-          <table className="mt-3 w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 text-slate-600">
-                <th className="py-2 pr-4 font-medium">Version</th>
-                <th className="py-2 pr-4 font-medium">Executed</th>
-                <th className="py-2 pr-4 font-medium">Signed by</th>
-                <th className="py-2 font-medium">Copy</th>
+          <Table columns={[{ label: 'Version' }, { label: 'Executed' }, { label: 'Signed by' }, { label: 'Copy' }]} className="mt-3">
+            {executions.map((e) => (
+              <tr key={e.id}>
+                <td className="px-4 py-2">{e.version}</td>
+                <td className="px-4 py-2">
+                  <time dateTime={e.executedAt}>{formatDateTime(e.executedAt)}</time>
+                </td>
+                <td className="px-4 py-2">
+                  {e.signerName}, {e.signerTitle}
+                </td>
+                <td className="px-4 py-2">
+                  <a href={`/console/dpa.pdf?execution=${e.id}`} className="text-brand-700 underline">
+                    PDF<span className="sr-only"> of the executed version {e.version}</span>
+                  </a>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {executions.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4">{e.version}</td>
-                  <td className="py-2 pr-4">
-                    <time dateTime={e.executedAt}>{formatTime(e.executedAt)}</time>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {e.signerName}, {e.signerTitle}
-                  </td>
-                  <td className="py-2">
-                    <a href={`/console/dpa.pdf?execution=${e.id}`} className="text-brand-700 underline">
-                      PDF<span className="sr-only"> of the executed version {e.version}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </section>
     </div>

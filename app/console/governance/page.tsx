@@ -1,3 +1,4 @@
+import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GovernanceLogPage } from '@/components/governance/governance-log-page';
@@ -5,7 +6,7 @@ import { requireCustomer } from '@/lib/auth/request';
 
 export const metadata: Metadata = { title: 'Governance log', description: 'Every privileged action on your organization’s data, hash-chained and signed.' };
 
-export default async function ConsoleGovernance({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsoleGovernance({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer('/console/governance');
   return (
     <GovernanceLogPage

@@ -1,15 +1,19 @@
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
-import { Field, SubmitButton } from '@/components/portal-admin/fields';
-import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel, one, utc } from '@/components/lockbox/format';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { SessionCard } from '@/components/lockbox/session-card';
 import { StateBadge } from '@/components/lockbox/state-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireCustomer } from '@/lib/auth/request';
 import { listSessions } from '@/lib/break-glass/sessions';
 import { systemClock } from '@/lib/core/clock';
@@ -22,7 +26,7 @@ export const metadata: Metadata = { title: 'Lockbox', description: 'Approve, den
 const HERE = '/console/lockbox';
 const PAGE_SIZE = 10;
 
-export default async function ConsoleLockbox({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsoleLockbox({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer(HERE);
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -38,14 +42,14 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
   const waiting = pending.requests;
   const active = approved.requests;
   const isAdmin = actor.role === 'customer_admin';
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
       <PageHeading title="Lockbox">
         Vendor support engineers can read {actor.tenantName}’s data only with your approval, for a limited time. In an emergency a
         designated break-glass holder can open access without it; you are told at once and the session is reviewed.
       </PageHeading>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <p className="mb-6 text-sm text-slate-700">
         Requests wait {settings.requestExpiryMinutes / 60} hours for an answer and need{' '}
         {settings.requiredApprovals === 2 ? 'two customer admins’ approvals' : 'one customer admin’s approval'}.{' '}
@@ -164,59 +168,36 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             <EmptyState title="No history yet">Requests move here once they are denied, expire or are revoked.</EmptyState>
           </div>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full min-w-[52rem] table-fixed rounded-lg border border-slate-200 bg-white text-left text-sm">
-              <caption className="sr-only">Past lockbox requests</caption>
-              <colgroup>
-                <col className="w-32" />
-                <col className="w-44" />
-                <col />
-                <col className="w-28" />
-                <col className="w-24" />
-                <col className="w-52" />
-              </colgroup>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Requested</th>
-                  <th scope="col" className="px-3 py-2 font-medium">By</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Reason</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Access</th>
-                  <th scope="col" className="px-3 py-2 font-medium">State</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 align-top">
-                {history.requests.map((r) => (
-                  <tr key={r.id} data-request={r.id}>
-                    <td className="px-3 py-2">{utc(r.createdAt)}</td>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">
-                      {r.requester.name}
-                      <span className="block break-words font-normal text-slate-600">{r.requester.email}</span>
-                    </th>
-                    <td className="px-3 py-2">
-                      <span className="line-clamp-3">{r.justification}</span>
-                      <span className="block text-slate-600">Ticket {r.ticket}</span>
-                    </td>
-                    <td className="px-3 py-2">
-                      {ACCESS_LABELS[r.access]}, {durationLabel(r.durationMinutes)}
-                    </td>
-                    <td className="px-3 py-2">
-                      <StateBadge state={r.state} />
-                    </td>
-                    <td className="px-3 py-2">
-                      {r.state === 'denied'
-                        ? `Denied by ${r.deciderName || 'a customer admin'}${r.decisionComment ? `: “${r.decisionComment}”` : ''}`
-                        : r.state === 'revoked'
-                          ? `Revoked by ${r.revokerName || 'a customer admin'}, ${utc(r.revokedAt!)}`
-                          : r.grantEndsAt
-                            ? `Access ended ${utc(r.grantEndsAt)}`
-                            : `Not answered by ${utc(r.expiresAt)}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[{ label: 'Requested', width: 'w-32' }, { label: 'By', width: 'w-44' }, { label: 'Reason' }, { label: 'Access', width: 'w-28' }, { label: 'State', width: 'w-24' }, { label: 'Outcome', width: 'w-52' }]} caption="Past lockbox requests" minWidth="xl" className="mt-3">
+            {history.requests.map((r) => (
+              <tr key={r.id} data-request={r.id}>
+                <td className="px-3 py-2">{formatDateTime(r.createdAt)}</td>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {r.requester.name}
+                  <span className="block break-words font-normal text-slate-600">{r.requester.email}</span>
+                </th>
+                <td className="px-3 py-2">
+                  <span className="line-clamp-3">{r.justification}</span>
+                  <span className="block text-slate-600">Ticket {r.ticket}</span>
+                </td>
+                <td className="px-3 py-2">
+                  {ACCESS_LABELS[r.access]}, {durationLabel(r.durationMinutes)}
+                </td>
+                <td className="px-3 py-2">
+                  <StateBadge state={r.state} />
+                </td>
+                <td className="px-3 py-2">
+                  {r.state === 'denied'
+                    ? `Denied by ${r.deciderName || 'a customer admin'}${r.decisionComment ? `: “${r.decisionComment}”` : ''}`
+                    : r.state === 'revoked'
+                      ? `Revoked by ${r.revokerName || 'a customer admin'}, ${formatDateTime(r.revokedAt!)}`
+                      : r.grantEndsAt
+                        ? `Access ended ${formatDateTime(r.grantEndsAt)}`
+                        : `Not answered by ${formatDateTime(r.expiresAt)}`}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
         <Pagination basePath={HERE} page={page} pageSize={PAGE_SIZE} total={history.total} />
       </section>

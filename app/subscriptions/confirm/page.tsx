@@ -1,3 +1,4 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import { LINK_ERRORS, TokenAction } from '@/components/subprocessors/token-action';
 
@@ -7,19 +8,16 @@ export const metadata: Metadata = {
   robots: { index: false },
 };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
-
-export default async function ConfirmSubscription({ searchParams }: { searchParams: Search }) {
+export default async function ConfirmSubscription({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
-  const done = one(params.done);
+  const done = singleParam(params.done);
   return (
     <TokenAction
       title="Confirm your subscription"
       intro={<p>Press the button to receive an e-mail whenever we announce a change to our sub-processors.</p>}
       action="/api/subscriptions/confirm"
       button="Confirm my subscription"
-      token={one(params.token)}
+      token={singleParam(params.token)}
       done={
         done === 'confirmed' ? (
           <p>You are subscribed. We will e-mail you when we announce a change, before it takes effect.</p>
@@ -27,7 +25,7 @@ export default async function ConfirmSubscription({ searchParams }: { searchPara
           <p>You were already subscribed: nothing more to do.</p>
         ) : undefined
       }
-      error={one(params.error)}
+      error={singleParam(params.error)}
       errors={LINK_ERRORS}
     />
   );

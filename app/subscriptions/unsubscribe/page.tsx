@@ -1,3 +1,4 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import { LINK_ERRORS, TokenAction } from '@/components/subprocessors/token-action';
 
@@ -7,10 +8,7 @@ export const metadata: Metadata = {
   robots: { index: false },
 };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
-
-export default async function Unsubscribe({ searchParams }: { searchParams: Search }) {
+export default async function Unsubscribe({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
   return (
     <TokenAction
@@ -18,9 +16,9 @@ export default async function Unsubscribe({ searchParams }: { searchParams: Sear
       intro={<p>Press the button and we will stop e-mailing you about sub-processor changes. You can subscribe again at any time.</p>}
       action="/api/subscriptions/unsubscribe"
       button="Unsubscribe"
-      token={one(params.token)}
-      done={one(params.done) === '1' ? <p>You are unsubscribed. We will not e-mail you about sub-processor changes again.</p> : undefined}
-      error={one(params.error)}
+      token={singleParam(params.token)}
+      done={singleParam(params.done) === '1' ? <p>You are unsubscribed. We will not e-mail you about sub-processor changes again.</p> : undefined}
+      error={singleParam(params.error)}
       errors={LINK_ERRORS}
     />
   );

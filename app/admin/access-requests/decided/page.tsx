@@ -1,19 +1,21 @@
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { RULE_LABELS } from '@/components/access/rule-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { countPendingRequests, listAccessRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDay, formatDayTime } from '@/lib/documents/format';
 
 export const metadata: Metadata = { title: 'Access decisions', description: 'Recent decisions on access requests, by people and by rules.' };
 
 const PAGE_SIZE = 20;
 
-export default async function AccessDecisions({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccessDecisions({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/access-requests/decided');
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -26,67 +28,55 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
   return (
     <div>
       <AccessTabs current="/admin/access-requests/decided" pending={pending} />
-      <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={ACCESS_ERRORS} />
+      <FormNotice error={singleParam(query.error)} errors={ACCESS_ERRORS} />
       <h2 className="sr-only">Decisions, newest first</h2>
       {items.length === 0 ? (
         <EmptyState title="No decisions yet">Approved and denied requests are listed here, newest first.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Requester</th>
-                <th scope="col" className="px-4 py-2 font-medium">Documents</th>
-                <th scope="col" className="px-4 py-2 font-medium">Decision</th>
-                <th scope="col" className="px-4 py-2 font-medium">Access</th>
+        <Table columns={[{ label: 'Requester' }, { label: 'Documents' }, { label: 'Decision' }, { label: 'Access' }]} minWidth="lg">
+          {items.map((r) => {
+            const active = r.grant && !r.grant.revokedAt && r.grant.expiresAt > now;
+            return (
+              <tr key={r.id}>
+                <td className="px-4 py-3">
+                  <span className="font-medium">{r.name}</span>
+                  <span className="block text-xs text-slate-600">
+                    {r.email} · {r.company}
+                  </span>
+                </td>
+                <td className="px-4 py-3 text-slate-700">{r.documents.map((d) => d.title).join(', ')}</td>
+                <td className="px-4 py-3">
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
+                      r.status === 'approved' ? 'bg-emerald-50 text-emerald-800 ring-emerald-200' : 'bg-red-50 text-red-800 ring-red-200'
+                    }`}
+                  >
+                    {r.status === 'approved' ? 'Approved' : 'Denied'}
+                  </span>
+                  <span className="block text-xs text-slate-600">
+                    {r.decidedByRule ? `By rule: ${RULE_LABELS[r.decidedByRule]}` : `By ${r.decidedBy ?? 'a former admin'}`} ·{' '}
+                    {r.decidedAt ? formatDateTime(r.decidedAt) : ''}
+                  </span>
+                  {r.decisionNote ? <span className="block text-xs text-slate-600">{r.decisionNote}</span> : null}
+                </td>
+                <td className="px-4 py-3">
+                  {!r.grant ? (
+                    <span className="text-slate-500">None</span>
+                  ) : active ? (
+                    <form method="post" action={`/api/admin/access/grants/${r.grant.id}/revoke`} className="flex flex-col items-start gap-1">
+                      <span className="text-xs text-slate-700">Until {formatDate(r.grant.expiresAt)}</span>
+                      <button type="submit" className="text-sm font-medium text-red-800 hover:underline">
+                        Revoke<span className="sr-only"> the access of {r.name}</span>
+                      </button>
+                    </form>
+                  ) : (
+                    <span className="text-slate-600">{r.grant.revokedAt ? `Revoked ${formatDate(r.grant.revokedAt)}` : `Expired ${formatDate(r.grant.expiresAt)}`}</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {items.map((r) => {
-                const active = r.grant && !r.grant.revokedAt && r.grant.expiresAt > now;
-                return (
-                  <tr key={r.id}>
-                    <td className="px-4 py-3">
-                      <span className="font-medium">{r.name}</span>
-                      <span className="block text-xs text-slate-600">
-                        {r.email} · {r.company}
-                      </span>
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">{r.documents.map((d) => d.title).join(', ')}</td>
-                    <td className="px-4 py-3">
-                      <span
-                        className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
-                          r.status === 'approved' ? 'bg-emerald-50 text-emerald-800 ring-emerald-200' : 'bg-red-50 text-red-800 ring-red-200'
-                        }`}
-                      >
-                        {r.status === 'approved' ? 'Approved' : 'Denied'}
-                      </span>
-                      <span className="block text-xs text-slate-600">
-                        {r.decidedByRule ? `By rule: ${RULE_LABELS[r.decidedByRule]}` : `By ${r.decidedBy ?? 'a former admin'}`} ·{' '}
-                        {r.decidedAt ? formatDayTime(r.decidedAt) : ''}
-                      </span>
-                      {r.decisionNote ? <span className="block text-xs text-slate-600">{r.decisionNote}</span> : null}
-                    </td>
-                    <td className="px-4 py-3">
-                      {!r.grant ? (
-                        <span className="text-slate-500">None</span>
-                      ) : active ? (
-                        <form method="post" action={`/api/admin/access/grants/${r.grant.id}/revoke`} className="flex flex-col items-start gap-1">
-                          <span className="text-xs text-slate-700">Until {formatDay(r.grant.expiresAt)}</span>
-                          <button type="submit" className="text-sm font-medium text-red-800 hover:underline">
-                            Revoke<span className="sr-only"> the access of {r.name}</span>
-                          </button>
-                        </form>
-                      ) : (
-                        <span className="text-slate-600">{r.grant.revokedAt ? `Revoked ${formatDay(r.grant.revokedAt)}` : `Expired ${formatDay(r.grant.expiresAt)}`}</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
       <Pagination basePath="/admin/access-requests/decided" page={page} pageSize={PAGE_SIZE} total={total} />
     </div>

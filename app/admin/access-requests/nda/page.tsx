@@ -1,18 +1,21 @@
+import { SubmitButton } from '@/components/ui/button';
+import { Field, TextArea } from '@/components/ui/field';
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
 import { FormNotice } from '@/components/ui/notice';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { listNdaVersions } from '@/lib/access/nda';
 import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDayTime } from '@/lib/documents/format';
 
 export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewers accept, its versions, and publishing a new one.' };
 
 const PAGE_SIZE = 10;
 
-export default async function NdaVersions({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NdaVersions({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/access-requests/nda');
   const query = await searchParams;
   const page = pageParam(query.page);
@@ -23,12 +26,11 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
     listNdaVersions(db, actor, { page: 1, pageSize: 1 }),
   ]);
   const current = latest.items[0];
-  const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
   return (
     <div>
       <AccessTabs current="/admin/access-requests/nda" pending={pending} />
       <FormNotice
-        error={typeof query.error === 'string' ? query.error : undefined}
+        error={singleParam(query.error)}
         errors={ACCESS_ERRORS}
         success={
           typeof query.published === 'string'
@@ -42,7 +44,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
         </h2>
         {current ? (
           <p className="mt-1 text-sm text-slate-600">
-            Published {formatDayTime(current.publishedAt)}
+            Published {formatDateTime(current.publishedAt)}
             {current.publishedBy ? ` by ${current.publishedBy}` : ''} · SHA-256{' '}
             <code className="break-all font-mono text-xs text-slate-800">{current.sha256}</code>
           </p>
@@ -50,23 +52,19 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
           <p className="mt-1 text-sm text-slate-600">Reviewers cannot request NDA or restricted documents until you publish one.</p>
         )}
         <form method="post" action="/api/admin/access/nda" className="mt-4 space-y-4">
-          <label className="block text-sm font-medium text-slate-800">
-            Title
-            <input name="title" required maxLength={200} defaultValue={current?.title} className={field} />
-          </label>
-          <div>
-            <label className="block text-sm font-medium text-slate-800">
-              Full text
-              <textarea name="body" required maxLength={50000} rows={16} defaultValue={current?.body} className={`${field} font-mono text-sm`} aria-describedby="nda-hint" />
-            </label>
-            <p id="nda-hint" className="mt-1 text-xs text-slate-600">
-              Publishing creates a new version with the SHA-256 of this exact text. Earlier acceptances keep pointing to the version they
-              accepted.
-            </p>
-          </div>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Field label="Title" name="title" required maxLength={200} defaultValue={current?.title} />
+          <TextArea
+            label="Full text"
+            name="body"
+            required
+            maxLength={50000}
+            rows={16}
+            defaultValue={current?.body}
+            hint="Publishing creates a new version with the SHA-256 of this exact text. Earlier acceptances keep pointing to the version they accepted."
+          />
+          <SubmitButton>
             Publish as version {(current?.version ?? 0) + 1}
-          </button>
+          </SubmitButton>
         </form>
       </section>
 
@@ -84,7 +82,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Prom
                   <summary className="cursor-pointer">
                     <span className="font-medium">Version {v.version}</span>: {v.title}
                     <span className="block text-xs text-slate-600 sm:inline sm:pl-2">
-                      {formatDayTime(v.publishedAt)} · <span className="break-all font-mono">{v.sha256}</span>
+                      {formatDateTime(v.publishedAt)} · <span className="break-all font-mono">{v.sha256}</span>
                     </span>
                   </summary>
                   <div tabIndex={0} role="region" aria-label={`Text of version ${v.version}`} className="mt-3 max-h-80 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-3 text-slate-800">{v.body}</div>

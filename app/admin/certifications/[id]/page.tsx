@@ -1,9 +1,10 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CertificationStatusBadge } from '@/components/portal/certification-status';
 import { CertificationForm } from '@/components/portal-admin/certification-form';
 import { CertificationHistory } from '@/components/portal-admin/certification-history';
-import { searchParam, type Search } from '@/components/portal-admin/fields';
+
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
@@ -13,7 +14,7 @@ import { getCertificationForAdmin, listCertificationHistory, listReportOptions }
 
 export const metadata: Metadata = { title: 'Edit certification', description: 'Change a certification’s status, dates and report.' };
 
-export default async function EditCertification({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+export default async function EditCertification({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
   const { id } = await params;
   const actor = await requireTrustAdmin(`/admin/certifications/${id}`, '/admin/certifications/[id]');
   const db = await getDatabase();
@@ -22,11 +23,11 @@ export default async function EditCertification({ params, searchParams }: { para
     listReportOptions(db, actor),
     listCertificationHistory(db, actor, { certificationId: id, limit: 1000 }),
   ]);
-  const success = (await searchParam(searchParams, 'created'))
+  const success = (singleParam((await searchParams).created))
     ? 'Certification added. The public page shows it now.'
-    : (await searchParam(searchParams, 'saved'))
+    : (singleParam((await searchParams).saved))
       ? 'Saved. The public certifications page shows the change now.'
-      : (await searchParam(searchParams, 'unchanged'))
+      : (singleParam((await searchParams).unchanged))
         ? 'Nothing changed: the values were already saved.'
         : undefined;
   return (
@@ -47,7 +48,7 @@ export default async function EditCertification({ params, searchParams }: { para
         </Link>
       </p>
       <div className="mt-4">
-        <FormNotice error={await searchParam(searchParams, 'error')} errors={CERTIFICATION_ERRORS} success={success} />
+        <FormNotice error={singleParam((await searchParams).error)} errors={CERTIFICATION_ERRORS} success={success} />
       </div>
       <section aria-labelledby="edit" className="mt-4">
         <h2 id="edit" className="mb-3 text-lg font-semibold">

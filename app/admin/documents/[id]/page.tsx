@@ -1,3 +1,7 @@
+import { SubmitButton } from '@/components/ui/button';
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -8,7 +12,7 @@ import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
-import { formatBytes, formatDay, formatDayTime } from '@/lib/documents/format';
+import { formatBytes } from '@/lib/documents/format';
 import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
 import { isUuid } from '@/lib/core/parse-input';
 import { AppError } from '@/lib/core/errors';
@@ -20,9 +24,9 @@ const GENERATOR_PAGES = {
 
 export const metadata: Metadata = { title: 'Document', description: 'Edit a portal document, upload new versions, archive it.' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: PageSearchParams };
 
-function successOf(p: Record<string, string | string[] | undefined>) {
+function successOf(p: SearchParams) {
   if (p.created) return 'Document created with its first version.';
   if (p.saved) return 'Changes saved. The portal shows them now.';
   if (typeof p.uploaded === 'string') return `Version ${p.uploaded} uploaded. It is now the current version.`;
@@ -58,7 +62,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
           <VisibilityBadge visibility={d.visibility} />
           <span className="font-mono">/documents/{d.slug}.pdf</span>
-          {d.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived {formatDay(d.archivedAt)}</span> : null}
+          {d.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived {formatDate(d.archivedAt)}</span> : null}
           {d.visibility === 'public' && !d.archivedAt ? (
             <a href={`/documents/${d.slug}.pdf`} className="text-brand-700 hover:underline">
               Open public PDF
@@ -68,12 +72,12 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         {d.validity.state !== 'none' ? (
           <p className="mt-2 text-sm">
             <ValidityNote validity={d.validity} staff />
-            {d.validityRemindedAt ? <span className="ml-2 text-slate-600">Reminder e-mailed {formatDay(d.validityRemindedAt)}.</span> : null}
+            {d.validityRemindedAt ? <span className="ml-2 text-slate-600">Reminder e-mailed {formatDate(d.validityRemindedAt)}.</span> : null}
           </p>
         ) : null}
       </div>
 
-      <FormNotice error={typeof query.error === 'string' ? query.error : undefined} errors={DOCUMENT_FORM_ERRORS} success={successOf(query)} />
+      <FormNotice error={singleParam(query.error)} errors={DOCUMENT_FORM_ERRORS} success={successOf(query)} />
 
       <section aria-labelledby="details" className={section}>
         <h2 id="details" className="text-lg font-semibold">
@@ -82,9 +86,9 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         <form method="post" action={`/api/admin/documents/${d.id}`} className="mt-4 grid gap-4 sm:grid-cols-2">
           <DocumentFields values={{ ...d, validUntil: d.validity.validUntil }} categories={categories} />
           <div className="sm:col-span-2">
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <SubmitButton>
               Save details
-            </button>
+            </SubmitButton>
           </div>
         </form>
       </section>
@@ -115,9 +119,9 @@ export default async function AdminDocument({ params, searchParams }: Props) {
               <input name="note" maxLength={500} className={fieldClass} placeholder="What changed" />
             </label>
             <div className="sm:col-span-2">
-              <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <SubmitButton>
                 Upload version
-              </button>
+              </SubmitButton>
             </div>
           </form>
         </section>
@@ -128,44 +132,32 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         <h2 id="versions" className="text-lg font-semibold">
           Versions
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Version</th>
-                <th scope="col" className="px-4 py-2 font-medium">File</th>
-                <th scope="col" className="px-4 py-2 font-medium">SHA-256</th>
-                <th scope="col" className="px-4 py-2 font-medium">Uploaded</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {versions.map((v, i) => (
-                <tr key={v.version}>
-                  <td className="px-4 py-3 font-medium">
-                    {v.version}
-                    {i === 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">current</span> : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <a href={`/api/admin/documents/${d.id}/versions/${v.version}`} className="text-brand-700 hover:underline">
-                      {v.filename}
-                    </a>
-                    <span className="block text-xs text-slate-600">
-                      {formatBytes(v.size)}
-                      {v.note ? ` · ${v.note}` : ''}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-700">
-                    <span title={v.sha256}>{v.sha256.slice(0, 16)}…</span>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {formatDayTime(v.uploadedAt)}
-                    <span className="block text-xs text-slate-600">{v.uploadedBy ?? 'Demo data'}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[{ label: 'Version' }, { label: 'File' }, { label: 'SHA-256' }, { label: 'Uploaded' }]} minWidth="md" className="mt-3">
+          {versions.map((v, i) => (
+            <tr key={v.version}>
+              <td className="px-4 py-3 font-medium">
+                {v.version}
+                {i === 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">current</span> : null}
+              </td>
+              <td className="px-4 py-3">
+                <a href={`/api/admin/documents/${d.id}/versions/${v.version}`} className="text-brand-700 hover:underline">
+                  {v.filename}
+                </a>
+                <span className="block text-xs text-slate-600">
+                  {formatBytes(v.size)}
+                  {v.note ? ` · ${v.note}` : ''}
+                </span>
+              </td>
+              <td className="px-4 py-3 font-mono text-xs text-slate-700">
+                <span title={v.sha256}>{v.sha256.slice(0, 16)}…</span>
+              </td>
+              <td className="px-4 py-3 text-slate-700">
+                {formatDateTime(v.uploadedAt)}
+                <span className="block text-xs text-slate-600">{v.uploadedBy ?? 'Demo data'}</span>
+              </td>
+            </tr>
+          ))}
+        </Table>
       </section>
       )}
 

@@ -1,3 +1,5 @@
+import { SubmitButton } from '@/components/ui/button';
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
@@ -10,7 +12,7 @@ import { listPortalDocuments } from '@/lib/documents/list';
 
 export const metadata: Metadata = { title: 'New document', description: 'Add a document with its first PDF to the trust portal.' };
 
-export default async function NewDocument({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewDocument({ searchParams }: { searchParams: PageSearchParams }) {
   await requireTrustAdmin('/admin/documents/new');
   const error = (await searchParams).error;
   const categories = [...new Set((await listPortalDocuments(await getDatabase())).map((d) => d.category))];
@@ -22,7 +24,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
         </Link>
       </p>
       <PageHeading title="New document">A document starts with its first PDF; later versions are added on its page.</PageHeading>
-      <FormNotice error={typeof error === 'string' ? error : undefined} errors={DOCUMENT_FORM_ERRORS} />
+      <FormNotice error={singleParam(error)} errors={DOCUMENT_FORM_ERRORS} />
       <form
         method="post"
         action="/api/admin/documents"
@@ -52,9 +54,9 @@ export default async function NewDocument({ searchParams }: { searchParams: Prom
           <input name="note" maxLength={500} className={fieldClass} placeholder="For example: audit period 2025-26" />
         </label>
         <div className="sm:col-span-2">
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <SubmitButton>
             Create document
-          </button>
+          </SubmitButton>
         </div>
       </form>
     </div>

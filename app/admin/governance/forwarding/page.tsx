@@ -1,6 +1,7 @@
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import { ForwardingPage, PAGE_SIZE } from '@/components/forwarding/forwarding-page';
-import { pageParam } from '@/components/ui/pagination';
+
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { listDeliveries } from '@/lib/forwarding/deliveries';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Forwarding to a SIEM', description: 
 const HERE = '/admin/governance/forwarding';
 
 /** Trust admins: the vendor chain's endpoints (each tenant manages its own in the customer console). */
-export default async function AdminForwardingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminForwardingPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin(HERE);
   const query = await searchParams;
   const page = pageParam(query.page);

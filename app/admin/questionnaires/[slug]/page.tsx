@@ -1,3 +1,6 @@
+import { Notice } from '@/components/ui/notice';
+import { type SearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -7,7 +10,7 @@ import { AnswerBadge } from '@/components/questionnaires/answer-badge';
 import { describeProblem } from '@/components/questionnaires/problem';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { formatDayTime } from '@/lib/documents/format';
+
 import { AppError } from '@/lib/core/errors';
 import { ANSWER_LABELS, ANSWERS, MAX_COMMENT_LENGTH } from '@/lib/questionnaires/answers';
 import { MAX_IMPORT_BYTES } from '@/lib/questionnaires/limits';
@@ -15,23 +18,22 @@ import { type EvidenceChoice, getQuestionnaire, listEvidenceChoices, type Questi
 
 export const metadata: Metadata = { title: 'Questionnaire', description: 'Edit, import and export the answers to a security questionnaire.' };
 
-type Query = Record<string, string | string[] | undefined>;
+type Query = SearchParams;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Query> };
 
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 const button = 'rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700';
 const secondary = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50';
 
 function successOf(query: Query): string | undefined {
-  const saved = one(query.saved);
+  const saved = singleParam(query.saved);
   if (saved !== undefined) {
     const n = Number(saved);
     if (n === 0) return 'Nothing to save: these answers were already as sent.';
     return n === 1 ? 'Saved: 1 answer changed. The PDF shows the change.' : `Saved: ${n} answers changed. The PDF shows the changes.`;
   }
-  const imported = one(query.imported);
+  const imported = singleParam(query.imported);
   if (imported !== undefined) {
-    const changed = Number(one(query.changed) ?? 0);
+    const changed = Number(singleParam(query.changed) ?? 0);
     return changed === 0
       ? `Imported ${imported} rows: they match the saved answers, so nothing changed.`
       : changed === 1
@@ -43,20 +45,20 @@ function successOf(query: Query): string | undefined {
 
 /** The outcome of the form sent from this part of the page, shown beside it. */
 function Outcome({ here, query }: { here: string; query: Query }) {
-  if (one(query.at) !== here) return null;
+  if (singleParam(query.at) !== here) return null;
   const problem = describeProblem(query);
   if (problem) {
     return (
-      <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      <Notice tone="error" className="mt-3">
         {problem} Nothing was changed.
-      </p>
+      </Notice>
     );
   }
   const success = successOf(query);
   return success ? (
-    <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+    <Notice tone="success" className="mt-3">
       {success}
-    </p>
+    </Notice>
   ) : null;
 }
 
@@ -124,7 +126,7 @@ function QuestionFields({ q, documents, flagged }: { q: QuestionView; documents:
           />
         </label>
       </div>
-      <p className="mt-1 text-xs text-slate-600">Last changed {formatDayTime(q.updatedAt)}</p>
+      <p className="mt-1 text-xs text-slate-600">Last changed {formatDateTime(q.updatedAt)}</p>
     </fieldset>
   );
 }
@@ -140,7 +142,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
   if (!questionnaire) notFound();
   const documents = await listEvidenceChoices(db, actor);
   const query = await searchParams;
-  const flagged = one(query.question);
+  const flagged = singleParam(query.question);
   const q = questionnaire;
   const section = 'rounded-lg border border-slate-200 bg-white p-5';
 
@@ -161,7 +163,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
             {q.unanswered > 0 ? <span className="font-medium text-amber-800"> · {q.unanswered} not answered</span> : null}
           </span>
           <span>
-            Answers last changed {formatDayTime(q.answersChangedAt)}
+            Answers last changed {formatDateTime(q.answersChangedAt)}
             {q.answersChangedBy ? ` by ${q.answersChangedBy}` : ''}
           </span>
         </p>
@@ -186,10 +188,10 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
         </p>
       </div>
 
-      {one(query.error) && !one(query.at) ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {singleParam(query.error) && !singleParam(query.at) ? (
+        <Notice tone="error">
           {describeProblem(query)} Nothing was changed.
-        </p>
+        </Notice>
       ) : null}
 
       <nav aria-labelledby="sections" className={section}>
@@ -247,7 +249,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
 
       {q.sections.map((s, i) => {
         const id = `section-${i + 1}`;
-        const hasFlag = flagged !== undefined && one(query.at) === id && s.questions.some((x) => x.questionId === flagged);
+        const hasFlag = flagged !== undefined && singleParam(query.at) === id && s.questions.some((x) => x.questionId === flagged);
         return (
           <section key={s.name} id={id} aria-labelledby={`${id}-heading`} className={`${section} scroll-mt-6`}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -1,3 +1,4 @@
+import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChangeFields, FormError, submitButton } from '@/components/subprocessors/change-form';
@@ -8,9 +9,7 @@ import { NOTICE_DAYS, earliestEffectiveDate } from '@/lib/subprocessors/notice';
 
 export const metadata: Metadata = { title: 'Schedule a new sub-processor', description: 'Schedule the addition of a sub-processor with the notice it needs.' };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function NewSubprocessor({ searchParams }: { searchParams: Search }) {
+export default async function NewSubprocessor({ searchParams }: { searchParams: PageSearchParams }) {
   await requireTrustAdmin('/admin/subprocessors/new');
   const state = readChangeFormState(await searchParams);
   const now = systemClock.now();

@@ -1,15 +1,16 @@
+import { Table } from '@/components/ui/table';
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
+import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
-import { longDate } from '@/lib/subprocessors/dates';
+
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers, type SubscriberStatus } from '@/lib/subscriptions/list';
 
 export const metadata: Metadata = { title: 'Subscribers', description: 'Who is subscribed to sub-processor changes.' };
-
-type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const STATUS: Record<SubscriberStatus, { label: string; className: string }> = {
   confirmed: { label: 'Confirmed', className: 'bg-emerald-100 text-emerald-900' },
@@ -17,7 +18,7 @@ const STATUS: Record<SubscriberStatus, { label: string; className: string }> = {
   unsubscribed: { label: 'Unsubscribed', className: 'bg-slate-200 text-slate-800' },
 };
 
-export default async function Subscribers({ searchParams }: { searchParams: Search }) {
+export default async function Subscribers({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/subprocessors/subscribers');
   const page = pageParam((await searchParams).page);
   const { total, byStatus, subscribers } = await listSubscribers(await getDatabase(), actor, { page, pageSize: SUBSCRIBERS_PAGE_SIZE });
@@ -43,31 +44,19 @@ export default async function Subscribers({ searchParams }: { searchParams: Sear
       </dl>
       <div className="mt-6">
         {subscribers.length ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Subscribers, newest first</caption>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">E-mail</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Since</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {subscribers.map((s) => (
-                  <tr key={s.id}>
-                    <td className="break-all px-4 py-2 font-medium">{s.email}</td>
-                    <td className="px-4 py-2">
-                      <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[s.status].className}`}>{STATUS[s.status].label}</span>
-                    </td>
-                    <td className="px-4 py-2 text-slate-700">
-                      {longDate(s.status === 'confirmed' && s.confirmedAt ? s.confirmedAt : s.status === 'unsubscribed' && s.unsubscribedAt ? s.unsubscribedAt : s.createdAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[{ label: 'E-mail' }, { label: 'Status' }, { label: 'Since' }]} caption="Subscribers, newest first">
+            {subscribers.map((s) => (
+              <tr key={s.id}>
+                <td className="break-all px-4 py-2 font-medium">{s.email}</td>
+                <td className="px-4 py-2">
+                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[s.status].className}`}>{STATUS[s.status].label}</span>
+                </td>
+                <td className="px-4 py-2 text-slate-700">
+                  {formatDate(s.status === 'confirmed' && s.confirmedAt ? s.confirmedAt : s.status === 'unsubscribed' && s.unsubscribedAt ? s.unsubscribedAt : s.createdAt)}
+                </td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <EmptyState title={total ? 'No subscribers on this page' : 'No subscribers yet'}>
             {total ? <Link href="/admin/subprocessors/subscribers" className="text-brand-700 underline">Go to the first page</Link> : 'Visitors subscribe on the public sub-processors page.'}

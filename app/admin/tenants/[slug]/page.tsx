@@ -1,14 +1,16 @@
+import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BreakGlassForm } from '@/components/lockbox/break-glass-form';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one, timeLeftLabel, utc } from '@/components/lockbox/format';
+import { DONE_MESSAGES, LOCKBOX_ERRORS, timeLeftLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
 import { SessionCard } from '@/components/lockbox/session-card';
 import { LockboxRequestForm } from '@/components/lockbox/request-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Pagination, pageParam } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/request';
 import { listSessions } from '@/lib/break-glass/sessions';
 import { systemClock } from '@/lib/core/clock';
@@ -23,7 +25,7 @@ export const metadata: Metadata = { title: 'Tenant', description: 'A tenant, and
 
 const PAGE_SIZE = 10;
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
 export default async function TenantPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -42,7 +44,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
   ]);
   const here = `/admin/tenants/${slug}`;
   const myActiveSession = sessions?.sessions.find((s) => s.state === 'active' && s.invoker.id === actor.userId);
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -57,7 +59,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
             ? `In an emergency that cannot wait for ${tenant.legalName}’s approval, you can open break-glass access for up to one hour. The customer is told at once and the session is reviewed by the other holder.`
             : `Lockbox requests and break-glass sessions on ${tenant.legalName}. Trust admins oversee them; they cannot read the data.`}
       </PageHeading>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       {customerAdmins === 0 ? <NoAdminWarning legalName={tenant.legalName} /> : null}
       <p className="mb-6">
         <Link
@@ -84,7 +86,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
           </h2>
           {myActiveSession ? (
             <p className="text-sm text-slate-800">
-              Your break-glass session is active until {utc(myActiveSession.endsAt)} ({timeLeftLabel(myActiveSession.endsAt, now)}).{' '}
+              Your break-glass session is active until {formatDateTime(myActiveSession.endsAt)} ({timeLeftLabel(myActiveSession.endsAt, now)}).{' '}
               <Link href={`${here}/data`} className="font-medium text-brand-700 underline hover:text-brand-900">
                 Read {tenant.legalName}’s data
               </Link>{' '}

@@ -1,6 +1,7 @@
+import { type PageSearchParams, pageParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
-import { pageParam } from '@/components/ui/pagination';
+
 import { requireCustomer } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { listDeliveries } from '@/lib/forwarding/deliveries';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Forwarding to a SIEM', description: 
 const HERE = '/console/governance/forwarding';
 
 /** Customer admins only: endpoint URLs may carry a receiver's token, so members get a 403. */
-export default async function ConsoleForwardingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsoleForwardingPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer(HERE);
   if (actor.role !== 'customer_admin') forbidden();
   const query = await searchParams;

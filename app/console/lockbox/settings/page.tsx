@@ -1,8 +1,10 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
-import { Field, Select, SubmitButton } from '@/components/portal-admin/fields';
-import { DONE_MESSAGES, LOCKBOX_ERRORS, one } from '@/components/lockbox/format';
+import { Field, Select } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { DONE_MESSAGES, LOCKBOX_ERRORS } from '@/components/lockbox/format';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireCustomer } from '@/lib/auth/request';
@@ -13,12 +15,12 @@ export const metadata: Metadata = { title: 'Lockbox settings', description: 'How
 
 const HERE = '/console/lockbox/settings';
 
-export default async function LockboxSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LockboxSettingsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer(HERE);
   const query = await searchParams;
   const settings = await readLockboxSettings(await getDatabase(), actor);
   const hours = Math.round(settings.requestExpiryMinutes / 60);
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -27,7 +29,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
         </Link>
       </p>
       <PageHeading title="Lockbox settings">How vendor staff requests for access to {actor.tenantName}’s data are answered. Changes apply to new requests.</PageHeading>
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       {actor.role === 'customer_admin' ? (
         <form method="post" action="/api/lockbox/settings" className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">
           <Back to={HERE} />

@@ -1,3 +1,5 @@
+import { SubmitButton } from '@/components/ui/button';
+import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -12,11 +14,9 @@ import { stateAfter } from '@/lib/subprocessors/timeline';
 
 export const metadata: Metadata = { title: 'Change or remove a sub-processor', description: 'Schedule an update or the removal of a sub-processor.' };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 const input = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
 
-export default async function ChangeSubprocessor({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Search }) {
+export default async function ChangeSubprocessor({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: PageSearchParams }) {
   const { slug } = await params;
   const actor = await requireTrustAdmin(`/admin/subprocessors/${encodeURIComponent(slug)}/change`, '/admin/subprocessors/[slug]/change');
   const view = await readAdminSubprocessors(await getDatabase(), systemClock, actor);
@@ -92,9 +92,9 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
             </div>
           </div>
           <div className="mt-5">
-            <button type="submit" className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">
+            <SubmitButton variant="dangerOutline">
               Save removal as draft
-            </button>
+            </SubmitButton>
           </div>
         </form>
       </section>

@@ -1,9 +1,12 @@
+import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
-import { Field, SubmitButton, TextArea } from '@/components/portal-admin/fields';
-import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, minutesLeft, one, utc } from '@/components/lockbox/format';
+import { Field, TextArea } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, minutesLeft } from '@/components/lockbox/format';
 import { LockboxRequestForm } from '@/components/lockbox/request-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
@@ -15,11 +18,10 @@ import { orNotFound } from '@/lib/http/or-not-found';
 import { startedElsewhere } from '@/lib/http/recorded-read';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readTenantDataAsStaff } from '@/lib/lockbox/tenant-data';
-import { formatTime } from '@/lib/portal/dates';
 
 export const metadata: Metadata = { title: 'Tenant data', description: 'A tenant’s data, as a lockbox grant or break-glass session allows.' };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ slug: string }>; searchParams: PageSearchParams };
 
 export default async function TenantDataPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -35,7 +37,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
     !access && actor.role === 'support'
       ? (await listRequests(db, systemClock, actor, { tenantId: tenant.id, states: ['pending'], limit: 20 })).requests
       : [];
-  const done = one(query.done);
+  const done = singleParam(query.done);
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -44,7 +46,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <PageHeading title={`${tenant.legalName}’s data`} eyebrow="Tenant data" />
-      <FormNotice error={one(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
+      <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
 
       {access ? (
         <>
@@ -57,7 +59,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
               {access.via === 'break_glass' ? 'Break-glass access' : 'Access via lockbox grant'}: {ACCESS_LABELS[access.mode].toLowerCase()}
             </p>
             <p className="mt-1">
-              {minutesLeft(access.endsAt, now)} minutes left, until {utc(access.endsAt)}. Every read is recorded in {tenant.legalName}’s governance
+              {minutesLeft(access.endsAt, now)} minutes left, until {formatDateTime(access.endsAt)}. Every read is recorded in {tenant.legalName}’s governance
               log{access.via === 'break_glass' ? ', and the session will be reviewed by the other holder' : ''}.
             </p>
             {access.via === 'break_glass' ? (
@@ -82,7 +84,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
                     <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{r.category}</p>
                     <h3 className="mt-1 font-semibold">{r.title}</h3>
                     <p className="mt-1 whitespace-pre-line text-sm leading-6 text-slate-700">{r.body}</p>
-                    <p className="mt-2 text-xs text-slate-600">Updated {formatTime(r.updatedAt)}</p>
+                    <p className="mt-2 text-xs text-slate-600">Updated {formatDateTime(r.updatedAt)}</p>
                     {access.mode === 'read_write' ? (
                       <details className="mt-3">
                         <summary className="cursor-pointer text-sm font-medium text-brand-700">
@@ -124,7 +126,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
               {pending.length ? (
                 <p className="mb-4 text-sm text-slate-700">
                   You have {pending.length === 1 ? 'a request' : `${pending.length} requests`} waiting for {tenant.legalName}’s answer (the latest
-                  expires unanswered at {utc(pending[0].expiresAt)}).{' '}
+                  expires unanswered at {formatDateTime(pending[0].expiresAt)}).{' '}
                   <Link href={`/admin/tenants/${slug}`} className="text-brand-700 underline hover:text-brand-900">
                     See your requests
                   </Link>

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 const CONTROL = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-normal text-slate-900';
 
@@ -33,7 +33,12 @@ export function Field({ label, hint, ...props }: { label: string; hint?: string 
 }
 
 /** A text area; `mono` (the default) for the staff's formatted text, off for plain prose. */
-export function TextArea({ label, hint, mono = true, ...props }: { label: string; hint?: string; mono?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  hint,
+  mono = true,
+  ...props
+}: { label: string; hint?: string; mono?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
       <textarea {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={`${CONTROL} ${mono ? 'font-mono ' : ''}leading-6`} />
@@ -41,7 +46,12 @@ export function TextArea({ label, hint, mono = true, ...props }: { label: string
   );
 }
 
-export function Select({ label, hint, options, ...props }: { label: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({
+  label,
+  hint,
+  options,
+  ...props
+}: { label: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Labelled label={label} hint={hint} hintId={hintIdOf(props)}>
       <select {...props} aria-describedby={hint ? hintIdOf(props) : undefined} className={CONTROL}>
@@ -54,30 +64,3 @@ export function Select({ label, hint, options, ...props }: { label: string; hint
     </Labelled>
   );
 }
-
-const BUTTONS = {
-  primary: 'bg-brand-600 text-white hover:bg-brand-700',
-  secondary: 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-50',
-  danger: 'bg-red-700 text-white hover:bg-red-800',
-  dangerOutline: 'border border-red-300 bg-white text-red-800 hover:bg-red-50',
-} as const;
-
-export function SubmitButton({ children, variant = 'primary', ...props }: { children: ReactNode; variant?: keyof typeof BUTTONS } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'>) {
-  const styles = BUTTONS[variant];
-  return (
-    <button type="submit" {...props} className={`rounded-md px-4 py-2 text-sm font-medium ${styles}`}>
-      {children}
-    </button>
-  );
-}
-
-/** Text formatting the staff text areas understand, said once under each. */
-export const TEXT_HINT = 'Leave a blank line between paragraphs. Start a line with “- ” for a list item, or “## ” for a heading.';
-
-/** The value of a search param, when it is one string. */
-export async function searchParam(searchParams: Promise<Record<string, string | string[] | undefined>>, name: string) {
-  const value = (await searchParams)[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-export type Search = Promise<Record<string, string | string[] | undefined>>;
