@@ -34,6 +34,14 @@ export default defineConfig([
   { ...reactHooks.configs.flat.recommended, files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', '**/*.tsx'] },
   nextPlugin.configs['core-web-vitals'],
 
+  // The public portal links with plain anchors on purpose: next/link hydrates every link and
+  // prefetches each route it shows, a server render per link per visit that read-only pages
+  // do not need. The consoles keep next/link.
+  {
+    files: ['app/*.tsx', 'app/{access,certifications,documents,governance-log,security,subprocessors,subscriptions,updates,vulnerability-disclosure}/**', 'components/**'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+
   {
     rules: {
       // Names starting with _ are unused on purpose, and destructuring a property out to leave the
