@@ -34,8 +34,12 @@ const server = http.createServer((req, res) => {
     delete req.headers['x-forwarded-port'];
     delete req.headers['x-nonce-placeholder'];
   }
-  // Answered by app/api/invalid-path/route.ts, with the headers every answer gets.
-  if (!pathDecodes(req.url)) req.url = '/api/invalid-path';
+  // Answered by app/api/invalid-path/route.ts (a GET, whatever was asked), with the headers
+  // every answer gets.
+  if (!pathDecodes(req.url)) {
+    req.url = '/api/invalid-path';
+    if (req.method !== 'HEAD') req.method = 'GET';
+  }
   handle(req, res);
 });
 // Longer than the idle timeout of the clients and load balancers in front (60 s is usual):
