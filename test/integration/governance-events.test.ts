@@ -25,7 +25,7 @@ import { EventCoalescer } from '@/lib/governance/coalesce';
 import { EVENT_KINDS, KIND_PATTERN } from '@/lib/governance/kinds';
 import { noteActor } from '@/lib/governance/refusal-scope';
 import { recordRefusal, REFUSALS } from '@/lib/governance/refusals';
-import { jsonOrForm } from '@/lib/http/form-action';
+import { answer, answerError } from '@/lib/http/answer';
 import { pathPattern } from '@/lib/http/path-pattern';
 import { type RefusalLog, routeWith } from '@/lib/http/route';
 import {
@@ -190,12 +190,18 @@ describeEachDatabase('governance events from everything', (t) => {
   /**
    * A request through route(), the wrapper of every route handler: the handler notes the
    * session's actor (as requireApiActor does) and runs the action; a form post goes through
-   * jsonOrForm, as the console forms do.
+   * answer() and answerError(), as the console forms do (lib/api/handler.ts).
    */
   async function viaRoute(actor: Actor | null, pattern: { path: string; params?: Record<string, string> }, action: () => Promise<unknown>, form = false) {
     const handler = routeWith(log, async (request: NextRequest) => {
       if (actor && actor.kind !== 'anonymous') noteActor(actor);
-      if (form) return jsonOrForm(request, '/console', () => action(), { json: () => ({ ok: true }), done: 'ok' });
+      if (form) {
+        await request.text();
+        return action().then(
+          () => answer(true, '/console', { done: 'ok' }),
+          (error: unknown) => answerError('/console', error),
+        );
+      }
       await action();
       return NextResponse.json({ ok: true });
     });

@@ -1,7 +1,6 @@
-import { NextResponse } from 'next/server';
+import { handler } from '@/lib/api/handler';
+import { type NextRequest, NextResponse } from 'next/server';
 import { GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
 import { downloadDocument } from '@/lib/documents/download';
 import { htmlNotice } from '@/lib/http/html-notice';
 import { SLUG_PATTERN } from '@/lib/core/parse-input';
@@ -9,7 +8,6 @@ import { wantsHtml } from '@/lib/http/html-notice';
 import { pdfResponse } from '@/lib/http/pdf-response';
 import { jsonError } from '@/lib/http/respond';
 import { refuseStartedElsewhere, startedElsewhere } from '@/lib/http/recorded-read';
-import { route } from '@/lib/http/route';
 
 /**
  * /documents/<slug>.pdf: a public document for anyone (cacheable, ETag = SHA-256; once read,
@@ -17,8 +15,7 @@ import { route } from '@/lib/http/route';
  * sign-in link that covers it, else 403, and then as a copy stamped for that reader (never
  * stored by a cache; ETag = the stamped copy's SHA-256).
  */
-export const GET = route(async (request, { params }: { params: Promise<{ file: string }> }) => {
-  const { file } = await params;
+export const GET = handler({ access: 'public' }, async (ctx, { request, params: { file } }: { request: NextRequest; params: { file: string } }) => {
   const slug = file.endsWith('.pdf') ? file.slice(0, -'.pdf'.length) : '';
   const html = wantsHtml(request);
   const notFound = () =>
@@ -29,7 +26,7 @@ export const GET = route(async (request, { params }: { params: Promise<{ file: s
   // no grant (a public document still opens), and offered a link to open it from here.
   const grantTokens = tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value);
   const elsewhere = startedElsewhere(request);
-  const result = await downloadDocument(await getDatabase(), systemClock, slug, {
+  const result = await downloadDocument(ctx.db, ctx.clock, slug, {
     grantTokens: elsewhere ? [] : grantTokens,
     ifNoneMatch: request.headers.get('if-none-match'),
     cache: true,
