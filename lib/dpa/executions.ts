@@ -9,7 +9,8 @@ import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { parseInput, text } from '@/lib/portal/input';
+import { parseInput } from '@/lib/core/parse-input';
+import { text } from '@/lib/portal/input';
 import type { DpaContent } from './content';
 
 /** A tenant's execution of a DPA version (JSON-safe). */

@@ -10,7 +10,8 @@ import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { parseInput, text } from '@/lib/portal/input';
+import { parseInput } from '@/lib/core/parse-input';
+import { text } from '@/lib/portal/input';
 import { z } from 'zod';
 import { type DpaContent, type DpaDraftContent, dpaContentSchema, dpaDraftSchema } from './content';
 

@@ -10,7 +10,8 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { checkCertificationDates } from './certification-rules';
-import { blankAsMissing, blankAsNull, calendarDay, dayOf, parseInput, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
+import { parseInput } from '@/lib/core/parse-input';
+import { blankAsMissing, blankAsNull, calendarDay, dayOf, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 /** A certification as the public portal shows it (JSON-safe). */
@@ -257,7 +258,7 @@ async function reportDocument(tx: Tx, id: string | null): Promise<{ title: strin
     .select({ title: documents.title, slug: documents.slug })
     .from(documents)
     .where(and(eq(documents.id, id), isNull(documents.archivedAt)));
-  if (!doc) throw new AppError('invalid_reportDocumentId', 'That document does not exist or is archived: choose another report.', 400);
+  if (!doc) throw new AppError('invalid_report_document_id', 'That document does not exist or is archived: choose another report.', 400);
   return doc;
 }
 

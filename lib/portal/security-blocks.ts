@@ -9,7 +9,8 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { parseInput, SLUG, slugify, text, uniqueSlug } from './input';
+import { parseInput } from '@/lib/core/parse-input';
+import { SLUG, slugify, text, uniqueSlug } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 /** A block of the security overview (JSON-safe); its slug is the anchor in the page. */

@@ -9,7 +9,8 @@ import type { DbHandle } from '@/lib/db/with-actor';
 import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { blankAsNull, parseInput, text, wholeNumber } from './input';
+import { parseInput } from '@/lib/core/parse-input';
+import { blankAsNull, text, wholeNumber } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 /** What the public portal shows of the settings: plain values, safe to cache as JSON. */

@@ -8,7 +8,8 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { parseInput, text } from './input';
+import { parseInput } from '@/lib/core/parse-input';
+import { text } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 
 /** A published news item, as the updates page and the Atom feed show it (JSON-safe). */
@@ -108,7 +109,7 @@ const updateInput = z.object(fields).partial();
 
 function checkPublishedAt(at: Date | undefined, now: Date) {
   if (at && at.getTime() > now.getTime() + MAX_AHEAD_MS) {
-    throw new AppError('invalid_publishedAt', 'An update can be scheduled at most a year ahead.', 400);
+    throw new AppError('invalid_published_at', 'An update can be scheduled at most a year ahead.', 400);
   }
 }
 

@@ -172,8 +172,8 @@ describeEachDatabase('DPA', (t) => {
     expect(await outcome(executeDpa(t().db, systemClock, alice, signing))).toBe('403 forbidden');
     expect(await outcome(executeDpa(t().db, systemClock, bob, signing))).toBe('403 forbidden');
     expect(await outcome(executeDpa(t().db, systemClock, admin, { ...signing, authority: false }))).toBe('400 invalid_authority');
-    expect(await outcome(executeDpa(t().db, systemClock, admin, { ...signing, signerName: '  ' }))).toBe('400 invalid_signerName');
-    expect(await outcome(executeDpa(t().db, systemClock, admin, { ...signing, signerTitle: 'x'.repeat(201) }))).toBe('400 invalid_signerTitle');
+    expect(await outcome(executeDpa(t().db, systemClock, admin, { ...signing, signerName: '  ' }))).toBe('400 invalid_signer_name');
+    expect(await outcome(executeDpa(t().db, systemClock, admin, { ...signing, signerTitle: 'x'.repeat(201) }))).toBe('400 invalid_signer_title');
     expect(await outcome(executeDpa(t().db, systemClock, admin, 'nonsense'))).toBe('400 invalid_request');
     expect(await executions()).toBe(0);
 
@@ -226,7 +226,7 @@ describeEachDatabase('DPA', (t) => {
     // A draft may be incomplete; publishing it is refused, naming the field.
     const draft = await saveDpaDraft(t().db, systemClock, alice, { ...DEMO_DPA, governingLaw: '' });
     expect(draft.problem).toMatchObject({ field: 'governingLaw' });
-    expect(await outcome(publishDpaDraft(t().db, systemClock, alice, {}))).toBe('400 invalid_governingLaw');
+    expect(await outcome(publishDpaDraft(t().db, systemClock, alice, {}))).toBe('400 invalid_governing_law');
     expect(await outcome(saveDpaDraft(t().db, systemClock, alice, { ...DEMO_DPA, title: 'x'.repeat(201) }))).toBe('400 invalid_title');
 
     const changed = { ...DEMO_DPA, title: 'Data Processing Addendum' };

@@ -167,9 +167,9 @@ describeEachDatabase('portal content: security overview and news', (t) => {
       [{ title: 'x'.repeat(201), body: 'x' }, 'invalid_title'],
       [{ title: 'x', body: '' }, 'invalid_body'],
       [{ title: 'x', body: 'x'.repeat(10_001) }, 'invalid_body'],
-      [{ title: 'x', body: 'y', publishedAt: 'tomorrow' }, 'invalid_publishedAt'],
-      [{ title: 'x', body: 'y', publishedAt: '1999-12-31T10:00' }, 'invalid_publishedAt'],
-      [{ title: 'x', body: 'y', publishedAt: new Date(clock.now().getTime() + 400 * DAY).toISOString() }, 'invalid_publishedAt'],
+      [{ title: 'x', body: 'y', publishedAt: 'tomorrow' }, 'invalid_published_at'],
+      [{ title: 'x', body: 'y', publishedAt: '1999-12-31T10:00' }, 'invalid_published_at'],
+      [{ title: 'x', body: 'y', publishedAt: new Date(clock.now().getTime() + 400 * DAY).toISOString() }, 'invalid_published_at'],
     ] as const) {
       await expectRefusal(createUpdate(t().db, clock, alice, input), code, 400);
     }

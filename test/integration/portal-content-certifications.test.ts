@@ -152,16 +152,16 @@ describeEachDatabase('portal content: certifications', (t) => {
       [{ status: 'expired', periodStart: day(clock.now(), -300), periodEnd: day(clock.now(), 10), targetDate: null }, 'period_not_ended'],
       [{ targetDate: day(clock.now(), -1) }, 'target_in_past'],
       [{ status: 'certified' }, 'invalid_status'],
-      [{ targetDate: '2026-02-30' }, 'invalid_targetDate'],
-      [{ targetDate: 'next spring' }, 'invalid_targetDate'],
+      [{ targetDate: '2026-02-30' }, 'invalid_target_date'],
+      [{ targetDate: 'next spring' }, 'invalid_target_date'],
       [{ framework: '   ' }, 'invalid_framework'],
       [{ framework: 'x'.repeat(121) }, 'invalid_framework'],
       [{ description: 'x'.repeat(2001) }, 'invalid_description'],
       [{ position: -1 }, 'invalid_position'],
       [{ position: '1.5' }, 'invalid_position'],
-      [{ reportDocumentId: 'not-a-uuid' }, 'invalid_reportDocumentId'],
-      [{ reportDocumentId: '00000000-0000-4000-8000-000000000000' }, 'invalid_reportDocumentId'],
-      [{ reportDocumentId: archivedReport.id }, 'invalid_reportDocumentId'],
+      [{ reportDocumentId: 'not-a-uuid' }, 'invalid_report_document_id'],
+      [{ reportDocumentId: '00000000-0000-4000-8000-000000000000' }, 'invalid_report_document_id'],
+      [{ reportDocumentId: archivedReport.id }, 'invalid_report_document_id'],
     ];
     for (const [input, code] of cases) {
       await expectRefusal(updateCertification(t().db, clock, alice, cert.id, input), code, 400);

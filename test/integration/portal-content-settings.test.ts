@@ -90,23 +90,23 @@ describeEachDatabase('portal content: settings and logo', (t) => {
   it('refuses bad input with a message naming the field, and changes nothing', async () => {
     const before = await stored();
     const cases: [Record<string, unknown>, string][] = [
-      [{ vendorName: '' }, 'invalid_vendorName'],
-      [{ vendorName: 'x'.repeat(101) }, 'invalid_vendorName'],
+      [{ vendorName: '' }, 'invalid_vendor_name'],
+      [{ vendorName: 'x'.repeat(101) }, 'invalid_vendor_name'],
       [{ tagline: 'x'.repeat(301) }, 'invalid_tagline'],
       [{ overview: 'x'.repeat(4001) }, 'invalid_overview'],
-      [{ statusPageUrl: 'javascript:alert(1)' }, 'invalid_statusPageUrl'],
-      [{ statusPageUrl: 'status page' }, 'invalid_statusPageUrl'],
-      [{ securityContact: 'call us' }, 'invalid_securityContact'],
-      [{ securityContact: 'http://insecure.example/report' }, 'invalid_securityContact'],
-      [{ securityContact: 'mailto:nobody' }, 'invalid_securityContact'],
-      [{ securityTxtExpiresAt: 'soon' }, 'invalid_securityTxtExpiresAt'],
-      [{ securityTxtExpiresAt: '2026-02-31x' }, 'invalid_securityTxtExpiresAt'],
-      [{ preferredLanguages: 'English' }, 'invalid_preferredLanguages'],
-      [{ preferredLanguages: ' , ' }, 'invalid_preferredLanguages'],
-      [{ disclosurePolicy: 'x'.repeat(20_001) }, 'invalid_disclosurePolicy'],
-      [{ accessGrantDays: 0 }, 'invalid_accessGrantDays'],
-      [{ accessGrantDays: '91' }, 'invalid_accessGrantDays'],
-      [{ accessGrantDays: 'seven' }, 'invalid_accessGrantDays'],
+      [{ statusPageUrl: 'javascript:alert(1)' }, 'invalid_status_page_url'],
+      [{ statusPageUrl: 'status page' }, 'invalid_status_page_url'],
+      [{ securityContact: 'call us' }, 'invalid_security_contact'],
+      [{ securityContact: 'http://insecure.example/report' }, 'invalid_security_contact'],
+      [{ securityContact: 'mailto:nobody' }, 'invalid_security_contact'],
+      [{ securityTxtExpiresAt: 'soon' }, 'invalid_security_txt_expires_at'],
+      [{ securityTxtExpiresAt: '2026-02-31x' }, 'invalid_security_txt_expires_at'],
+      [{ preferredLanguages: 'English' }, 'invalid_preferred_languages'],
+      [{ preferredLanguages: ' , ' }, 'invalid_preferred_languages'],
+      [{ disclosurePolicy: 'x'.repeat(20_001) }, 'invalid_disclosure_policy'],
+      [{ accessGrantDays: 0 }, 'invalid_access_grant_days'],
+      [{ accessGrantDays: '91' }, 'invalid_access_grant_days'],
+      [{ accessGrantDays: 'seven' }, 'invalid_access_grant_days'],
     ];
     for (const [input, code] of cases) await expectRefusal(updateSettings(t().db, clock, alice, input), code, 400);
     expect(await stored()).toEqual(before);
