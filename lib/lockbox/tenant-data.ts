@@ -13,6 +13,7 @@ import { listOwnRecords, type RecordSummary } from '@/lib/tenants/list-records';
 import { z } from 'zod';
 import { actingOn, type TenantRef, tenantBySlug } from './tenant';
 import { EVENTS } from './transitions';
+import type { Ctx } from '@/lib/db/ctx';
 
 export interface StaffAccess {
   via: 'lockbox' | 'break_glass';
@@ -92,7 +93,7 @@ export async function readTenantDataAsStaff(db: DbHandle, clock: Clock, actor: A
 }
 
 /** The records of a tenant for whoever asks: its own users, or staff as the database allows. */
-export async function readTenantRecords(db: DbHandle, clock: Clock, actor: Actor, slug: string): Promise<RecordSummary[]> {
+export async function readTenantRecords({ db, clock, actor }: Ctx<Actor>, slug: string): Promise<RecordSummary[]> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.', 401);
   if (actor.kind === 'staff') return (await readTenantDataAsStaff(db, clock, actor, slug)).records;
   if (actor.tenantSlug !== slug) throw new AppError('not_found', 'There is no such tenant.', 404);
@@ -105,7 +106,7 @@ const recordInput = z.object({
 });
 
 /** A staff member with read-write access corrects a record; the database refuses anyone else. */
-export async function updateTenantRecord(db: DbHandle, clock: Clock, actor: Actor, slug: string, id: string, data: unknown) {
+export async function updateTenantRecord({ db, clock, actor }: Ctx<Actor>, slug: string, id: string, data: unknown) {
   if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff use this view.', 403);
   if (!isUuid(id)) throw new AppError('not_found', 'There is no such record.', 404);
   const tenant = await tenantBySlug(db, actor, slug);

@@ -22,9 +22,9 @@ export default async function AdminCertifications({ searchParams }: { searchPara
   const page = pageParam(await searchParam(searchParams, 'page'));
   const db = await getDatabase();
   const [certifications, reports, history] = await Promise.all([
-    listCertificationsForAdmin(db, actor),
-    listReportOptions(db, actor),
-    listCertificationHistory(db, actor, { limit: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE }),
+    listCertificationsForAdmin({ db, actor }),
+    listReportOptions({ db, actor }),
+    listCertificationHistory({ db, actor }, { limit: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE }),
   ]);
   return (
     <div>

@@ -6,13 +6,13 @@ import { sendQueuedMail } from '@/lib/mail/sender';
 export const GET = handler({ access: 'signed-in' }, async (ctx, { request }) => {
   const params = request.nextUrl.searchParams;
   const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
-  const { total, sessions } = await listSessions(ctx.db, ctx.clock, ctx.actor, { openReviews: params.get('openReviews') === '1', offset });
+  const { total, sessions } = await listSessions(ctx, { openReviews: params.get('openReviews') === '1', offset });
   return { json: { total, sessions } };
 });
 
 /** A designated holder opens emergency access: `{"tenant","justification","incident","durationMinutes"}`. */
 export const POST = handler({ access: 'signed-in', body: 'json-or-form', form: { back: '/admin/break-glass' } }, async (ctx, { data }) => {
-  const session = await invokeBreakGlass(ctx.db, ctx.clock, ctx.actor, data);
+  const session = await invokeBreakGlass(ctx, data);
   sendQueuedMail();
   return { json: { session, ...session }, status: 201, done: 'invoked' };
 });

@@ -16,7 +16,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Prom
   const actor = await requireTrustAdmin('/admin/access-requests/rules');
   const query = await searchParams;
   const db = await getDatabase();
-  const [rules, pending] = await Promise.all([listDomainRules(db, actor), countPendingRequests(db, actor)]);
+  const [rules, pending] = await Promise.all([listDomainRules({ db, actor }), countPendingRequests(db, actor)]);
   const field = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
   return (
     <div>

@@ -10,7 +10,7 @@ import { refreshPublic } from '@/lib/portal/cache';
 
 export const GET = handler({ access: 'trust-admin' }, async (ctx, { request }) => {
   const page = pageParam(request.nextUrl.searchParams.get('page') ?? undefined);
-  const { items, total } = await listAdminDocuments(ctx.db, ctx.clock, ctx.actor, { page, pageSize: 50 });
+  const { items, total } = await listAdminDocuments(ctx, { page, pageSize: 50 });
   return { json: { documents: items, total, page } };
 });
 
@@ -19,7 +19,7 @@ export const POST = handler({ access: 'trust-admin', form: { when: 'html', back:
   const upload = await readUpload(request);
   const input = parseInput(newDocumentFields, upload.fields);
   const pdf = await checkPdf(upload.file?.bytes ?? new Uint8Array(), upload.file?.name, input.slug);
-  const created = await createDocument(ctx.db, ctx.clock, ctx.actor, input, pdf);
+  const created = await createDocument(ctx, input, pdf);
   refreshPublic('documents');
   return { json: { document: created }, status: 201, redirect: `/admin/documents/${created.id}?created=1` };
 });

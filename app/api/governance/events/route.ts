@@ -10,7 +10,7 @@ const query = z.object({
 
 /** The caller's chain (a tenant's users: their tenant's; trust admins: the vendor's), oldest first after `after`. */
 export const GET = handler({ access: 'signed-in', query }, async (ctx, { query: q }) => {
-  const { events, actors } = await listEvents(ctx.db, ctx.actor, { kindPrefixes: q.kind ? [q.kind] : [], after: q.after, limit: q.limit });
+  const { events, actors } = await listEvents(ctx, { kindPrefixes: q.kind ? [q.kind] : [], after: q.after, limit: q.limit });
   return {
     json: { events: events.map((e) => ({ ...e, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null })), next: events.at(-1)?.seq ?? q.after },
   };

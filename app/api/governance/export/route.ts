@@ -12,7 +12,7 @@ const input = z.object({ via: z.enum(['console', 'api']).default('api') });
  * follow a link, but not post across sites past route()'s same-origin check.
  */
 export const POST = handler({ access: 'signed-in', input }, async (ctx, { input: { via } }) => {
-  const target = await recordExport(ctx.db, ctx.actor, via);
+  const target = await recordExport(ctx, via);
   const lines = exportLines(ctx.db, target, ctx.clock);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

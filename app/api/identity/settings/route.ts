@@ -11,6 +11,6 @@ export const POST = handler({ access: 'signed-in', body: 'json-or-form', form: {
   // Who may first: a refused caller is told so (and recorded), whatever the body holds.
   assertJitEditor(ctx.actor);
   const { allowJitProvisioning } = (args.form ? form : json).parse(args.data);
-  await setJitProvisioning(ctx.db, ctx.clock, ctx.actor, allowJitProvisioning);
+  await setJitProvisioning(ctx, allowJitProvisioning);
   return { json: { allowJitProvisioning }, redirect: '/console/users?settings=1' };
 });

@@ -6,8 +6,8 @@ import { sendQueuedMail } from '@/lib/mail/sender';
 
 /** Staff: their own requests (trust admins: all); customer users: their tenant's. `?status=&tenant=&limit=&offset=` */
 export const GET = handler({ access: 'signed-in' }, async (ctx, { request }) => {
-  const query = await listQuery(ctx.db, ctx.actor, request.nextUrl.searchParams);
-  const { total, requests } = await listRequests(ctx.db, ctx.clock, ctx.actor, query);
+  const query = await listQuery(ctx, request.nextUrl.searchParams);
+  const { total, requests } = await listRequests(ctx, query);
   return { json: { total, requests } };
 });
 
@@ -18,7 +18,7 @@ const tenantPage = ({ data }: { data: unknown }) => {
 
 /** A support engineer asks a tenant for access: `{"tenant","justification","ticket","durationMinutes","access"}`. */
 export const POST = handler({ access: 'signed-in', body: 'json-or-form', form: { back: tenantPage } }, async (ctx, { data }) => {
-  const r = await fileRequest(ctx.db, ctx.clock, ctx.actor, data);
+  const r = await fileRequest(ctx, data);
   sendQueuedMail();
   return { json: { request: r, ...r }, status: 201, done: 'requested' };
 });

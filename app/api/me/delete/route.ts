@@ -14,7 +14,7 @@ export const POST = handler(
     if (confirm.trim().toLowerCase() !== ctx.actor.email.toLowerCase()) {
       throw new AppError('confirmation_mismatch', 'Type your own e-mail address exactly to confirm the deletion.', 422);
     }
-    await deleteOwnAccount(ctx.db, ctx.actor);
+    await deleteOwnAccount(ctx);
     return { json: { deleted: true }, redirect: '/sign-in?account_deleted=1', finish: (response) => response.cookies.delete(SESSION_COOKIE) };
   },
 );

@@ -6,5 +6,5 @@ export const POST = handler({ access: 'signed-in' }, async (ctx) => {
   const now = ctx.clock.now();
   const filename = `personal-data-${now.toISOString().slice(0, 10)}.json`;
   const headers = { 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' };
-  return { json: await exportPersonalData(ctx.db, ctx.actor, now), headers };
+  return { json: await exportPersonalData(ctx, now), headers };
 });

@@ -5,6 +5,6 @@ import { handler } from '@/lib/api/handler';
 /** Grants that still work, newest first. */
 export const GET = handler({ access: 'trust-admin' }, async (ctx, { request }) => {
   const page = pageParam(request.nextUrl.searchParams.get('page') ?? undefined);
-  const { items, total } = await listActiveGrants(ctx.db, ctx.clock, ctx.actor, { page, pageSize: 50 });
+  const { items, total } = await listActiveGrants(ctx, { page, pageSize: 50 });
   return { json: { grants: items, total, page } };
 });

@@ -8,6 +8,6 @@ const query = z.object({ view: z.enum(['pending', 'decided'], 'view must be pend
 /** `?view=pending` (default, oldest first) or `?view=decided` (newest first); `&page=`. */
 export const GET = handler({ access: 'trust-admin', query }, async (ctx, { query: { view, page: pageText } }) => {
   const page = pageParam(pageText);
-  const { items, total } = await listAccessRequests(ctx.db, ctx.actor, { view, page, pageSize: 50 });
+  const { items, total } = await listAccessRequests(ctx, { view, page, pageSize: 50 });
   return { json: { requests: items, total, page } };
 });

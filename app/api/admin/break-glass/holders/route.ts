@@ -4,7 +4,7 @@ import { listHolders, setHolders } from '@/lib/break-glass/holders';
 /** The designated break-glass holders, for staff. */
 export const GET = handler(
   { access: 'staff', refused: { code: 'forbidden', message: 'Only vendor staff can see the break-glass holders.' } },
-  async (ctx) => ({ json: { holders: await listHolders(ctx.db, ctx.actor) } }),
+  async (ctx) => ({ json: { holders: await listHolders(ctx) } }),
 );
 
 /**
@@ -12,7 +12,7 @@ export const GET = handler(
  * `holder1` and `holder2` fields (blank for none).
  */
 export const POST = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/break-glass' } }, async (ctx, { data }) => ({
-  json: { holders: await setHolders(ctx.db, ctx.actor, asHolderList(data)) },
+  json: { holders: await setHolders(ctx, asHolderList(data)) },
   done: 'holders_saved',
 }));
 

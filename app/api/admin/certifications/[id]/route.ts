@@ -7,14 +7,14 @@ const page = ({ params }: { params: Params }) => `/admin/certifications/${encode
 
 /** One certification with its whole change history. */
 export const GET = handler({ access: 'trust-admin' }, async (ctx, { params }: { params: Params }) => {
-  const certification = await getCertificationForAdmin(ctx.db, ctx.actor, params.id);
-  const { changes } = await listCertificationHistory(ctx.db, ctx.actor, { certificationId: params.id, limit: 1000 });
+  const certification = await getCertificationForAdmin(ctx, params.id);
+  const { changes } = await listCertificationHistory(ctx, { certificationId: params.id, limit: 1000 });
   return { json: { certification, history: changes } };
 });
 
 /** Changes a certification: the fields given replace the stored ones. Forms post, programs PATCH or POST. */
 const update = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: page } }, async (ctx, { params, data }: { params: Params; data: unknown }) => {
-  const { certification, changed } = await updateCertification(ctx.db, ctx.clock, ctx.actor, params.id, data);
+  const { certification, changed } = await updateCertification(ctx, params.id, data);
   if (changed) refreshPublic('certifications');
   return { json: { certification, changed }, redirect: `/admin/certifications/${certification.id}?${changed ? 'saved' : 'unchanged'}=1` };
 });

@@ -4,7 +4,7 @@ import { refreshPublic } from '@/lib/portal/cache';
 
 /** Publishes the draft as the next DPA version `{"changeNote"}`: the template and what customers execute from now on. */
 export const POST = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/dpa' } }, async (ctx, { data }) => {
-  const version = await publishDpaDraft(ctx.db, ctx.clock, ctx.actor, data);
+  const version = await publishDpaDraft(ctx, data);
   refreshPublic('documents');
   return { json: { version }, status: 201, redirect: `/admin/dpa?published=${version.version}` };
 });

@@ -3,5 +3,5 @@ import { getQuestionnaire } from '@/lib/questionnaires/read';
 
 /** One questionnaire: its sections with every question, answer, comment and evidence document. */
 export const GET = handler({ access: 'trust-admin' }, async (ctx, { params }: { params: { slug: string } }) => ({
-  json: { questionnaire: await getQuestionnaire(ctx.db, ctx.actor, params.slug) },
+  json: { questionnaire: await getQuestionnaire(ctx, params.slug) },
 }));

@@ -4,7 +4,7 @@ import { reorderSecurityBlocks } from '@/lib/portal/security-blocks';
 
 /** Puts every block in the given order: {"order": [id, ...]} (JSON only). */
 const reorder = handler({ access: 'trust-admin', body: 'json-or-form' }, async (ctx, { data }) => {
-  const blocks = await reorderSecurityBlocks(ctx.db, ctx.clock, ctx.actor, data);
+  const blocks = await reorderSecurityBlocks(ctx, data);
   refreshPublic('security');
   return { json: { blocks } };
 });

@@ -9,13 +9,13 @@ import { readUpload } from '@/lib/portal/read-upload';
  */
 export const POST = handler({ access: 'trust-admin', form: { when: 'multipart', back: '/admin/settings' } }, async (ctx, { request }) => {
   const { bytes } = await readUpload(request, 'logo', MAX_LOGO_BYTES);
-  const logo = await setLogo(ctx.db, ctx.clock, ctx.actor, bytes);
+  const logo = await setLogo(ctx, bytes);
   refreshPublic('settings');
   return { json: { logo }, redirect: '/admin/settings?logo=1' };
 });
 
 export const DELETE = handler({ access: 'trust-admin' }, async (ctx) => {
-  await removeLogo(ctx.db, ctx.clock, ctx.actor);
+  await removeLogo(ctx);
   refreshPublic('settings');
   return { json: { ok: true } };
 });

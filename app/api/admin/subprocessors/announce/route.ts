@@ -6,7 +6,7 @@ import { linkKeys } from '@/lib/subscriptions/link-keys';
 
 /** Announces every draft together: one mail per confirmed subscriber, one feed entry per change. */
 export const POST = handler({ access: 'trust-admin', form: { back: '/admin/subprocessors' } }, async (ctx) => {
-  const announcement = await announceDrafts(ctx.db, ctx.clock, ctx.actor, linkKeys());
+  const announcement = await announceDrafts(ctx, linkKeys());
   refreshPublic('subprocessors');
   sendQueuedMail();
   return { json: { announcement }, status: 201, redirect: `/admin/subprocessors?announced=${announcement.changes}` };

@@ -17,7 +17,7 @@ function backWithFields(error: unknown, { data }: { data: unknown }): Response {
 export const POST = handler(
   { access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/subprocessors', error: backWithFields } },
   async (ctx, { data, form }) => {
-    const change = await scheduleChange(ctx.db, ctx.clock, ctx.actor, changeInput.parse(form ? changeFromForm(fieldsOf(data)) : fieldsOf(data)));
+    const change = await scheduleChange(ctx, changeInput.parse(form ? changeFromForm(fieldsOf(data)) : fieldsOf(data)));
     return { json: { change }, status: 201, redirect: `/admin/subprocessors?scheduled=${encodeURIComponent(change.name)}` };
   },
 );

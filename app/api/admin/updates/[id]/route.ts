@@ -6,7 +6,7 @@ type Params = { id: string };
 
 /** Edits a news item: forms post, programs PATCH or POST. */
 const update = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/updates' } }, async (ctx, { params, data }: { params: Params; data: unknown }) => {
-  const item = await updateUpdate(ctx.db, ctx.clock, ctx.actor, params.id, data);
+  const item = await updateUpdate(ctx, params.id, data);
   refreshPublic('updates');
   return { json: { update: item }, redirect: `/admin/updates?saved=1#update-${item.id}` };
 });
@@ -15,7 +15,7 @@ export const POST = update;
 export const PATCH = update;
 
 export const DELETE = handler({ access: 'trust-admin' }, async (ctx, { params }: { params: Params }) => {
-  await deleteUpdate(ctx.db, ctx.actor, params.id);
+  await deleteUpdate(ctx, params.id);
   refreshPublic('updates');
   return { json: { ok: true } };
 });

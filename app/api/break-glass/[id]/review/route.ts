@@ -5,7 +5,7 @@ import { reviewBreakGlass } from '@/lib/break-glass/sessions';
 export const POST = handler(
   { access: 'signed-in', body: 'json-or-form', form: { back: '/admin/break-glass' } },
   async (ctx, { params, data }: { params: { id: string }; data: unknown }) => ({
-    json: { session: await reviewBreakGlass(ctx.db, ctx.clock, ctx.actor, params.id, data) },
+    json: { session: await reviewBreakGlass(ctx, params.id, data) },
     done: 'reviewed',
   }),
 );

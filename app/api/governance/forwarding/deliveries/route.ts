@@ -8,4 +8,4 @@ const query = z.object({
 });
 
 /** The deliveries of the caller's chain, newest first: state, attempts, last status and error. */
-export const GET = handler({ access: 'signed-in', query }, async (ctx, { query: q }) => ({ json: await listDeliveries(ctx.db, ctx.actor, q) }));
+export const GET = handler({ access: 'signed-in', query }, async (ctx, { query: q }) => ({ json: await listDeliveries(ctx, q) }));

@@ -2,6 +2,6 @@ import { removeDomainRule } from '@/lib/access/domain-rules';
 import { handler } from '@/lib/api/handler';
 
 export const DELETE = handler({ access: 'trust-admin' }, async (ctx, { params }: { params: { id: string } }) => {
-  await removeDomainRule(ctx.db, ctx.actor, params.id);
+  await removeDomainRule(ctx, params.id);
   return { json: { ok: true } };
 });

@@ -6,7 +6,7 @@ import { refreshPublic } from '@/lib/portal/cache';
 export const POST = handler(
   { access: 'trust-admin', body: 'json-or-form', form: { back: ({ params }: { params: { id: string } }) => `/admin/documents/${encodeURIComponent(params.id)}` } },
   async (ctx, { params, back }) => {
-    const document = await setArchived(ctx.db, ctx.clock, ctx.actor, params.id, true);
+    const document = await setArchived(ctx, params.id, true);
     refreshPublic('documents');
     return { json: { document }, redirect: `${back}?archived=1` };
   },

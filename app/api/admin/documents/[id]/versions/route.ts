@@ -13,7 +13,7 @@ export const POST = handler(
     const upload = await readUpload(request);
     const { note } = parseInput(versionFields, upload.fields);
     const pdf = await checkPdf(upload.file?.bytes ?? new Uint8Array(), upload.file?.name, 'document');
-    const version = await uploadVersion(ctx.db, ctx.clock, ctx.actor, params.id, pdf, note);
+    const version = await uploadVersion(ctx, params.id, pdf, note);
     refreshPublic('documents');
     return { json: { version }, status: 201, redirect: `${back}?uploaded=${version.version}` };
   },

@@ -19,7 +19,7 @@ export const POST = handler({ access: 'trust-admin', form: { back: questionnaire
   let changes: AnswerChange[] = [];
   try {
     changes = (await readAnswerChanges(request)).changes;
-    const saved = await updateAnswers(ctx.db, ctx.clock, ctx.actor, params.slug, changes);
+    const saved = await updateAnswers(ctx, params.slug, changes);
     if (saved.changed > 0) {
       refreshPublic('documents');
       warmQuestionnairePdf(ctx.db, saved.documentId);

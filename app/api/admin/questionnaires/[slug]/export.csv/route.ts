@@ -4,5 +4,5 @@ import { sheetResponse } from '@/lib/questionnaires/http';
 
 /** The answers as CSV (UTF-8, formula-like cells guarded), to edit and import again. */
 export const GET = handler({ access: 'trust-admin', recordedRead: true }, async (ctx, { params }: { params: { slug: string } }) =>
-  sheetResponse(await exportAnswers(ctx.db, ctx.actor, params.slug, 'csv')),
+  sheetResponse(await exportAnswers(ctx, params.slug, 'csv')),
 );

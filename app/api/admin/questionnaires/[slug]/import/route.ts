@@ -14,7 +14,7 @@ export const POST = handler(
   { access: 'trust-admin', form: { when: 'html', back: questionnairePage, error: (error, { back }) => redirectWithAnswerError(back, error, [], 'import') } },
   async (ctx, { request, params, back }) => {
     const { file } = await readSheetUpload(request);
-    const result = await importAnswers(ctx.db, ctx.clock, ctx.actor, params.slug, file);
+    const result = await importAnswers(ctx, params.slug, file);
     if (result.changed > 0) {
       refreshPublic('documents');
       warmQuestionnairePdf(ctx.db, result.documentId);

@@ -6,7 +6,7 @@ import { moveSecurityBlock } from '@/lib/portal/security-blocks';
 export const POST = handler(
   { access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/security' } },
   async (ctx, { params: { id }, data }: { params: { id: string }; data: unknown }) => {
-    const blocks = await moveSecurityBlock(ctx.db, ctx.clock, ctx.actor, id, data);
+    const blocks = await moveSecurityBlock(ctx, id, data);
     refreshPublic('security');
     return { json: { blocks }, redirect: `/admin/security?moved=1#block-${blocks.find((b) => b.id === id)?.slug ?? ''}` };
   },

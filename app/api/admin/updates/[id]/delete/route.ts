@@ -4,7 +4,7 @@ import { deleteUpdate } from '@/lib/portal/updates';
 
 /** The HTML form's way to delete a news item (forms cannot send DELETE). */
 export const POST = handler({ access: 'trust-admin', form: { when: 'always', back: '/admin/updates' } }, async (ctx, { params }: { params: { id: string } }) => {
-  await deleteUpdate(ctx.db, ctx.actor, params.id);
+  await deleteUpdate(ctx, params.id);
   refreshPublic('updates');
   return { redirect: '/admin/updates?deleted=1' };
 });

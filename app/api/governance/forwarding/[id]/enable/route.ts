@@ -4,6 +4,6 @@ import { forwardingPage } from '@/lib/forwarding/console-page';
 
 /** Sends to an endpoint that was disabled after failing for days again. */
 export const POST = handler({ access: 'signed-in', body: 'json-or-form', form: { back: forwardingPage } }, async (ctx, { params }: { params: { id: string } }) => ({
-  json: { endpoint: await enableEndpoint(ctx.db, ctx.actor, params.id) },
+  json: { endpoint: await enableEndpoint(ctx, params.id) },
   done: 'enabled',
 }));

@@ -5,7 +5,7 @@ import { removeMapping } from '@/lib/identity/mappings';
 export const POST = handler(
   { access: 'signed-in', form: { when: 'always', back: ({ actor }: { actor: { kind: string } }) => (actor.kind === 'staff' ? '/admin/users' : '/console/users') } },
   async (ctx, { params, back }: { params: { id: string }; back: string }) => {
-    await removeMapping(ctx.db, ctx.clock, ctx.actor, params.id);
+    await removeMapping(ctx, params.id);
     return { redirect: `${back}?removed=1` };
   },
 );

@@ -5,7 +5,7 @@ import { revokeGrant } from '@/lib/access/grants';
 export const POST = handler(
   { access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/access-requests/grants' } },
   async (ctx, { params }: { params: { id: string } }) => ({
-    json: { grant: await revokeGrant(ctx.db, ctx.clock, ctx.actor, params.id) },
+    json: { grant: await revokeGrant(ctx, params.id) },
     redirect: '/admin/access-requests/grants?revoked=1',
   }),
 );

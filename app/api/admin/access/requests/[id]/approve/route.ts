@@ -6,7 +6,7 @@ import { sendQueuedMail } from '@/lib/mail/sender';
 export const POST = handler(
   { access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/access-requests' } },
   async (ctx, { params, data }: { params: { id: string }; data: unknown }) => {
-    const decision = await approveRequest(ctx.db, ctx.clock, ctx.actor, params.id, data);
+    const decision = await approveRequest(ctx, params.id, data);
     sendQueuedMail();
     return { json: { decision }, redirect: '/admin/access-requests?decided=approved' };
   },

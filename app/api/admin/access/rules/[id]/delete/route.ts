@@ -5,6 +5,6 @@ const PAGE = '/admin/access-requests/rules';
 
 /** The HTML form's way to remove a rule (forms cannot send DELETE). */
 export const POST = handler({ access: 'trust-admin', form: { when: 'always', back: PAGE } }, async (ctx, { params }: { params: { id: string } }) => {
-  await removeDomainRule(ctx.db, ctx.actor, params.id);
+  await removeDomainRule(ctx, params.id);
   return { redirect: `${PAGE}?removed=1` };
 });

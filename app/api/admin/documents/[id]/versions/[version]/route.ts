@@ -3,7 +3,7 @@ import { readVersionFile } from '@/lib/documents/versions';
 
 /** Any stored version's PDF, for trust admins (not counted as a portal download). */
 export const GET = handler({ access: 'trust-admin', recordedRead: true }, async (ctx, { params }: { params: { id: string; version: string } }) => {
-  const file = await readVersionFile(ctx.db, ctx.actor, params.id, Number(params.version));
+  const file = await readVersionFile(ctx, params.id, Number(params.version));
   return new Response(new Uint8Array(file.content), {
     headers: {
       'Content-Type': 'application/pdf',

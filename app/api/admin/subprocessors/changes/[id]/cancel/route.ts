@@ -6,7 +6,7 @@ import { linkKeys } from '@/lib/subscriptions/link-keys';
 
 /** Cancels a draft, or an announced change before it takes effect (subscribers are told). */
 export const POST = handler({ access: 'trust-admin', form: { back: '/admin/subprocessors' } }, async (ctx, { params }: { params: { id: string } }) => {
-  const result = await cancelChange(ctx.db, ctx.clock, ctx.actor, linkKeys(), params.id);
+  const result = await cancelChange(ctx, linkKeys(), params.id);
   if (result.announced) {
     refreshPublic('subprocessors');
     sendQueuedMail();
