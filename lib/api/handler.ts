@@ -3,10 +3,11 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { requireApiActor, requireApiTrustAdmin } from '@/lib/auth/request';
 import type { CustomerActor, StaffActor } from '@/lib/core/actor';
-import { type Clock, systemClock } from '@/lib/core/clock';
+import { systemClock } from '@/lib/core/clock';
 import { AppError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/core/parse-input';
 import { type Database, getDatabase } from '@/lib/db';
+import type { Ctx as DataCtx } from '@/lib/db/ctx';
 import { type Answer, answer, answerError, formBack } from '@/lib/http/answer';
 import { refuseStartedElsewhere, startedElsewhere } from '@/lib/http/recorded-read';
 import { readBody, route } from '@/lib/http/route';
@@ -29,12 +30,8 @@ export type ActorOf<A extends Access> = A extends 'public'
       ? CustomerActor
       : CustomerActor | StaffActor;
 
-/** What every handler and the functions it calls work with: the database, the clock, who asks. */
-export interface Ctx<A = CustomerActor | StaffActor> {
-  db: Database;
-  clock: Clock;
-  actor: A;
-}
+/** What every handler and the data functions it calls work with: the database, the clock, who asks. */
+export type Ctx<A = CustomerActor | StaffActor> = DataCtx<A> & { db: Database };
 
 /** How a browser's form post is told apart from a program, and where it goes back to. */
 export interface FormOptions<A extends Access, P> {

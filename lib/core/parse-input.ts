@@ -28,6 +28,19 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.out
 }
 
 /**
+ * The sentence a form page shows for each field of an object schema: the field's description
+ * (`.describe()`, outermost), written for a person filling in the form.
+ */
+export function describedFields(schema: z.ZodObject): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, fieldSchema] of Object.entries(schema.shape)) {
+    const description = (fieldSchema as z.ZodType).description;
+    if (description) out[field] = description;
+  }
+  return out;
+}
+
+/**
  * What a page says for `?error=<code>` after a form post: the schema's message for each field
  * (keyed by its code), and the page's other codes.
  */

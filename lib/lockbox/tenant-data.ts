@@ -10,7 +10,7 @@ import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { listOwnRecords, type RecordSummary } from '@/lib/tenants/list-records';
-import { z } from 'zod';
+import { recordInput } from './schemas';
 import { actingOn, type TenantRef, tenantBySlug } from './tenant';
 import { EVENTS } from './transitions';
 import type { Ctx } from '@/lib/db/ctx';
@@ -99,11 +99,6 @@ export async function readTenantRecords({ db, clock, actor }: Ctx<Actor>, slug: 
   if (actor.tenantSlug !== slug) throw new AppError('not_found', 'There is no such tenant.', 404);
   return listOwnRecords(db, actor);
 }
-
-const recordInput = z.object({
-  title: z.string({ error: 'The title is required.' }).trim().min(1, 'The title is required.').max(200, 'The title can be at most 200 characters.'),
-  body: z.string({ error: 'The text is required.' }).trim().min(1, 'The text is required.').max(10000, 'The text can be at most 10,000 characters.'),
-});
 
 /** A staff member with read-write access corrects a record; the database refuses anyone else. */
 export async function updateTenantRecord({ db, clock, actor }: Ctx<Actor>, slug: string, id: string, data: unknown) {
