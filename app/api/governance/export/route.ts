@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handler } from '@/lib/api/handler';
+import { linesStream } from '@/lib/http/lines-stream';
 import { exportFileName, exportLines, recordExport } from '@/lib/governance/export';
 
 const input = z.object({ via: z.enum(['console', 'api']).default('api') });
@@ -13,19 +14,7 @@ const input = z.object({ via: z.enum(['console', 'api']).default('api') });
  */
 export const POST = handler({ access: 'signed-in', input }, async (ctx, { input: { via } }) => {
   const target = await recordExport(ctx, via);
-  const lines = exportLines(ctx.db, target, ctx.clock);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await lines.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(`${value}\n`));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
-  return new Response(body, {
+  return new Response(linesStream(exportLines(ctx.db, target, ctx.clock)), {
     headers: {
       'content-type': 'application/x-ndjson; charset=utf-8',
       'content-disposition': `attachment; filename="${exportFileName(target, ctx.clock.now())}"`,
