@@ -13,10 +13,8 @@ import { jsonError } from '@/lib/http/respond';
 export const GET = handler({ access: 'public', recordedRead: true }, async (ctx, { request }) => {
   const html = wantsHtml(request);
   const session = await apiSession(request);
-  if (!session) {
-    if (html) return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent('/console/dpa')}`, request.url), 303);
-    return jsonError('unauthenticated', 'Sign in first.', 401);
-  }
+  const signIn = () => NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent('/console/dpa')}`, request.url), 303);
+  if (!session) return html ? signIn() : jsonError('unauthenticated', 'Sign in first.', 401);
   if (session.actor.kind !== 'customer') {
     const message = 'The executed DPA is for customer users. Staff find the template at /documents/dpa.pdf.';
     return html ? htmlNotice(403, 'Customer users only', message, { link: { href: '/documents/dpa.pdf', label: 'Open the DPA template' } }) : jsonError('forbidden', message, 403);
