@@ -1,9 +1,11 @@
-import { handler } from '@/lib/api/handler';
+import { NextResponse } from 'next/server';
 
 // A request whose path has a malformed percent escape is sent here by the server's entry
 // (scripts/serve.mjs): Next.js would answer it with a 500. Other methods get 405 here.
-export const GET = handler({ access: 'public', db: false }, async () => ({
-  json: { error: { code: 'invalid_path', message: 'The address has a malformed percent-encoded character.' } },
-  status: 400,
-  headers: { 'Cache-Control': 'no-store' },
-}));
+export function GET() {
+  return NextResponse.json(
+    { error: { code: 'invalid_path', message: 'The address has a malformed percent-encoded character.' } },
+    { status: 400, headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
