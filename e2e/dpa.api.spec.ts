@@ -69,7 +69,7 @@ test('only a customer admin executes; staff tools are for trust admins; bad inpu
   const carol = await asUser(playwright, baseURL, ACCOUNTS.carol);
   const bad = await carol.post('/api/dpa/executions', { data: { ...signing, signerName: '' } });
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).error.code).toBe('invalid_signerName');
+  expect((await bad.json()).error.code).toBe('invalid_signer_name');
   expect((await carol.post('/api/dpa/executions', { data: 'not json', headers: { 'Content-Type': 'application/json' } })).status()).toBe(400);
   expect((await carol.post('/api/admin/dpa/draft', { data: {} })).status()).toBe(403);
   expect((await carol.post('/api/admin/dpa/publish', { data: {} })).status()).toBe(403);

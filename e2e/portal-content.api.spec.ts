@@ -116,9 +116,9 @@ test('bad certification input gets a clear message and changes nothing, by JSON 
   for (const [data, code, message] of [
     [{ status: 'attested' }, 'period_required', 'needs an audit period'],
     [{ status: 'done' }, 'invalid_status', 'Choose one of the statuses'],
-    [{ targetDate: '2026-02-30' }, 'invalid_targetDate', 'target date as a date'],
+    [{ targetDate: '2026-02-30' }, 'invalid_target_date', 'target date as a date'],
     [{ framework: '' }, 'invalid_framework', 'framework’s name'],
-    [{ reportDocumentId: '00000000-0000-4000-8000-000000000000' }, 'invalid_reportDocumentId', 'does not exist'],
+    [{ reportDocumentId: '00000000-0000-4000-8000-000000000000' }, 'invalid_report_document_id', 'does not exist'],
   ] as const) {
     const response = await alice.patch(`/api/admin/certifications/${target.id}`, { data });
     expect(response.status(), code).toBe(400);
@@ -205,15 +205,15 @@ test('news: post, edit and delete by JSON; scheduled items wait; bad input is re
   for (const [data, code] of [
     [{ title: '', body: 'x' }, 'invalid_title'],
     [{ title: 'x', body: '' }, 'invalid_body'],
-    [{ title: 'x', body: 'y', publishedAt: 'next week' }, 'invalid_publishedAt'],
-    [{ title: 'x', body: 'y', publishedAt: new Date(Date.now() + 500 * DAY).toISOString() }, 'invalid_publishedAt'],
+    [{ title: 'x', body: 'y', publishedAt: 'next week' }, 'invalid_published_at'],
+    [{ title: 'x', body: 'y', publishedAt: new Date(Date.now() + 500 * DAY).toISOString() }, 'invalid_published_at'],
   ] as const) {
     const response = await alice.post('/api/admin/updates', { data });
     expect(response.status(), code).toBe(400);
     expect((await response.json()).error.code).toBe(code);
   }
   const form = await alice.post('/api/admin/updates', { form: { title: 'x', body: 'y', publishedAt: 'soon' }, maxRedirects: 0 });
-  expect(form.headers().location).toBe('/admin/updates?error=invalid_publishedAt');
+  expect(form.headers().location).toBe('/admin/updates?error=invalid_published_at');
   expect((await (await alice.get('/api/admin/updates')).json()).total).toBe(total);
 
   expect((await alice.delete(`/api/admin/updates/${update.id}`)).status()).toBe(200);
@@ -230,11 +230,11 @@ test('settings: saved by JSON, refused when bad, reflected at once in security.t
   for (const [data, code] of [
     [{ securityTxtExpiresAt: day(400) }, 'expiry_too_far'],
     [{ securityTxtExpiresAt: day(-1) }, 'expiry_past'],
-    [{ securityContact: 'phone us' }, 'invalid_securityContact'],
-    [{ statusPageUrl: 'javascript:alert(1)' }, 'invalid_statusPageUrl'],
-    [{ preferredLanguages: 'English, German' }, 'invalid_preferredLanguages'],
-    [{ accessGrantDays: 120 }, 'invalid_accessGrantDays'],
-    [{ vendorName: '' }, 'invalid_vendorName'],
+    [{ securityContact: 'phone us' }, 'invalid_security_contact'],
+    [{ statusPageUrl: 'javascript:alert(1)' }, 'invalid_status_page_url'],
+    [{ preferredLanguages: 'English, German' }, 'invalid_preferred_languages'],
+    [{ accessGrantDays: 120 }, 'invalid_access_grant_days'],
+    [{ vendorName: '' }, 'invalid_vendor_name'],
   ] as const) {
     const response = await alice.patch('/api/admin/settings', { data });
     expect(response.status(), code).toBe(400);

@@ -28,8 +28,8 @@ export default async function AdminHome({ searchParams }: { searchParams: PageSe
   const [tenants, activity, inbox, reviews, directory] = await Promise.all([
     listTenants(db, actor),
     actor.role === 'trust_admin' ? portalActivity(db, actor, systemClock) : null,
-    listNotifications(db, actor),
-    seesReviews ? listSessions(db, systemClock, actor, { openReviews: true, limit: 20 }) : null,
+    listNotifications({ db, actor }),
+    seesReviews ? listSessions({ db, clock: systemClock, actor }, { openReviews: true, limit: 20 }) : null,
     seesReviews ? tenantDirectory(db, actor) : null,
   ]);
   const done = singleParam(query.done);

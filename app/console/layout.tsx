@@ -8,7 +8,7 @@ import { listRequests } from '@/lib/lockbox/requests';
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await requireCustomer('/console');
   // Requests waiting for an answer now.
-  const { total: pending } = await listRequests(await getDatabase(), systemClock, actor, { states: ['pending'], limit: 1 });
+  const { total: pending } = await listRequests({ db: await getDatabase(), clock: systemClock, actor }, { states: ['pending'], limit: 1 });
   return (
     <ConsoleShell area="Customer console" organization={actor.tenantName} person={actor} nav={[
         { href: '/console', label: 'Overview' },

@@ -15,7 +15,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Page
   const actor = await requireCustomer('/console');
   const query = await searchParams;
   const db = await getDatabase();
-  const [records, inbox] = await Promise.all([listOwnRecords(db, actor), listNotifications(db, actor)]);
+  const [records, inbox] = await Promise.all([listOwnRecords(db, actor), listNotifications({ db, actor })]);
   const done = singleParam(query.done);
   return (
     <div>

@@ -1,12 +1,8 @@
+import { describedFields, fieldErrors } from '@/lib/core/parse-input';
+import { newDocumentFields } from '@/lib/documents/schemas';
+
 /** What the staff see when a documents form comes back with `?error=<code>`. */
-export const DOCUMENT_FORM_ERRORS: Record<string, string> = {
-  invalid_slug: 'The slug is the address of the PDF: use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit.',
-  invalid_title: 'Enter a title (at most 200 characters).',
-  invalid_category: 'Enter a category (at most 60 characters), for example “Audit reports”.',
-  invalid_description: 'The description can be at most 2,000 characters.',
-  invalid_visibility: 'Choose who may read the document: public, NDA or restricted.',
-  invalid_valid_until: 'Enter the valid-until date as a date, or leave it empty.',
-  invalid_note: 'The version note can be at most 500 characters.',
+export const DOCUMENT_FORM_ERRORS: Record<string, string> = fieldErrors(describedFields(newDocumentFields), {
   empty_file: 'The file is empty or missing. Choose the PDF to upload.',
   not_a_pdf: 'That file is not a PDF. Only PDF documents can be uploaded.',
   truncated_pdf: 'That PDF is incomplete (it has no end-of-file marker). Upload the whole file again.',
@@ -24,4 +20,4 @@ export const DOCUMENT_FORM_ERRORS: Record<string, string> = {
   not_archived: 'That document is not archived.',
   not_found: 'That document no longer exists.',
   invalid_request: 'Some fields were missing or not valid. Check the form and try again.',
-};
+});

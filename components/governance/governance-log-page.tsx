@@ -43,7 +43,7 @@ export async function GovernanceLogPage({
   const filtered = Object.values(query).some(Boolean);
   const [status, { total, events, actors }] = await Promise.all([
     chainStatus(db, actor),
-    listEvents(db, actor, { ...eventFilterOf(query), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listEvents({ db, actor }, { ...eventFilterOf(query), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
   ]);
   return (
     <div>

@@ -1,5 +1,7 @@
 import type { LockboxAccess } from '@/drizzle/schema';
 import type { LockboxState } from '@/lib/lockbox/views';
+import { describedFields, fieldErrors } from '@/lib/core/parse-input';
+import { breakGlassInput, decisionInput, recordInput, requestInput, reviewInput, settingsInput } from '@/lib/lockbox/schemas';
 
 export const ACCESS_LABELS: Record<LockboxAccess, string> = { read: 'Read-only', read_write: 'Read-write' };
 
@@ -43,19 +45,14 @@ export const DONE_MESSAGES: Record<string, string> = {
 };
 
 /** The form errors (`?error=<code>`) of the lockbox and break-glass endpoints, said plainly. */
-export const LOCKBOX_ERRORS: Record<string, string> = {
-  invalid_justification: 'Write a justification of at least 20 characters (at most 2,000).',
-  invalid_ticket: 'Enter the ticket reference (at most 100 characters).',
-  invalid_duration_minutes: 'Choose a duration from the list.',
-  invalid_access: 'Choose read-only or read-write access.',
-  invalid_tenant: 'Choose a tenant.',
-  invalid_incident: 'Enter the incident reference (at most 100 characters).',
-  invalid_review: 'Write a review of at least 20 characters.',
-  invalid_comment: 'The comment can be at most 2,000 characters.',
-  invalid_request_expiry_hours: 'Requests stay open between 1 and 168 hours (7 days): enter a whole number of hours.',
-  invalid_required_approvals: 'Choose one or two approvers.',
-  invalid_title: 'Enter a title (at most 200 characters).',
-  invalid_body: 'Enter the text (at most 10,000 characters).',
+export const LOCKBOX_ERRORS: Record<string, string> = fieldErrors({
+  ...describedFields(requestInput),
+  ...describedFields(breakGlassInput),
+  ...describedFields(decisionInput),
+  ...describedFields(reviewInput),
+  ...describedFields(settingsInput),
+  ...describedFields(recordInput),
+}, {
   invalid_request: 'Some fields were missing or not valid. Check the form and try again.',
   forbidden: 'Your role does not allow this action. Nothing was changed.',
   not_found: 'That item no longer exists, or you cannot see it.',
@@ -64,5 +61,5 @@ export const LOCKBOX_ERRORS: Record<string, string> = {
   already_active: 'You already have an active break-glass session on this tenant.',
   unauthenticated: 'Your session ended. Sign in again.',
   payload_too_large: 'The text is too long.',
-};
+});
 

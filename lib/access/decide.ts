@@ -14,6 +14,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import { readPublicSettings } from '@/lib/portal/settings';
 import { grantMail, refusalMail } from './mails';
 import { hashToken, newToken } from './tokens';
+import type { Ctx } from '@/lib/db/ctx';
 
 /**
  * The access request state machine. This module is the only code that writes
@@ -123,12 +124,12 @@ async function byTrustAdmin(db: DbHandle, clock: Clock, actor: Actor, id: string
 }
 
 /** A trust admin approves a pending request: a grant for its documents, and the link by e-mail. */
-export function approveRequest(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown) {
+export function approveRequest({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown) {
   return byTrustAdmin(db, clock, actor, id, data, 'approved');
 }
 
 /** A trust admin denies a pending request: the reviewer gets a polite refusal. */
-export function denyRequest(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown) {
+export function denyRequest({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown) {
   return byTrustAdmin(db, clock, actor, id, data, 'denied');
 }
 

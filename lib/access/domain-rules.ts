@@ -3,7 +3,6 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { ACCESS_RULE_DECISIONS, accessDomainRules, identityDomains, type AccessRuleDecision, type RuleDecider } from '@/drizzle/schema';
 import { type Actor, SYSTEM } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/core/parse-input';
@@ -11,6 +10,7 @@ import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/core/errors';
 import { isFreeMailDomain } from './free-mail';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 export const DOMAIN_PATTERN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
 
@@ -117,12 +117,12 @@ export const domainRuleInput = z.object({
   note: z.string().trim().max(500, 'The note can be at most 500 characters.').default(''),
 });
 
-export async function listDomainRules(db: DbHandle, actor: Actor): Promise<DomainRule[]> {
+export async function listDomainRules({ db, actor }: DbActor<Actor>): Promise<DomainRule[]> {
   assertTrustAdmin(actor);
   return withActor(db, actor, (tx) => tx.select().from(accessDomainRules).orderBy(asc(accessDomainRules.domain)), { readOnly: true });
 }
 
-export async function addDomainRule(db: DbHandle, clock: Clock, actor: Actor, data: unknown) {
+export async function addDomainRule({ db, clock, actor }: Ctx<Actor>, data: unknown) {
   assertTrustAdmin(actor);
   const input = parseInput(domainRuleInput, data);
   if (input.mutualNda && input.decision === 'deny') {
@@ -148,7 +148,7 @@ export async function addDomainRule(db: DbHandle, clock: Clock, actor: Actor, da
   return created;
 }
 
-export async function removeDomainRule(db: DbHandle, actor: Actor, id: string) {
+export async function removeDomainRule({ db, actor }: DbActor<Actor>, id: string) {
   assertTrustAdmin(actor);
   const notFound = new AppError('not_found', 'There is no such domain rule.', 404);
   if (!isUuid(id)) throw notFound;

@@ -10,6 +10,7 @@ import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/core/errors';
 import { hashToken, looksLikeToken } from './tokens';
+import type { Ctx } from '@/lib/db/ctx';
 
 export type TokenCheck = { status: 'valid'; grantId: string; expiresAt: Date } | { status: 'invalid' | 'expired' | 'revoked' };
 
@@ -63,7 +64,7 @@ export async function grantedDocuments(db: DbHandle, clock: Clock, tokens: strin
 }
 
 /** Ends a grant at once: its link and every download through it stop working. Recorded as `access.grant_revoked`. */
-export async function revokeGrant(db: DbHandle, clock: Clock, actor: Actor, id: string) {
+export async function revokeGrant({ db, clock, actor }: Ctx<Actor>, id: string) {
   assertTrustAdmin(actor);
   const notFound = new AppError('not_found', 'There is no such grant.', 404);
   if (!isUuid(id)) throw notFound;
@@ -95,7 +96,7 @@ export interface GrantSummary {
 }
 
 /** Grants that still work (unrevoked, unexpired), newest first, a page at a time. */
-export async function listActiveGrants(db: DbHandle, clock: Clock, actor: Actor, { page = 1, pageSize = 20 } = {}) {
+export async function listActiveGrants({ db, clock, actor }: Ctx<Actor>, { page = 1, pageSize = 20 } = {}) {
   assertTrustAdmin(actor);
   const active = and(isNull(accessGrants.revokedAt), gt(accessGrants.expiresAt, clock.now()));
   return withActor(

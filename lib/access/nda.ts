@@ -4,13 +4,13 @@ import { count, desc, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { ndaVersions, users } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/core/errors';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** An NDA version as reviewers see it: plain values, safe to cache as JSON. */
 export interface PublicNda {
@@ -53,7 +53,7 @@ export const ndaInput = z.object({
  * Publishes a new version with the SHA-256 of its exact text. Earlier versions stay, and so
  * do the acceptances that point to them: a new version voids nothing.
  */
-export async function publishNda(db: DbHandle, clock: Clock, actor: Actor, data: unknown) {
+export async function publishNda({ db, clock, actor }: Ctx<Actor>, data: unknown) {
   assertTrustAdmin(actor);
   const input = parseInput(ndaInput, data);
   return withActor(db, actor, async (tx) => {
@@ -83,7 +83,7 @@ export async function publishNda(db: DbHandle, clock: Clock, actor: Actor, data:
 }
 
 /** Every version, newest first, with who published it. */
-export async function listNdaVersions(db: DbHandle, actor: Actor, { page = 1, pageSize = 10 } = {}) {
+export async function listNdaVersions({ db, actor }: DbActor<Actor>, { page = 1, pageSize = 10 } = {}) {
   assertTrustAdmin(actor);
   return withActor(
     db,

@@ -17,6 +17,7 @@ import type { Actor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { type RuleOutcome, customerDomains, decideByRules, emailDomain, listDomainRules, domainAndParents } from './domain-rules';
+import type { DbActor } from '@/lib/db/ctx';
 
 export interface QueuedRequest {
   id: string;
@@ -43,8 +44,7 @@ export interface QueuedRequest {
  * (newest decision first), a page at a time.
  */
 export async function listAccessRequests(
-  db: DbHandle,
-  actor: Actor,
+  { db, actor }: DbActor<Actor>,
   { view, page = 1, pageSize = 20 }: { view: 'pending' | 'decided'; page?: number; pageSize?: number },
 ) {
   assertTrustAdmin(actor);
@@ -88,7 +88,7 @@ export async function listAccessRequests(
 
   // What the rules say now about each pending request's domain.
   const pendingDomains = [...new Set(rows.filter((r) => r.request.status === 'pending').map((r) => emailDomain(r.request.email)))];
-  const rules = pendingDomains.length ? await listDomainRules(db, actor) : [];
+  const rules = pendingDomains.length ? await listDomainRules({ db, actor }) : [];
   const tenants = await customerDomains(db, pendingDomains);
 
   const items: QueuedRequest[] = rows.map(({ request: r, ...j }) => {

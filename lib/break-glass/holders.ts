@@ -8,6 +8,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
+import type { DbActor } from '@/lib/db/ctx';
 
 export interface Holder {
   slot: number;
@@ -18,7 +19,7 @@ export interface Holder {
 }
 
 /** The designated holders (at most two: the table has two slots), for staff. */
-export async function listHolders(db: DbHandle, actor: StaffActor): Promise<Holder[]> {
+export async function listHolders({ db, actor }: DbActor<StaffActor>): Promise<Holder[]> {
   const rows = await withActor(
     db,
     actor,
@@ -34,7 +35,7 @@ export async function listHolders(db: DbHandle, actor: StaffActor): Promise<Hold
 }
 
 export async function isBreakGlassHolder(db: DbHandle, actor: StaffActor): Promise<boolean> {
-  return (await listHolders(db, actor)).some((h) => h.userId === actor.userId && h.active);
+  return (await listHolders({ db, actor })).some((h) => h.userId === actor.userId && h.active);
 }
 
 const holdersInput = z.object({
@@ -48,7 +49,7 @@ const holdersInput = z.object({
  * A trust admin designates the holders: at most two active staff members with the
  * break-glass role. Recorded in the vendor's governance log.
  */
-export async function setHolders(db: DbHandle, actor: Actor, data: unknown): Promise<Holder[]> {
+export async function setHolders({ db, actor }: DbActor<Actor>, data: unknown): Promise<Holder[]> {
   assertTrustAdmin(actor, 'Only trust admins designate break-glass holders.');
   const { emails } = parseInput(holdersInput, data);
   await withActor(db, actor, async (tx) => {
@@ -76,5 +77,5 @@ export async function setHolders(db: DbHandle, actor: Actor, data: unknown): Pro
       payload: { holders: emails.map((email) => people.find((p) => p.email === email)!.id) },
     });
   });
-  return listHolders(db, actor);
+  return listHolders({ db, actor });
 }

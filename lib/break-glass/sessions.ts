@@ -15,6 +15,7 @@ import { actingOn, tenantBySlug } from '@/lib/lockbox/tenant';
 import { EVENTS, guardRefusal, moveSession } from '@/lib/lockbox/transitions';
 import { type BreakGlassView, sessionView } from '@/lib/lockbox/views';
 import { isBreakGlassHolder } from './holders';
+import type { Ctx } from '@/lib/db/ctx';
 
 function assertBreakGlassRole(actor: Actor): asserts actor is StaffActor {
   if (actor.kind !== 'staff' || actor.role !== 'break_glass') {
@@ -32,7 +33,7 @@ function refusal(error: unknown): never {
  * admins are told at once (console and mail) and `support.break_glass_invoked` lands in the
  * tenant's log, in the same transaction as the session itself.
  */
-export async function invokeBreakGlass(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<BreakGlassView> {
+export async function invokeBreakGlass({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<BreakGlassView> {
   if (actor.kind !== 'staff') assertBreakGlassRole(actor);
   const input = parseInput(breakGlassInput, data);
   // The tenant first: a refused attempt on it is recorded in its own log.
@@ -101,7 +102,7 @@ export async function invokeBreakGlass(db: DbHandle, clock: Clock, actor: Actor,
 }
 
 /** The invoker ends their session before its limit. */
-export async function endBreakGlass(db: DbHandle, clock: Clock, actor: Actor, id: string): Promise<BreakGlassView> {
+export async function endBreakGlass({ db, clock, actor }: Ctx<Actor>, id: string): Promise<BreakGlassView> {
   assertBreakGlassRole(actor);
   if (!isUuid(id)) throw notFound();
   const now = clock.now();
@@ -129,7 +130,7 @@ export async function endBreakGlass(db: DbHandle, clock: Clock, actor: Actor, id
 }
 
 /** A holder other than the invoker records the post-incident review of an ended session. */
-export async function reviewBreakGlass(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown): Promise<BreakGlassView> {
+export async function reviewBreakGlass({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown): Promise<BreakGlassView> {
   assertBreakGlassRole(actor);
   const { review } = parseInput(reviewInput, data);
   if (!isUuid(id)) throw notFound();
@@ -161,7 +162,7 @@ export interface SessionFilter {
 }
 
 /** Sessions the actor may see, newest first: a tenant's users see theirs; trust admins and holders all. */
-export async function listSessions(db: DbHandle, clock: Clock, actor: Actor, filter: SessionFilter = {}) {
+export async function listSessions({ db, clock, actor }: Ctx<Actor>, filter: SessionFilter = {}) {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.', 401);
   if (actor.kind === 'staff' && actor.role === 'support') return { total: 0, sessions: [] as BreakGlassView[] };
   const now = clock.now();

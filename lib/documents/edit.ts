@@ -2,9 +2,8 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { documents, documentVersions } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { announcePublicChange } from '@/lib/portal/public-changes';
 import { AppError } from '@/lib/core/errors';
@@ -12,11 +11,12 @@ import { isUuid } from '@/lib/core/parse-input';
 import type { CheckedPdf } from './pdf-file';
 import type { DocumentFields, NewDocumentFields } from './schemas';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
+import type { Ctx } from '@/lib/db/ctx';
 
 export const notFound = () => new AppError('not_found', 'There is no such document.', 404);
 
 /** A document is created with its first PDF, so the portal never lists a document without a file. */
-export async function createDocument(db: DbHandle, clock: Clock, actor: Actor, input: NewDocumentFields, pdf: CheckedPdf) {
+export async function createDocument({ db, clock, actor }: Ctx<Actor>, input: NewDocumentFields, pdf: CheckedPdf) {
   assertTrustAdmin(actor);
   const now = clock.now();
   return withActor(db, actor, async (tx) => {
@@ -60,7 +60,7 @@ export async function createDocument(db: DbHandle, clock: Clock, actor: Actor, i
 }
 
 /** Changes the metadata; a new valid-until date re-arms its reminder. Recorded with the names of the fields that changed. */
-export async function updateDocument(db: DbHandle, clock: Clock, actor: Actor, id: string, input: DocumentFields) {
+export async function updateDocument({ db, clock, actor }: Ctx<Actor>, id: string, input: DocumentFields) {
   assertTrustAdmin(actor);
   if (!isUuid(id)) throw notFound();
   const updated = await withActor(db, actor, async (tx) => {
@@ -102,7 +102,7 @@ export async function updateDocument(db: DbHandle, clock: Clock, actor: Actor, i
 }
 
 /** Archived documents leave the portal (and their grants stop working); restoring brings them back. */
-export async function setArchived(db: DbHandle, clock: Clock, actor: Actor, id: string, archived: boolean) {
+export async function setArchived({ db, clock, actor }: Ctx<Actor>, id: string, archived: boolean) {
   assertTrustAdmin(actor);
   if (!isUuid(id)) throw notFound();
   const now = clock.now();

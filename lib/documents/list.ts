@@ -2,13 +2,13 @@ import 'server-only';
 import { asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { documents, documentVersions, type DocumentVisibility, users } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { notFound } from './edit';
 import { isUuid } from '@/lib/core/parse-input';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import type { DocumentGenerator } from '@/lib/pdf/generated';
 import { type Validity, validityOf } from './validity';
+import type { Ctx } from '@/lib/db/ctx';
 
 /** A document as the public portal lists it: plain values, safe to cache as JSON. */
 export interface PortalDocument {
@@ -96,7 +96,7 @@ export interface AdminVersion {
 }
 
 /** All documents for trust admins, archived last, a page at a time. */
-export async function listAdminDocuments(db: DbHandle, clock: Clock, actor: Actor, { page = 1, pageSize = 20 } = {}) {
+export async function listAdminDocuments({ db, clock, actor }: Ctx<Actor>, { page = 1, pageSize = 20 } = {}) {
   assertTrustAdmin(actor);
   return withActor(
     db,
@@ -147,7 +147,7 @@ export async function listAdminDocuments(db: DbHandle, clock: Clock, actor: Acto
 }
 
 /** One document with every version, newest first, for its admin page. */
-export async function getAdminDocument(db: DbHandle, clock: Clock, actor: Actor, id: string) {
+export async function getAdminDocument({ db, clock, actor }: Ctx<Actor>, id: string) {
   assertTrustAdmin(actor);
   if (!isUuid(id)) throw notFound();
   return withActor(

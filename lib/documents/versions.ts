@@ -2,8 +2,7 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { documents, documentVersions } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { announcePublicChange } from '@/lib/portal/public-changes';
 import { AppError } from '@/lib/core/errors';
@@ -11,12 +10,13 @@ import { notFound } from './edit';
 import { isUuid } from '@/lib/core/parse-input';
 import type { CheckedPdf } from './pdf-file';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /**
  * Adds a new current version. The document row is locked while the next number is chosen, so
  * two uploads at once get consecutive versions; earlier versions are kept.
  */
-export async function uploadVersion(db: DbHandle, clock: Clock, actor: Actor, documentId: string, pdf: CheckedPdf, note: string) {
+export async function uploadVersion({ db, clock, actor }: Ctx<Actor>, documentId: string, pdf: CheckedPdf, note: string) {
   assertTrustAdmin(actor);
   if (!isUuid(documentId)) throw notFound();
   const now = clock.now();
@@ -68,7 +68,7 @@ export async function uploadVersion(db: DbHandle, clock: Clock, actor: Actor, do
  * One stored version's file, for trust admins checking what they uploaded (any visibility).
  * Handed out with `content.document_version_downloaded` recorded.
  */
-export async function readVersionFile(db: DbHandle, actor: Actor, documentId: string, version: number) {
+export async function readVersionFile({ db, actor }: DbActor<Actor>, documentId: string, version: number) {
   assertTrustAdmin(actor);
   if (!isUuid(documentId) || !Number.isInteger(version) || version < 1 || version > 2_147_483_647) throw notFound();
   return withActor(db, actor, async (tx) => {

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { dpaExecutions, dpaVersions, tenants } from '@/drizzle/schema';
 import type { Actor, CustomerActor } from '@/lib/core/actor';
 import { asTrustAdmin } from '@/lib/auth/trust-admin';
-import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { parseInput, text } from '@/lib/portal/input';
+import { parseInput } from '@/lib/core/parse-input';
+import { text } from '@/lib/portal/input';
 import type { DpaContent } from './content';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** A tenant's execution of a DPA version (JSON-safe). */
 export interface DpaExecution {
@@ -67,7 +68,7 @@ const toExecution = (r: { executedAt: Date } & Omit<DpaExecution, 'executedAt'>)
  * and title. The tenant's legal name is recorded as it is now. Refused for anyone else (the
  * database checks the role again), and when the tenant executed this version already.
  */
-export async function executeDpa(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<DpaExecution> {
+export async function executeDpa({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<DpaExecution> {
   const customer = customerOf(actor, 'Only a customer admin can execute the DPA for their organization.');
   if (customer.role !== 'customer_admin') {
     throw new AppError('forbidden', `Only ${customer.tenantName}’s customer admins can execute the DPA. Ask one of them to sign it.`, 403);
@@ -107,7 +108,7 @@ export async function executeDpa(db: DbHandle, clock: Clock, actor: Actor, data:
 }
 
 /** The caller's tenant's executions, newest first (customer users). */
-export async function listTenantExecutions(db: DbHandle, actor: Actor): Promise<DpaExecution[]> {
+export async function listTenantExecutions({ db, actor }: DbActor<Actor>): Promise<DpaExecution[]> {
   const customer = customerOf(actor, 'Only customer users have executed DPAs.');
   const rows = await withActor(
     db,

@@ -7,7 +7,7 @@ import { EXECUTE_FIELD_MESSAGES } from './executions';
 
 export const DPA_DRAFT_ERRORS = formErrors(DPA_FIELD_MESSAGES, {
   nothing_to_publish: 'The draft is the same as the version in force: change something before publishing.',
-  invalid_changeNote: 'Describe the change in up to 500 characters.',
+  invalid_change_note: 'Describe the change in up to 500 characters.',
   conflict: 'Another version was published at the same moment. Reload and try again.',
 });
 

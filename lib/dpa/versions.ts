@@ -10,9 +10,11 @@ import { pgErrorCode } from '@/lib/db/raw';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { parseInput, text } from '@/lib/portal/input';
+import { parseInput } from '@/lib/core/parse-input';
+import { text } from '@/lib/portal/input';
 import { z } from 'zod';
 import { type DpaContent, type DpaDraftContent, dpaContentSchema, dpaDraftSchema } from './content';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** A published version of the DPA (JSON-safe). */
 export interface DpaVersion {
@@ -77,7 +79,7 @@ function problemOf(content: unknown): DpaDraft['problem'] {
 }
 
 /** The draft the trust admins are writing: the saved draft, else a copy of the version in force. */
-export async function readDpaDraft(db: DbHandle, actor: Actor): Promise<DpaDraft> {
+export async function readDpaDraft({ db, actor }: DbActor<Actor>): Promise<DpaDraft> {
   asTrustAdmin(actor);
   return withActor(db, actor, async (tx) => {
     const [draft] = await tx.select().from(dpaDraft);
@@ -110,7 +112,7 @@ const EMPTY_DRAFT = {
 };
 
 /** Saves the draft (fields may still be empty; limits apply). Changes nothing public. */
-export async function saveDpaDraft(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<DpaDraft> {
+export async function saveDpaDraft({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<DpaDraft> {
   const admin = asTrustAdmin(actor);
   const content = parseInput(dpaDraftSchema, data);
   const at = clock.now();
@@ -121,7 +123,7 @@ export async function saveDpaDraft(db: DbHandle, clock: Clock, actor: Actor, dat
       .onConflictDoUpdate({ target: dpaDraft.id, set: { content, updatedAt: at, updatedBy: admin.userId } });
     await emitEvent(tx, { tenantId: null, kind: 'content.dpa_draft_saved', subject: 'dpa', payload: { sha256: canonicalSha256(content) } });
   }).catch(rethrowRefusal);
-  return readDpaDraft(db, admin);
+  return readDpaDraft({ db, actor: admin });
 }
 
 /** The DPA's entry in the documents list (/documents/dpa.pdf), made with the first version. */
@@ -143,7 +145,7 @@ const publishInput = z.object({ changeNote: text('Describe the change in up to 5
  * the version customers execute from then on. Refused while a field is incomplete, or when the
  * draft is the version in force already.
  */
-export async function publishDpaDraft(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<DpaVersion> {
+export async function publishDpaDraft({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<DpaVersion> {
   const admin = asTrustAdmin(actor);
   const { changeNote = '' } = parseInput(publishInput, data);
   try {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { forwardingEndpoints } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
@@ -13,6 +13,7 @@ import { FORWARDING_EVENTS } from './events';
 import { managedChain } from './scope';
 import { newSigningSecret } from './secret';
 import { checkTargetUrl, type TargetPolicy } from './targets';
+import type { DbActor } from '@/lib/db/ctx';
 
 /** At most this many endpoints per chain: each event is sent once to each. */
 export const MAX_ENDPOINTS_PER_CHAIN = 10;
@@ -32,8 +33,7 @@ const input = z.object({
  * transaction, and is the first message the new endpoint receives.
  */
 export async function addEndpoint(
-  db: DbHandle,
-  actor: Actor,
+  { db, actor }: DbActor<Actor>,
   data: unknown,
   policy: TargetPolicy,
 ): Promise<{ endpoint: EndpointView; secret: string }> {

@@ -2,9 +2,10 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { type DeliveryState, forwardingDeliveries, forwardingEndpoints, governanceEvents } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { inChain } from './endpoints';
 import { managedChain } from './scope';
+import type { DbActor } from '@/lib/db/ctx';
 
 export interface DeliveryView {
   id: string;
@@ -26,8 +27,7 @@ export interface DeliveryView {
 
 /** A page of the chain's deliveries, newest first, for the chain's managers. */
 export async function listDeliveries(
-  db: DbHandle,
-  actor: Actor,
+  { db, actor }: DbActor<Actor>,
   { limit, offset }: { limit: number; offset: number },
 ): Promise<{ total: number; deliveries: DeliveryView[] }> {
   const { manager, tenantId } = managedChain(actor);

@@ -3,8 +3,9 @@ import { and, asc, count, eq, inArray, isNull, max, type SQL } from 'drizzle-orm
 import { type DeliveryState, forwardingDeliveries, forwardingEndpoints, users } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
 import type { Tx } from '@/lib/db/types';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { managedChain } from './scope';
+import type { DbActor } from '@/lib/db/ctx';
 
 /** An endpoint as its managers see it: never its signing secret. */
 export interface EndpointView {
@@ -66,7 +67,7 @@ export async function endpointsOfChain(tx: Tx, tenantId: string | null, only?: s
 }
 
 /** The endpoints of the chain the actor manages (customer admins: their tenant's; trust admins: the vendor's). */
-export async function listEndpoints(db: DbHandle, actor: Actor): Promise<EndpointView[]> {
+export async function listEndpoints({ db, actor }: DbActor<Actor>): Promise<EndpointView[]> {
   const { manager, tenantId } = managedChain(actor);
   return withActor(db, manager, (tx) => endpointsOfChain(tx, tenantId), { readOnly: true });
 }

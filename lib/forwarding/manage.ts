@@ -13,6 +13,7 @@ import { type EndpointView, endpointsOfChain, inChain } from './endpoints';
 import { FORWARDING_EVENTS } from './events';
 import { managedChain } from './scope';
 import { newSigningSecret } from './secret';
+import type { DbActor } from '@/lib/db/ctx';
 
 const notFound = () => new AppError('not_found', 'There is no such forwarding endpoint.', 404);
 
@@ -47,7 +48,7 @@ async function changeEndpoint(
  * Gives an endpoint a new signing secret, returned here once. The old one stops at once:
  * messages the receiver refuses meanwhile are retried, signed with the new secret.
  */
-export async function rotateSecret(db: DbHandle, actor: Actor, id: string): Promise<{ endpoint: EndpointView; secret: string }> {
+export async function rotateSecret({ db, actor }: DbActor<Actor>, id: string): Promise<{ endpoint: EndpointView; secret: string }> {
   const secret = newSigningSecret();
   const endpoint = await changeEndpoint(
     db,
@@ -61,7 +62,7 @@ export async function rotateSecret(db: DbHandle, actor: Actor, id: string): Prom
 }
 
 /** Sends to an endpoint that was disabled (after failing for days) again, its queued deliveries first. */
-export async function enableEndpoint(db: DbHandle, actor: Actor, id: string): Promise<EndpointView> {
+export async function enableEndpoint({ db, actor }: DbActor<Actor>, id: string): Promise<EndpointView> {
   return changeEndpoint(
     db,
     actor,

@@ -3,13 +3,14 @@ import { and, eq } from 'drizzle-orm';
 import { forwardingEndpoints } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { isUuid } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { inChain } from './endpoints';
 import { FORWARDING_EVENTS } from './events';
 import { managedChain } from './scope';
+import type { DbActor } from '@/lib/db/ctx';
 
 const notFound = () => new AppError('not_found', 'There is no such forwarding endpoint.', 404);
 
@@ -17,7 +18,7 @@ const notFound = () => new AppError('not_found', 'There is no such forwarding en
  * Removes an endpoint of the chain the actor manages, with its secret and its queued and past
  * deliveries; `governance.forwarding_removed` lands in that chain in the same transaction.
  */
-export async function removeEndpoint(db: DbHandle, actor: Actor, id: string): Promise<{ id: string }> {
+export async function removeEndpoint({ db, actor }: DbActor<Actor>, id: string): Promise<{ id: string }> {
   const { manager, tenantId } = managedChain(actor);
   if (!isUuid(id)) throw notFound();
   try {

@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { forwardingEndpoints } from '@/drizzle/schema';
 import { type Actor, GOVERNANCE } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { isUuid } from '@/lib/core/parse-input';
 import { chainName } from '@/lib/governance/format';
 import { AppError } from '@/lib/core/errors';
@@ -14,6 +13,7 @@ import { signedMessage } from './message';
 import { managedChain } from './scope';
 import { postWebhook, type SendOutcome } from './send';
 import type { TargetPolicy } from './targets';
+import type { Ctx } from '@/lib/db/ctx';
 
 export const TEST_MESSAGE_TYPE = 'governance.forwarding_test';
 
@@ -23,9 +23,7 @@ export const TEST_MESSAGE_TYPE = 'governance.forwarding_test';
  * and nothing is queued or retried.
  */
 export async function sendTestMessage(
-  db: DbHandle,
-  clock: Clock,
-  actor: Actor,
+  { db, clock, actor }: Ctx<Actor>,
   id: string,
   policy: TargetPolicy,
   send: typeof postWebhook = postWebhook,

@@ -11,6 +11,7 @@ import { emitEvent } from './emit';
 import { type CheckpointRow, checkpointHead, checkpointsUpTo, isGenuine, publicKeys } from './checkpoints';
 import { signingKey } from './signing-key';
 import { chainName, eventLineText, type HeaderLine, LOG_FORMAT, LOG_FORMAT_VERSION, lineText } from './format';
+import type { DbActor } from '@/lib/db/ctx';
 
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 const BATCH = 2000;
@@ -132,7 +133,7 @@ async function reportForgedCheckpoints(db: Database, tenantId: string | null, fo
 }
 
 /** Records that the actor exported their chain, in the chain itself, before the export is read. */
-export async function recordExport(db: DbHandle, actor: Actor, via: 'console' | 'api'): Promise<ExportTarget> {
+export async function recordExport({ db, actor }: DbActor<Actor>, via: 'console' | 'api'): Promise<ExportTarget> {
   const target = exportTargetOf(actor);
   await withActor(db, actor, (tx) =>
     emitEvent(tx, { tenantId: target.tenantId, kind: 'governance.log_exported', subject: chainName(target.tenantId), payload: { via } }),

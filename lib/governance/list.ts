@@ -4,6 +4,7 @@ import { governanceActors, governanceCheckpoints, governanceEvents } from '@/dri
 import type { Actor } from '@/lib/core/actor';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/core/errors';
+import type { DbActor } from '@/lib/db/ctx';
 
 /** A person or process named in the log; personal data comes from outside the hashes and may be erased. */
 export interface ActorView {
@@ -53,8 +54,7 @@ const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 
 /** The events of the actor's chain that match the filter, with the people they name. */
 export async function listEvents(
-  db: DbHandle,
-  actor: Actor,
+  { db, actor }: DbActor<Actor>,
   { kindPrefixes = [], actorKinds = [], from, to, after, limit = 50, offset = 0 }: EventFilter = {},
 ): Promise<{ total: number; events: GovernanceEventView[]; actors: Map<string, ActorView> }> {
   const where = and(

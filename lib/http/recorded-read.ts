@@ -23,8 +23,3 @@ export function refuseStartedElsewhere(request: { headers: Headers; url: string 
     ? htmlNotice(403, 'Open it from the trust center', MESSAGE, { link: { href: `${here.pathname}${here.search}`, label: 'Open it here' } })
     : jsonError('started_elsewhere', MESSAGE, 403);
 }
-
-/** Wraps a GET handler whose read is recorded: refused when another site started the request. */
-export function recordedRead<R extends { headers: Headers; url: string }, C>(handler: (request: R, context: C) => Promise<Response>) {
-  return (request: R, context: C): Promise<Response> => (startedElsewhere(request) ? Promise.resolve(refuseStartedElsewhere(request)) : handler(request, context));
-}

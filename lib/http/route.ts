@@ -128,9 +128,9 @@ export async function readText(request: NextRequest, max = MAX_BODY_BYTES): Prom
 }
 
 /** The request body as form fields or JSON, whichever was sent; oversized or broken bodies are refused. */
-export async function readBody(request: NextRequest): Promise<{ form: boolean; data: unknown }> {
+export async function readBody(request: NextRequest, max = MAX_BODY_BYTES): Promise<{ form: boolean; data: unknown }> {
   const type = request.headers.get('content-type') ?? '';
-  const text = await readText(request);
+  const text = await readText(request, max);
   if (type.startsWith('application/x-www-form-urlencoded')) {
     return { form: true, data: Object.fromEntries(new URLSearchParams(text)) };
   }

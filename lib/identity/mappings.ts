@@ -11,6 +11,7 @@ import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { recomputeRole } from './directory-sync';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** Who may edit an organization's mappings: its customer admins, or trust admins for the vendor's staff. */
 export type MappingEditor = CustomerActor | StaffActor;
@@ -27,7 +28,7 @@ export const mappingInput = z.object({
   role: z.string().min(1).max(50),
 });
 
-export async function listMappings(db: DbHandle, actor: MappingEditor) {
+export async function listMappings({ db, actor }: DbActor<MappingEditor>) {
   const { tenantId } = scopeOf(actor);
   return withActor(
     db,
@@ -47,7 +48,7 @@ export async function listMappings(db: DbHandle, actor: MappingEditor) {
  * role of every directory user of the organization, so a change applies at once (users whose
  * role changes are signed out, each with `identity.role_changed`).
  */
-export async function addMapping(db: DbHandle, clock: Clock, actor: MappingEditor, input: z.infer<typeof mappingInput>) {
+export async function addMapping({ db, clock, actor }: Ctx<MappingEditor>, input: z.infer<typeof mappingInput>) {
   const { tenantId, roles } = scopeOf(actor);
   const role = (roles as readonly string[]).includes(input.role) ? (input.role as (typeof roles)[number]) : null;
   if (!role) throw new AppError('invalid_role', `Choose one of: ${roles.join(', ')}.`, 400);
@@ -64,7 +65,7 @@ export async function addMapping(db: DbHandle, clock: Clock, actor: MappingEdito
   return created;
 }
 
-export async function removeMapping(db: DbHandle, clock: Clock, actor: MappingEditor, id: string) {
+export async function removeMapping({ db, clock, actor }: Ctx<MappingEditor>, id: string) {
   const { tenantId } = scopeOf(actor);
   if (!z.uuid().safeParse(id).success) throw new AppError('not_found', 'There is no such mapping.', 404);
   await withActor(db, actor, async (tx) => {
@@ -146,7 +147,7 @@ export function assertJitEditor(actor: MappingEditor): asserts actor is Customer
   scopeOf(actor);
 }
 
-export async function setJitProvisioning(db: DbHandle, clock: Clock, actor: MappingEditor, allow: boolean) {
+export async function setJitProvisioning({ db, clock, actor }: Ctx<MappingEditor>, allow: boolean) {
   assertJitEditor(actor);
   await withActor(db, actor, async (tx) => {
     const updated = await tx

@@ -15,6 +15,7 @@ import { getRequest, notFound } from './requests';
 import { decisionInput } from './schemas';
 import { EVENTS, guardRefusal, illegal, moveRequest } from './transitions';
 import { type LockboxRequestView, stateOf } from './views';
+import type { Ctx } from '@/lib/db/ctx';
 
 function assertTenantAdmin(actor: Actor): asserts actor is CustomerActor {
   if (actor.kind !== 'customer' || actor.role !== 'customer_admin') {
@@ -54,10 +55,10 @@ async function decide(
     if (pgErrorCode(error) === '42501') throw new AppError('forbidden', 'Your account may no longer decide lockbox requests.', 403);
     throw guardRefusal(error) ?? error;
   }
-  return getRequest(db, clock, actor, id);
+  return getRequest({ db, clock, actor }, id);
 }
 
-export function approveRequest(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown) {
+export function approveRequest({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown) {
   return decide(db, clock, actor, id, data, async (tx, admin, comment, now) => {
     const request = await loadForDecision(tx, admin, id);
     assertPending(request, now, 'approved');
@@ -95,7 +96,7 @@ export function approveRequest(db: DbHandle, clock: Clock, actor: Actor, id: str
   });
 }
 
-export function denyRequest(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown) {
+export function denyRequest({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown) {
   return decide(db, clock, actor, id, data, async (tx, admin, comment, now) => {
     assertPending(await loadForDecision(tx, admin, id), now, 'denied');
     const row = await moveRequest(tx, id, { to: 'denied', by: admin.userId, comment });
@@ -107,7 +108,7 @@ export function denyRequest(db: DbHandle, clock: Clock, actor: Actor, id: string
   });
 }
 
-export function revokeGrant(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown) {
+export function revokeGrant({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown) {
   return decide(db, clock, actor, id, data, async (tx, admin, comment) => {
     await loadForDecision(tx, admin, id);
     const row = await moveRequest(tx, id, { to: 'revoked', by: admin.userId, comment });

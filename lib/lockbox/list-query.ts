@@ -1,10 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '@/lib/core/actor';
-import type { DbHandle } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/core/parse-input';
 import type { ListOptions } from './requests';
 import { tenantBySlug } from './tenant';
+import type { DbActor } from '@/lib/db/ctx';
 
 const query = z.object({
   status: z
@@ -19,7 +19,7 @@ const query = z.object({
 });
 
 /** A list endpoint's query string, checked; `tenant` (a slug) narrows a staff list to one tenant. */
-export async function listQuery(db: DbHandle, actor: Actor, params: URLSearchParams): Promise<ListOptions> {
+export async function listQuery({ db, actor }: DbActor<Actor>, params: URLSearchParams): Promise<ListOptions> {
   const q = parseInput(query, Object.fromEntries(params));
   const tenantId = q.tenant && actor.kind === 'staff' ? (await tenantBySlug(db, actor, q.tenant)).id : undefined;
   return { states: q.status, tenantId, limit: q.limit, offset: q.offset };

@@ -3,9 +3,8 @@ import { formatDateTime } from '@/lib/core/dates';
 import { and, desc, eq, gt, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { lockboxApprovals, lockboxRequests } from '@/drizzle/schema';
 import type { Actor, StaffActor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import type { Tx } from '@/lib/db/types';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
@@ -15,6 +14,7 @@ import { requestInput } from './schemas';
 import { actingOn, tenantBySlug } from './tenant';
 import { EVENTS } from './transitions';
 import { type LockboxRequestView, type LockboxState, requestView } from './views';
+import type { Ctx } from '@/lib/db/ctx';
 
 const hours = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
 
@@ -29,7 +29,7 @@ export function assertSupport(actor: Actor): asserts actor is StaffActor {
  * the tenant's customer admins are told in their console and by mail, all in one transaction.
  * When the tenant has no active customer admin, nobody can answer: `warning` says so.
  */
-export async function fileRequest(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<LockboxRequestView & { warning?: string }> {
+export async function fileRequest({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<LockboxRequestView & { warning?: string }> {
   if (actor.kind !== 'staff') assertSupport(actor);
   const input = parseInput(requestInput, data);
   // The tenant first: another staff role's refused request is recorded in that tenant's log.
@@ -115,7 +115,7 @@ async function readRequests(tx: Tx, now: Date, where: SQL | undefined, limit: nu
  * Requests the actor may see, newest first: a customer's tenant's; a support engineer's own;
  * every request for trust admins. RLS decides; the WHERE is the second guard.
  */
-export async function listRequests(db: DbHandle, clock: Clock, actor: Actor, options: ListOptions = {}) {
+export async function listRequests({ db, clock, actor }: Ctx<Actor>, options: ListOptions = {}) {
   const now = clock.now();
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const offset = Math.max(options.offset ?? 0, 0);
@@ -133,7 +133,7 @@ export async function listRequests(db: DbHandle, clock: Clock, actor: Actor, opt
 }
 
 /** One request the actor may see, or a 404 (another tenant's id is simply not found). */
-export async function getRequest(db: DbHandle, clock: Clock, actor: Actor, id: string): Promise<LockboxRequestView> {
+export async function getRequest({ db, clock, actor }: Ctx<Actor>, id: string): Promise<LockboxRequestView> {
   if (!isUuid(id)) throw notFound();
   const now = clock.now();
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.', 401);

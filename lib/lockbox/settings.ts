@@ -2,14 +2,14 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { lockboxSettings } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { settingsInput } from './schemas';
 import { EVENTS } from './transitions';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 export interface LockboxSettings {
   requestExpiryMinutes: number;
@@ -19,7 +19,7 @@ export interface LockboxSettings {
 export const DEFAULT_SETTINGS: LockboxSettings = { requestExpiryMinutes: 720, requiredApprovals: 1 };
 
 /** The tenant's lockbox settings, for its users. */
-export async function readLockboxSettings(db: DbHandle, actor: Actor): Promise<LockboxSettings> {
+export async function readLockboxSettings({ db, actor }: DbActor<Actor>): Promise<LockboxSettings> {
   if (actor.kind !== 'customer') throw new AppError('forbidden', 'Only your organization’s users can read its lockbox settings.', 403);
   const [row] = await withActor(db, actor, (tx) => tx.select().from(lockboxSettings).where(eq(lockboxSettings.tenantId, actor.tenantId)), {
     readOnly: true,
@@ -28,7 +28,7 @@ export async function readLockboxSettings(db: DbHandle, actor: Actor): Promise<L
 }
 
 /** A customer admin sets how long requests wait and whether two admins must approve. Applies to new requests. */
-export async function updateLockboxSettings(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<LockboxSettings> {
+export async function updateLockboxSettings({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<LockboxSettings> {
   if (actor.kind !== 'customer' || actor.role !== 'customer_admin') {
     throw new AppError('forbidden', 'Only your organization’s customer admins can change its lockbox settings.', 403);
   }

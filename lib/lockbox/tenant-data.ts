@@ -10,9 +10,10 @@ import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { listOwnRecords, type RecordSummary } from '@/lib/tenants/list-records';
-import { z } from 'zod';
+import { recordInput } from './schemas';
 import { actingOn, type TenantRef, tenantBySlug } from './tenant';
 import { EVENTS } from './transitions';
+import type { Ctx } from '@/lib/db/ctx';
 
 export interface StaffAccess {
   via: 'lockbox' | 'break_glass';
@@ -92,20 +93,15 @@ export async function readTenantDataAsStaff(db: DbHandle, clock: Clock, actor: A
 }
 
 /** The records of a tenant for whoever asks: its own users, or staff as the database allows. */
-export async function readTenantRecords(db: DbHandle, clock: Clock, actor: Actor, slug: string): Promise<RecordSummary[]> {
+export async function readTenantRecords({ db, clock, actor }: Ctx<Actor>, slug: string): Promise<RecordSummary[]> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.', 401);
   if (actor.kind === 'staff') return (await readTenantDataAsStaff(db, clock, actor, slug)).records;
   if (actor.tenantSlug !== slug) throw new AppError('not_found', 'There is no such tenant.', 404);
   return listOwnRecords(db, actor);
 }
 
-const recordInput = z.object({
-  title: z.string({ error: 'The title is required.' }).trim().min(1, 'The title is required.').max(200, 'The title can be at most 200 characters.'),
-  body: z.string({ error: 'The text is required.' }).trim().min(1, 'The text is required.').max(10000, 'The text can be at most 10,000 characters.'),
-});
-
 /** A staff member with read-write access corrects a record; the database refuses anyone else. */
-export async function updateTenantRecord(db: DbHandle, clock: Clock, actor: Actor, slug: string, id: string, data: unknown) {
+export async function updateTenantRecord({ db, clock, actor }: Ctx<Actor>, slug: string, id: string, data: unknown) {
   if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff use this view.', 403);
   if (!isUuid(id)) throw new AppError('not_found', 'There is no such record.', 404);
   const tenant = await tenantBySlug(db, actor, slug);

@@ -2,8 +2,8 @@ import 'server-only';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { notifications } from '@/drizzle/schema';
 import type { CustomerActor, StaffActor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 export interface NotificationView {
   id: string;
@@ -16,7 +16,7 @@ export interface NotificationView {
 }
 
 /** The signed-in person's notifications, newest first, with the number unread. */
-export async function listNotifications(db: DbHandle, actor: CustomerActor | StaffActor, limit = 10) {
+export async function listNotifications({ db, actor }: DbActor<CustomerActor | StaffActor>, limit = 10) {
   return withActor(
     db,
     actor,
@@ -36,7 +36,7 @@ export async function listNotifications(db: DbHandle, actor: CustomerActor | Sta
 }
 
 /** Marks all of the person's notifications read. */
-export async function markAllRead(db: DbHandle, clock: Clock, actor: CustomerActor | StaffActor): Promise<number> {
+export async function markAllRead({ db, clock, actor }: Ctx<CustomerActor | StaffActor>): Promise<number> {
   const rows = await withActor(db, actor, (tx) =>
     tx
       .update(notifications)

@@ -3,15 +3,16 @@ import { and, asc, count, desc, eq, isNull, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { CERTIFICATION_STATUSES, type CertificationStatus, certificationHistory, certifications, documents } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { checkCertificationDates } from './certification-rules';
-import { blankAsMissing, blankAsNull, calendarDay, dayOf, parseInput, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
+import { parseInput } from '@/lib/core/parse-input';
+import { blankAsMissing, blankAsNull, calendarDay, dayOf, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** A certification as the public portal shows it (JSON-safe). */
 export interface PublicCertification {
@@ -180,7 +181,7 @@ const SNAPSHOT_KEYS: (keyof CertificationSnapshot)[] = [
 ];
 
 /** Every certification for the staff tools, in page order. */
-export async function listCertificationsForAdmin(db: DbHandle, actor: Actor): Promise<AdminCertification[]> {
+export async function listCertificationsForAdmin({ db, actor }: DbActor<Actor>): Promise<AdminCertification[]> {
   asTrustAdmin(actor);
   const rows = await withActor(db, actor, (tx) => selectAdmin(tx).orderBy(asc(certifications.position), asc(certifications.framework)), {
     readOnly: true,
@@ -188,7 +189,7 @@ export async function listCertificationsForAdmin(db: DbHandle, actor: Actor): Pr
   return rows.map(toAdmin);
 }
 
-export async function getCertificationForAdmin(db: DbHandle, actor: Actor, id: string): Promise<AdminCertification> {
+export async function getCertificationForAdmin({ db, actor }: DbActor<Actor>, id: string): Promise<AdminCertification> {
   asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const [row] = await withActor(db, actor, (tx) => selectAdmin(tx).where(eq(certifications.id, id)), { readOnly: true });
@@ -198,8 +199,7 @@ export async function getCertificationForAdmin(db: DbHandle, actor: Actor, id: s
 
 /** Changes newest first: of one certification, or of all of them. */
 export async function listCertificationHistory(
-  db: DbHandle,
-  actor: Actor,
+  { db, actor }: DbActor<Actor>,
   { certificationId, limit = 20, offset = 0 }: { certificationId?: string; limit?: number; offset?: number } = {},
 ): Promise<{ changes: CertificationChange[]; total: number }> {
   asTrustAdmin(actor);
@@ -236,7 +236,7 @@ export async function listCertificationHistory(
 }
 
 /** The documents a certification may link as its report: every document not archived. */
-export async function listReportOptions(db: DbHandle, actor: Actor): Promise<ReportOption[]> {
+export async function listReportOptions({ db, actor }: DbActor<Actor>): Promise<ReportOption[]> {
   asTrustAdmin(actor);
   return withActor(
     db,
@@ -257,12 +257,12 @@ async function reportDocument(tx: Tx, id: string | null): Promise<{ title: strin
     .select({ title: documents.title, slug: documents.slug })
     .from(documents)
     .where(and(eq(documents.id, id), isNull(documents.archivedAt)));
-  if (!doc) throw new AppError('invalid_reportDocumentId', 'That document does not exist or is archived: choose another report.', 400);
+  if (!doc) throw new AppError('invalid_report_document_id', 'That document does not exist or is archived: choose another report.', 400);
   return doc;
 }
 
 /** Adds a certification, and the first row of its history. */
-export async function createCertification(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<AdminCertification> {
+export async function createCertification({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<AdminCertification> {
   const staff = asTrustAdmin(actor);
   const input = parseInput(createInput, data);
   const now = clock.now();
@@ -320,9 +320,7 @@ export async function createCertification(db: DbHandle, clock: Clock, actor: Act
  * after) in the same transaction; a save that changes nothing writes nothing.
  */
 export async function updateCertification(
-  db: DbHandle,
-  clock: Clock,
-  actor: Actor,
+  { db, clock, actor }: Ctx<Actor>,
   id: string,
   data: unknown,
 ): Promise<{ certification: AdminCertification; changed: boolean }> {

@@ -1,18 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/core/errors';
-
-/**
- * Validates staff input, from a form (all strings) or JSON alike. The first problem becomes
- * an AppError whose code names the field (`invalid_<field>`), so a form page can say which
- * field to fix, and whose message says how.
- */
-export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'request';
-  throw new AppError(`invalid_${field}`, issue.message, 400);
-}
+import { fieldErrors } from '@/lib/core/parse-input';
 
 /** A blank form field (or JSON null) means "none". */
 export function blankAsNull<T extends z.ZodType>(schema: T) {
@@ -81,12 +68,11 @@ export function uniqueSlug(base: string, taken: Set<string>): string {
   }
 }
 
-/** The messages a staff page shows for `?error=<code>`: one per field (`invalid_<field>`), and the others given. */
+/** The messages a staff page shows for `?error=<code>`: one per field (its schema's), and the others given. */
 export function formErrors(fieldMessages: Record<string, string>, others: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...Object.fromEntries(Object.entries(fieldMessages).map(([field, message]) => [`invalid_${field}`, message])),
+  return fieldErrors(fieldMessages, {
     forbidden: 'Only trust admins can change the trust portal.',
     invalid_request: 'That could not be saved. Check the fields and try again.',
     ...others,
-  };
+  });
 }

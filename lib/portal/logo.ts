@@ -7,6 +7,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
+import type { Ctx } from '@/lib/db/ctx';
 
 export const MAX_LOGO_BYTES = 256 * 1024;
 export type LogoType = 'image/png' | 'image/jpeg' | 'image/webp';
@@ -32,14 +33,14 @@ export function checkLogo(bytes: Uint8Array): LogoType {
 }
 
 /** Replaces the logo. The settings must have been saved once (the logo is part of them). */
-export async function setLogo(db: DbHandle, clock: Clock, actor: Actor, bytes: Uint8Array): Promise<{ type: LogoType; size: number }> {
+export async function setLogo({ db, clock, actor }: Ctx<Actor>, bytes: Uint8Array): Promise<{ type: LogoType; size: number }> {
   const staff = asTrustAdmin(actor);
   const type = checkLogo(bytes);
   await writeLogo(db, clock, staff, Buffer.from(bytes), type);
   return { type, size: bytes.byteLength };
 }
 
-export async function removeLogo(db: DbHandle, clock: Clock, actor: Actor): Promise<void> {
+export async function removeLogo({ db, clock, actor }: Ctx<Actor>): Promise<void> {
   await writeLogo(db, clock, asTrustAdmin(actor), null, null);
 }
 

@@ -9,8 +9,10 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { parseInput, SLUG, slugify, text, uniqueSlug } from './input';
+import { parseInput } from '@/lib/core/parse-input';
+import { SLUG, slugify, text, uniqueSlug } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** A block of the security overview (JSON-safe); its slug is the anchor in the page. */
 export interface SecurityBlock {
@@ -59,14 +61,14 @@ export async function listSecurityBlocks(db: DbHandle): Promise<SecurityBlock[]>
 }
 
 /** The blocks in page order, for the staff tools. */
-export async function listSecurityBlocksForAdmin(db: DbHandle, actor: Actor): Promise<SecurityBlock[]> {
+export async function listSecurityBlocksForAdmin({ db, actor }: DbActor<Actor>): Promise<SecurityBlock[]> {
   asTrustAdmin(actor);
   const rows = await withActor(db, actor, ordered, { readOnly: true });
   return rows.map(toBlock);
 }
 
 /** Adds a block at the end of the page. */
-export async function createSecurityBlock(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<SecurityBlock> {
+export async function createSecurityBlock({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<SecurityBlock> {
   const staff = asTrustAdmin(actor);
   const input = parseInput(createInput, data);
   return withActor(db, staff, async (tx) => {
@@ -91,7 +93,7 @@ export async function createSecurityBlock(db: DbHandle, clock: Clock, actor: Act
 }
 
 /** Changes a block's title or text; its slug (the page anchor) stays. */
-export async function updateSecurityBlock(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown): Promise<SecurityBlock> {
+export async function updateSecurityBlock({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown): Promise<SecurityBlock> {
   const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const input = parseInput(updateInput, data);
@@ -112,7 +114,7 @@ export async function updateSecurityBlock(db: DbHandle, clock: Clock, actor: Act
   }).catch(mapWriteError);
 }
 
-export async function deleteSecurityBlock(db: DbHandle, actor: Actor, id: string): Promise<void> {
+export async function deleteSecurityBlock({ db, actor }: DbActor<Actor>, id: string): Promise<void> {
   const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   await withActor(db, staff, async (tx) => {
@@ -123,7 +125,7 @@ export async function deleteSecurityBlock(db: DbHandle, actor: Actor, id: string
 }
 
 /** Puts the blocks in the given order: every block's id, each once. */
-export async function reorderSecurityBlocks(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<SecurityBlock[]> {
+export async function reorderSecurityBlocks({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<SecurityBlock[]> {
   const staff = asTrustAdmin(actor);
   const { order } = parseInput(orderInput, data);
   return withActor(db, staff, async (tx) => {
@@ -137,7 +139,7 @@ export async function reorderSecurityBlocks(db: DbHandle, clock: Clock, actor: A
 }
 
 /** Swaps a block with its neighbour above or below (the buttons of the staff page). */
-export async function moveSecurityBlock(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown): Promise<SecurityBlock[]> {
+export async function moveSecurityBlock({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown): Promise<SecurityBlock[]> {
   const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const { direction } = parseInput(moveInput, data);

@@ -3,14 +3,15 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { portalSettings } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { config } from '@/lib/core/config';
 import type { DbHandle } from '@/lib/db/with-actor';
 import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { blankAsNull, parseInput, text, wholeNumber } from './input';
+import { parseInput } from '@/lib/core/parse-input';
+import { blankAsNull, text, wholeNumber } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** What the public portal shows of the settings: plain values, safe to cache as JSON. */
 export interface PublicSettings {
@@ -77,7 +78,7 @@ export interface AdminSettings extends PublicSettings {
   logoSize: number | null;
 }
 
-export async function readSettingsForAdmin(db: DbHandle, actor: Actor): Promise<AdminSettings> {
+export async function readSettingsForAdmin({ db, actor }: DbActor<Actor>): Promise<AdminSettings> {
   asTrustAdmin(actor);
   const [row] = await withActor(db, actor, (tx) => tx.select().from(portalSettings).where(eq(portalSettings.id, true)), {
     readOnly: true,
@@ -184,7 +185,7 @@ const sameValue = (a: unknown, b: unknown) => (a instanceof Date || b instanceof
  * stale one has to be renewed. What changed is recorded (field names, never values):
  * `content.security_txt_updated` for security.txt's fields, `content.settings_updated` for the others.
  */
-export async function updateSettings(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<AdminSettings> {
+export async function updateSettings({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<AdminSettings> {
   const staff = asTrustAdmin(actor);
   const input = parseInput(settingsInput, data);
   const now = clock.now();

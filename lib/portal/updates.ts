@@ -8,8 +8,10 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { parseInput, text } from './input';
+import { parseInput } from '@/lib/core/parse-input';
+import { text } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** A published news item, as the updates page and the Atom feed show it (JSON-safe). */
 export interface PublicUpdate {
@@ -59,8 +61,7 @@ export async function countPublishedUpdates(db: DbHandle, clock: Clock): Promise
 
 /** Every news item, scheduled ones included, newest first, for the staff tools. */
 export async function listUpdatesForAdmin(
-  db: DbHandle,
-  actor: Actor,
+  { db, actor }: DbActor<Actor>,
   { limit = 20, offset = 0 } = {},
 ): Promise<{ updates: PublicUpdate[]; total: number }> {
   asTrustAdmin(actor);
@@ -108,12 +109,12 @@ const updateInput = z.object(fields).partial();
 
 function checkPublishedAt(at: Date | undefined, now: Date) {
   if (at && at.getTime() > now.getTime() + MAX_AHEAD_MS) {
-    throw new AppError('invalid_publishedAt', 'An update can be scheduled at most a year ahead.', 400);
+    throw new AppError('invalid_published_at', 'An update can be scheduled at most a year ahead.', 400);
   }
 }
 
 /** Posts news: at once, or at a later time given as publishedAt. */
-export async function createUpdate(db: DbHandle, clock: Clock, actor: Actor, data: unknown): Promise<PublicUpdate> {
+export async function createUpdate({ db, clock, actor }: Ctx<Actor>, data: unknown): Promise<PublicUpdate> {
   const staff = asTrustAdmin(actor);
   const input = parseInput(createInput, data);
   const now = clock.now();
@@ -134,7 +135,7 @@ export async function createUpdate(db: DbHandle, clock: Clock, actor: Actor, dat
   return toUpdate(row);
 }
 
-export async function updateUpdate(db: DbHandle, clock: Clock, actor: Actor, id: string, data: unknown): Promise<PublicUpdate> {
+export async function updateUpdate({ db, clock, actor }: Ctx<Actor>, id: string, data: unknown): Promise<PublicUpdate> {
   const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   const input = parseInput(updateInput, data);
@@ -157,7 +158,7 @@ export async function updateUpdate(db: DbHandle, clock: Clock, actor: Actor, id:
   }).catch(rethrowRefusal);
 }
 
-export async function deleteUpdate(db: DbHandle, actor: Actor, id: string): Promise<void> {
+export async function deleteUpdate({ db, actor }: DbActor<Actor>, id: string): Promise<void> {
   const staff = asTrustAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw notFound();
   await withActor(db, staff, async (tx) => {

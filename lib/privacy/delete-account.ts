@@ -1,10 +1,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { CustomerActor } from '@/lib/core/actor';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
+import type { DbActor } from '@/lib/db/ctx';
 
 /**
  * Deletes the signed-in customer user's account (GDPR art. 17): their name and e-mail leave the
@@ -12,7 +13,7 @@ import { AppError } from '@/lib/core/errors';
  * their chain keeps verifying because events name them only by pseudonym. Executed DPAs keep their
  * signer, as a signed contract must. The last customer admin of a tenant is refused.
  */
-export async function deleteOwnAccount(db: DbHandle, actor: CustomerActor): Promise<void> {
+export async function deleteOwnAccount({ db, actor }: DbActor<CustomerActor>): Promise<void> {
   try {
     await withActor(db, actor, async (tx) => {
       await emitEvent(tx, { tenantId: actor.tenantId, kind: 'privacy.account_deleted', subject: 'account', aboutUserId: actor.userId, payload: { role: actor.role } });

@@ -2,8 +2,9 @@ import 'server-only';
 import { desc, eq, or } from 'drizzle-orm';
 import { dpaExecutions, governanceActors, governanceEvents, lockboxApprovals, lockboxRequests, notifications, sessions, tenants, users } from '@/drizzle/schema';
 import type { CustomerActor, StaffActor } from '@/lib/core/actor';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
+import type { DbActor } from '@/lib/db/ctx';
 
 export const PERSONAL_DATA_FORMAT = 'trust-center-personal-data';
 
@@ -12,7 +13,7 @@ export const PERSONAL_DATA_FORMAT = 'trust-center-personal-data';
  * sessions, notifications, the lockbox decisions and DPAs they signed, and the governance events
  * they took part in. The export is itself recorded as `privacy.data_exported`.
  */
-export async function exportPersonalData(db: DbHandle, actor: CustomerActor | StaffActor, now: Date) {
+export async function exportPersonalData({ db, actor }: DbActor<CustomerActor | StaffActor>, now: Date) {
   return withActor(db, actor, async (tx) => {
     const [account] = await tx
       .select({

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/core/actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import type { Clock } from '@/lib/core/clock';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
@@ -10,6 +9,7 @@ import { renderQuestionnaireDocument } from './document';
 import { getQuestionnaire, listEvidenceChoices } from './read';
 import type { AnswerRow } from './sheet';
 import { answersToXlsx } from './xlsx';
+import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -33,8 +33,8 @@ async function recordExport(db: DbHandle, actor: Actor, slug: string, format: Sh
 }
 
 /** A questionnaire's answers as a spreadsheet a trust admin edits and imports again unchanged. */
-export async function exportAnswers(db: DbHandle, actor: Actor, slug: string, format: SheetFormat): Promise<ExportedAnswers> {
-  const questionnaire = await getQuestionnaire(db, actor, slug);
+export async function exportAnswers({ db, actor }: DbActor<Actor>, slug: string, format: SheetFormat): Promise<ExportedAnswers> {
+  const questionnaire = await getQuestionnaire({ db, actor }, slug);
   const rows: AnswerRow[] = questionnaire.sections.flatMap((s) =>
     s.questions.map((q) => ({
       section: s.name,
@@ -59,8 +59,8 @@ export async function exportAnswers(db: DbHandle, actor: Actor, slug: string, fo
 }
 
 /** The questionnaire's PDF as it stands, for trust admins, whatever its visibility. */
-export async function exportQuestionnairePdf(db: DbHandle, clock: Clock, actor: Actor, slug: string) {
-  const { document, slug: found } = await getQuestionnaire(db, actor, slug);
+export async function exportQuestionnairePdf({ db, clock, actor }: Ctx<Actor>, slug: string) {
+  const { document, slug: found } = await getQuestionnaire({ db, actor }, slug);
   const rendered = await renderQuestionnaireDocument(db, clock, { ...document, generator: 'questionnaire' });
   if (!rendered) throw new AppError('not_found', 'There is no such questionnaire.', 404);
   await recordExport(db, actor, found, 'pdf', rendered.pdf.sha256);

@@ -6,7 +6,7 @@ import { noteRefusal } from '@/lib/governance/refusal-scope';
 import { AppError } from '@/lib/core/errors';
 import { wantsHtml } from '@/lib/http/html-notice';
 import { readBytes, readText } from '@/lib/http/route';
-import { parseInput } from '@/lib/portal/input';
+import { parseInput } from '@/lib/core/parse-input';
 import { QUESTION_ID_PATTERN } from './answers';
 import { AnswerInputError } from './errors';
 import { MAX_IMPORT_BYTES, type UploadedSheet } from './import';

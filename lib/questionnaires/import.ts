@@ -1,8 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/core/actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
-import type { Clock } from '@/lib/core/clock';
-import type { DbHandle } from '@/lib/db/with-actor';
 import { sheetFromCsv } from './csv';
 import { AnswerInputError } from './errors';
 import { MAX_IMPORT_BYTES } from './limits';
@@ -10,6 +8,7 @@ import type { SheetFormat } from './export';
 import { answersFromSheet } from './sheet';
 import { type AnswersSaved, updateAnswers } from './update';
 import { sheetFromXlsx } from './xlsx';
+import type { Ctx } from '@/lib/db/ctx';
 
 export { MAX_IMPORT_BYTES };
 
@@ -50,7 +49,7 @@ export function sheetFormatOf(file: UploadedSheet): SheetFormat {
  * Any problem (the file, its header, a row) is refused with a message naming the row and
  * column, and changes nothing.
  */
-export async function importAnswers(db: DbHandle, clock: Clock, actor: Actor, slug: string, file: UploadedSheet): Promise<ImportResult> {
+export async function importAnswers({ db, clock, actor }: Ctx<Actor>, slug: string, file: UploadedSheet): Promise<ImportResult> {
   assertTrustAdmin(actor);
   if (file.bytes.byteLength === 0) throw new AnswerInputError('empty_file', 'The file is empty or missing. Choose the XLSX or CSV file to import.');
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
@@ -60,6 +59,6 @@ export async function importAnswers(db: DbHandle, clock: Clock, actor: Actor, sl
   const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   const sheet = format === 'xlsx' ? await sheetFromXlsx(bytes) : sheetFromCsv(bytes);
   const { changes, rows } = answersFromSheet(sheet);
-  const saved = await updateAnswers(db, clock, actor, slug, changes, (index) => rows[index], 'import');
+  const saved = await updateAnswers({ db, clock, actor }, slug, changes, (index) => rows[index], 'import');
   return { ...saved, format, rows: changes.length };
 }

@@ -7,6 +7,7 @@ import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { AppError } from '@/lib/core/errors';
 import type { Answer } from './answers';
+import type { DbActor } from '@/lib/db/ctx';
 
 export const questionnaireNotFound = () => new AppError('not_found', 'There is no such questionnaire.', 404);
 
@@ -83,7 +84,7 @@ function toSummary(r: SummaryRow): QuestionnaireSummary {
 }
 
 /** The questionnaires with how many questions are answered, for trust admins. */
-export async function listQuestionnaires(db: DbHandle, actor: Actor): Promise<QuestionnaireSummary[]> {
+export async function listQuestionnaires({ db, actor }: DbActor<Actor>): Promise<QuestionnaireSummary[]> {
   assertTrustAdmin(actor);
   const rows = await withActor(
     db,
@@ -96,7 +97,7 @@ export async function listQuestionnaires(db: DbHandle, actor: Actor): Promise<Qu
 }
 
 /** One questionnaire with every question, by section in their built-in order, for trust admins. */
-export async function getQuestionnaire(db: DbHandle, actor: Actor, slug: string): Promise<QuestionnaireDetail> {
+export async function getQuestionnaire({ db, actor }: DbActor<Actor>, slug: string): Promise<QuestionnaireDetail> {
   assertTrustAdmin(actor);
   return withActor(
     db,

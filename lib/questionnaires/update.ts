@@ -3,13 +3,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { documents, questionnaireQuestions, questionnaires, type QuestionnaireSlug } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
 import { assertTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
-import type { Clock } from '@/lib/core/clock';
 import { queryRows } from '@/lib/db/raw';
-import { type DbHandle, withActor } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { type Locate, planAnswerChanges } from './plan';
 import { questionnaireNotFound } from './read';
 import type { AnswerChange } from './schemas';
+import type { Ctx } from '@/lib/db/ctx';
 
 export interface AnswersSaved {
   /** Questions whose answer, comment or evidence changed. */
@@ -28,9 +28,7 @@ export interface AnswersSaved {
  * `content.questionnaire_answers_updated` is recorded (`via` says whether a form or an import).
  */
 export async function updateAnswers(
-  db: DbHandle,
-  clock: Clock,
-  actor: Actor,
+  { db, clock, actor }: Ctx<Actor>,
   slug: string,
   changes: AnswerChange[],
   locate: Locate = (index) => index + 1,

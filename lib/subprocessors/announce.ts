@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, inArray, isNull } from 'drizzle-orm';
 import { subprocessorAnnouncements, subprocessorChanges } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
-import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { announcementMail } from './mails';
@@ -14,6 +13,7 @@ import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { readChanges } from './read';
 import { checkChange } from './schedule';
 import { changeTitle, compareChanges, stateBefore, withDifferences } from './timeline';
+import type { Ctx } from '@/lib/db/ctx';
 
 export interface Announcement {
   id: string;
@@ -28,7 +28,7 @@ export interface Announcement {
  * changes join one announcement, and each confirmed subscriber is sent one mail listing them
  * all, queued in the same transaction.
  */
-export async function announceDrafts(db: DbHandle, clock: Clock, actor: Actor, keys: LinkKeys): Promise<Announcement> {
+export async function announceDrafts({ db, clock, actor }: Ctx<Actor>, keys: LinkKeys): Promise<Announcement> {
   assertTrustAdmin(actor);
   return withActor(db, actor, async (tx) => {
     const now = clock.now();

@@ -3,8 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { subprocessorChanges } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
-import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import { cancellationMail } from './mails';
@@ -14,6 +13,7 @@ import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { isoDate } from './dates';
 import { readChanges } from './read';
 import { changeTitle, compareChanges, stateBefore, withDifferences } from './timeline';
+import type { Ctx } from '@/lib/db/ctx';
 
 const notFound = () => new AppError('not_found', 'There is no such change.', 404);
 
@@ -22,7 +22,7 @@ const notFound = () => new AppError('not_found', 'There is no such change.', 404
  * told). A change that later changes of the same sub-processor build on is cancelled only
  * after them, so what remains always makes sense.
  */
-export async function cancelChange(db: DbHandle, clock: Clock, actor: Actor, keys: LinkKeys, changeId: string): Promise<{ announced: boolean; notified: number }> {
+export async function cancelChange({ db, clock, actor }: Ctx<Actor>, keys: LinkKeys, changeId: string): Promise<{ announced: boolean; notified: number }> {
   assertTrustAdmin(actor);
   if (!z.uuid().safeParse(changeId).success) throw notFound();
   return withActor(db, actor, async (tx) => {

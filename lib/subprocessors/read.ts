@@ -2,7 +2,6 @@ import 'server-only';
 import { and, eq, isNotNull, isNull, max } from 'drizzle-orm';
 import { subprocessorAnnouncements, subprocessorChanges, subprocessors } from '@/drizzle/schema';
 import { ANONYMOUS, SYSTEM, type Actor } from '@/lib/core/actor';
-import type { Clock } from '@/lib/core/clock';
 import { withActor, type DbHandle } from '@/lib/db/with-actor';
 import type { Tx } from '@/lib/db/types';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
@@ -18,6 +17,7 @@ import {
   type PendingChange,
   type TimelineChange,
 } from './timeline';
+import type { Ctx } from '@/lib/db/ctx';
 
 /** The changes (as RLS lets the transaction's actor see them), optionally of one sub-processor only. */
 export async function readChanges(tx: Tx, where?: { publicOnly?: boolean; subprocessorId?: string }): Promise<TimelineChange[]> {
@@ -103,7 +103,7 @@ export interface AdminSubprocessors extends PublicSubprocessors {
   known: { slug: string; name: string; current: boolean }[];
 }
 
-export async function readAdminSubprocessors(db: DbHandle, clock: Clock, actor: Actor): Promise<AdminSubprocessors> {
+export async function readAdminSubprocessors({ db, clock, actor }: Ctx<Actor>): Promise<AdminSubprocessors> {
   assertTrustAdmin(actor);
   const changes = await withActor(db, actor, (tx) => readChanges(tx), { readOnly: true });
   const now = clock.now();

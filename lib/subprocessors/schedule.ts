@@ -5,7 +5,7 @@ import { subprocessorChanges, subprocessors } from '@/drizzle/schema';
 import type { Actor, StaffActor } from '@/lib/core/actor';
 import type { Clock } from '@/lib/core/clock';
 import { pgErrorCode } from '@/lib/db/raw';
-import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import type { Tx } from '@/lib/db/types';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
@@ -15,6 +15,7 @@ import { slugify, type ChangeInput, type SubprocessorFields } from './fields';
 import { assertNotice, requiredNotice } from './notice';
 import { readChanges } from './read';
 import { compareChanges, fieldsOf, stateBefore, type TimelineChange } from './timeline';
+import type { Ctx } from '@/lib/db/ctx';
 
 export interface ScheduledChange {
   id: string;
@@ -64,7 +65,7 @@ async function findBySlug(tx: Tx, slug: string) {
  * Schedules an addition, update or removal as a draft, which only trust admins see until it is
  * announced. The notice rule is checked now and again when announcing.
  */
-export async function scheduleChange(db: DbHandle, clock: Clock, actor: Actor, input: ChangeInput): Promise<ScheduledChange> {
+export async function scheduleChange({ db, clock, actor }: Ctx<Actor>, input: ChangeInput): Promise<ScheduledChange> {
   assertTrustAdmin(actor);
   return withActor(db, actor, (tx) => scheduleIn(tx, clock, actor, input)).catch((error: unknown) => {
     // Two admins adding the same new name at once: the second finds it taken.

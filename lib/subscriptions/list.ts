@@ -2,8 +2,9 @@ import 'server-only';
 import { count, desc } from 'drizzle-orm';
 import { subscribers } from '@/drizzle/schema';
 import type { Actor } from '@/lib/core/actor';
-import { withActor, type DbHandle } from '@/lib/db/with-actor';
+import { withActor } from '@/lib/db/with-actor';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
+import type { DbActor } from '@/lib/db/ctx';
 
 export const SUBSCRIBERS_PAGE_SIZE = 50;
 
@@ -19,7 +20,7 @@ export interface SubscriberRow {
 }
 
 /** Subscribers, newest first, with how many are in each status: trust admins only (RLS too). */
-export async function listSubscribers(db: DbHandle, actor: Actor, { page, pageSize }: { page: number; pageSize: number }) {
+export async function listSubscribers({ db, actor }: DbActor<Actor>, { page, pageSize }: { page: number; pageSize: number }) {
   assertTrustAdmin(actor);
   return withActor(
     db,

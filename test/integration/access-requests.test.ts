@@ -125,12 +125,12 @@ describeEachDatabase('access requests', (t) => {
     dan = await createCustomer(admin, tenant, 'customer_member');
     customerDomain = `${tenant.slug}.example`;
     await admin.transaction((q) => q.query('INSERT INTO identity_domains (domain, tenant_id) VALUES ($1, $2)', [customerDomain, tenant.id]));
-    const published = await publishNda(db, systemClock, alice, { title: 'Mutual NDA', body: 'Line one.\r\n\r\nLine two.\r\n' });
+    const published = await publishNda({ db, clock: systemClock, actor: alice }, { title: 'Mutual NDA', body: 'Line one.\r\n\r\nLine two.\r\n' });
     nda = { id: published.id, sha256: published.sha256, version: published.version };
-    ndaDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'nda', title: 'SOC 2 report' }), await checkedSample('soc2'));
-    otherNdaDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'nda', title: 'Pen test' }), await checkedSample('pentest'));
-    restrictedDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'restricted', title: 'BCP' }), await checkedSample('bcp'));
-    publicDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'public', title: 'Whitepaper' }), await checkedSample('wp'));
+    ndaDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda', title: 'SOC 2 report' }), await checkedSample('soc2'));
+    otherNdaDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda', title: 'Pen test' }), await checkedSample('pentest'));
+    restrictedDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'restricted', title: 'BCP' }), await checkedSample('bcp'));
+    publicDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'public', title: 'Whitepaper' }), await checkedSample('wp'));
   });
   afterAll(async () => {
     await mail?.close();
@@ -223,9 +223,9 @@ describeEachDatabase('access requests', (t) => {
     const denied = `denied-${unique()}.example`;
     const mutual = `mutual-${unique()}.example`;
     const reviewed = `review-${unique()}.example`;
-    await addDomainRule(t().db, systemClock, alice, { domain: denied, decision: 'deny' });
-    await addDomainRule(t().db, systemClock, alice, { domain: `@${mutual.toUpperCase()}`, decision: 'approve', mutualNda: 'on', note: 'Signed 2026' });
-    await addDomainRule(t().db, systemClock, alice, { domain: reviewed, decision: 'review' });
+    await addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: denied, decision: 'deny' });
+    await addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: `@${mutual.toUpperCase()}`, decision: 'approve', mutualNda: 'on', note: 'Signed 2026' });
+    await addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: reviewed, decision: 'review' });
 
     expect((await submitAccessRequest(t().db, systemClock, request({ email: `a@${denied}` }), CONTEXT)).status).toBe('denied');
     expect((await submitAccessRequest(t().db, systemClock, request({ email: `a@sub.${reviewed}` }), CONTEXT)).status).toBe('pending');
@@ -248,7 +248,7 @@ describeEachDatabase('access requests', (t) => {
   it('sends restricted documents to review even for a customer’s domain', async () => {
     const result = await submitAccessRequest(t().db, systemClock, request({ email: `x-${unique()}@${customerDomain}`, documents: [restrictedDoc.slug, ndaDoc.slug] }), CONTEXT);
     expect(result.status).toBe('pending');
-    const { items } = await listAccessRequests(t().db, alice, { view: 'pending', pageSize: 100 });
+    const { items } = await listAccessRequests({ db: t().db, actor: alice }, { view: 'pending', pageSize: 100 });
     const queued = items.find((i) => i.id === result.id)!;
     expect(queued.ruleOutcome).toMatchObject({ decision: 'review' });
     expect(queued.ruleOutcome!.reason).toMatch(/Restricted documents/);
@@ -283,24 +283,24 @@ describeEachDatabase('access requests', (t) => {
 
   it('a trust admin approves from the queue; a second decision changes nothing', async () => {
     const { id } = await submitAccessRequest(t().db, systemClock, request(), CONTEXT);
-    const approved = await approveRequest(t().db, systemClock, alice, id, { note: 'Known prospect' });
+    const approved = await approveRequest({ db: t().db, clock: systemClock, actor: alice }, id, { note: 'Known prospect' });
     expect(approved).toMatchObject({ status: 'approved', grant: { id: expect.any(String) } });
-    expect(await code(denyRequest(t().db, systemClock, alice, id, {}))).toBe('409 already_decided');
-    expect(await code(approveRequest(t().db, systemClock, alice, id, {}))).toBe('409 already_decided');
+    expect(await code(denyRequest({ db: t().db, clock: systemClock, actor: alice }, id, {}))).toBe('409 already_decided');
+    expect(await code(approveRequest({ db: t().db, clock: systemClock, actor: alice }, id, {}))).toBe('409 already_decided');
     expect(await countRows(t().admin, 'access_grants', 'access_request_id = $1', [id])).toBe(1);
-    const { items } = await listAccessRequests(t().db, alice, { view: 'decided', pageSize: 100 });
+    const { items } = await listAccessRequests({ db: t().db, actor: alice }, { view: 'decided', pageSize: 100 });
     expect(items.find((i) => i.id === id)).toMatchObject({ status: 'approved', decidedBy: 'Test Staff', decisionNote: 'Known prospect' });
-    expect(await code(approveRequest(t().db, systemClock, alice, '00000000-0000-4000-8000-000000000000', {}))).toBe('404 not_found');
-    expect(await code(approveRequest(t().db, systemClock, alice, 'nope', {}))).toBe('404 not_found');
-    expect(await code(denyRequest(t().db, systemClock, alice, id, { note: 'x'.repeat(2001) }))).toBe('400 invalid_note');
+    expect(await code(approveRequest({ db: t().db, clock: systemClock, actor: alice }, '00000000-0000-4000-8000-000000000000', {}))).toBe('404 not_found');
+    expect(await code(approveRequest({ db: t().db, clock: systemClock, actor: alice }, 'nope', {}))).toBe('404 not_found');
+    expect(await code(denyRequest({ db: t().db, clock: systemClock, actor: alice }, id, { note: 'x'.repeat(2001) }))).toBe('400 invalid_note');
   });
 
   it('concurrent approve and deny leave exactly one outcome', async () => {
     for (let round = 0; round < 5; round++) {
       const { id } = await submitAccessRequest(t().db, systemClock, request(), CONTEXT);
       const outcomes = await Promise.allSettled([
-        approveRequest(t().db, systemClock, alice, id, {}),
-        denyRequest(t().db, systemClock, alice, id, {}),
+        approveRequest({ db: t().db, clock: systemClock, actor: alice }, id, {}),
+        denyRequest({ db: t().db, clock: systemClock, actor: alice }, id, {}),
       ]);
       const fulfilled = outcomes.filter((o) => o.status === 'fulfilled');
       const rejected = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
@@ -320,15 +320,15 @@ describeEachDatabase('access requests', (t) => {
     await submitAccessRequest(t().db, systemClock, input, CONTEXT);
     await deliver();
     const token = (await mail.waitFor(input.email, /Your access to/)).text.match(/\/access\/([A-Za-z0-9_-]{43})/)![1];
-    const active = await listActiveGrants(t().db, systemClock, alice, { pageSize: 100 });
+    const active = await listActiveGrants({ db: t().db, clock: systemClock, actor: alice }, { pageSize: 100 });
     const grant = active.items.find((g) => g.email === input.email)!;
     expect(grant.documents).toEqual(['SOC 2 report']);
-    await revokeGrant(t().db, systemClock, alice, grant.id);
-    expect(await code(revokeGrant(t().db, systemClock, alice, grant.id))).toBe('409 already_revoked');
+    await revokeGrant({ db: t().db, clock: systemClock, actor: alice }, grant.id);
+    expect(await code(revokeGrant({ db: t().db, clock: systemClock, actor: alice }, grant.id))).toBe('409 already_revoked');
     expect(await redeemToken(t().db, systemClock, token)).toEqual({ status: 'revoked' });
     expect(await downloadDocument(t().db, systemClock, ndaDoc.slug, { grantTokens: [token] })).toMatchObject({ kind: 'forbidden' });
     expect((await grantedDocuments(t().db, systemClock, [token])).size).toBe(0);
-    expect((await listActiveGrants(t().db, systemClock, alice, { pageSize: 100 })).items.some((g) => g.id === grant.id)).toBe(false);
+    expect((await listActiveGrants({ db: t().db, clock: systemClock, actor: alice }, { pageSize: 100 })).items.some((g) => g.id === grant.id)).toBe(false);
   });
 
   it('a grant expires after the configured number of days', async () => {
@@ -354,7 +354,7 @@ describeEachDatabase('access requests', (t) => {
   it('a new NDA version voids nothing, and the next reviewer must accept it', async () => {
     const input = request({ email: `keep-${unique()}@${customerDomain}` });
     const before = await submitAccessRequest(t().db, systemClock, input, CONTEXT);
-    const v2 = await publishNda(t().db, systemClock, alice, { title: 'Mutual NDA', body: 'Version two text.' });
+    const v2 = await publishNda({ db: t().db, clock: systemClock, actor: alice }, { title: 'Mutual NDA', body: 'Version two text.' });
     expect(v2.version).toBe(nda.version + 1);
     expect(await code(submitAccessRequest(t().db, systemClock, request(), CONTEXT))).toBe('409 nda_changed');
     const [row] = await t().admin.transaction((q) =>
@@ -364,7 +364,7 @@ describeEachDatabase('access requests', (t) => {
       ),
     );
     expect(row).toEqual({ nda_version_id: nda.id, status: 'approved', revoked_at: null });
-    const versions = await listNdaVersions(t().db, alice);
+    const versions = await listNdaVersions({ db: t().db, actor: alice });
     expect(versions.items.map((v) => v.version).slice(0, 2)).toEqual([v2.version, nda.version]);
     const v1Id = nda.id;
     nda = { id: v2.id, sha256: v2.sha256, version: v2.version };
@@ -378,20 +378,20 @@ describeEachDatabase('access requests', (t) => {
       ),
     );
     expect(recorded).toEqual({ nda_version_id: v2.id, nda_sha256: v2.sha256 });
-    expect(await code(publishNda(t().db, systemClock, alice, { title: '', body: 'x' }))).toBe('400 invalid_title');
-    expect(await code(publishNda(t().db, systemClock, alice, { title: 'x', body: '  \r\n ' }))).toBe('400 invalid_body');
+    expect(await code(publishNda({ db: t().db, clock: systemClock, actor: alice }, { title: '', body: 'x' }))).toBe('400 invalid_title');
+    expect(await code(publishNda({ db: t().db, clock: systemClock, actor: alice }, { title: 'x', body: '  \r\n ' }))).toBe('400 invalid_body');
   });
 
   it('manages domain rules; bad ones are refused', async () => {
     const domain = `rules-${unique()}.example`;
-    const created = await addDomainRule(t().db, systemClock, alice, { domain, decision: 'review', note: 'Ask legal' });
-    expect(await code(addDomainRule(t().db, systemClock, alice, { domain, decision: 'deny' }))).toBe('409 rule_exists');
-    expect(await code(addDomainRule(t().db, systemClock, alice, { domain: 'https://x.example/', decision: 'deny' }))).toBe('400 invalid_domain');
-    expect(await code(addDomainRule(t().db, systemClock, alice, { domain: 'x.example', decision: 'maybe' }))).toBe('400 invalid_decision');
-    expect(await code(addDomainRule(t().db, systemClock, alice, { domain: 'y.example', decision: 'deny', mutualNda: true }))).toBe('400 invalid_mutual_nda');
-    expect((await listDomainRules(t().db, alice)).some((r) => r.domain === domain)).toBe(true);
-    await removeDomainRule(t().db, alice, created.id);
-    expect(await code(removeDomainRule(t().db, alice, created.id))).toBe('404 not_found');
+    const created = await addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain, decision: 'review', note: 'Ask legal' });
+    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain, decision: 'deny' }))).toBe('409 rule_exists');
+    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'https://x.example/', decision: 'deny' }))).toBe('400 invalid_domain');
+    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'x.example', decision: 'maybe' }))).toBe('400 invalid_decision');
+    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'y.example', decision: 'deny', mutualNda: true }))).toBe('400 invalid_mutual_nda');
+    expect((await listDomainRules({ db: t().db, actor: alice })).some((r) => r.domain === domain)).toBe(true);
+    await removeDomainRule({ db: t().db, actor: alice }, created.id);
+    expect(await code(removeDomainRule({ db: t().db, actor: alice }, created.id))).toBe('404 not_found');
   });
 
   it('refuses support engineers, customers and the public, in the code and in the database', async () => {
@@ -399,15 +399,15 @@ describeEachDatabase('access requests', (t) => {
     const refused: Actor[] = [bob, dan, ANONYMOUS];
     for (const actor of refused) {
       const label = actor.kind === 'anonymous' ? 'anonymous' : actor.role;
-      expect(await code(approveRequest(t().db, systemClock, actor, id, {})), label).toBe('403 forbidden');
-      expect(await code(denyRequest(t().db, systemClock, actor, id, {})), label).toBe('403 forbidden');
-      expect(await code(listAccessRequests(t().db, actor, { view: 'pending' })), label).toBe('403 forbidden');
-      expect(await code(listActiveGrants(t().db, systemClock, actor)), label).toBe('403 forbidden');
-      expect(await code(revokeGrant(t().db, systemClock, actor, id)), label).toBe('403 forbidden');
-      expect(await code(addDomainRule(t().db, systemClock, actor, { domain: 'z.example', decision: 'approve' })), label).toBe('403 forbidden');
-      expect(await code(listDomainRules(t().db, actor)), label).toBe('403 forbidden');
-      expect(await code(publishNda(t().db, systemClock, actor, { title: 'x', body: 'y' })), label).toBe('403 forbidden');
-      expect(await code(listNdaVersions(t().db, actor)), label).toBe('403 forbidden');
+      expect(await code(approveRequest({ db: t().db, clock: systemClock, actor }, id, {})), label).toBe('403 forbidden');
+      expect(await code(denyRequest({ db: t().db, clock: systemClock, actor }, id, {})), label).toBe('403 forbidden');
+      expect(await code(listAccessRequests({ db: t().db, actor }, { view: 'pending' })), label).toBe('403 forbidden');
+      expect(await code(listActiveGrants({ db: t().db, clock: systemClock, actor })), label).toBe('403 forbidden');
+      expect(await code(revokeGrant({ db: t().db, clock: systemClock, actor }, id)), label).toBe('403 forbidden');
+      expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor }, { domain: 'z.example', decision: 'approve' })), label).toBe('403 forbidden');
+      expect(await code(listDomainRules({ db: t().db, actor })), label).toBe('403 forbidden');
+      expect(await code(publishNda({ db: t().db, clock: systemClock, actor }, { title: 'x', body: 'y' })), label).toBe('403 forbidden');
+      expect(await code(listNdaVersions({ db: t().db, actor })), label).toBe('403 forbidden');
     }
     // Straight at the tables as support staff: the database refuses too.
     const approvedBySupport = await withActor(t().db, bob, (tx) =>

@@ -55,11 +55,11 @@ describeEachDatabase('break-glass', (t) => {
   });
 
   const invoke = (who: StaffActor, extra: Record<string, unknown> = {}) =>
-    invokeBreakGlass(t().db, clock, who, { tenant: w.acme.slug, justification: JUSTIFICATION, incident: 'INC-42', ...extra });
+    invokeBreakGlass({ db: t().db, clock, actor: who }, { tenant: w.acme.slug, justification: JUSTIFICATION, incident: 'INC-42', ...extra });
 
   /** What a staff member reads of acme now, through the lib and in SQL at the clock's time. */
   const reads = async (who: StaffActor) => {
-    const lib = (await readTenantRecords(t().db, clock, who, w.acme.slug)).map((r) => r.title).sort();
+    const lib = (await readTenantRecords({ db: t().db, clock, actor: who }, w.acme.slug)).map((r) => r.title).sort();
     expect(await recordsInSql(t(), asStaff(who, w.acme), clock.now()), 'SQL agrees with the lib').toEqual(lib);
     return lib;
   };
@@ -89,16 +89,16 @@ describeEachDatabase('break-glass', (t) => {
       q.query<{ kind: string; actor_id: string; subject: string }>(`select e.kind, a.user_id as actor_id, e.subject from governance_events e left join governance_actors a on a.id = e.actor_id order by e.seq`),
     );
     expect(events[0]).toEqual({ kind: 'support.break_glass_invoked', actor_id: grace.userId, subject: session.id });
-    const log = await listEvents(t().db, w.carol, { kindPrefixes: ['support.'] });
+    const log = await listEvents({ db: t().db, actor: w.carol }, { kindPrefixes: ['support.'] });
     expect(log.events.map((e) => e.kind).reverse()).toEqual(events.map((e) => e.kind));
     // ...the session in her console, her notification and her mail.
-    expect((await listSessions(t().db, clock, w.carol)).sessions.map((s) => s.id)).toEqual([session.id]);
-    const inbox = await listNotifications(t().db, w.carol);
+    expect((await listSessions({ db: t().db, clock, actor: w.carol })).sessions.map((s) => s.id)).toEqual([session.id]);
+    const inbox = await listNotifications({ db: t().db, actor: w.carol });
     expect(inbox.items.map((n) => n.kind)).toEqual(['break_glass_invoked']);
     expect(inbox.unread).toBe(1);
-    expect(await markAllRead(t().db, clock, w.carol)).toBe(1);
-    expect((await listNotifications(t().db, w.carol)).unread).toBe(0);
-    expect((await listNotifications(t().db, w.carol2)).unread).toBe(1);
+    expect(await markAllRead({ db: t().db, clock, actor: w.carol })).toBe(1);
+    expect((await listNotifications({ db: t().db, actor: w.carol })).unread).toBe(0);
+    expect((await listNotifications({ db: t().db, actor: w.carol2 })).unread).toBe(1);
     for (const admin of [w.carol, w.carol2]) {
       expect(await notificationKinds(t(), admin.userId)).toEqual(['break_glass_invoked']);
       expect(await mailKinds(t(), admin.email)).toEqual(['break_glass_invoked']);
@@ -110,7 +110,7 @@ describeEachDatabase('break-glass', (t) => {
     expect(await notificationKinds(t(), w.erin.userId)).toEqual([]);
     expect(await notificationKinds(t(), heidi.userId)).toContain('break_glass_review_needed');
     // A globex admin does not see acme's session.
-    expect((await listSessions(t().db, clock, w.erin)).sessions).toEqual([]);
+    expect((await listSessions({ db: t().db, clock, actor: w.erin })).sessions).toEqual([]);
     // A second invocation while the first is open is refused.
     expect(await outcome(invoke(grace))).toBe('409 already_active');
   });
@@ -166,7 +166,7 @@ describeEachDatabase('break-glass', (t) => {
     expect((await readTenantDataAsStaff(t().db, clock, grace, w.acme.slug)).access).toBeNull();
     expect((await getSession(t().db, clock, grace, session.id)).state).toBe('ended');
     // And no writes either.
-    expect(await outcome(updateTenantRecord(t().db, clock, grace, w.acme.slug, w.records[0], { title: 'x', body: 'y' }))).toBe('403 forbidden');
+    expect(await outcome(updateTenantRecord({ db: t().db, clock, actor: grace }, w.acme.slug, w.records[0], { title: 'x', body: 'y' }))).toBe('403 forbidden');
 
     // The sweeper records the end once, and asks the other holder for the review.
     await closeEnded(t().db, clock);
@@ -181,15 +181,15 @@ describeEachDatabase('break-glass', (t) => {
 
   it('lets the invoker end a session early, and nobody else', async () => {
     const session = await invoke(grace);
-    expect(await outcome(endBreakGlass(t().db, clock, heidi, session.id))).toBe('403 forbidden');
+    expect(await outcome(endBreakGlass({ db: t().db, clock, actor: heidi }, session.id))).toBe('403 forbidden');
     expect(
       await tryInSql(t(), asStaff(heidi, w.acme), `update break_glass_sessions set ended_by = '${grace.userId}', ended_at = now() where id = '${session.id}' returning id`),
     ).toEqual({ code: '23514' });
     expect(await reads(grace)).toEqual(ACME_TITLES);
-    const ended = await endBreakGlass(t().db, clock, grace, session.id);
+    const ended = await endBreakGlass({ db: t().db, clock, actor: grace }, session.id);
     expect(ended.state).toBe('ended');
     expect(await reads(grace)).toEqual([]);
-    expect(await outcome(endBreakGlass(t().db, clock, grace, session.id))).toBe('409 illegal_transition');
+    expect(await outcome(endBreakGlass({ db: t().db, clock, actor: grace }, session.id))).toBe('409 illegal_transition');
     expect(await eventKinds(t(), { subject: session.id })).toEqual([
       'support.break_glass_invoked',
       'support.break_glass_data_read',
@@ -202,7 +202,7 @@ describeEachDatabase('break-glass', (t) => {
 
   it('lets a holder correct a record during a session', async () => {
     await invoke(grace);
-    const row = await updateTenantRecord(t().db, clock, grace, w.acme.slug, w.records[0], { title: 'Restored payroll', body: 'restored' });
+    const row = await updateTenantRecord({ db: t().db, clock, actor: grace }, w.acme.slug, w.records[0], { title: 'Restored payroll', body: 'restored' });
     expect(row.title).toBe('Restored payroll');
   });
 
@@ -225,16 +225,16 @@ describeEachDatabase('break-glass', (t) => {
   it('is reviewed once, after it ends, by the holder who did not invoke it', async () => {
     const session = await invoke(grace);
     // Not while active, in the lib or in SQL.
-    expect(await outcome(reviewBreakGlass(t().db, clock, heidi, session.id, { review: REVIEW }))).toBe('409 illegal_transition');
+    expect(await outcome(reviewBreakGlass({ db: t().db, clock, actor: heidi }, session.id, { review: REVIEW }))).toBe('409 illegal_transition');
     const review = (by: StaffActor) =>
       `update break_glass_sessions set review = '${REVIEW}', reviewed_by = '${by.userId}', reviewed_at = now() where id = '${session.id}' returning id`;
     expect(await tryInSql(t(), asStaff(heidi, w.acme), review(heidi), clock.now())).toEqual({ code: '23514' });
     clock.advance(61 * MINUTE);
     // Not by the invoker, nor by someone who is not a holder.
-    const own = await refusal(reviewBreakGlass(t().db, clock, grace, session.id, { review: REVIEW }));
+    const own = await refusal(reviewBreakGlass({ db: t().db, clock, actor: grace }, session.id, { review: REVIEW }));
     expect(own).toMatchObject({ status: 403, code: 'forbidden' });
-    expect(await outcome(reviewBreakGlass(t().db, clock, mallory, session.id, { review: REVIEW }))).toBe('404 not_found');
-    expect(await outcome(reviewBreakGlass(t().db, clock, heidi, session.id, { review: 'too short' }))).toBe('400 invalid_review');
+    expect(await outcome(reviewBreakGlass({ db: t().db, clock, actor: mallory }, session.id, { review: REVIEW }))).toBe('404 not_found');
+    expect(await outcome(reviewBreakGlass({ db: t().db, clock, actor: heidi }, session.id, { review: 'too short' }))).toBe('400 invalid_review');
     // The database refuses the invoker's own review in SQL too.
     expect(
       await tryInSql(
@@ -245,13 +245,13 @@ describeEachDatabase('break-glass', (t) => {
       ),
     ).toEqual({ code: '23514' });
 
-    const open = await listSessions(t().db, clock, heidi, { openReviews: true });
+    const open = await listSessions({ db: t().db, clock, actor: heidi }, { openReviews: true });
     expect(open.sessions.map((s) => s.id)).toContain(session.id);
 
-    const reviewed = await reviewBreakGlass(t().db, clock, heidi, session.id, { review: REVIEW });
+    const reviewed = await reviewBreakGlass({ db: t().db, clock, actor: heidi }, session.id, { review: REVIEW });
     expect(reviewed.review).toMatchObject({ text: REVIEW });
-    expect((await listSessions(t().db, clock, heidi, { openReviews: true })).sessions.map((s) => s.id)).not.toContain(session.id);
-    expect(await outcome(reviewBreakGlass(t().db, clock, heidi, session.id, { review: REVIEW }))).toBe('409 illegal_transition');
+    expect((await listSessions({ db: t().db, clock, actor: heidi }, { openReviews: true })).sessions.map((s) => s.id)).not.toContain(session.id);
+    expect(await outcome(reviewBreakGlass({ db: t().db, clock, actor: heidi }, session.id, { review: REVIEW }))).toBe('409 illegal_transition');
     // Nor overwritten in SQL.
     expect(
       await tryInSql(
@@ -269,18 +269,18 @@ describeEachDatabase('break-glass', (t) => {
   it('has its holders designated by trust admins only: at most two active break-glass staff, recorded in the vendor log', async () => {
     const admin = await createStaff(t().admin, 'trust_admin');
     try {
-      expect(await outcome(setHolders(t().db, grace, { emails: [heidi.email] }))).toBe('403 forbidden');
-      expect(await outcome(setHolders(t().db, admin, { emails: [grace.email, heidi.email, mallory.email] }))).toBe('400 invalid_emails');
-      expect(await outcome(setHolders(t().db, admin, { emails: [w.bob.email] }))).toBe('400 invalid_emails');
-      expect(await outcome(setHolders(t().db, admin, { emails: [grace.email, grace.email] }))).toBe('400 invalid_emails');
+      expect(await outcome(setHolders({ db: t().db, actor: grace }, { emails: [heidi.email] }))).toBe('403 forbidden');
+      expect(await outcome(setHolders({ db: t().db, actor: admin }, { emails: [grace.email, heidi.email, mallory.email] }))).toBe('400 invalid_emails');
+      expect(await outcome(setHolders({ db: t().db, actor: admin }, { emails: [w.bob.email] }))).toBe('400 invalid_emails');
+      expect(await outcome(setHolders({ db: t().db, actor: admin }, { emails: [grace.email, grace.email] }))).toBe('400 invalid_emails');
       // A holder cannot make someone else a holder in SQL.
       expect(await tryInSql(t(), asStaff(grace, w.acme), `delete from break_glass_holders where user_id = '${heidi.userId}'`)).toEqual({ rows: 0 });
       expect(
         await tryInSql(t(), asStaff(grace, w.acme), `update break_glass_holders set user_id = '${mallory.userId}' where user_id = '${heidi.userId}' returning slot`),
       ).toEqual({ rows: 0 });
-      expect((await listHolders(t().db, grace)).map((h) => h.userId)).toEqual([grace.userId, heidi.userId]);
+      expect((await listHolders({ db: t().db, actor: grace })).map((h) => h.userId)).toEqual([grace.userId, heidi.userId]);
 
-      const holders = await setHolders(t().db, admin, { emails: [heidi.email, mallory.email] });
+      const holders = await setHolders({ db: t().db, actor: admin }, { emails: [heidi.email, mallory.email] });
       expect(holders.map((h) => [h.slot, h.userId, h.active])).toEqual([
         [1, heidi.userId, true],
         [2, mallory.userId, true],

@@ -31,7 +31,7 @@ describeEachDatabase('what a compromised application role cannot do', (t) => {
 
   beforeAll(async () => {
     w = await createLockboxWorld(t().admin);
-    ({ id: requestId } = await fileRequest(t().db, clock, w.bob, requestBody(w.acme)));
+    ({ id: requestId } = await fileRequest({ db: t().db, clock, actor: w.bob }, requestBody(w.acme)));
   });
 
   it('cannot record a checkpoint or list a signing key', async () => {
@@ -64,7 +64,7 @@ describeEachDatabase('what a compromised application role cannot do', (t) => {
   });
 
   it('leaves a checkpoint no published key signed out of exports, and records it once as an attack', async () => {
-    await fileRequest(t().db, clock, w.bob, requestBody(w.globex));
+    await fileRequest({ db: t().db, clock, actor: w.bob }, requestBody(w.globex));
     await checkpointHead(t().db, w.globex.id, clock, key);
     const [head] = await adminRows<{ seq: string; hash: string }>(t(), `select seq, encode(hash, 'hex') as hash from governance_chain_heads where chain = $1`, [w.globex.id]);
     // Written as the owner would: the one way left to put a checkpoint in the table. It names the

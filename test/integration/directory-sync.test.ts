@@ -172,12 +172,12 @@ describeEachDatabase('Directory Sync webhooks', (t) => {
       tenantSlug: 'acme',
       tenantName: 'Acme Corp',
     };
-    const created = await addMapping(t().db, clock, carolActor, { groupName: 'security team', role: 'customer_admin' });
+    const created = await addMapping({ db: t().db, clock, actor: carolActor }, { groupName: 'security team', role: 'customer_admin' });
     expect((await userByEmail('olga@acme.example')).role).toBe('customer_admin');
     expect((await userByEmail('carol@acme.example')).role, 'people in no group keep their role').toBe('customer_admin');
-    await removeMapping(t().db, clock, carolActor, created.id);
+    await removeMapping({ db: t().db, clock, actor: carolActor }, created.id);
     expect((await userByEmail('olga@acme.example')).role).toBe('customer_member');
-    await expect(addMapping(t().db, clock, { ...carolActor, role: 'customer_member' }, { groupName: 'x', role: 'customer_admin' })).rejects.toMatchObject({
+    await expect(addMapping({ db: t().db, clock, actor: { ...carolActor, role: 'customer_member' } }, { groupName: 'x', role: 'customer_admin' })).rejects.toMatchObject({
       status: 403,
     });
   });

@@ -26,7 +26,7 @@ describeEachDatabase('document validity reminders', (t) => {
   });
 
   const create = async (title: string, validUntil: string | null) =>
-    createDocument(t().db, systemClock, alice, documentFields({ title, validUntil }), await checkedSample(title));
+    createDocument({ db: t().db, clock: systemClock, actor: alice }, documentFields({ title, validUntil }), await checkedSample(title));
 
   it('reminds the trust admins once of documents expiring within 30 days or expired, and again after a new date', async () => {
     const soon = await create('Insurance certificate', addDays(today, 20));
@@ -51,9 +51,9 @@ describeEachDatabase('document validity reminders', (t) => {
     await mail.waitFor('second-admin@vendor.example', /3 documents expiring/);
 
     // A renewed date re-arms the reminder; an unchanged date does not.
-    await updateDocument(t().db, systemClock, alice, soon.id, { title: 'Insurance certificate', category: 'Tests', description: '', visibility: 'public', validUntil: addDays(today, 20) });
+    await updateDocument({ db: t().db, clock: systemClock, actor: alice }, soon.id, { title: 'Insurance certificate', category: 'Tests', description: '', visibility: 'public', validUntil: addDays(today, 20) });
     expect(await sendValidityReminders(t().db, clock, recipients)).toEqual([]);
-    await updateDocument(t().db, systemClock, alice, soon.id, { title: 'Insurance certificate', category: 'Tests', description: '', visibility: 'public', validUntil: addDays(today, 25) });
+    await updateDocument({ db: t().db, clock: systemClock, actor: alice }, soon.id, { title: 'Insurance certificate', category: 'Tests', description: '', visibility: 'public', validUntil: addDays(today, 25) });
     expect((await sendValidityReminders(t().db, clock, recipients)).map((d) => d.title)).toEqual(['Insurance certificate']);
 
     // Time passes: the document 31 days out comes due.

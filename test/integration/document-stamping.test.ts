@@ -58,7 +58,7 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
       { name: 'Rita Reviewer', email, company, reason: 'Vendor due diligence', documents },
       { ip: '203.0.113.9', userAgent: 'Test', notify: [] },
     );
-    if (review) await approveRequest(t().db, systemClock, alice, submitted.id, { note: 'ok' });
+    if (review) await approveRequest({ db: t().db, clock: systemClock, actor: alice }, submitted.id, { note: 'ok' });
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mail.smtpPort, secure: false, ignoreTLS: true });
     await deliverDueMail(t().db, transport, 'Trust Center <no-reply@test.example>', systemClock);
     const granted = await mail.waitFor(email, /Your access to/);
@@ -71,13 +71,13 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     const { admin, db } = t();
     mail = await startTestMailServer();
     alice = await createStaff(admin, 'trust_admin');
-    await publishNda(db, systemClock, alice, { title: 'Mutual NDA', body: 'Keep it confidential.' });
+    await publishNda({ db, clock: systemClock, actor: alice }, { title: 'Mutual NDA', body: 'Keep it confidential.' });
     domain = `stamp-${unique()}.example`;
     // A signed mutual NDA on file: requests from the domain are approved without the click-through.
-    await addDomainRule(db, systemClock, alice, { domain, decision: 'approve', mutualNda: 'on' });
+    await addDomainRule({ db, clock: systemClock, actor: alice }, { domain, decision: 'approve', mutualNda: 'on' });
     original = await mixedPagesPdf();
-    gated = await createDocument(db, systemClock, alice, documentFields({ visibility: 'nda', title: 'Pen test report' }), await checkPdf(original, 'pentest.pdf', 'x'));
-    publicDoc = await createDocument(db, systemClock, alice, documentFields({ visibility: 'public', title: 'Whitepaper' }), await checkPdf(textPdf('Whitepaper'), 'wp.pdf', 'x'));
+    gated = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda', title: 'Pen test report' }), await checkPdf(original, 'pentest.pdf', 'x'));
+    publicDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'public', title: 'Whitepaper' }), await checkPdf(textPdf('Whitepaper'), 'wp.pdf', 'x'));
     // A generated document (the questionnaires and the DPA are rows like this one): rendered once, stamped per copy.
     const render: GeneratedRenderer = async (_db, _clock, doc) => ({
       filename: `${doc.slug}.pdf`,
@@ -115,7 +115,7 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     for (let page = 1; page <= 7; page++) {
       expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(`Issued to ${email} (${company}) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`);
     }
-    const stored = await readVersionFile(t().db, alice, gated.id, 1);
+    const stored = await readVersionFile({ db: t().db, actor: alice }, gated.id, 1);
     expect(stored.content.equals(original)).toBe(true);
     expect(await countRows(t().admin, 'document_downloads', 'document_id = $1 AND access_grant_id = $2', [gated.id, grantId])).toBe(1);
   });
@@ -170,7 +170,7 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
   });
 
   it('never hands out an unstamped copy: a stored file that cannot be stamped is withheld, and the log names no one', async () => {
-    const doc = await createDocument(t().db, systemClock, alice, documentFields({ visibility: 'restricted', title: 'Legacy upload' }), await checkPdf(textPdf('Legacy'), 'legacy.pdf', 'x'));
+    const doc = await createDocument({ db: t().db, clock: systemClock, actor: alice }, documentFields({ visibility: 'restricted', title: 'Legacy upload' }), await checkPdf(textPdf('Legacy'), 'legacy.pdf', 'x'));
     // A version stored before uploads were checked for stampability, put straight into the table.
     const legacy = await encryptedPdf('permissions');
     await t().admin.transaction((q) =>
@@ -202,8 +202,8 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
   it('refuses at upload, storing nothing, a PDF that could not be stamped', async () => {
     const documentsBefore = await countRows(t().admin, 'documents');
     const versionsBefore = await countRows(t().admin, 'document_versions');
-    const upload = async (bytes: Uint8Array) => createDocument(t().db, systemClock, alice, documentFields({ visibility: 'nda' }), await checkPdf(bytes, 'x.pdf', 'x'));
-    const newVersion = async (bytes: Uint8Array) => uploadVersion(t().db, systemClock, alice, gated.id, await checkPdf(bytes, 'x.pdf', 'x'), '');
+    const upload = async (bytes: Uint8Array) => createDocument({ db: t().db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda' }), await checkPdf(bytes, 'x.pdf', 'x'));
+    const newVersion = async (bytes: Uint8Array) => uploadVersion({ db: t().db, clock: systemClock, actor: alice }, gated.id, await checkPdf(bytes, 'x.pdf', 'x'), '');
     for (const [label, bytes, expected] of [
       ['password', await encryptedPdf('password'), '422 encrypted_pdf'],
       ['permissions only', await encryptedPdf('permissions'), '422 encrypted_pdf'],

@@ -121,34 +121,34 @@ describeEachDatabase('documents', (t) => {
   it('a trust admin creates a document with its first PDF, then adds versions', async () => {
     const input = documentFields({ title: 'Pen test', visibility: 'nda', validUntil: '2026-12-31', note: 'initial' });
     const first = await checkedSample('v1', 'pentest.pdf');
-    const created = await createDocument(t().db, clock, alice, input, first);
+    const created = await createDocument({ db: t().db, clock, actor: alice }, input, first);
     expect(created.slug).toBe(input.slug);
 
     const second = await checkedSample('v2', 'pentest-v2.pdf');
-    expect(await uploadVersion(t().db, clock, alice, created.id, second, 'retest')).toMatchObject({ version: 2, sha256: second.sha256 });
-    expect(await code(uploadVersion(t().db, clock, alice, created.id, second, 'again'))).toBe('409 same_file');
+    expect(await uploadVersion({ db: t().db, clock, actor: alice }, created.id, second, 'retest')).toMatchObject({ version: 2, sha256: second.sha256 });
+    expect(await code(uploadVersion({ db: t().db, clock, actor: alice }, created.id, second, 'again'))).toBe('409 same_file');
 
-    const { document, versions } = await getAdminDocument(t().db, clock, alice, created.id);
+    const { document, versions } = await getAdminDocument({ db: t().db, clock, actor: alice }, created.id);
     expect(document).toMatchObject({ title: 'Pen test', visibility: 'nda', currentVersion: { version: 2, filename: 'pentest-v2.pdf' } });
     expect(versions.map((v) => [v.version, v.sha256, v.size, v.note, v.uploadedBy])).toEqual([
       [2, second.sha256, second.size, 'retest', 'Test Staff'],
       [1, first.sha256, first.size, 'initial', 'Test Staff'],
     ]);
-    const file = await readVersionFile(t().db, alice, created.id, 1);
+    const file = await readVersionFile({ db: t().db, actor: alice }, created.id, 1);
     expect(file.content.equals(first.content)).toBe(true);
   });
 
   it('refuses a slug that is taken and changes nothing', async () => {
     const input = documentFields();
-    await createDocument(t().db, clock, alice, input, await checkedSample());
+    await createDocument({ db: t().db, clock, actor: alice }, input, await checkedSample());
     const before = await countRows(t().admin, 'documents');
-    expect(await code(createDocument(t().db, clock, alice, { ...input, title: 'Other' }, await checkedSample()))).toBe('409 slug_taken');
+    expect(await code(createDocument({ db: t().db, clock, actor: alice }, { ...input, title: 'Other' }, await checkedSample()))).toBe('409 slug_taken');
     expect(await countRows(t().admin, 'documents')).toBe(before);
   });
 
   it('edits metadata and archives; archived documents leave the portal and take no uploads', async () => {
-    const created = await createDocument(t().db, clock, alice, documentFields({ title: 'Old title' }), await checkedSample());
-    await updateDocument(t().db, clock, alice, created.id, { title: 'New title', category: 'Policies', description: '', visibility: 'nda', validUntil: '2027-01-01' });
+    const created = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ title: 'Old title' }), await checkedSample());
+    await updateDocument({ db: t().db, clock, actor: alice }, created.id, { title: 'New title', category: 'Policies', description: '', visibility: 'nda', validUntil: '2027-01-01' });
     expect((await listPortalDocuments(t().db)).find((d) => d.id === created.id)).toMatchObject({
       title: 'New title',
       category: 'Policies',
@@ -156,23 +156,23 @@ describeEachDatabase('documents', (t) => {
       validUntil: '2027-01-01',
       file: null,
     });
-    await setArchived(t().db, clock, alice, created.id, true);
-    expect(await code(setArchived(t().db, clock, alice, created.id, true))).toBe('409 already_archived');
+    await setArchived({ db: t().db, clock, actor: alice }, created.id, true);
+    expect(await code(setArchived({ db: t().db, clock, actor: alice }, created.id, true))).toBe('409 already_archived');
     expect((await listPortalDocuments(t().db)).some((d) => d.id === created.id)).toBe(false);
-    expect(await code(uploadVersion(t().db, clock, alice, created.id, await checkedSample(), ''))).toBe('409 archived');
-    const { items } = await listAdminDocuments(t().db, clock, alice, { pageSize: 100 });
+    expect(await code(uploadVersion({ db: t().db, clock, actor: alice }, created.id, await checkedSample(), ''))).toBe('409 archived');
+    const { items } = await listAdminDocuments({ db: t().db, clock, actor: alice }, { pageSize: 100 });
     expect(items.find((d) => d.id === created.id)?.archivedAt).not.toBeNull();
-    await setArchived(t().db, clock, alice, created.id, false);
+    await setArchived({ db: t().db, clock, actor: alice }, created.id, false);
     expect((await listPortalDocuments(t().db)).some((d) => d.id === created.id)).toBe(true);
-    expect(await code(updateDocument(t().db, clock, alice, randomUUID(), { title: 'x', category: 'x', description: '', visibility: 'public', validUntil: null }))).toBe(
+    expect(await code(updateDocument({ db: t().db, clock, actor: alice }, randomUUID(), { title: 'x', category: 'x', description: '', visibility: 'public', validUntil: null }))).toBe(
       '404 not_found',
     );
-    expect(await code(setArchived(t().db, clock, alice, 'not-an-id', true))).toBe('404 not_found');
+    expect(await code(setArchived({ db: t().db, clock, actor: alice }, 'not-an-id', true))).toBe('404 not_found');
   });
 
   it('the public sees every document but reads the files of public ones only', async () => {
-    const open = await createDocument(t().db, clock, alice, documentFields({ visibility: 'public' }), await checkedSample('open'));
-    const gated = await createDocument(t().db, clock, alice, documentFields({ visibility: 'restricted' }), await checkedSample('gated'));
+    const open = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ visibility: 'public' }), await checkedSample('open'));
+    const gated = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ visibility: 'restricted' }), await checkedSample('gated'));
     const listed = await listPortalDocuments(t().db);
     expect(listed.find((d) => d.id === open.id)?.file).toMatchObject({ version: 1 });
     expect(listed.find((d) => d.id === gated.id)).toMatchObject({ visibility: 'restricted', file: null });
@@ -195,7 +195,7 @@ describeEachDatabase('documents', (t) => {
 
   it('downloads a public PDF, records it, and answers If-None-Match without a new record', async () => {
     const sample = await checkedSample('download me');
-    const created = await createDocument(t().db, clock, alice, documentFields(), sample);
+    const created = await createDocument({ db: t().db, clock, actor: alice }, documentFields(), sample);
     const file = await downloadDocument(t().db, systemClock, created.slug);
     expect(file).toMatchObject({ kind: 'file', gated: false, sha256: sample.sha256, filename: 'sample.pdf' });
     expect(file.kind === 'file' && file.content.equals(sample.content)).toBe(true);
@@ -209,7 +209,7 @@ describeEachDatabase('documents', (t) => {
   });
 
   it('a gated PDF without a grant is forbidden, and nothing is recorded', async () => {
-    const created = await createDocument(t().db, clock, alice, documentFields({ visibility: 'nda', title: 'Secret' }), await checkedSample());
+    const created = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ visibility: 'nda', title: 'Secret' }), await checkedSample());
     expect(await downloadDocument(t().db, systemClock, created.slug)).toEqual({ kind: 'forbidden', title: 'Secret' });
     expect(await downloadDocument(t().db, systemClock, created.slug, { grantTokens: ['x'.repeat(43), 'garbage'] })).toEqual({
       kind: 'forbidden',
@@ -219,16 +219,16 @@ describeEachDatabase('documents', (t) => {
   });
 
   it('refuses support engineers, customers and the public, in the code and in the database', async () => {
-    const created = await createDocument(t().db, clock, alice, documentFields({ title: 'Untouched' }), await checkedSample());
+    const created = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ title: 'Untouched' }), await checkedSample());
     for (const actor of [bob, dan, ANONYMOUS]) {
-      expect(await code(createDocument(t().db, clock, actor, documentFields(), await checkedSample()))).toBe('403 forbidden');
-      expect(await code(updateDocument(t().db, clock, actor, created.id, { title: 'Hacked', category: 'x', description: '', visibility: 'public', validUntil: null }))).toBe(
+      expect(await code(createDocument({ db: t().db, clock, actor }, documentFields(), await checkedSample()))).toBe('403 forbidden');
+      expect(await code(updateDocument({ db: t().db, clock, actor }, created.id, { title: 'Hacked', category: 'x', description: '', visibility: 'public', validUntil: null }))).toBe(
         '403 forbidden',
       );
-      expect(await code(uploadVersion(t().db, clock, actor, created.id, await checkedSample(), ''))).toBe('403 forbidden');
-      expect(await code(setArchived(t().db, clock, actor, created.id, true))).toBe('403 forbidden');
-      expect(await code(listAdminDocuments(t().db, clock, actor))).toBe('403 forbidden');
-      expect(await code(readVersionFile(t().db, actor, created.id, 1))).toBe('403 forbidden');
+      expect(await code(uploadVersion({ db: t().db, clock, actor }, created.id, await checkedSample(), ''))).toBe('403 forbidden');
+      expect(await code(setArchived({ db: t().db, clock, actor }, created.id, true))).toBe('403 forbidden');
+      expect(await code(listAdminDocuments({ db: t().db, clock, actor }))).toBe('403 forbidden');
+      expect(await code(readVersionFile({ db: t().db, actor }, created.id, 1))).toBe('403 forbidden');
     }
     // Past the application's check, straight at the tables as support staff: RLS refuses.
     const insert = withActor(t().db, bob, (tx) =>

@@ -111,8 +111,8 @@ describe.each(BACKENDS)(`${MIGRATION} [%s]`, (backend) => {
 
   it('after it, a published version is an object, and a string in its place is refused by the database and by the app', async () => {
     const alice = await demoActor(t.admin, 'alice@vendor.example');
-    await saveDpaDraft(t.db, systemClock, alice, { ...DEMO_DPA, title: 'Fourth' });
-    const published = await publishDpaDraft(t.db, systemClock, alice, { changeNote: 'Fourth' });
+    await saveDpaDraft({ db: t.db, clock: systemClock, actor: alice }, { ...DEMO_DPA, title: 'Fourth' });
+    const published = await publishDpaDraft({ db: t.db, clock: systemClock, actor: alice }, { changeNote: 'Fourth' });
     expect((await typesOf(t)).find((r) => r.version === published.version)?.type).toBe('object');
     expect(canonicalSha256(published.content)).toBe(published.contentSha256);
 

@@ -74,7 +74,7 @@ describeEachDatabase('DPA', (t) => {
     carol = (await demoActor(t().admin, 'carol@acme.example')) as CustomerActor;
     dan = (await demoActor(t().admin, 'dan@acme.example')) as CustomerActor;
     erin = (await demoActor(t().admin, 'erin@globex.example')) as CustomerActor;
-    [acmeExecutionId] = (await listTenantExecutions(t().db, carol)).map((e) => e.id);
+    [acmeExecutionId] = (await listTenantExecutions({ db: t().db, actor: carol })).map((e) => e.id);
   });
 
   it('serves the template at /documents/dpa.pdf: sound, searchable, with metadata, embedded fonts and every current sub-processor', async () => {
@@ -115,8 +115,8 @@ describeEachDatabase('DPA', (t) => {
     const clock = manualClock(new Date());
     const name = `Zeta Mail ${randomBytes(3).toString('hex')}`;
     const effective = new Date(clock.now().getTime() + 20 * 86_400_000).toISOString().slice(0, 10);
-    await scheduleChange(t().db, clock, alice, changeInput.parse({ ...ADD, name, effectiveDate: effective }));
-    await announceDrafts(t().db, clock, alice, TEST_LINK_KEYS);
+    await scheduleChange({ db: t().db, clock, actor: alice }, changeInput.parse({ ...ADD, name, effectiveDate: effective }));
+    await announceDrafts({ db: t().db, clock, actor: alice }, TEST_LINK_KEYS);
 
     const announced = await downloadDocument(t().db, clock, 'dpa');
     if (announced.kind !== 'file') throw new Error(announced.kind);
@@ -154,7 +154,7 @@ describeEachDatabase('DPA', (t) => {
     expect(await renderExecutedDpa(t().db, systemClock, erin, acmeExecutionId)).toBeNull();
     // Globex has not executed it: nothing to hand out.
     expect(await renderExecutedDpa(t().db, systemClock, globexMember)).toBeNull();
-    expect(await listTenantExecutions(t().db, globexMember)).toEqual([]);
+    expect(await listTenantExecutions({ db: t().db, actor: globexMember })).toEqual([]);
     // Directly in SQL as the application role, with globex's context: no acme row.
     const rows = await withActor(t().db, globexMember, (tx) => tx.select().from(dpaExecutions));
     expect(rows.every((r) => r.tenantId === erin.tenantId)).toBe(true);
@@ -169,18 +169,18 @@ describeEachDatabase('DPA', (t) => {
     const signing = { signerName: 'Peter Gibbons', signerTitle: 'VP Engineering', authority: true };
     const executions = () => countRows(t().admin, 'dpa_executions', 'tenant_id = $1', [tenant.id]);
 
-    expect(await outcome(executeDpa(t().db, systemClock, member, signing))).toBe('403 forbidden');
-    expect(await outcome(executeDpa(t().db, systemClock, alice, signing))).toBe('403 forbidden');
-    expect(await outcome(executeDpa(t().db, systemClock, bob, signing))).toBe('403 forbidden');
-    expect(await outcome(executeDpa(t().db, systemClock, admin, { ...signing, authority: false }))).toBe('400 invalid_authority');
-    expect(await outcome(executeDpa(t().db, systemClock, admin, { ...signing, signerName: '  ' }))).toBe('400 invalid_signerName');
-    expect(await outcome(executeDpa(t().db, systemClock, admin, { ...signing, signerTitle: 'x'.repeat(201) }))).toBe('400 invalid_signerTitle');
-    expect(await outcome(executeDpa(t().db, systemClock, admin, 'nonsense'))).toBe('400 invalid_request');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: member }, signing))).toBe('403 forbidden');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: alice }, signing))).toBe('403 forbidden');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: bob }, signing))).toBe('403 forbidden');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, { ...signing, authority: false }))).toBe('400 invalid_authority');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, { ...signing, signerName: '  ' }))).toBe('400 invalid_signer_name');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, { ...signing, signerTitle: 'x'.repeat(201) }))).toBe('400 invalid_signer_title');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, 'nonsense'))).toBe('400 invalid_request');
     expect(await executions()).toBe(0);
 
-    const execution = await executeDpa(t().db, systemClock, admin, signing);
+    const execution = await executeDpa({ db: t().db, clock: systemClock, actor: admin }, signing);
     expect(execution).toMatchObject({ tenantId: tenant.id, customerLegalName: tenant.legalName, signerName: 'Peter Gibbons', signerEmail: admin.email, version: 1 });
-    expect(await outcome(executeDpa(t().db, systemClock, admin, signing))).toBe('409 already_executed');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, signing))).toBe('409 already_executed');
     expect(await executions()).toBe(1);
     const copy = await renderExecutedDpa(t().db, systemClock, member);
     expect(oneLine(await pdfRawText(copy!.pdf.bytes))).toContain(`Executed by ${tenant.legalName} on`);
@@ -220,23 +220,23 @@ describeEachDatabase('DPA', (t) => {
   });
 
   it('publishes a draft as a new version with its content hash; executions keep the version they signed', async () => {
-    expect(await outcome(saveDpaDraft(t().db, systemClock, bob, DEMO_DPA))).toBe('403 forbidden');
-    expect(await outcome(saveDpaDraft(t().db, systemClock, carol, DEMO_DPA))).toBe('403 forbidden');
-    expect(await outcome(publishDpaDraft(t().db, systemClock, alice, {}))).toBe('409 nothing_to_publish');
+    expect(await outcome(saveDpaDraft({ db: t().db, clock: systemClock, actor: bob }, DEMO_DPA))).toBe('403 forbidden');
+    expect(await outcome(saveDpaDraft({ db: t().db, clock: systemClock, actor: carol }, DEMO_DPA))).toBe('403 forbidden');
+    expect(await outcome(publishDpaDraft({ db: t().db, clock: systemClock, actor: alice }, {}))).toBe('409 nothing_to_publish');
 
     // A draft may be incomplete; publishing it is refused, naming the field.
-    const draft = await saveDpaDraft(t().db, systemClock, alice, { ...DEMO_DPA, governingLaw: '' });
+    const draft = await saveDpaDraft({ db: t().db, clock: systemClock, actor: alice }, { ...DEMO_DPA, governingLaw: '' });
     expect(draft.problem).toMatchObject({ field: 'governingLaw' });
-    expect(await outcome(publishDpaDraft(t().db, systemClock, alice, {}))).toBe('400 invalid_governingLaw');
-    expect(await outcome(saveDpaDraft(t().db, systemClock, alice, { ...DEMO_DPA, title: 'x'.repeat(201) }))).toBe('400 invalid_title');
+    expect(await outcome(publishDpaDraft({ db: t().db, clock: systemClock, actor: alice }, {}))).toBe('400 invalid_governing_law');
+    expect(await outcome(saveDpaDraft({ db: t().db, clock: systemClock, actor: alice }, { ...DEMO_DPA, title: 'x'.repeat(201) }))).toBe('400 invalid_title');
 
     const changed = { ...DEMO_DPA, title: 'Data Processing Addendum' };
-    await saveDpaDraft(t().db, systemClock, alice, changed);
-    expect(await outcome(publishDpaDraft(t().db, systemClock, bob, {}))).toBe('403 forbidden');
-    const v2 = await publishDpaDraft(t().db, systemClock, alice, { changeNote: 'Renamed to addendum' });
+    await saveDpaDraft({ db: t().db, clock: systemClock, actor: alice }, changed);
+    expect(await outcome(publishDpaDraft({ db: t().db, clock: systemClock, actor: bob }, {}))).toBe('403 forbidden');
+    const v2 = await publishDpaDraft({ db: t().db, clock: systemClock, actor: alice }, { changeNote: 'Renamed to addendum' });
     expect(v2).toMatchObject({ version: 2, changeNote: 'Renamed to addendum', contentSha256: canonicalSha256(dpaContentSchema.parse(changed)) });
-    expect((await readDpaDraft(t().db, alice)).unpublished).toBe(false);
-    expect(await outcome(publishDpaDraft(t().db, systemClock, alice, {}))).toBe('409 nothing_to_publish');
+    expect((await readDpaDraft({ db: t().db, actor: alice })).unpublished).toBe(false);
+    expect(await outcome(publishDpaDraft({ db: t().db, clock: systemClock, actor: alice }, {}))).toBe('409 nothing_to_publish');
 
     const template = await downloadDocument(t().db, systemClock, 'dpa');
     if (template.kind !== 'file') throw new Error(template.kind);
@@ -246,8 +246,8 @@ describeEachDatabase('DPA', (t) => {
     const acmeText = oneLine(await pdfRawText(acme!.pdf.bytes));
     expect(acmeText).toContain('Data Processing Agreement Version 1');
     // Version 2 can now be executed by acme too.
-    await executeDpa(t().db, systemClock, carol, { signerName: 'Carol Clark', signerTitle: 'Head of IT', authority: 'on' });
-    expect((await listTenantExecutions(t().db, dan)).map((e) => e.version)).toEqual([2, 1]);
+    await executeDpa({ db: t().db, clock: systemClock, actor: carol }, { signerName: 'Carol Clark', signerTitle: 'Head of IT', authority: 'on' });
+    expect((await listTenantExecutions({ db: t().db, actor: dan })).map((e) => e.version)).toEqual([2, 1]);
   });
 
   it('keeps the DPA a generated document: no file can be uploaded to it', async () => {

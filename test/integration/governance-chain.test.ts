@@ -79,7 +79,7 @@ describeEachDatabase('governance log chain', (t) => {
     expect(await operatorExportTarget(t().db, null)).toEqual({ tenantId: null, tenant: null });
     await recordOperatorExport(t().db, target);
     const member = await createCustomer(t().admin, tenant, 'customer_member');
-    expect(await recordExport(t().db, member, 'api')).toEqual(target);
+    expect(await recordExport({ db: t().db, actor: member }, 'api')).toEqual(target);
     const text = await exportText(t().db, target, clock, key);
     const kinds = text.split('\n').filter((l) => l.startsWith('{"event":')).map((l) => (JSON.parse(l) as { event: LogEvent }).event);
     expect(kinds.slice(-2)).toMatchObject([
@@ -90,10 +90,10 @@ describeEachDatabase('governance log chain', (t) => {
 
   it('refuses exports to staff other than trust admins, who get the vendor chain', async () => {
     for (const role of ['support', 'break_glass'] as const) {
-      await expect(recordExport(t().db, await createStaff(t().admin, role), 'api')).rejects.toMatchObject({ status: 403 });
+      await expect(recordExport({ db: t().db, actor: await createStaff(t().admin, role) }, 'api')).rejects.toMatchObject({ status: 403 });
     }
-    await expect(recordExport(t().db, { kind: 'anonymous' }, 'api')).rejects.toMatchObject({ status: 403 });
-    expect(await recordExport(t().db, await createStaff(t().admin, 'trust_admin'), 'console')).toEqual({ tenantId: null, tenant: null });
+    await expect(recordExport({ db: t().db, actor: { kind: 'anonymous' } }, 'api')).rejects.toMatchObject({ status: 403 });
+    expect(await recordExport({ db: t().db, actor: await createStaff(t().admin, 'trust_admin') }, 'console')).toEqual({ tenantId: null, tenant: null });
   });
 
   describe('tampering', () => {

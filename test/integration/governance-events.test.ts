@@ -25,7 +25,7 @@ import { EventCoalescer } from '@/lib/governance/coalesce';
 import { EVENT_KINDS, KIND_PATTERN } from '@/lib/governance/kinds';
 import { noteActor } from '@/lib/governance/refusal-scope';
 import { recordRefusal, REFUSALS } from '@/lib/governance/refusals';
-import { jsonOrForm } from '@/lib/http/form-action';
+import { answer, answerError } from '@/lib/http/answer';
 import { pathPattern } from '@/lib/http/path-pattern';
 import { type RefusalLog, routeWith } from '@/lib/http/route';
 import {
@@ -190,12 +190,18 @@ describeEachDatabase('governance events from everything', (t) => {
   /**
    * A request through route(), the wrapper of every route handler: the handler notes the
    * session's actor (as requireApiActor does) and runs the action; a form post goes through
-   * jsonOrForm, as the console forms do.
+   * answer() and answerError(), as the console forms do (lib/api/handler.ts).
    */
   async function viaRoute(actor: Actor | null, pattern: { path: string; params?: Record<string, string> }, action: () => Promise<unknown>, form = false) {
     const handler = routeWith(log, async (request: NextRequest) => {
       if (actor && actor.kind !== 'anonymous') noteActor(actor);
-      if (form) return jsonOrForm(request, '/console', () => action(), { json: () => ({ ok: true }), done: 'ok' });
+      if (form) {
+        await request.text();
+        return action().then(
+          () => answer(true, '/console', { done: 'ok' }),
+          (error: unknown) => answerError('/console', error),
+        );
+      }
       await action();
       return NextResponse.json({ ok: true });
     });
@@ -338,7 +344,7 @@ describeEachDatabase('governance events from everything', (t) => {
       const session = await createSession(sessionDeps(), dan.userId, null);
       secrets.add(session.cookieValue);
       const id = crypto.randomUUID();
-      const refused = await expectRefused(dan, { path: `/api/lockbox/requests/${id}/approve`, params: { id } }, () => approveLockbox(t().db, clock, dan, id, {}), {
+      const refused = await expectRefused(dan, { path: `/api/lockbox/requests/${id}/approve`, params: { id } }, () => approveLockbox({ db: t().db, clock, actor: dan }, id, {}), {
         chain: acme.id,
         not: ['lockbox.approved', 'lockbox.approval_recorded'],
       });
@@ -347,7 +353,7 @@ describeEachDatabase('governance events from everything', (t) => {
 
     it('records a form post sent back for a 403 as the refusal it is', async () => {
       const id = crypto.randomUUID();
-      await expectRefused(dan, { path: `/api/lockbox/requests/${id}/deny`, params: { id } }, () => approveLockbox(t().db, clock, dan, id, {}), {
+      await expectRefused(dan, { path: `/api/lockbox/requests/${id}/deny`, params: { id } }, () => approveLockbox({ db: t().db, clock, actor: dan }, id, {}), {
         chain: acme.id,
         form: true,
         not: ['lockbox.denied'],
@@ -360,20 +366,20 @@ describeEachDatabase('governance events from everything', (t) => {
       await expectRefused(
         bob,
         { path: `/api/tenants/${acme.slug}/records/${record.id}`, params: { slug: acme.slug, id: record.id } },
-        () => updateTenantRecord(t().db, clock, bob, acme.slug, record.id, { title: 'x', body: 'y' }),
+        () => updateTenantRecord({ db: t().db, clock, actor: bob }, acme.slug, record.id, { title: 'x', body: 'y' }),
         { chain: acme.id, not: ['support.tenant_record_updated'] },
       );
       // A support engineer asking for break-glass on acme: acme hears of it.
-      await expectRefused(bob, { path: '/api/break-glass' }, () => invokeBreakGlass(t().db, clock, bob, { tenant: acme.slug, justification: 'Production incident on exports', incident: 'INC-9' }), {
+      await expectRefused(bob, { path: '/api/break-glass' }, () => invokeBreakGlass({ db: t().db, clock, actor: bob }, { tenant: acme.slug, justification: 'Production incident on exports', incident: 'INC-9' }), {
         chain: acme.id,
         not: ['support.break_glass_invoked'],
       });
       // A trust admin filing a lockbox request: only support engineers do.
-      await expectRefused(alice, { path: '/api/lockbox/requests' }, () => fileRequest(t().db, clock, alice, { tenant: acme.slug, justification: 'Investigating an export failure', ticket: 'T-1' }), {
+      await expectRefused(alice, { path: '/api/lockbox/requests' }, () => fileRequest({ db: t().db, clock, actor: alice }, { tenant: acme.slug, justification: 'Investigating an export failure', ticket: 'T-1' }), {
         chain: acme.id,
         not: ['lockbox.requested'],
       });
-      await expectRefused(bob, { path: '/api/admin/certifications' }, () => createCertification(t().db, clock, bob, { framework: 'ISO 27001', status: 'certified' }), {
+      await expectRefused(bob, { path: '/api/admin/certifications' }, () => createCertification({ db: t().db, clock, actor: bob }, { framework: 'ISO 27001', status: 'certified' }), {
         chain: null,
         not: ['content.certification_created'],
       });
@@ -383,11 +389,11 @@ describeEachDatabase('governance events from everything', (t) => {
       const id = crypto.randomUUID();
       const target = { path: `/api/lockbox/requests/${id}/revoke`, params: { id } };
       const flood = await during(async () => {
-        for (let i = 0; i < 5; i++) expect((await viaRoute(dan, target, () => approveLockbox(t().db, clock, dan, id, {}))).status).toBe(403);
+        for (let i = 0; i < 5; i++) expect((await viaRoute(dan, target, () => approveLockbox({ db: t().db, clock, actor: dan }, id, {}))).status).toBe(403);
       });
       expect(kinds(flood)).toEqual(['auth.refused']);
       clock.advance(61_000);
-      const next = await during(() => viaRoute(dan, target, () => approveLockbox(t().db, clock, dan, id, {})));
+      const next = await during(() => viaRoute(dan, target, () => approveLockbox({ db: t().db, clock, actor: dan }, id, {})));
       expect(one(next, 'auth.refused').payload).toMatchObject({ suppressed: 4 });
     });
 
@@ -457,7 +463,7 @@ describeEachDatabase('governance events from everything', (t) => {
     it('records a mapping by the customer admin, and the role change it causes, as the directory', async () => {
       let mappingId = '';
       const added = await during(async () => {
-        mappingId = (await addMapping(t().db, clock, carol, { groupName: 'Trust Center Admins', role: 'customer_admin' })).id;
+        mappingId = (await addMapping({ db: t().db, clock, actor: carol }, { groupName: 'Trust Center Admins', role: 'customer_admin' })).id;
       });
       expect(kinds(added)).toEqual(['identity.mapping_added', 'identity.role_changed']);
       expect(added[0]).toMatchObject({ chain: acme.id, actor_kind: 'customer', actor_user: carol.userId, subject: mappingId, payload: { groupName: 'Trust Center Admins', role: 'customer_admin' } });
@@ -468,16 +474,16 @@ describeEachDatabase('governance events from everything', (t) => {
         about_user: frank,
         payload: { previousRole: 'customer_member', role: 'customer_admin', previousStatus: 'active', status: 'active' },
       });
-      const removed = await during(() => removeMapping(t().db, clock, carol, mappingId));
+      const removed = await during(() => removeMapping({ db: t().db, clock, actor: carol }, mappingId));
       expect(kinds(removed)).toEqual(['identity.mapping_removed', 'identity.role_changed']);
       expect(removed[1].payload).toMatchObject({ previousRole: 'customer_admin', role: 'customer_member' });
 
-      const jit = await during(() => setJitProvisioning(t().db, clock, carol, true));
+      const jit = await during(() => setJitProvisioning({ db: t().db, clock, actor: carol }, true));
       expect(one(jit, 'identity.jit_provisioning_changed')).toMatchObject({ chain: acme.id, actor_kind: 'customer', subject: acme.id, payload: { allow: true } });
     });
 
     it('refuses a customer member’s mapping with auth.refused and no mapping event', async () => {
-      await expectRefused(dan, { path: '/api/identity/mappings' }, () => addMapping(t().db, clock, dan, { groupName: 'Everyone', role: 'customer_admin' }), {
+      await expectRefused(dan, { path: '/api/identity/mappings' }, () => addMapping({ db: t().db, clock, actor: dan }, { groupName: 'Everyone', role: 'customer_admin' }), {
         chain: acme.id,
         not: ['identity.mapping_added', 'identity.role_changed'],
       });
@@ -502,16 +508,16 @@ describeEachDatabase('governance events from everything', (t) => {
     it('records every change to the portal in the vendor chain, as the trust admin, with ids and field names only', async () => {
       let certification = '';
       const events = await during(async () => {
-        certification = (await createCertification(t().db, clock, alice, { framework: `SOC 2 ${unique()}`, status: 'in_progress', targetDate: new Date(clock.now().getTime() + 90 * DAY).toISOString().slice(0, 10) })).id;
-        await updateCertification(t().db, clock, alice, certification, { description: 'Security and availability.' });
-        await updateSettings(t().db, clock, alice, { vendorName: 'Northwind Cloud', securityContact: 'mailto:security@northwind.example' });
-        await updateSettings(t().db, clock, alice, { tagline: 'Trust, verified' });
-        const block = await createSecurityBlock(t().db, clock, alice, { title: 'Encryption', body: 'AES-256 at rest.' });
-        const second = await createSecurityBlock(t().db, clock, alice, { title: 'Access control', body: 'SSO everywhere.' });
-        await moveSecurityBlock(t().db, clock, alice, second.id, { direction: 'up' });
-        await deleteSecurityBlock(t().db, alice, block.id);
-        const update = await createUpdate(t().db, clock, alice, { title: 'SOC 2 audit started', body: 'Our window opened.' });
-        await deleteUpdate(t().db, alice, update.id);
+        certification = (await createCertification({ db: t().db, clock, actor: alice }, { framework: `SOC 2 ${unique()}`, status: 'in_progress', targetDate: new Date(clock.now().getTime() + 90 * DAY).toISOString().slice(0, 10) })).id;
+        await updateCertification({ db: t().db, clock, actor: alice }, certification, { description: 'Security and availability.' });
+        await updateSettings({ db: t().db, clock, actor: alice }, { vendorName: 'Northwind Cloud', securityContact: 'mailto:security@northwind.example' });
+        await updateSettings({ db: t().db, clock, actor: alice }, { tagline: 'Trust, verified' });
+        const block = await createSecurityBlock({ db: t().db, clock, actor: alice }, { title: 'Encryption', body: 'AES-256 at rest.' });
+        const second = await createSecurityBlock({ db: t().db, clock, actor: alice }, { title: 'Access control', body: 'SSO everywhere.' });
+        await moveSecurityBlock({ db: t().db, clock, actor: alice }, second.id, { direction: 'up' });
+        await deleteSecurityBlock({ db: t().db, actor: alice }, block.id);
+        const update = await createUpdate({ db: t().db, clock, actor: alice }, { title: 'SOC 2 audit started', body: 'Our window opened.' });
+        await deleteUpdate({ db: t().db, actor: alice }, update.id);
       });
       secrets.add('security@northwind.example');
       expect(kinds(events)).toEqual([
@@ -538,26 +544,26 @@ describeEachDatabase('governance events from everything', (t) => {
 
     it('records documents, versions, NDA, DPA, questionnaires and sub-processor changes', async () => {
       await installQuestionnaires(t().admin);
-      const { sections } = await getQuestionnaire(t().db, alice, PUBLIC_SET.slug);
+      const { sections } = await getQuestionnaire({ db: t().db, actor: alice }, PUBLIC_SET.slug);
       const question = sections[0].questions[0];
       const effectiveDate = new Date(clock.now().getTime() + 30 * DAY).toISOString().slice(0, 10);
       let slug = '';
       const events = await during(async () => {
-        const doc = await createDocument(t().db, clock, alice, documentFields({ visibility: 'nda' }), await checkedSample());
+        const doc = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ visibility: 'nda' }), await checkedSample());
         slug = doc.slug;
-        await uploadVersion(t().db, clock, alice, doc.id, await checkedSample(), 'Second audit');
-        await readVersionFile(t().db, alice, doc.id, 2);
-        await setArchived(t().db, clock, alice, doc.id, true);
-        await setArchived(t().db, clock, alice, doc.id, false);
-        await publishNda(t().db, clock, alice, { title: 'Mutual NDA', body: 'Keep it secret.' });
-        await saveDpaDraft(t().db, clock, alice, DEMO_DPA);
-        await publishDpaDraft(t().db, clock, alice, { changeNote: 'First version' });
-        await updateAnswers(t().db, clock, alice, PUBLIC_SET.slug, [{ questionId: question.questionId, answer: question.answer === 'yes' ? 'no' : 'yes', comment: 'Changed.', evidence: null }]);
-        await exportAnswers(t().db, alice, PUBLIC_SET.slug, 'csv');
-        await exportQuestionnairePdf(t().db, clock, alice, PUBLIC_SET.slug);
-        const change = await scheduleChange(t().db, clock, alice, changeInput.parse({ ...ADD, name: `Mailer ${unique()}`, effectiveDate }));
-        await announceDrafts(t().db, clock, alice, TEST_LINK_KEYS);
-        await cancelChange(t().db, clock, alice, TEST_LINK_KEYS, change.id);
+        await uploadVersion({ db: t().db, clock, actor: alice }, doc.id, await checkedSample(), 'Second audit');
+        await readVersionFile({ db: t().db, actor: alice }, doc.id, 2);
+        await setArchived({ db: t().db, clock, actor: alice }, doc.id, true);
+        await setArchived({ db: t().db, clock, actor: alice }, doc.id, false);
+        await publishNda({ db: t().db, clock, actor: alice }, { title: 'Mutual NDA', body: 'Keep it secret.' });
+        await saveDpaDraft({ db: t().db, clock, actor: alice }, DEMO_DPA);
+        await publishDpaDraft({ db: t().db, clock, actor: alice }, { changeNote: 'First version' });
+        await updateAnswers({ db: t().db, clock, actor: alice }, PUBLIC_SET.slug, [{ questionId: question.questionId, answer: question.answer === 'yes' ? 'no' : 'yes', comment: 'Changed.', evidence: null }]);
+        await exportAnswers({ db: t().db, actor: alice }, PUBLIC_SET.slug, 'csv');
+        await exportQuestionnairePdf({ db: t().db, clock, actor: alice }, PUBLIC_SET.slug);
+        const change = await scheduleChange({ db: t().db, clock, actor: alice }, changeInput.parse({ ...ADD, name: `Mailer ${unique()}`, effectiveDate }));
+        await announceDrafts({ db: t().db, clock, actor: alice }, TEST_LINK_KEYS);
+        await cancelChange({ db: t().db, clock, actor: alice }, TEST_LINK_KEYS, change.id);
       });
       expect(kinds(events)).toEqual([
         'content.document_created',
@@ -583,7 +589,7 @@ describeEachDatabase('governance events from everything', (t) => {
     });
 
     it('refuses a support engineer’s document with auth.refused and no content event', async () => {
-      await expectRefused(bob, { path: '/api/admin/documents' }, async () => createDocument(t().db, clock, bob, documentFields(), await checkedSample()), {
+      await expectRefused(bob, { path: '/api/admin/documents' }, async () => createDocument({ db: t().db, clock, actor: bob }, documentFields(), await checkedSample()), {
         chain: null,
         not: ['content.document_created'],
       });
@@ -610,9 +616,9 @@ describeEachDatabase('governance events from everything', (t) => {
     };
 
     beforeAll(async () => {
-      const published = await publishNda(t().db, clock, alice, { title: 'NDA', body: `Body ${unique()}` });
+      const published = await publishNda({ db: t().db, clock, actor: alice }, { title: 'NDA', body: `Body ${unique()}` });
       nda = { id: published.id, sha256: published.sha256 };
-      gated = await createDocument(t().db, clock, alice, documentFields({ visibility: 'nda', title: 'SOC 2 report' }), await checkedSample());
+      gated = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ visibility: 'nda', title: 'SOC 2 report' }), await checkedSample());
     });
 
     it('records a request, its NDA acceptance, a person’s decision, the grant, the link, the download and the revocation', async () => {
@@ -628,13 +634,13 @@ describeEachDatabase('governance events from everything', (t) => {
       for (const e of filed) expect(e).toMatchObject({ chain: 'vendor', actor_kind: 'anonymous', actor_user: null });
       expect(filed[1]).toMatchObject({ subject: id, payload: { request: id, documents: [gated.slug], rules: 'review' } });
 
-      const wrong = await expectRefused(bob, { path: `/api/admin/access/requests/${id}/approve`, params: { id } }, () => approveAccess(t().db, clock, bob, id, {}), {
+      const wrong = await expectRefused(bob, { path: `/api/admin/access/requests/${id}/approve`, params: { id } }, () => approveAccess({ db: t().db, clock, actor: bob }, id, {}), {
         chain: null,
         not: ['access.approved'],
       });
       expect(wrong.payload.path).toBe('/api/admin/access/requests/[id]/approve');
 
-      const approved = await during(() => approveAccess(t().db, clock, alice, id, { note: 'Known prospect' }));
+      const approved = await during(() => approveAccess({ db: t().db, clock, actor: alice }, id, { note: 'Known prospect' }));
       expect(kinds(approved)).toEqual(['access.approved', 'access.grant_created']);
       expect(approved[0]).toMatchObject({ actor_kind: 'staff', actor_user: alice.userId, subject: id, reason: 'Known prospect', payload: { decidedBy: 'trust_admin' } });
       const grant = approved[1].subject;
@@ -650,7 +656,7 @@ describeEachDatabase('governance events from everything', (t) => {
       expect(used[0]).toMatchObject({ actor_kind: 'system', subject: 'access_link', payload: { method: 'access_link', grant } });
       expect(used[1]).toMatchObject({ actor_kind: 'system', subject: gated.slug, payload: { document: gated.id, grant } });
 
-      const revoked = await during(() => revokeGrant(t().db, clock, alice, grant));
+      const revoked = await during(() => revokeGrant({ db: t().db, clock, actor: alice }, grant));
       expect(one(revoked, 'access.grant_revoked')).toMatchObject({ subject: grant, actor_user: alice.userId });
       const replayed = await during(() => redeemToken(t().db, clock, token));
       expect(one(replayed, 'auth.sign_in_failed').payload).toMatchObject({ method: 'access_link', reason: 'revoked', grant });
@@ -663,12 +669,12 @@ describeEachDatabase('governance events from everything', (t) => {
       let deniedId = '';
       let freeMailId = '';
       const events = await during(async () => {
-        ruleId = (await addDomainRule(t().db, clock, alice, { domain, decision: 'approve', note: 'Signed partner' })).id;
+        ruleId = (await addDomainRule({ db: t().db, clock, actor: alice }, { domain, decision: 'approve', note: 'Signed partner' })).id;
         autoId = (await submitAccessRequest(t().db, clock, request(`pat@${domain}`), { ip: null, userAgent: null, notify: [] })).id;
-        await removeDomainRule(t().db, alice, ruleId);
+        await removeDomainRule({ db: t().db, actor: alice }, ruleId);
         freeMailId = (await submitAccessRequest(t().db, clock, request(`rita.${unique()}@gmail.com`), { ip: null, userAgent: null, notify: [] })).id;
         deniedId = (await submitAccessRequest(t().db, clock, request(`sam@other-${unique()}.example`), { ip: null, userAgent: null, notify: [] })).id;
-        await denyAccess(t().db, clock, alice, deniedId, { note: 'Not a prospect' });
+        await denyAccess({ db: t().db, clock, actor: alice }, deniedId, { note: 'Not a prospect' });
       });
       expect(kinds(events)).toEqual([
         'access.rule_added',
@@ -698,13 +704,13 @@ describeEachDatabase('governance events from everything', (t) => {
     });
 
     it('records the DPA’s execution and each download of it in the tenant’s chain; a member is refused', async () => {
-      await expectRefused(dan, { path: '/api/dpa/executions' }, () => executeDpa(t().db, clock, dan, { signerName: 'Dan', signerTitle: 'Member', authority: true }), {
+      await expectRefused(dan, { path: '/api/dpa/executions' }, () => executeDpa({ db: t().db, clock, actor: dan }, { signerName: 'Dan', signerTitle: 'Member', authority: true }), {
         chain: acme.id,
         not: ['dpa.executed'],
       });
       let execution = '';
       const events = await during(async () => {
-        execution = (await executeDpa(t().db, clock, carol, { signerName: 'Carol Admin', signerTitle: 'CISO', authority: true })).id;
+        execution = (await executeDpa({ db: t().db, clock, actor: carol }, { signerName: 'Carol Admin', signerTitle: 'CISO', authority: true })).id;
         expect(await renderExecutedDpa(t().db, clock, dan)).not.toBeNull();
       });
       secrets.add('Carol Admin');
@@ -721,9 +727,9 @@ describeEachDatabase('governance events from everything', (t) => {
   describe('8. lockbox and break-glass', () => {
     it('records every transition of a request and a session, and the reads under them, in the tenant’s chain', async () => {
       const events = await during(async () => {
-        const filed = await fileRequest(t().db, clock, bob, { tenant: acme.slug, justification: 'Investigating an export failure', ticket: 'T-1', durationMinutes: 60, access: 'read' });
-        await approveLockbox(t().db, clock, carol, filed.id, { comment: 'ok' });
-        await invokeBreakGlass(t().db, clock, grace, { tenant: acme.slug, justification: 'Production incident on exports', incident: 'INC-7', durationMinutes: 30 });
+        const filed = await fileRequest({ db: t().db, clock, actor: bob }, { tenant: acme.slug, justification: 'Investigating an export failure', ticket: 'T-1', durationMinutes: 60, access: 'read' });
+        await approveLockbox({ db: t().db, clock, actor: carol }, filed.id, { comment: 'ok' });
+        await invokeBreakGlass({ db: t().db, clock, actor: grace }, { tenant: acme.slug, justification: 'Production incident on exports', incident: 'INC-7', durationMinutes: 30 });
       });
       expect(kinds(events)).toEqual(['lockbox.requested', 'lockbox.approved', 'support.break_glass_invoked']);
       for (const e of events) expect(e.chain).toBe(acme.id);

@@ -89,7 +89,7 @@ describeEachDatabase('governance forwarding', (t) => {
   it('delivers to a receiver that fails twice on the third try, exactly once, following the back-off', async () => {
     const clock = manualClock(new Date());
     const siem = await receiver(({ attempt }) => (attempt <= 2 ? 500 : 204));
-    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url(), description: 'Flaky SIEM' }, ALLOW);
+    const { endpoint } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url(), description: 'Flaky SIEM' }, ALLOW);
     const event = await append(carol, acme.id);
     // Two events: the endpoint's own forwarding_added, then ours.
     expect(await deliveriesOf(endpoint.id)).toHaveLength(2);
@@ -112,17 +112,17 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(siem.deliveredIds().filter((id) => id === event.id)).toHaveLength(1);
     const rows = await deliveriesOf(endpoint.id);
     expect(rows.find((r) => r.event_id === event.id)).toMatchObject({ state: 'delivered', attempts: 3, last_status: 204, last_error: null });
-    const page = await listDeliveries(db(), carol, { limit: 10, offset: 0 });
+    const page = await listDeliveries({ db: db(), actor: carol }, { limit: 10, offset: 0 });
     expect(page.deliveries.find((d) => d.eventId === event.id)).toMatchObject({ state: 'delivered', attempts: 3, eventKind: 'privacy.data_exported' });
-    const [view] = (await listEndpoints(db(), carol)).filter((e) => e.id === endpoint.id);
+    const [view] = (await listEndpoints({ db: db(), actor: carol })).filter((e) => e.id === endpoint.id);
     expect(view.deliveries).toEqual({ pending: 0, delivered: 2, failed: 0 });
-    await removeEndpoint(db(), carol, endpoint.id);
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 
   it('marks a delivery failed after eight attempts over the whole schedule, keeping a short error', async () => {
     const clock = manualClock(new Date());
     const siem = await receiver(() => 503);
-    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/down') }, ALLOW);
+    const { endpoint } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/down') }, ALLOW);
     const seen: number[] = [];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const result = await deliver(clock);
@@ -136,21 +136,21 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(siem.received).toHaveLength(MAX_ATTEMPTS);
     expect(await deliveriesOf(endpoint.id)).toEqual([expect.objectContaining({ state: 'failed', attempts: 8, last_status: 503, last_error: 'HTTP 503' })]);
     // Added a day ago: not yet failing for the five days that disable an endpoint.
-    expect((await listEndpoints(db(), carol))[0]).toMatchObject({ enabled: true, deliveries: { pending: 0, delivered: 0, failed: 1 } });
-    await removeEndpoint(db(), carol, endpoint.id);
+    expect((await listEndpoints({ db: db(), actor: carol }))[0]).toMatchObject({ enabled: true, deliveries: { pending: 0, delivered: 0, failed: 1 } });
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 
   it('disables an endpoint that delivered nothing for five days, and sends again once enabled', async () => {
     const clock = manualClock(new Date());
     let down = true;
     const siem = await receiver(() => (down ? 503 : 200));
-    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/dead') }, ALLOW);
+    const { endpoint } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/dead') }, ALLOW);
     clock.advance(DISABLE_AFTER_MS);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await deliver(clock);
       if (attempt < MAX_ATTEMPTS) clock.advance(RETRY_DELAYS_MS[attempt - 1] + SECOND);
     }
-    const [disabled] = await listEndpoints(db(), carol);
+    const [disabled] = await listEndpoints({ db: db(), actor: carol });
     expect(disabled).toMatchObject({ id: endpoint.id, enabled: false });
     expect(disabled.disabledReason).toBe('No delivery succeeded for 5 days; the last attempt failed: HTTP 503.');
     const [event] = await adminRows<{ tenant_id: string; actor_kind: string; payload: unknown }>(
@@ -163,27 +163,27 @@ describeEachDatabase('governance forwarding', (t) => {
     const missed = await append(carol, acme.id);
     expect((await deliveriesOf(endpoint.id)).map((d) => d.event_id)).not.toContain(missed.id);
 
-    expect(await outcome(enableEndpoint(db(), dan, endpoint.id))).toBe('403 forbidden');
-    expect(await outcome(enableEndpoint(db(), erin, endpoint.id))).toBe('404 not_found');
+    expect(await outcome(enableEndpoint({ db: db(), actor: dan }, endpoint.id))).toBe('403 forbidden');
+    expect(await outcome(enableEndpoint({ db: db(), actor: erin }, endpoint.id))).toBe('404 not_found');
     down = false;
-    expect(await enableEndpoint(db(), carol, endpoint.id)).toMatchObject({ enabled: true, disabledReason: null });
-    expect(await outcome(enableEndpoint(db(), carol, endpoint.id))).toBe('409 already_enabled');
+    expect(await enableEndpoint({ db: db(), actor: carol }, endpoint.id)).toMatchObject({ enabled: true, disabledReason: null });
+    expect(await outcome(enableEndpoint({ db: db(), actor: carol }, endpoint.id))).toBe('409 already_enabled');
     const next = await append(carol, acme.id);
     await deliver(clock);
     expect(siem.deliveredIds()).toContain(next.id);
     const kinds = await adminRows<{ kind: string }>(t(), `SELECT kind FROM governance_events WHERE subject = $1 ORDER BY seq`, [endpoint.id]);
     expect(kinds.map((k) => k.kind)).toEqual(['governance.forwarding_added', 'governance.forwarding_disabled', 'governance.forwarding_enabled']);
-    await removeEndpoint(db(), carol, endpoint.id);
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 
   it('rotates a signing secret: shown once, the next messages signed with the new one only, recorded in the chain', async () => {
     const clock = manualClock(new Date());
     const siem = await receiver();
-    const { endpoint, secret: old } = await addEndpoint(db(), carol, { url: siem.url('/rotated') }, ALLOW);
-    expect(await outcome(rotateSecret(db(), dan, endpoint.id))).toBe('403 forbidden');
-    expect(await outcome(rotateSecret(db(), erin, endpoint.id))).toBe('404 not_found');
-    expect(await outcome(rotateSecret(db(), alice, endpoint.id))).toBe('404 not_found');
-    const rotated = await rotateSecret(db(), carol, endpoint.id);
+    const { endpoint, secret: old } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/rotated') }, ALLOW);
+    expect(await outcome(rotateSecret({ db: db(), actor: dan }, endpoint.id))).toBe('403 forbidden');
+    expect(await outcome(rotateSecret({ db: db(), actor: erin }, endpoint.id))).toBe('404 not_found');
+    expect(await outcome(rotateSecret({ db: db(), actor: alice }, endpoint.id))).toBe('404 not_found');
+    const rotated = await rotateSecret({ db: db(), actor: carol }, endpoint.id);
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(old);
     expect(rotated.endpoint).not.toHaveProperty('secret');
@@ -198,14 +198,14 @@ describeEachDatabase('governance forwarding', (t) => {
       [endpoint.id],
     );
     expect(recorded.payload).toEqual({ endpoint: endpoint.id, host: new URL(siem.url()).host });
-    expect(JSON.stringify(await listEndpoints(db(), carol))).not.toContain(rotated.secret.slice('whsec_'.length));
-    await removeEndpoint(db(), carol, endpoint.id);
+    expect(JSON.stringify(await listEndpoints({ db: db(), actor: carol }))).not.toContain(rotated.secret.slice('whsec_'.length));
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 
   it('signs per Standard Webhooks with the secret, the event id as webhook-id and the exported event as payload', async () => {
     const clock = manualClock(new Date());
     const siem = await receiver();
-    const { secret, endpoint } = await addEndpoint(db(), erin, { url: siem.url('/globex') }, ALLOW);
+    const { secret, endpoint } = await addEndpoint({ db: db(), actor: erin }, { url: siem.url('/globex') }, ALLOW);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const event = await append(erin, globex.id, 'governance.log_exported');
     await deliver(clock);
@@ -235,12 +235,12 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(message.body).toContain(`"event":${canonicalEvent},`);
     const recomputed = createHash('sha256').update(Buffer.from(verified.data.prev_hash, 'hex')).update(canonicalEvent, 'utf8').digest('hex');
     expect(recomputed).toBe(verified.data.hash);
-    await removeEndpoint(db(), erin, endpoint.id);
+    await removeEndpoint({ db: db(), actor: erin }, endpoint.id);
   });
 
   it('queues deliveries in the same transaction as the append: no event without them, none without the event', async () => {
     const siem = await receiver();
-    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/atomic') }, ALLOW);
+    const { endpoint } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/atomic') }, ALLOW);
     const before = (await deliveriesOf(endpoint.id)).length;
     const failed = await withActor(db(), carol, async (tx) => {
       await appendEvent(tx, { tenantId: acme.id, kind: 'dpa.downloaded', subject: 'x' });
@@ -250,13 +250,13 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(await deliveriesOf(endpoint.id)).toHaveLength(before);
     const committed = await append(carol, acme.id, 'dpa.downloaded');
     expect((await deliveriesOf(endpoint.id)).map((d) => d.event_id)).toContain(committed.id);
-    await removeEndpoint(db(), carol, endpoint.id);
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 
   it('lets two workers running side by side deliver each event once', async () => {
     const clock = manualClock(new Date());
     const siem = await receiver();
-    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/concurrent') }, ALLOW);
+    const { endpoint } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/concurrent') }, ALLOW);
     const ids = [];
     for (let i = 0; i < 24; i++) ids.push((await append(carol, acme.id, 'privacy.data_exported')).id);
     const slow: typeof postWebhook = async (...args) => {
@@ -275,15 +275,15 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(delivered).toHaveLength(25);
     expect(new Set(delivered).size).toBe(25);
     expect(delivered).toEqual(expect.arrayContaining(ids));
-    await removeEndpoint(db(), carol, endpoint.id);
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 
   it("never sends tenant B's events, or the vendor's, to tenant A's endpoints", async () => {
     const clock = manualClock(new Date());
     const [forAcme, forGlobex, forVendor] = [await receiver(), await receiver(), await receiver()];
-    const a = await addEndpoint(db(), carol, { url: forAcme.url('/acme') }, ALLOW);
-    const g = await addEndpoint(db(), erin, { url: forGlobex.url('/globex') }, ALLOW);
-    const v = await addEndpoint(db(), alice, { url: forVendor.url('/vendor') }, ALLOW);
+    const a = await addEndpoint({ db: db(), actor: carol }, { url: forAcme.url('/acme') }, ALLOW);
+    const g = await addEndpoint({ db: db(), actor: erin }, { url: forGlobex.url('/globex') }, ALLOW);
+    const v = await addEndpoint({ db: db(), actor: alice }, { url: forVendor.url('/vendor') }, ALLOW);
     await append(carol, acme.id);
     await append(erin, globex.id);
     await append(alice, null);
@@ -295,39 +295,39 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(chains(forVendor)).toEqual(new Set(['vendor']));
     expect(forGlobex.received.length).toBe(3);
     // Each manager sees only their own chain's endpoints and deliveries.
-    expect((await listEndpoints(db(), carol)).map((e) => e.id)).toEqual([a.endpoint.id]);
-    expect((await listEndpoints(db(), alice)).map((e) => e.id)).toEqual([v.endpoint.id]);
-    const globexDeliveries = await listDeliveries(db(), erin, { limit: 50, offset: 0 });
+    expect((await listEndpoints({ db: db(), actor: carol })).map((e) => e.id)).toEqual([a.endpoint.id]);
+    expect((await listEndpoints({ db: db(), actor: alice })).map((e) => e.id)).toEqual([v.endpoint.id]);
+    const globexDeliveries = await listDeliveries({ db: db(), actor: erin }, { limit: 50, offset: 0 });
     expect(globexDeliveries.deliveries.every((d) => d.endpointId === g.endpoint.id)).toBe(true);
-    for (const [actor, id] of [[carol, a], [erin, g], [alice, v]] as const) await removeEndpoint(db(), actor, id.endpoint.id);
+    for (const [actor, id] of [[carol, a], [erin, g], [alice, v]] as const) await removeEndpoint({ db: db(), actor }, id.endpoint.id);
   });
 
   it('refuses members, other tenants and staff other than trust admins, changing nothing', async () => {
     const siem = await receiver();
-    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/roles') }, ALLOW);
+    const { endpoint } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/roles') }, ALLOW);
     const holder = await createStaff(t().admin, 'break_glass');
     const before = await counts();
     for (const actor of [dan, bob, { ...bob, actingOnTenantId: acme.id }, holder]) {
-      expect(await outcome(listEndpoints(db(), actor))).toBe('403 forbidden');
-      expect(await outcome(listDeliveries(db(), actor, { limit: 10, offset: 0 }))).toBe('403 forbidden');
-      expect(await outcome(addEndpoint(db(), actor, { url: 'https://siem.example.com/x' }, ALLOW))).toBe('403 forbidden');
-      expect(await outcome(removeEndpoint(db(), actor, endpoint.id))).toBe('403 forbidden');
-      expect(await outcome(sendTestMessage(db(), manualClock(), actor, endpoint.id, ALLOW))).toBe('403 forbidden');
+      expect(await outcome(listEndpoints({ db: db(), actor }))).toBe('403 forbidden');
+      expect(await outcome(listDeliveries({ db: db(), actor }, { limit: 10, offset: 0 }))).toBe('403 forbidden');
+      expect(await outcome(addEndpoint({ db: db(), actor }, { url: 'https://siem.example.com/x' }, ALLOW))).toBe('403 forbidden');
+      expect(await outcome(removeEndpoint({ db: db(), actor }, endpoint.id))).toBe('403 forbidden');
+      expect(await outcome(sendTestMessage({ db: db(), clock: manualClock(), actor }, endpoint.id, ALLOW))).toBe('403 forbidden');
     }
     // Another tenant's admin and a trust admin manage their own chains: acme's endpoint is not there.
     for (const actor of [erin, alice]) {
-      expect(await outcome(removeEndpoint(db(), actor, endpoint.id))).toBe('404 not_found');
-      expect(await outcome(sendTestMessage(db(), manualClock(), actor, endpoint.id, ALLOW))).toBe('404 not_found');
-      expect((await listEndpoints(db(), actor)).map((e) => e.id)).not.toContain(endpoint.id);
+      expect(await outcome(removeEndpoint({ db: db(), actor }, endpoint.id))).toBe('404 not_found');
+      expect(await outcome(sendTestMessage({ db: db(), clock: manualClock(), actor }, endpoint.id, ALLOW))).toBe('404 not_found');
+      expect((await listEndpoints({ db: db(), actor })).map((e) => e.id)).not.toContain(endpoint.id);
     }
     expect(await counts()).toEqual(before);
     expect(siem.received).toHaveLength(0);
-    await removeEndpoint(db(), carol, endpoint.id);
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 
   it('lets the database itself refuse what the application must not do', async () => {
     const siem = await receiver();
-    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/db') }, ALLOW);
+    const { endpoint } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/db') }, ALLOW);
     const run = (actor: CustomerActor | StaffActor, statement: string) =>
       withActor(db(), actor, (tx) => queryRows<Record<string, unknown>>(tx, sql.raw(statement))).then(
         (rows) => rows,
@@ -347,11 +347,11 @@ describeEachDatabase('governance forwarding', (t) => {
     ).toBe('sqlstate 42501');
     expect(await run(erin, `DELETE FROM forwarding_endpoints WHERE id = '${endpoint.id}' RETURNING id`)).toEqual([]);
     expect(await deliveriesOf(endpoint.id)).toEqual([expect.objectContaining({ state: 'pending' })]);
-    await removeEndpoint(db(), carol, endpoint.id);
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 
   it('refuses bad input with a 4xx and changes nothing', async () => {
-    const taken = await addEndpoint(db(), carol, { url: 'https://siem.acme.example/taken' }, DENY);
+    const taken = await addEndpoint({ db: db(), actor: carol }, { url: 'https://siem.acme.example/taken' }, DENY);
     const before = await counts();
     const bad: [unknown, string][] = [
       [{}, '400 invalid_url'],
@@ -377,21 +377,21 @@ describeEachDatabase('governance forwarding', (t) => {
       [{ url: 'https://siem.example.com/', description: 'd'.repeat(201) }, '400 invalid_description'],
       [{ url: 'https://siem.acme.example/taken' }, '409 endpoint_exists'],
     ];
-    for (const [input, expected] of bad) expect(await outcome(addEndpoint(db(), carol, input, DENY)), JSON.stringify(input).slice(0, 80)).toBe(expected);
-    expect(await outcome(removeEndpoint(db(), carol, 'not-a-uuid'))).toBe('404 not_found');
-    expect(await outcome(removeEndpoint(db(), carol, '00000000-0000-0000-0000-000000000001'))).toBe('404 not_found');
+    for (const [input, expected] of bad) expect(await outcome(addEndpoint({ db: db(), actor: carol }, input, DENY)), JSON.stringify(input).slice(0, 80)).toBe(expected);
+    expect(await outcome(removeEndpoint({ db: db(), actor: carol }, 'not-a-uuid'))).toBe('404 not_found');
+    expect(await outcome(removeEndpoint({ db: db(), actor: carol }, '00000000-0000-0000-0000-000000000001'))).toBe('404 not_found');
     expect(await counts()).toEqual(before);
-    await removeEndpoint(db(), carol, taken.endpoint.id);
+    await removeEndpoint({ db: db(), actor: carol }, taken.endpoint.id);
   });
 
   it('refuses at delivery a target that is private, reserved or redirects, without following it', async () => {
     const clock = manualClock(new Date());
     const elsewhere = await receiver();
     const moving = await receiver(({ path }) => (path === '/moved' ? 302 : 200));
-    const plain = await addEndpoint(db(), carol, { url: elsewhere.url('/plain') }, ALLOW);
-    const local = await addEndpoint(db(), carol, { url: elsewhere.url('/local').replace('http:', 'https:') }, ALLOW);
-    const redirecting = await addEndpoint(db(), carol, { url: moving.url('/moved') }, ALLOW);
-    const documentation = await addEndpoint(db(), carol, { url: 'https://siem.acme.example/hooks' }, DENY);
+    const plain = await addEndpoint({ db: db(), actor: carol }, { url: elsewhere.url('/plain') }, ALLOW);
+    const local = await addEndpoint({ db: db(), actor: carol }, { url: elsewhere.url('/local').replace('http:', 'https:') }, ALLOW);
+    const redirecting = await addEndpoint({ db: db(), actor: carol }, { url: moving.url('/moved') }, ALLOW);
+    const documentation = await addEndpoint({ db: db(), actor: carol }, { url: 'https://siem.acme.example/hooks' }, DENY);
     // The worker runs without the flag: the loopback endpoint registered while it was on is refused.
     await deliver(clock, DENY);
     expect(elsewhere.received).toHaveLength(0);
@@ -405,16 +405,16 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(moving.received.map((r) => r.path)).toEqual(expect.arrayContaining(['/moved']));
     expect(moving.received.some((r) => r.path === '/redirected')).toBe(false);
     expect((await deliveriesOf(redirecting.endpoint.id)).at(-1)).toMatchObject({ last_status: 302, last_error: 'HTTP 302: redirects are not followed' });
-    for (const e of [plain, local, redirecting, documentation]) await removeEndpoint(db(), carol, e.endpoint.id);
+    for (const e of [plain, local, redirecting, documentation]) await removeEndpoint({ db: db(), actor: carol }, e.endpoint.id);
   });
 
   it('shows the secret once: never in lists, deliveries or the governance log', async () => {
     const clock = manualClock(new Date());
     const siem = await receiver();
-    const { endpoint, secret } = await addEndpoint(db(), alice, { url: `${siem.url('/vendor')}?token=abc`, description: 'Vendor SIEM' }, ALLOW);
+    const { endpoint, secret } = await addEndpoint({ db: db(), actor: alice }, { url: `${siem.url('/vendor')}?token=abc`, description: 'Vendor SIEM' }, ALLOW);
     expect(endpoint).not.toHaveProperty('secret');
     await deliver(clock);
-    const listed = JSON.stringify([await listEndpoints(db(), alice), await listDeliveries(db(), alice, { limit: 50, offset: 0 })]);
+    const listed = JSON.stringify([await listEndpoints({ db: db(), actor: alice }), await listDeliveries({ db: db(), actor: alice }, { limit: 50, offset: 0 })]);
     expect(listed).toContain(endpoint.id);
     expect(listed).not.toContain(secret);
     expect(listed).not.toContain(secret.slice('whsec_'.length));
@@ -424,7 +424,7 @@ describeEachDatabase('governance forwarding', (t) => {
       [endpoint.id],
     );
     expect(added.payload).toEqual({ endpoint: endpoint.id, host: new URL(siem.url()).host });
-    await removeEndpoint(db(), alice, endpoint.id);
+    await removeEndpoint({ db: db(), actor: alice }, endpoint.id);
     const [removed] = await adminRows<{ tenant_id: string | null; payload: Record<string, unknown> }>(
       t(),
       `SELECT tenant_id, payload FROM governance_events WHERE kind = 'governance.forwarding_removed' AND subject = $1`,
@@ -439,24 +439,24 @@ describeEachDatabase('governance forwarding', (t) => {
   it('removes an endpoint with its queued deliveries, recording the removal in the chain', async () => {
     const clock = manualClock(new Date());
     const siem = await receiver(() => 500);
-    const { endpoint } = await addEndpoint(db(), carol, { url: siem.url('/removed') }, ALLOW);
+    const { endpoint } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/removed') }, ALLOW);
     await append(carol, acme.id);
     await deliver(clock);
     expect(siem.received).toHaveLength(2);
-    expect(await removeEndpoint(db(), carol, endpoint.id)).toEqual({ id: endpoint.id });
+    expect(await removeEndpoint({ db: db(), actor: carol }, endpoint.id)).toEqual({ id: endpoint.id });
     expect(await deliveriesOf(endpoint.id)).toEqual([]);
     clock.advance(MINUTE);
     await append(carol, acme.id);
     await deliver(clock);
     expect(siem.received).toHaveLength(2);
-    expect(await outcome(removeEndpoint(db(), carol, endpoint.id))).toBe('404 not_found');
+    expect(await outcome(removeEndpoint({ db: db(), actor: carol }, endpoint.id))).toBe('404 not_found');
   });
 
   it('sends a signed test message on request, outside the log', async () => {
     const siem = await receiver();
-    const { endpoint, secret } = await addEndpoint(db(), carol, { url: siem.url('/test') }, ALLOW);
+    const { endpoint, secret } = await addEndpoint({ db: db(), actor: carol }, { url: siem.url('/test') }, ALLOW);
     const eventsBefore = (await counts()).events;
-    const result = await sendTestMessage(db(), manualClock(new Date()), carol, endpoint.id, ALLOW);
+    const result = await sendTestMessage({ db: db(), clock: manualClock(new Date()), actor: carol }, endpoint.id, ALLOW);
     expect(result).toEqual({ ok: true, status: 200, error: null });
     const [message] = siem.received;
     expect(message.headers['webhook-id']).toMatch(/^test_[0-9a-f-]{36}$/);
@@ -465,8 +465,8 @@ describeEachDatabase('governance forwarding', (t) => {
       data: { chain: `tenant:${acme.id}`, endpoint: endpoint.id },
     });
     expect((await counts()).events).toBe(eventsBefore);
-    expect(await sendTestMessage(db(), manualClock(new Date()), carol, endpoint.id, DENY)).toMatchObject({ ok: false, status: null });
-    await removeEndpoint(db(), carol, endpoint.id);
+    expect(await sendTestMessage({ db: db(), clock: manualClock(new Date()), actor: carol }, endpoint.id, DENY)).toMatchObject({ ok: false, status: null });
+    await removeEndpoint({ db: db(), actor: carol }, endpoint.id);
   });
 });
 

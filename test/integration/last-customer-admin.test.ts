@@ -52,7 +52,7 @@ describeEachDatabase('the last customer admin', (t) => {
     for (let round = 0; round < ROUNDS; round++) {
       const tenant = await createTenant(t().admin);
       const [a, b] = [await createCustomer(t().admin, tenant), await createCustomer(t().admin, tenant)];
-      const results = await Promise.all([outcome(deleteOwnAccount(t().db, a)), outcome(deleteOwnAccount(t().db, b))]);
+      const results = await Promise.all([outcome(deleteOwnAccount({ db: t().db, actor: a })), outcome(deleteOwnAccount({ db: t().db, actor: b }))]);
       expect(results.sort(), `round ${round}`).toEqual(['409 last_customer_admin', 'ok']);
       expect(await activeAdmins(t().admin, tenant.id), `round ${round}`).toBe(1);
     }
@@ -65,8 +65,8 @@ describeEachDatabase('the last customer admin', (t) => {
       const carol = await createCustomer(t().admin, tenant);
       const dan = await createCustomer(t().admin, tenant);
       await inAdminGroup(t().admin, dan);
-      const [mapping] = await listMappings(t().db, carol);
-      const results = await Promise.all([outcome(removeMapping(t().db, clock, carol, mapping.id)), outcome(deleteOwnAccount(t().db, carol))]);
+      const [mapping] = await listMappings({ db: t().db, actor: carol });
+      const results = await Promise.all([outcome(removeMapping({ db: t().db, clock, actor: carol }, mapping.id)), outcome(deleteOwnAccount({ db: t().db, actor: carol }))]);
       // Whichever goes first, the other is refused: the deletion as the last admin, or the
       // mapping change because its author is no longer an admin.
       expect(results, `round ${round}`).not.toEqual(['ok', 'ok']);
@@ -78,9 +78,9 @@ describeEachDatabase('the last customer admin', (t) => {
     const tenant = await createTenant(t().admin);
     const dan = await createCustomer(t().admin, tenant);
     await inAdminGroup(t().admin, dan);
-    const [mapping] = await listMappings(t().db, dan);
-    await expect(removeMapping(t().db, clock, dan, mapping.id)).rejects.toMatchObject({ code: 'last_customer_admin', status: 409 });
-    expect(await listMappings(t().db, dan)).toHaveLength(1);
+    const [mapping] = await listMappings({ db: t().db, actor: dan });
+    await expect(removeMapping({ db: t().db, clock, actor: dan }, mapping.id)).rejects.toMatchObject({ code: 'last_customer_admin', status: 409 });
+    expect(await listMappings({ db: t().db, actor: dan })).toHaveLength(1);
     const events = await adminRows<{ kind: string }>(t(), `SELECT kind FROM governance_events WHERE tenant_id = $1`, [tenant.id]);
     expect(events.map((e) => e.kind)).not.toContain('identity.mapping_removed');
   });
@@ -91,7 +91,7 @@ describeEachDatabase('the last customer admin', (t) => {
     const dan = await createCustomer(t().admin, tenant);
     // dan's group maps to nothing: the next derivation makes him a member.
     await inAdminGroup(t().admin, dan, 'Everyone', false);
-    await expect(deleteOwnAccount(t().db, carol)).rejects.toMatchObject({ code: 'last_customer_admin' });
+    await expect(deleteOwnAccount({ db: t().db, actor: carol })).rejects.toMatchObject({ code: 'last_customer_admin' });
   });
 
   it('lets Directory Sync remove the last admin, and then shows staff the tenant needs attention', async () => {
@@ -108,7 +108,7 @@ describeEachDatabase('the last customer admin', (t) => {
     expect(listed).toMatchObject({ customerAdmins: 0 });
 
     const bob = await createStaff(t().admin, 'support');
-    const request = await fileRequest(t().db, clock, bob, requestBody(tenant));
+    const request = await fileRequest({ db: t().db, clock, actor: bob }, requestBody(tenant));
     expect(request.warning).toMatch(/has no active customer admin/);
   });
 
@@ -116,7 +116,7 @@ describeEachDatabase('the last customer admin', (t) => {
     const tenant = await createTenant(t().admin);
     await createCustomer(t().admin, tenant);
     const bob = await createStaff(t().admin, 'support');
-    const request = await fileRequest(t().db, clock, bob, requestBody(tenant));
+    const request = await fileRequest({ db: t().db, clock, actor: bob }, requestBody(tenant));
     expect(request.warning).toBeUndefined();
     expect((await listTenants(t().db, bob)).find((x) => x.id === tenant.id)).toMatchObject({ customerAdmins: 1 });
   });

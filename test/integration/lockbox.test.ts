@@ -40,13 +40,13 @@ describeEachDatabase('customer lockbox', (t) => {
 
   /** bob's view of acme now: through the lib, and in SQL at the clock's time. */
   const bobReads = async () => {
-    const lib = (await readTenantRecords(t().db, clock, w.bob, w.acme.slug)).map((r) => r.title).sort();
+    const lib = (await readTenantRecords({ db: t().db, clock, actor: w.bob }, w.acme.slug)).map((r) => r.title).sort();
     const inSql = await recordsInSql(t(), asStaff(w.bob, w.acme), clock.now());
     expect(inSql, 'SQL agrees with the lib').toEqual(lib);
     return lib;
   };
 
-  const file = (extra: Record<string, unknown> = {}) => fileRequest(t().db, clock, w.bob, requestBody(w.acme, extra));
+  const file = (extra: Record<string, unknown> = {}) => fileRequest({ db: t().db, clock, actor: w.bob }, requestBody(w.acme, extra));
 
   describe('access follows the grant', () => {
     it('shows bob none of acme without a grant, through the lib and in SQL as trust_app', async () => {
@@ -60,12 +60,12 @@ describeEachDatabase('customer lockbox', (t) => {
       await file();
       expect(await bobReads()).toEqual([]);
       // The records really are there: acme's own admin reads them.
-      expect((await readTenantRecords(t().db, clock, w.carol, w.acme.slug)).map((r) => r.title).sort()).toEqual(ACME_TITLES);
+      expect((await readTenantRecords({ db: t().db, clock, actor: w.carol }, w.acme.slug)).map((r) => r.title).sort()).toEqual(ACME_TITLES);
     });
 
     it('lets bob read once carol approves, then no more once the duration passes', async () => {
       const request = await file({ durationMinutes: 30 });
-      const approved = await approveRequest(t().db, clock, w.carol, request.id, { comment: 'go ahead' });
+      const approved = await approveRequest({ db: t().db, clock, actor: w.carol }, request.id, { comment: 'go ahead' });
       expect(approved).toMatchObject({ status: 'approved', state: 'active', decidedBy: w.carol.userId });
       expect(approved.grantEndsAt!.getTime() - approved.grantStartsAt!.getTime()).toBe(30 * MINUTE);
 
@@ -85,26 +85,26 @@ describeEachDatabase('customer lockbox', (t) => {
       clock.advance(1 * MINUTE + 1000);
       expect(await bobReads()).toEqual([]);
       expect((await readTenantDataAsStaff(t().db, clock, w.bob, w.acme.slug)).access).toBeNull();
-      expect((await getRequest(t().db, clock, w.carol, request.id)).state).toBe('expired');
+      expect((await getRequest({ db: t().db, clock, actor: w.carol }, request.id)).state).toBe('expired');
     });
 
     it('closes access at once when carol revokes, and tells bob', async () => {
       const request = await file();
-      await approveRequest(t().db, clock, w.carol, request.id, {});
+      await approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {});
       expect(await bobReads()).toEqual(ACME_TITLES);
-      const revoked = await revokeGrant(t().db, clock, w.carol, request.id, { comment: 'done' });
+      const revoked = await revokeGrant({ db: t().db, clock, actor: w.carol }, request.id, { comment: 'done' });
       expect(revoked).toMatchObject({ status: 'revoked', state: 'revoked' });
       expect(revoked.revokedAt).not.toBeNull();
       expect(await bobReads()).toEqual([]);
       expect(await notificationKinds(t(), w.bob.userId)).toContain('lockbox_revoked');
       expect(await mailKinds(t(), w.bob.email)).toContain('lockbox_revoked');
       // Revoked once is revoked: a second revocation is an illegal transition.
-      expect(await outcome(revokeGrant(t().db, clock, w.carol, request.id, {}))).toBe('409 illegal_transition');
+      expect(await outcome(revokeGrant({ db: t().db, clock, actor: w.carol }, request.id, {}))).toBe('409 illegal_transition');
     });
 
     it('grants nothing on a denied request', async () => {
       const request = await file();
-      expect(await denyRequest(t().db, clock, w.carol, request.id, { comment: 'not now' })).toMatchObject({ status: 'denied' });
+      expect(await denyRequest({ db: t().db, clock, actor: w.carol }, request.id, { comment: 'not now' })).toMatchObject({ status: 'denied' });
       expect(await bobReads()).toEqual([]);
       expect(await notificationKinds(t(), w.bob.userId)).toEqual(['lockbox_denied']);
       expect(await mailKinds(t(), w.bob.email)).toEqual(['lockbox_denied']);
@@ -114,10 +114,10 @@ describeEachDatabase('customer lockbox', (t) => {
       const request = await file();
       expect(request.expiresAt.getTime() - request.createdAt.getTime()).toBe(12 * HOUR);
       clock.advance(12 * HOUR + MINUTE);
-      const error = await refusal(approveRequest(t().db, clock, w.carol, request.id, {}));
+      const error = await refusal(approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {}));
       expect(error).toMatchObject({ status: 409, code: 'illegal_transition' });
       expect(error.message).toMatch(/expired unanswered/);
-      expect(await outcome(denyRequest(t().db, clock, w.carol, request.id, {}))).toBe('409 illegal_transition');
+      expect(await outcome(denyRequest({ db: t().db, clock, actor: w.carol }, request.id, {}))).toBe('409 illegal_transition');
       expect(await requestStatus(t(), request.id)).toBe('pending');
       expect(await adminRows(t(), 'select 1 from lockbox_approvals where request_id = $1', [request.id])).toEqual([]);
       expect(await bobReads()).toEqual([]);
@@ -139,7 +139,7 @@ describeEachDatabase('customer lockbox', (t) => {
 
     it('ends a grant when bob loses the support role or is suspended', async () => {
       const request = await file();
-      await approveRequest(t().db, clock, w.carol, request.id, {});
+      await approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {});
       expect(await bobReads()).toEqual(ACME_TITLES);
       await adminRows(t(), `update users set role = 'trust_admin' where id = $1`, [w.bob.userId]);
       expect(await recordsInSql(t(), asStaff(w.bob, w.acme), clock.now())).toEqual([]);
@@ -151,22 +151,22 @@ describeEachDatabase('customer lockbox', (t) => {
 
     it('refuses to revoke a grant that has already ended, and unknown ids are not found', async () => {
       const request = await file({ durationMinutes: 15 });
-      await approveRequest(t().db, clock, w.carol, request.id, {});
+      await approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {});
       clock.advance(16 * MINUTE);
-      const error = await refusal(revokeGrant(t().db, clock, w.carol, request.id, {}));
+      const error = await refusal(revokeGrant({ db: t().db, clock, actor: w.carol }, request.id, {}));
       expect(error).toMatchObject({ status: 409, code: 'illegal_transition' });
       expect(error.message).toMatch(/already ended/);
       expect(await requestStatus(t(), request.id)).toBe('approved');
-      expect(await outcome(approveRequest(t().db, clock, w.carol, 'not-a-uuid', {}))).toBe('404 not_found');
-      expect(await outcome(approveRequest(t().db, clock, w.carol, crypto.randomUUID(), {}))).toBe('404 not_found');
+      expect(await outcome(approveRequest({ db: t().db, clock, actor: w.carol }, 'not-a-uuid', {}))).toBe('404 not_found');
+      expect(await outcome(approveRequest({ db: t().db, clock, actor: w.carol }, crypto.randomUUID(), {}))).toBe('404 not_found');
     });
 
     it('lets only a customer admin change the tenant’s lockbox settings', async () => {
-      expect(await outcome(updateLockboxSettings(t().db, clock, w.dan, { requestExpiryHours: 1, requiredApprovals: 1 }))).toBe('403 forbidden');
-      expect(await outcome(updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 169, requiredApprovals: 1 }))).toBe(
+      expect(await outcome(updateLockboxSettings({ db: t().db, clock, actor: w.dan }, { requestExpiryHours: 1, requiredApprovals: 1 }))).toBe('403 forbidden');
+      expect(await outcome(updateLockboxSettings({ db: t().db, clock, actor: w.carol }, { requestExpiryHours: 169, requiredApprovals: 1 }))).toBe(
         '400 invalid_request_expiry_hours',
       );
-      expect(await outcome(updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 2, requiredApprovals: 3 }))).toBe(
+      expect(await outcome(updateLockboxSettings({ db: t().db, clock, actor: w.carol }, { requestExpiryHours: 2, requiredApprovals: 3 }))).toBe(
         '400 invalid_required_approvals',
       );
       expect(
@@ -177,28 +177,28 @@ describeEachDatabase('customer lockbox', (t) => {
         ),
       ).toEqual({ code: '42501' });
       expect(await adminRows(t(), 'select 1 from lockbox_settings where tenant_id = $1', [w.acme.id])).toEqual([]);
-      await updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 2, requiredApprovals: 2 });
+      await updateLockboxSettings({ db: t().db, clock, actor: w.carol }, { requestExpiryHours: 2, requiredApprovals: 2 });
       expect(await tryInSql(t(), asCustomer(w.dan), `update lockbox_settings set required_approvals = 1 returning tenant_id`)).toEqual({ rows: 0 });
       expect(await eventKinds(t(), { tenantId: w.acme.id })).toEqual(['lockbox.settings_changed']);
     });
 
     it('honours a per-tenant request expiry', async () => {
-      await updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 1, requiredApprovals: 1 });
+      await updateLockboxSettings({ db: t().db, clock, actor: w.carol }, { requestExpiryHours: 1, requiredApprovals: 1 });
       const request = await file();
       expect(request.expiresAt.getTime() - request.createdAt.getTime()).toBe(HOUR);
       clock.advance(HOUR + MINUTE);
-      expect(await outcome(approveRequest(t().db, clock, w.carol, request.id, {}))).toBe('409 illegal_transition');
+      expect(await outcome(approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {}))).toBe('409 illegal_transition');
     });
   });
 
   describe('who decides', () => {
     it('refuses erin (another tenant’s admin), dan (a member) and bob himself', async () => {
       const request = await file();
-      expect(await outcome(approveRequest(t().db, clock, w.erin, request.id, {}))).toBe('404 not_found');
-      expect(await outcome(approveRequest(t().db, clock, w.dan, request.id, {}))).toBe('403 forbidden');
-      expect(await outcome(approveRequest(t().db, clock, w.bob, request.id, {}))).toBe('403 forbidden');
-      expect(await outcome(denyRequest(t().db, clock, w.erin, request.id, {}))).toBe('404 not_found');
-      expect(await outcome(denyRequest(t().db, clock, w.dan, request.id, {}))).toBe('403 forbidden');
+      expect(await outcome(approveRequest({ db: t().db, clock, actor: w.erin }, request.id, {}))).toBe('404 not_found');
+      expect(await outcome(approveRequest({ db: t().db, clock, actor: w.dan }, request.id, {}))).toBe('403 forbidden');
+      expect(await outcome(approveRequest({ db: t().db, clock, actor: w.bob }, request.id, {}))).toBe('403 forbidden');
+      expect(await outcome(denyRequest({ db: t().db, clock, actor: w.erin }, request.id, {}))).toBe('404 not_found');
+      expect(await outcome(denyRequest({ db: t().db, clock, actor: w.dan }, request.id, {}))).toBe('403 forbidden');
       expect(await requestStatus(t(), request.id)).toBe('pending');
       expect(await bobReads()).toEqual([]);
     });
@@ -237,9 +237,9 @@ describeEachDatabase('customer lockbox', (t) => {
     it('tells someone outside the tenant nothing about a request: every forged approval is the same refusal', async () => {
       const pending = await file();
       const approved = await file();
-      await approveRequest(t().db, clock, w.carol, approved.id, {});
+      await approveRequest({ db: t().db, clock, actor: w.carol }, approved.id, {});
       const denied = await file();
-      await denyRequest(t().db, clock, w.carol, denied.id, {});
+      await denyRequest({ db: t().db, clock, actor: w.carol }, denied.id, {});
       for (const id of [pending.id, approved.id, denied.id, crypto.randomUUID()]) {
         // erin, globex's admin: as acme's, refused for who she is; as globex's, no such request.
         for (const [tenant, code] of [
@@ -258,11 +258,11 @@ describeEachDatabase('customer lockbox', (t) => {
     });
 
     it('requires two distinct admins when the tenant asks for two approvers', async () => {
-      await updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 12, requiredApprovals: 2 });
+      await updateLockboxSettings({ db: t().db, clock, actor: w.carol }, { requestExpiryHours: 12, requiredApprovals: 2 });
       const request = await file();
       expect(request.requiredApprovals).toBe(2);
 
-      const first = await approveRequest(t().db, clock, w.carol, request.id, { comment: 'one' });
+      const first = await approveRequest({ db: t().db, clock, actor: w.carol }, request.id, { comment: 'one' });
       expect(first).toMatchObject({ status: 'pending', state: 'pending' });
       expect(first.approvals.map((a) => a.approverId)).toEqual([w.carol.userId]);
       expect(await eventKinds(t(), { subject: request.id })).toEqual(['lockbox.requested', 'lockbox.approval_recorded']);
@@ -273,7 +273,7 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(await notificationKinds(t(), w.carol.userId)).not.toContain('lockbox_second_approval');
       expect(await mailKinds(t(), w.carol.email)).not.toContain('lockbox_second_approval');
 
-      const again = await refusal(approveRequest(t().db, clock, w.carol, request.id, {}));
+      const again = await refusal(approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {}));
       expect(again).toMatchObject({ status: 409, code: 'already_approved' });
       // Nor can carol finish it in SQL with one approval.
       expect(
@@ -285,7 +285,7 @@ describeEachDatabase('customer lockbox', (t) => {
       ).toEqual({ code: '23514' });
       expect(await requestStatus(t(), request.id)).toBe('pending');
 
-      const second = await approveRequest(t().db, clock, w.carol2, request.id, { comment: 'two' });
+      const second = await approveRequest({ db: t().db, clock, actor: w.carol2 }, request.id, { comment: 'two' });
       expect(second).toMatchObject({ status: 'approved', state: 'active' });
       expect(second.approvals.map((a) => a.approverId).sort()).toEqual([w.carol.userId, w.carol2.userId].sort());
       expect(await eventKinds(t(), { subject: request.id })).toEqual(['lockbox.requested', 'lockbox.approval_recorded', 'lockbox.approved']);
@@ -296,32 +296,32 @@ describeEachDatabase('customer lockbox', (t) => {
       for (let round = 0; round < 4; round++) {
         const request = await file();
         const results = await Promise.all([
-          outcome(approveRequest(t().db, clock, w.carol, request.id, {})),
-          outcome(approveRequest(t().db, clock, w.carol2, request.id, {})),
+          outcome(approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {})),
+          outcome(approveRequest({ db: t().db, clock, actor: w.carol2 }, request.id, {})),
         ]);
         expect(results.sort(), `round ${round}`).toEqual(['409 illegal_transition', 'ok']);
         expect(await requestStatus(t(), request.id)).toBe('approved');
         expect(await adminRows(t(), 'select 1 from lockbox_approvals where request_id = $1', [request.id])).toHaveLength(1);
         expect(await eventKinds(t(), { subject: request.id, kind: 'lockbox.approved' })).toHaveLength(1);
         expect(await notificationKinds(t(), w.bob.userId), 'one notice for bob').toEqual(['lockbox_approved']);
-        await revokeGrant(t().db, clock, w.carol, request.id, {});
+        await revokeGrant({ db: t().db, clock, actor: w.carol }, request.id, {});
         await adminRows(t(), 'delete from notifications where user_id = $1', [w.bob.userId]);
       }
     });
 
     it('approves exactly once when the two required approvers approve at once', async () => {
-      await updateLockboxSettings(t().db, clock, w.carol, { requestExpiryHours: 12, requiredApprovals: 2 });
+      await updateLockboxSettings({ db: t().db, clock, actor: w.carol }, { requestExpiryHours: 12, requiredApprovals: 2 });
       for (let round = 0; round < 4; round++) {
         const request = await file();
         const results = await Promise.all([
-          outcome(approveRequest(t().db, clock, w.carol, request.id, {})),
-          outcome(approveRequest(t().db, clock, w.carol2, request.id, {})),
+          outcome(approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {})),
+          outcome(approveRequest({ db: t().db, clock, actor: w.carol2 }, request.id, {})),
         ]);
         // Each approval counts; whichever comes second sees the first and grants access.
         expect(results, `round ${round}`).toEqual(['ok', 'ok']);
         expect(await requestStatus(t(), request.id), `round ${round}`).toBe('approved');
         expect(await eventKinds(t(), { subject: request.id })).toEqual(['lockbox.requested', 'lockbox.approval_recorded', 'lockbox.approved']);
-        await revokeGrant(t().db, clock, w.carol, request.id, {});
+        await revokeGrant({ db: t().db, clock, actor: w.carol }, request.id, {});
       }
     });
 
@@ -329,15 +329,15 @@ describeEachDatabase('customer lockbox', (t) => {
       for (let round = 0; round < 4; round++) {
         const request = await file();
         const [approve, deny] = await Promise.all([
-          outcome(approveRequest(t().db, clock, w.carol, request.id, {})),
-          outcome(denyRequest(t().db, clock, w.carol2, request.id, {})),
+          outcome(approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {})),
+          outcome(denyRequest({ db: t().db, clock, actor: w.carol2 }, request.id, {})),
         ]);
         expect([approve, deny].sort(), `round ${round}`).toEqual(['409 illegal_transition', 'ok']);
         const status = await requestStatus(t(), request.id);
         expect(status).toBe(approve === 'ok' ? 'approved' : 'denied');
         const kinds = await eventKinds(t(), { subject: request.id });
         expect(kinds).toEqual(['lockbox.requested', status === 'approved' ? 'lockbox.approved' : 'lockbox.denied']);
-        if (status === 'approved') await revokeGrant(t().db, clock, w.carol, request.id, {});
+        if (status === 'approved') await revokeGrant({ db: t().db, clock, actor: w.carol }, request.id, {});
       }
     });
   });
@@ -348,7 +348,7 @@ describeEachDatabase('customer lockbox', (t) => {
       for (const admin of [w.carol, w.carol2]) {
         expect(await notificationKinds(t(), admin.userId)).toEqual(['lockbox_requested']);
         expect(await mailKinds(t(), admin.email)).toEqual(['lockbox_requested']);
-        const inbox = await listNotifications(t().db, admin);
+        const inbox = await listNotifications({ db: t().db, actor: admin });
         expect(inbox.unread).toBe(1);
         expect(inbox.items[0]).toMatchObject({ kind: 'lockbox_requested', link: '/console/lockbox' });
       }
@@ -365,7 +365,7 @@ describeEachDatabase('customer lockbox', (t) => {
 
     it('tells bob of the approval', async () => {
       const request = await file();
-      await approveRequest(t().db, clock, w.carol, request.id, {});
+      await approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {});
       expect(await notificationKinds(t(), w.bob.userId)).toEqual(['lockbox_approved']);
       expect(await mailKinds(t(), w.bob.email)).toEqual(['lockbox_approved']);
     });
@@ -373,9 +373,9 @@ describeEachDatabase('customer lockbox', (t) => {
     it('closes unanswered requests and ended grants, with their events, and tells bob', async () => {
       const unanswered = await file();
       const granted = await file({ durationMinutes: 15 });
-      await approveRequest(t().db, clock, w.carol, granted.id, {});
+      await approveRequest({ db: t().db, clock, actor: w.carol }, granted.id, {});
       const live = await file({ durationMinutes: 480 });
-      await approveRequest(t().db, clock, w.carol, live.id, {});
+      await approveRequest({ db: t().db, clock, actor: w.carol }, live.id, {});
 
       // Nothing has ended yet.
       await closeEnded(t().db, clock);
@@ -422,22 +422,22 @@ describeEachDatabase('customer lockbox', (t) => {
       const request = await file();
       expect(await eventKinds(t(), { subject: request.id })).toEqual(['lockbox.requested']);
 
-      const revokePending = await refusal(revokeGrant(t().db, clock, w.carol, request.id, {}));
+      const revokePending = await refusal(revokeGrant({ db: t().db, clock, actor: w.carol }, request.id, {}));
       expect(revokePending).toMatchObject({ status: 409, code: 'illegal_transition' });
       expect(revokePending.message).toBe('This request is still waiting for a decision, so it cannot be revoked. Nothing was changed.');
 
-      await approveRequest(t().db, clock, w.carol, request.id, {});
-      const denyApproved = await refusal(denyRequest(t().db, clock, w.carol2, request.id, {}));
+      await approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {});
+      const denyApproved = await refusal(denyRequest({ db: t().db, clock, actor: w.carol2 }, request.id, {}));
       expect(denyApproved.message).toBe('This request is already approved, so it cannot be denied. Nothing was changed.');
-      expect(await outcome(approveRequest(t().db, clock, w.carol2, request.id, {}))).toBe('409 illegal_transition');
+      expect(await outcome(approveRequest({ db: t().db, clock, actor: w.carol2 }, request.id, {}))).toBe('409 illegal_transition');
 
-      await revokeGrant(t().db, clock, w.carol2, request.id, { comment: 'incident closed' });
-      expect(await outcome(approveRequest(t().db, clock, w.carol, request.id, {}))).toBe('409 illegal_transition');
+      await revokeGrant({ db: t().db, clock, actor: w.carol2 }, request.id, { comment: 'incident closed' });
+      expect(await outcome(approveRequest({ db: t().db, clock, actor: w.carol }, request.id, {}))).toBe('409 illegal_transition');
       expect(await eventKinds(t(), { subject: request.id })).toEqual(['lockbox.requested', 'lockbox.approved', 'lockbox.revoked']);
 
       const denied = await file();
-      await denyRequest(t().db, clock, w.carol, denied.id, {});
-      expect((await refusal(revokeGrant(t().db, clock, w.carol, denied.id, {}))).message).toBe(
+      await denyRequest({ db: t().db, clock, actor: w.carol }, denied.id, {});
+      expect((await refusal(revokeGrant({ db: t().db, clock, actor: w.carol }, denied.id, {}))).message).toBe(
         'This request is already denied, so it cannot be revoked. Nothing was changed.',
       );
       expect(await eventKinds(t(), { subject: denied.id })).toEqual(['lockbox.requested', 'lockbox.denied']);
@@ -492,7 +492,7 @@ describeEachDatabase('customer lockbox', (t) => {
           [approved.id, w.carol.userId, w.carol2.userId],
         );
       });
-      expect((await getRequest(t().db, clock, w.carol, approved.id)).revokedAt).toBeNull();
+      expect((await getRequest({ db: t().db, clock, actor: w.carol }, approved.id)).revokedAt).toBeNull();
       clock.advance(16 * MINUTE);
       await closeEnded(t().db, clock);
       expect(await eventKinds(t(), { subject: approved.id })).toEqual(['lockbox.requested', 'lockbox.grant_expired']);
@@ -536,17 +536,17 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(await outcome(file({ durationMinutes: 14 }))).toBe('400 invalid_duration_minutes');
       expect(await outcome(file({ access: 'write' }))).toBe('400 invalid_access');
       expect(await outcome(file({ ticket: '' }))).toBe('400 invalid_ticket');
-      expect(await outcome(fileRequest(t().db, clock, w.bob, requestBody({ ...w.acme, slug: 'no-such-tenant' })))).toBe('404 not_found');
+      expect(await outcome(fileRequest({ db: t().db, clock, actor: w.bob }, requestBody({ ...w.acme, slug: 'no-such-tenant' })))).toBe('404 not_found');
       expect(await count()).toBe(0);
       expect(await eventKinds(t(), { tenantId: w.acme.id })).toEqual([]);
       expect(await notificationKinds(t(), w.carol.userId)).toEqual([]);
       expect(await mailKinds(t(), w.carol.email)).toEqual([]);
       // Only support engineers ask.
       const admin = await createStaff(t().admin, 'trust_admin');
-      expect(await outcome(fileRequest(t().db, clock, admin, requestBody(w.acme)))).toBe('403 forbidden');
-      expect(await outcome(fileRequest(t().db, clock, w.carol as never, requestBody(w.acme)))).toBe('403 forbidden');
+      expect(await outcome(fileRequest({ db: t().db, clock, actor: admin }, requestBody(w.acme)))).toBe('403 forbidden');
+      expect(await outcome(fileRequest({ db: t().db, clock, actor: w.carol as never }, requestBody(w.acme)))).toBe('403 forbidden');
       // The defaults: 4 hours, read-only.
-      const request = await fileRequest(t().db, clock, w.bob, { tenant: w.acme.slug, justification: requestBody(w.acme).justification, ticket: 'T-1' });
+      const request = await fileRequest({ db: t().db, clock, actor: w.bob }, { tenant: w.acme.slug, justification: requestBody(w.acme).justification, ticket: 'T-1' });
       expect(request).toMatchObject({ durationMinutes: 240, access: 'read', state: 'pending' });
       expect(await count()).toBe(1);
     });
@@ -556,8 +556,8 @@ describeEachDatabase('customer lockbox', (t) => {
     it('lets a read-write grant change a record, and a read grant not at all', async () => {
       const [record] = w.records;
       const readOnly = await file({ access: 'read' });
-      await approveRequest(t().db, clock, w.carol, readOnly.id, {});
-      expect(await outcome(updateTenantRecord(t().db, clock, w.bob, w.acme.slug, record, { title: 'Changed', body: 'changed' }))).toBe(
+      await approveRequest({ db: t().db, clock, actor: w.carol }, readOnly.id, {});
+      expect(await outcome(updateTenantRecord({ db: t().db, clock, actor: w.bob }, w.acme.slug, record, { title: 'Changed', body: 'changed' }))).toBe(
         '403 forbidden',
       );
       const update = `update tenant_records set title = 'Changed' where id = '${record}' returning id`;
@@ -565,19 +565,19 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(await adminRows(t(), 'select title from tenant_records where id = $1', [record])).toEqual([{ title: 'Acme payroll' }]);
 
       const readWrite = await file({ access: 'read_write' });
-      await approveRequest(t().db, clock, w.carol, readWrite.id, {});
-      const row = await updateTenantRecord(t().db, clock, w.bob, w.acme.slug, record, { title: 'Corrected payroll', body: 'fixed' });
+      await approveRequest({ db: t().db, clock, actor: w.carol }, readWrite.id, {});
+      const row = await updateTenantRecord({ db: t().db, clock, actor: w.bob }, w.acme.slug, record, { title: 'Corrected payroll', body: 'fixed' });
       expect(row).toMatchObject({ id: record, title: 'Corrected payroll' });
       expect(await eventKinds(t(), { tenantId: w.acme.id, subject: record })).toEqual(['support.tenant_record_updated']);
       expect(await tryInSql(t(), asStaff(w.bob, w.acme), update, clock.now())).toEqual({ rows: 1 });
       // Not another tenant's record, even with the grant.
       const [globexRecord] = await adminRows<{ id: string }>(t(), 'select id from tenant_records where tenant_id = $1', [w.globex.id]);
-      expect(await outcome(updateTenantRecord(t().db, clock, w.bob, w.acme.slug, globexRecord.id, { title: 'x', body: 'y' }))).toBe('404 not_found');
+      expect(await outcome(updateTenantRecord({ db: t().db, clock, actor: w.bob }, w.acme.slug, globexRecord.id, { title: 'x', body: 'y' }))).toBe('404 not_found');
 
       // Revoking the read-write grant leaves the read grant: reads yes, writes no.
-      await revokeGrant(t().db, clock, w.carol, readWrite.id, {});
+      await revokeGrant({ db: t().db, clock, actor: w.carol }, readWrite.id, {});
       expect(await tryInSql(t(), asStaff(w.bob, w.acme), update, clock.now())).toEqual({ rows: 0 });
-      expect((await listRequests(t().db, clock, w.bob, { states: ['active'] })).requests.map((r) => r.id)).toEqual([readOnly.id]);
+      expect((await listRequests({ db: t().db, clock, actor: w.bob }, { states: ['active'] })).requests.map((r) => r.id)).toEqual([readOnly.id]);
     });
   });
 });

@@ -49,13 +49,13 @@ describeEachDatabase('portal content: settings and logo', (t) => {
 
   it('before the first save the public sees defaults, and the logo waits for the settings', async () => {
     expect(await stored()).toBeUndefined();
-    expect((await readSettingsForAdmin(t().db, alice)).saved).toBe(false);
+    expect((await readSettingsForAdmin({ db: t().db, actor: alice })).saved).toBe(false);
     expect((await readPublicSettings(t().db)).vendorName).toBe('Trust Center');
-    await expectRefusal(setLogo(t().db, clock, alice, PNG), 'settings_missing', 409);
+    await expectRefusal(setLogo({ db: t().db, clock, actor: alice }, PNG), 'settings_missing', 409);
   });
 
   it('a trust admin saves every field; values are normalized', async () => {
-    const saved = await updateSettings(t().db, clock, alice, valid());
+    const saved = await updateSettings({ db: t().db, clock, actor: alice }, valid());
     expect(saved).toMatchObject({
       saved: true,
       vendorName: 'Northwind Cloud',
@@ -70,19 +70,19 @@ describeEachDatabase('portal content: settings and logo', (t) => {
     expect((await readPublicSettings(t().db)).vendorName).toBe('Northwind Cloud');
 
     // JSON may send only what changes; a blank status page removes it.
-    const partial = await updateSettings(t().db, clock, alice, { tagline: 'New tagline', statusPageUrl: '' });
+    const partial = await updateSettings({ db: t().db, clock, actor: alice }, { tagline: 'New tagline', statusPageUrl: '' });
     expect(partial).toMatchObject({ tagline: 'New tagline', statusPageUrl: null, vendorName: 'Northwind Cloud' });
-    const https = await updateSettings(t().db, clock, alice, { securityContact: 'https://northwind.example/security' });
+    const https = await updateSettings({ db: t().db, clock, actor: alice }, { securityContact: 'https://northwind.example/security' });
     expect(https.securityContact).toBe('https://northwind.example/security');
   });
 
   it('the security.txt expiry must be in the future and at most 365 days ahead', async () => {
-    await expectRefusal(updateSettings(t().db, clock, alice, { securityTxtExpiresAt: day(clock.now(), 0) }), 'expiry_past', 400);
-    await expectRefusal(updateSettings(t().db, clock, alice, { securityTxtExpiresAt: day(clock.now(), -30) }), 'expiry_past', 400);
-    await expectRefusal(updateSettings(t().db, clock, alice, { securityTxtExpiresAt: day(clock.now(), 367) }), 'expiry_too_far', 400);
+    await expectRefusal(updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: day(clock.now(), 0) }), 'expiry_past', 400);
+    await expectRefusal(updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: day(clock.now(), -30) }), 'expiry_past', 400);
+    await expectRefusal(updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: day(clock.now(), 367) }), 'expiry_too_far', 400);
     const latest = new Date(clock.now().getTime() + 365 * DAY).toISOString();
-    expect((await updateSettings(t().db, clock, alice, { securityTxtExpiresAt: latest })).securityTxtExpiresAt).toBe(latest);
-    await expect(updateSettings(t().db, clock, alice, { securityTxtExpiresAt: new Date(clock.now().getTime() + 365 * DAY + 1000).toISOString() })).rejects.toThrow(
+    expect((await updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: latest })).securityTxtExpiresAt).toBe(latest);
+    await expect(updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: new Date(clock.now().getTime() + 365 * DAY + 1000).toISOString() })).rejects.toThrow(
       'at most 365 days ahead',
     );
   });
@@ -90,35 +90,35 @@ describeEachDatabase('portal content: settings and logo', (t) => {
   it('refuses bad input with a message naming the field, and changes nothing', async () => {
     const before = await stored();
     const cases: [Record<string, unknown>, string][] = [
-      [{ vendorName: '' }, 'invalid_vendorName'],
-      [{ vendorName: 'x'.repeat(101) }, 'invalid_vendorName'],
+      [{ vendorName: '' }, 'invalid_vendor_name'],
+      [{ vendorName: 'x'.repeat(101) }, 'invalid_vendor_name'],
       [{ tagline: 'x'.repeat(301) }, 'invalid_tagline'],
       [{ overview: 'x'.repeat(4001) }, 'invalid_overview'],
-      [{ statusPageUrl: 'javascript:alert(1)' }, 'invalid_statusPageUrl'],
-      [{ statusPageUrl: 'status page' }, 'invalid_statusPageUrl'],
-      [{ securityContact: 'call us' }, 'invalid_securityContact'],
-      [{ securityContact: 'http://insecure.example/report' }, 'invalid_securityContact'],
-      [{ securityContact: 'mailto:nobody' }, 'invalid_securityContact'],
-      [{ securityTxtExpiresAt: 'soon' }, 'invalid_securityTxtExpiresAt'],
-      [{ securityTxtExpiresAt: '2026-02-31x' }, 'invalid_securityTxtExpiresAt'],
-      [{ preferredLanguages: 'English' }, 'invalid_preferredLanguages'],
-      [{ preferredLanguages: ' , ' }, 'invalid_preferredLanguages'],
-      [{ disclosurePolicy: 'x'.repeat(20_001) }, 'invalid_disclosurePolicy'],
-      [{ accessGrantDays: 0 }, 'invalid_accessGrantDays'],
-      [{ accessGrantDays: '91' }, 'invalid_accessGrantDays'],
-      [{ accessGrantDays: 'seven' }, 'invalid_accessGrantDays'],
+      [{ statusPageUrl: 'javascript:alert(1)' }, 'invalid_status_page_url'],
+      [{ statusPageUrl: 'status page' }, 'invalid_status_page_url'],
+      [{ securityContact: 'call us' }, 'invalid_security_contact'],
+      [{ securityContact: 'http://insecure.example/report' }, 'invalid_security_contact'],
+      [{ securityContact: 'mailto:nobody' }, 'invalid_security_contact'],
+      [{ securityTxtExpiresAt: 'soon' }, 'invalid_security_txt_expires_at'],
+      [{ securityTxtExpiresAt: '2026-02-31x' }, 'invalid_security_txt_expires_at'],
+      [{ preferredLanguages: 'English' }, 'invalid_preferred_languages'],
+      [{ preferredLanguages: ' , ' }, 'invalid_preferred_languages'],
+      [{ disclosurePolicy: 'x'.repeat(20_001) }, 'invalid_disclosure_policy'],
+      [{ accessGrantDays: 0 }, 'invalid_access_grant_days'],
+      [{ accessGrantDays: '91' }, 'invalid_access_grant_days'],
+      [{ accessGrantDays: 'seven' }, 'invalid_access_grant_days'],
     ];
-    for (const [input, code] of cases) await expectRefusal(updateSettings(t().db, clock, alice, input), code, 400);
+    for (const [input, code] of cases) await expectRefusal(updateSettings({ db: t().db, clock, actor: alice }, input), code, 400);
     expect(await stored()).toEqual(before);
   });
 
   it('support staff, customers and the public are refused; the database refuses them too', async () => {
     const before = await stored();
     for (const actor of [bob, dan, ANONYMOUS]) {
-      await expect(updateSettings(t().db, clock, actor, { vendorName: 'Hijacked' })).rejects.toThrow('Only trust admins');
-      await expectRefusal(readSettingsForAdmin(t().db, actor), 'forbidden', 403);
-      await expectRefusal(setLogo(t().db, clock, actor, PNG), 'forbidden', 403);
-      await expectRefusal(removeLogo(t().db, clock, actor), 'forbidden', 403);
+      await expect(updateSettings({ db: t().db, clock, actor }, { vendorName: 'Hijacked' })).rejects.toThrow('Only trust admins');
+      await expectRefusal(readSettingsForAdmin({ db: t().db, actor }), 'forbidden', 403);
+      await expectRefusal(setLogo({ db: t().db, clock, actor }, PNG), 'forbidden', 403);
+      await expectRefusal(removeLogo({ db: t().db, clock, actor }), 'forbidden', 403);
     }
     for (const actor of [bob, dan]) {
       const updated = await withActor(t().db, actor, (tx) => tx.update(portalSettings).set({ vendorName: 'Hijacked' }).returning());
@@ -139,22 +139,22 @@ describeEachDatabase('portal content: settings and logo', (t) => {
     expect(before).toBeNull();
     for (const [bytes, type] of [[JPEG, 'image/jpeg'], [WEBP, 'image/webp'], [PNG, 'image/png']] as const) {
       clock.advance(1000);
-      expect(await setLogo(t().db, clock, alice, bytes)).toEqual({ type, size: bytes.byteLength });
+      expect(await setLogo({ db: t().db, clock, actor: alice }, bytes)).toEqual({ type, size: bytes.byteLength });
     }
     const logo = await readLogo(t().db);
     expect(logo?.type).toBe('image/png');
     expect(Buffer.from(logo!.base64, 'base64').equals(PNG)).toBe(true);
     expect((await readPublicSettings(t().db)).logoVersion).toBe(logo!.version);
-    expect(await readSettingsForAdmin(t().db, alice)).toMatchObject({ logoType: 'image/png', logoSize: PNG.byteLength });
+    expect(await readSettingsForAdmin({ db: t().db, actor: alice })).toMatchObject({ logoType: 'image/png', logoSize: PNG.byteLength });
 
-    await expectRefusal(setLogo(t().db, clock, alice, GIF), 'logo_type', 415);
-    await expectRefusal(setLogo(t().db, clock, alice, SVG), 'logo_type', 415);
-    await expectRefusal(setLogo(t().db, clock, alice, new Uint8Array()), 'logo_missing', 400);
+    await expectRefusal(setLogo({ db: t().db, clock, actor: alice }, GIF), 'logo_type', 415);
+    await expectRefusal(setLogo({ db: t().db, clock, actor: alice }, SVG), 'logo_type', 415);
+    await expectRefusal(setLogo({ db: t().db, clock, actor: alice }, new Uint8Array()), 'logo_missing', 400);
     const big = Buffer.concat([PNG, Buffer.alloc(256 * 1024 - PNG.byteLength + 1)]);
-    await expectRefusal(setLogo(t().db, clock, alice, big), 'logo_too_large', 413);
+    await expectRefusal(setLogo({ db: t().db, clock, actor: alice }, big), 'logo_too_large', 413);
     expect(Buffer.from((await readLogo(t().db))!.base64, 'base64').equals(PNG)).toBe(true);
 
-    await removeLogo(t().db, clock, alice);
+    await removeLogo({ db: t().db, clock, actor: alice });
     expect(await readLogo(t().db)).toBeNull();
     expect((await readPublicSettings(t().db)).logoVersion).toBeNull();
   });

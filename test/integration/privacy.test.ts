@@ -30,7 +30,7 @@ describeEachDatabase('personal data export and account deletion', (t) => {
   });
 
   it('exports the caller’s own data, with the events they acted in, and records the export', async () => {
-    const data = await exportPersonalData(t().db, dave, clock.now());
+    const data = await exportPersonalData({ db: t().db, actor: dave }, clock.now());
     expect(data).toMatchObject({ format: 'trust-center-personal-data', account: { email: dave.email, role: 'customer_admin', organization: 'Privacy Corp' } });
     expect(data.governanceIdentity?.events.map((e) => e.kind)).toEqual(['lockbox.settings_changed']);
     expect(data.lockbox).toMatchObject({ approvals: [expect.objectContaining({ comment: '' })] });
@@ -40,7 +40,7 @@ describeEachDatabase('personal data export and account deletion', (t) => {
 
   it('exports staff data from their own rows only', async () => {
     const bob = await createStaff(t().admin, 'support');
-    const data = await exportPersonalData(t().db, bob, clock.now());
+    const data = await exportPersonalData({ db: t().db, actor: bob }, clock.now());
     expect(data.account).toMatchObject({ email: bob.email, kind: 'staff', organization: null });
     expect(data.lockbox).toEqual({ requests: [] });
   });
@@ -48,7 +48,7 @@ describeEachDatabase('personal data export and account deletion', (t) => {
   it('deletes an account: the name and e-mail leave the portal and the log, and the chain still verifies', async () => {
     const before = await exportText(t().db, tenantTarget(tenant), clock, key);
     expect(before).toContain(dave.email);
-    await deleteOwnAccount(t().db, dave);
+    await deleteOwnAccount({ db: t().db, actor: dave });
 
     const after = await exportText(t().db, tenantTarget(tenant), clock, key);
     const verified = await verifyText(after);
@@ -85,7 +85,7 @@ describeEachDatabase('personal data export and account deletion', (t) => {
 
   it('refuses the last customer admin, and changes nothing', async () => {
     const events = (await kindsOfChain()).length;
-    await expect(deleteOwnAccount(t().db, carol)).rejects.toMatchObject({ code: 'last_customer_admin', status: 409 });
+    await expect(deleteOwnAccount({ db: t().db, actor: carol })).rejects.toMatchObject({ code: 'last_customer_admin', status: 409 });
     expect((await kindsOfChain()).length).toBe(events);
     const [user] = await adminRows<{ email: string }>(t(), 'SELECT email FROM users WHERE id = $1', [carol.userId]);
     expect(user.email).toBe(carol.email);
@@ -93,7 +93,7 @@ describeEachDatabase('personal data export and account deletion', (t) => {
 
   it('lets a member delete their account', async () => {
     const erin = await createCustomer(t().admin, tenant, 'customer_member');
-    await deleteOwnAccount(t().db, erin);
+    await deleteOwnAccount({ db: t().db, actor: erin });
     const [user] = await adminRows<{ name: string }>(t(), 'SELECT name FROM users WHERE id = $1', [erin.userId]);
     expect(user.name).toBe('Erased user');
   });

@@ -32,13 +32,13 @@ describeEachDatabase('questionnaire access', (t) => {
   const rows = <T>(actor: Parameters<typeof withActor>[1], query: ReturnType<typeof sql>) => withActor(t().db, actor, (tx) => queryRows<T>(tx, query));
 
   it('lets a trust admin read and list the questionnaires with their counts', async () => {
-    const list = await listQuestionnaires(t().db, trustAdmin);
+    const list = await listQuestionnaires({ db: t().db, actor: trustAdmin });
     expect(list.map((q) => [q.slug, q.document.slug, q.document.visibility, q.questions])).toEqual([
       ['caiq-lite', 'caiq-lite-questionnaire', 'public', 48],
       ['sig-lite', 'sig-lite-questionnaire', 'nda', 54],
     ]);
     expect(list[1]).toMatchObject({ answered: 52, unanswered: 2 });
-    const detail = await getQuestionnaire(t().db, trustAdmin, GATED_SET.slug);
+    const detail = await getQuestionnaire({ db: t().db, actor: trustAdmin }, GATED_SET.slug);
     expect(detail.sections).toHaveLength(14);
     expect(detail.sections[0].questions[3]).toMatchObject({ questionId: 'RSK-04', evidence: { slug: 'iso27001-certificate' } });
     expect((await listEvidenceChoices(t().db, trustAdmin)).map((d) => d.slug)).toContain('soc2-type2-report');
@@ -49,12 +49,12 @@ describeEachDatabase('questionnaire access', (t) => {
     const [first] = before.questions;
     for (const [who, actor] of others) {
       const refusals = [
-        listQuestionnaires(t().db, actor),
-        getQuestionnaire(t().db, actor, PUBLIC_SET.slug),
+        listQuestionnaires({ db: t().db, actor }),
+        getQuestionnaire({ db: t().db, actor }, PUBLIC_SET.slug),
         listEvidenceChoices(t().db, actor),
-        exportAnswers(t().db, actor, PUBLIC_SET.slug, 'csv'),
-        updateAnswers(t().db, systemClock, actor, PUBLIC_SET.slug, [changeOf(first, { answer: 'no' })]),
-        importAnswers(t().db, systemClock, actor, PUBLIC_SET.slug, { name: 'a.csv', type: 'text/csv', bytes: Buffer.from('Question ID,Answer,Comment,Evidence\nGOV-01,No,,\n') }),
+        exportAnswers({ db: t().db, actor }, PUBLIC_SET.slug, 'csv'),
+        updateAnswers({ db: t().db, clock: systemClock, actor }, PUBLIC_SET.slug, [changeOf(first, { answer: 'no' })]),
+        importAnswers({ db: t().db, clock: systemClock, actor }, PUBLIC_SET.slug, { name: 'a.csv', type: 'text/csv', bytes: Buffer.from('Question ID,Answer,Comment,Evidence\nGOV-01,No,,\n') }),
       ];
       for (const refused of refusals) await expect(refused, who).rejects.toMatchObject({ code: 'forbidden', status: 403 });
     }
@@ -65,7 +65,7 @@ describeEachDatabase('questionnaire access', (t) => {
     const demoted = await createStaff(t().admin, 'trust_admin');
     await t().admin.transaction((q) => q.query(`UPDATE users SET role = 'support' WHERE id = $1`, [demoted.userId]));
     const before = await questionnaireState(t().admin, PUBLIC_SET.slug);
-    await expect(updateAnswers(t().db, systemClock, demoted, PUBLIC_SET.slug, [changeOf(before.questions[0], { answer: 'no' })])).rejects.toMatchObject({
+    await expect(updateAnswers({ db: t().db, clock: systemClock, actor: demoted }, PUBLIC_SET.slug, [changeOf(before.questions[0], { answer: 'no' })])).rejects.toMatchObject({
       code: 'forbidden',
       status: 403,
     });

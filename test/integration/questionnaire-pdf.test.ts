@@ -135,7 +135,7 @@ describeEachDatabase('questionnaire PDFs', (t) => {
 
     const [gov01] = await storedQuestions(t().admin, PUBLIC_SET.slug);
     clock.advance(86_400_000);
-    const saved = await updateAnswers(t().db, clock, admin, PUBLIC_SET.slug, [
+    const saved = await updateAnswers({ db: t().db, clock, actor: admin }, PUBLIC_SET.slug, [
       changeOf(gov01, { answer: 'no', comment: 'Moved to Zürich – “pending”.' }),
     ]);
     expect(saved.changed).toBe(1);
@@ -150,7 +150,7 @@ describeEachDatabase('questionnaire PDFs', (t) => {
     // Saving the same answer again changes nothing: same date, same bytes, no render.
     clock.advance(86_400_000);
     const [same] = await storedQuestions(t().admin, PUBLIC_SET.slug);
-    expect((await updateAnswers(t().db, clock, admin, PUBLIC_SET.slug, [changeOf(same)])).changed).toBe(0);
+    expect((await updateAnswers({ db: t().db, clock, actor: admin }, PUBLIC_SET.slug, [changeOf(same)])).changed).toBe(0);
     const unchanged = await publicPdf();
     expect(unchanged.content).toBe(changed.content);
     expect(renders()).toBe(renderedBefore + 2);

@@ -39,9 +39,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     const questions = await storedQuestions(t().admin, PUBLIC_SET.slug);
     // Tricky comments, every kind of answer, and evidence set and cleared.
     await updateAnswers(
-      t().db,
-      clock,
-      admin,
+      { db: t().db, clock, actor: admin },
       PUBLIC_SET.slug,
       TRICKY.map((comment, i) =>
         changeOf(questions[i], { comment, answer: (['yes', 'no', 'na', null] as const)[i % 4], evidence: i % 3 === 0 ? 'soc2-type2-report' : null }),
@@ -49,7 +47,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     );
   });
 
-  const importFile = (name: string, bytes: Uint8Array, type = '') => importAnswers(t().db, clock, admin, PUBLIC_SET.slug, { name, type, bytes });
+  const importFile = (name: string, bytes: Uint8Array, type = '') => importAnswers({ db: t().db, clock, actor: admin }, PUBLIC_SET.slug, { name, type, bytes });
 
   /** Expects a refusal with this code whose message names the place, and that nothing changed. */
   async function expectRefused(run: () => Promise<unknown>, code: string, message: RegExp, status = 400) {
@@ -72,7 +70,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   it('exports XLSX and imports it back without changing anything', async () => {
     const before = await questionnaireState(t().admin, PUBLIC_SET.slug);
     clock.advance(60_000);
-    const exported = await exportAnswers(t().db, admin, PUBLIC_SET.slug, 'xlsx');
+    const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'xlsx');
     expect(exported.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(exported.filename).toMatch(/^caiq-lite-answers-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const result = await importFile(exported.filename, exported.bytes);
@@ -81,7 +79,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   });
 
   it('writes every XLSX cell as a plain string, never a formula, with the answers to choose from', async () => {
-    const exported = await exportAnswers(t().db, admin, PUBLIC_SET.slug, 'xlsx');
+    const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported.bytes as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
@@ -100,7 +98,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
 
   it('exports CSV with formula-like cells guarded, and imports it back without changing anything', async () => {
     const before = await questionnaireState(t().admin, PUBLIC_SET.slug);
-    const exported = await exportAnswers(t().db, admin, PUBLIC_SET.slug, 'csv');
+    const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'csv');
     expect(exported.contentType).toBe('text/csv; charset=utf-8');
     const text = exported.bytes.toString('utf8');
     expect(text.startsWith('\uFEFFSection,Question ID,Question,Answer,Comment,Evidence\r\n')).toBe(true);
@@ -120,7 +118,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   });
 
   it('applies an edited spreadsheet and moves the date only when something changed', async () => {
-    const exported = await exportAnswers(t().db, admin, PUBLIC_SET.slug, 'xlsx');
+    const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported.bytes as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
@@ -179,7 +177,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     await expectRefused(() => importFile('a.csv', Buffer.from([0x51, 0x75, 0xff, 0xfe, 0x0a])), 'unreadable_csv', /not UTF-8/);
     await expectRefused(() => importFile('answers.xlsx', Buffer.from('Question ID,Answer\nGOV-01,Yes\n')), 'unreadable_xlsx', /not a workbook/);
     await expectRefused(() => importFile('answers.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(2000, 7)])), 'unreadable_xlsx', /damaged/);
-    const exported = await exportAnswers(t().db, admin, PUBLIC_SET.slug, 'xlsx');
+    const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'xlsx');
     await expectRefused(() => importFile('answers.xlsx', exported.bytes.subarray(0, exported.bytes.length - 200)), 'unreadable_xlsx', /damaged/);
     await expectRefused(() => importFile('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), 'unsupported_file', /\.xls/, 415);
     await expectRefused(() => importFile('answers.pdf', Buffer.from('%PDF-1.7')), 'unsupported_file', /XLSX workbook or a CSV/, 415);
@@ -206,10 +204,10 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   it('refuses through updateAnswers what the form or JSON sends wrong, changing nothing', async () => {
     const [first, second] = await storedQuestions(t().admin, PUBLIC_SET.slug);
     await expectRefused(
-      () => updateAnswers(t().db, clock, admin, PUBLIC_SET.slug, [changeOf(first, { answer: 'no' }), changeOf(second, { evidence: 'missing-doc' })]),
+      () => updateAnswers({ db: t().db, clock, actor: admin }, PUBLIC_SET.slug, [changeOf(first, { answer: 'no' }), changeOf(second, { evidence: 'missing-doc' })]),
       'unknown_evidence',
       /^Row 2, column “Evidence”/,
     );
-    await expect(updateAnswers(t().db, clock, admin, 'no-such-set', [changeOf(first)])).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    await expect(updateAnswers({ db: t().db, clock, actor: admin }, 'no-such-set', [changeOf(first)])).rejects.toMatchObject({ code: 'not_found', status: 404 });
   });
 });

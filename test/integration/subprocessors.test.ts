@@ -60,54 +60,54 @@ describeEachDatabase('sub-processors', (t) => {
   describe('the notice rule', () => {
     it('allows exactly 14 days for a new sub-processor and refuses one day less, naming the earliest date', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
-      const error = await refusal(scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-14' })));
+      const error = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-14' })));
       expect(error).toBeInstanceOf(NoticeTooShortError);
       expect(error).toMatchObject({ code: 'notice_too_short', status: 422, earliestDate: '2026-01-15', days: 14 });
       expect(error.message).toBe("Acme Mail is a new sub-processor, so it needs 14 days' notice: the earliest effective date is 2026-01-15.");
       expect(await counts()).toMatchObject({ subprocessors: 0, changes: 0 });
 
-      const ok = await scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-15' }));
+      const ok = await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' }));
       expect(ok).toMatchObject({ kind: 'add', slug: 'acme-mail', effectiveDate: '2026-01-15', noticeDays: 14 });
     });
 
     it('allows exactly 90 days when it processes customer records and refuses one day less', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
       const records = { processesCustomerRecords: true };
-      const error = await refusal(scheduleChange(t().db, clock, alice, input({ ...records, effectiveDate: '2026-03-31' })));
+      const error = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ ...records, effectiveDate: '2026-03-31' })));
       expect(error.message).toBe("Acme Mail processes customer records, so it needs 90 days' notice: the earliest effective date is 2026-04-01.");
-      expect(await scheduleChange(t().db, clock, alice, input({ ...records, effectiveDate: '2026-04-01' }))).toMatchObject({ noticeDays: 90 });
+      expect(await scheduleChange({ db: t().db, clock, actor: alice }, input({ ...records, effectiveDate: '2026-04-01' }))).toMatchObject({ noticeDays: 90 });
     });
 
     it('counts whole days from the moment of scheduling: at 09:00 the 14th day is already too early', async () => {
       const clock = manualClock(new Date('2026-01-01T09:00:00Z'));
-      const error = await refusal(scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-15' })));
+      const error = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' })));
       expect(error.message).toContain('the earliest effective date is 2026-01-16');
-      await scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-16' }));
+      await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-16' }));
     });
 
     it('asks the same notice of updates that widen processing, and none of other updates and removals', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
-      await scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-15' }));
-      await announceDrafts(t().db, clock, alice, keys);
+      await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' }));
+      await announceDrafts({ db: t().db, clock, actor: alice }, keys);
       clock.advance(20 * DAY_MS); // 2026-01-21: Acme Mail is current
       const update = (over: Record<string, unknown>) => input({ kind: 'update', subprocessor: 'acme-mail', ...over });
 
-      const newLocation = await refusal(scheduleChange(t().db, clock, alice, update({ locations: ['US', 'DE'], effectiveDate: '2026-02-03' })));
+      const newLocation = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, update({ locations: ['US', 'DE'], effectiveDate: '2026-02-03' })));
       expect(newLocation.message).toBe(
         "This change widens what Acme Mail does (new location DE), so it needs 14 days' notice: the earliest effective date is 2026-02-04.",
       );
-      const newCategory = await refusal(scheduleChange(t().db, clock, alice, update({ dataCategories: ['Contact details', 'Usage data'], effectiveDate: '2026-01-21' })));
+      const newCategory = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, update({ dataCategories: ['Contact details', 'Usage data'], effectiveDate: '2026-01-21' })));
       expect(newCategory.message).toContain('new data category Usage data');
-      const records = await refusal(scheduleChange(t().db, clock, alice, update({ processesCustomerRecords: true, effectiveDate: '2026-04-20' })));
+      const records = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, update({ processesCustomerRecords: true, effectiveDate: '2026-04-20' })));
       expect(records.message).toBe(
         "This change widens what Acme Mail does (starts processing customer records) and it processes customer records, so it needs 90 days' notice: the earliest effective date is 2026-04-21.",
       );
-      expect(await scheduleChange(t().db, clock, alice, update({ processesCustomerRecords: true, effectiveDate: '2026-04-21' }))).toMatchObject({ noticeDays: 90 });
+      expect(await scheduleChange({ db: t().db, clock, actor: alice }, update({ processesCustomerRecords: true, effectiveDate: '2026-04-21' }))).toMatchObject({ noticeDays: 90 });
       // Narrowing and rewording take effect from today; the past is refused.
-      expect(await scheduleChange(t().db, clock, alice, update({ purpose: 'Transactional and billing e-mail', effectiveDate: '2026-01-21' }))).toMatchObject({ noticeDays: 0 });
-      const past = await refusal(scheduleChange(t().db, clock, alice, update({ purpose: 'Other', effectiveDate: '2026-01-20' })));
+      expect(await scheduleChange({ db: t().db, clock, actor: alice }, update({ purpose: 'Transactional and billing e-mail', effectiveDate: '2026-01-21' }))).toMatchObject({ noticeDays: 0 });
+      const past = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, update({ purpose: 'Other', effectiveDate: '2026-01-20' })));
       expect(past.message).toBe('The effective date cannot be in the past: the earliest effective date is 2026-01-21.');
-      expect(await scheduleChange(t().db, clock, alice, input({ kind: 'remove', subprocessor: 'acme-mail', reason: 'Moved to another provider', effectiveDate: '2026-05-01' }))).toMatchObject({
+      expect(await scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'remove', subprocessor: 'acme-mail', reason: 'Moved to another provider', effectiveDate: '2026-05-01' }))).toMatchObject({
         kind: 'remove',
         noticeDays: 0,
       });
@@ -115,16 +115,16 @@ describeEachDatabase('sub-processors', (t) => {
 
     it('checks again when announcing, against the announcement time, and then changes nothing', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
-      await scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-15' }));
-      await scheduleChange(t().db, clock, alice, input({ name: 'Beta Logs', effectiveDate: '2026-03-01' }));
+      await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' }));
+      await scheduleChange({ db: t().db, clock, actor: alice }, input({ name: 'Beta Logs', effectiveDate: '2026-03-01' }));
       clock.advance(DAY_MS);
-      const error = await refusal(announceDrafts(t().db, clock, alice, keys));
+      const error = await refusal(announceDrafts({ db: t().db, clock, actor: alice }, keys));
       expect(error.code).toBe('notice_too_short');
       expect(error.message).toBe(
         "New sub-processor: Acme Mail: Acme Mail is a new sub-processor, so it needs 14 days' notice: the earliest effective date is 2026-01-16.",
       );
       expect(await counts()).toMatchObject({ changes: 2, announcements: 0, mail: 0 });
-      const admin = await readAdminSubprocessors(t().db, clock, alice);
+      const admin = await readAdminSubprocessors({ db: t().db, clock, actor: alice });
       expect(admin.drafts.map((d) => [d.name, d.onTime, d.earliestDate])).toEqual([
         ['Acme Mail', false, '2026-01-16'],
         ['Beta Logs', true, '2026-01-16'],
@@ -135,12 +135,12 @@ describeEachDatabase('sub-processors', (t) => {
   describe('current and upcoming lists', () => {
     it('shows an announced change as upcoming until its effective time, then as current, with nothing to run', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
-      await scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-16' }));
+      await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-16' }));
       const draftOnly = publicSubprocessorsAt(await readPublicTimeline(t().db), clock.now());
       expect(draftOnly).toEqual({ current: [], upcoming: [], updatedAt: null });
 
       clock.advance(3_600_000);
-      const announced = await announceDrafts(t().db, clock, alice, keys);
+      const announced = await announceDrafts({ db: t().db, clock, actor: alice }, keys);
       expect(announced).toMatchObject({ changes: 1, notified: 0, announcedAt: '2026-01-01T01:00:00.000Z' });
       const timeline = await readPublicTimeline(t().db);
       const before = publicSubprocessorsAt(timeline, clock.now());
@@ -160,9 +160,9 @@ describeEachDatabase('sub-processors', (t) => {
 
       // An update and a removal follow, each taking effect in turn.
       clock.advance(20 * DAY_MS);
-      await scheduleChange(t().db, clock, alice, input({ kind: 'update', subprocessor: 'acme-mail', purpose: 'Billing e-mail', effectiveDate: '2026-01-25' }));
-      await scheduleChange(t().db, clock, alice, input({ kind: 'remove', subprocessor: 'acme-mail', reason: 'Replaced', effectiveDate: '2026-03-01' }));
-      await announceDrafts(t().db, clock, alice, keys);
+      await scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'acme-mail', purpose: 'Billing e-mail', effectiveDate: '2026-01-25' }));
+      await scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'remove', subprocessor: 'acme-mail', reason: 'Replaced', effectiveDate: '2026-03-01' }));
+      await announceDrafts({ db: t().db, clock, actor: alice }, keys);
       const later = await readPublicTimeline(t().db);
       const between = publicSubprocessorsAt(later, new Date('2026-02-01T00:00:00Z'));
       expect(between.current[0]).toMatchObject({ purpose: 'Billing e-mail' });
@@ -172,21 +172,21 @@ describeEachDatabase('sub-processors', (t) => {
 
     it('cancels drafts and announced changes not yet in effect, but not those in effect or built upon', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
-      const add = await scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-15' }));
-      const update = await scheduleChange(t().db, clock, alice, input({ kind: 'update', subprocessor: 'acme-mail', purpose: 'Billing e-mail', effectiveDate: '2026-02-01' }));
-      expect((await refusal(cancelChange(t().db, clock, alice, keys, add.id))).code).toBe('later_changes');
-      expect(await cancelChange(t().db, clock, alice, keys, update.id)).toEqual({ announced: false, notified: 0 });
-      expect((await refusal(cancelChange(t().db, clock, alice, keys, update.id))).code).toBe('already_cancelled');
-      await announceDrafts(t().db, clock, alice, keys);
-      expect((await readAdminSubprocessors(t().db, clock, alice)).upcoming.map((u) => u.id)).toEqual([add.id]);
+      const add = await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' }));
+      const update = await scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'acme-mail', purpose: 'Billing e-mail', effectiveDate: '2026-02-01' }));
+      expect((await refusal(cancelChange({ db: t().db, clock, actor: alice }, keys, add.id))).code).toBe('later_changes');
+      expect(await cancelChange({ db: t().db, clock, actor: alice }, keys, update.id)).toEqual({ announced: false, notified: 0 });
+      expect((await refusal(cancelChange({ db: t().db, clock, actor: alice }, keys, update.id))).code).toBe('already_cancelled');
+      await announceDrafts({ db: t().db, clock, actor: alice }, keys);
+      expect((await readAdminSubprocessors({ db: t().db, clock, actor: alice })).upcoming.map((u) => u.id)).toEqual([add.id]);
 
       clock.advance(14 * DAY_MS);
-      expect((await refusal(cancelChange(t().db, clock, alice, keys, add.id))).code).toBe('already_effective');
-      expect((await refusal(cancelChange(t().db, clock, alice, keys, 'not-a-uuid'))).status).toBe(404);
+      expect((await refusal(cancelChange({ db: t().db, clock, actor: alice }, keys, add.id))).code).toBe('already_effective');
+      expect((await refusal(cancelChange({ db: t().db, clock, actor: alice }, keys, 'not-a-uuid'))).status).toBe(404);
 
-      const beta = await scheduleChange(t().db, clock, alice, input({ name: 'Beta Logs', effectiveDate: '2026-02-01' }));
-      await announceDrafts(t().db, clock, alice, keys);
-      expect(await cancelChange(t().db, clock, alice, keys, beta.id)).toEqual({ announced: true, notified: 0 });
+      const beta = await scheduleChange({ db: t().db, clock, actor: alice }, input({ name: 'Beta Logs', effectiveDate: '2026-02-01' }));
+      await announceDrafts({ db: t().db, clock, actor: alice }, keys);
+      expect(await cancelChange({ db: t().db, clock, actor: alice }, keys, beta.id)).toEqual({ announced: true, notified: 0 });
       const view = publicSubprocessorsAt(await readPublicTimeline(t().db), clock.now());
       expect(view.upcoming).toEqual([]);
       expect(view.updatedAt).toBe('2026-01-15T00:00:00.000Z');
@@ -218,19 +218,19 @@ describeEachDatabase('sub-processors', (t) => {
 
     it('refuses changes that do not fit the sub-processor, changing nothing', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
-      expect((await refusal(scheduleChange(t().db, clock, alice, input({ kind: 'update', subprocessor: 'nobody', effectiveDate: '2026-01-01' })))).status).toBe(404);
-      await scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-15' }));
+      expect((await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'nobody', effectiveDate: '2026-01-01' })))).status).toBe(404);
+      await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' }));
       const before = await counts();
-      expect((await refusal(scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-02-15' })))).code).toBe('subprocessor_exists');
-      expect((await refusal(scheduleChange(t().db, clock, alice, input({ kind: 'remove', subprocessor: 'acme-mail', effectiveDate: '2026-01-10' })))).code).toBe(
+      expect((await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-02-15' })))).code).toBe('subprocessor_exists');
+      expect((await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'remove', subprocessor: 'acme-mail', effectiveDate: '2026-01-10' })))).code).toBe(
         'not_a_subprocessor',
       );
-      expect((await refusal(scheduleChange(t().db, clock, alice, input({ kind: 'update', subprocessor: 'acme-mail', effectiveDate: '2026-01-20' })))).code).toBe(
+      expect((await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'acme-mail', effectiveDate: '2026-01-20' })))).code).toBe(
         'no_change',
       );
       expect(await counts()).toEqual(before);
-      await announceDrafts(t().db, clock, alice, keys);
-      expect((await refusal(announceDrafts(t().db, clock, alice, keys))).code).toBe('nothing_to_announce');
+      await announceDrafts({ db: t().db, clock, actor: alice }, keys);
+      expect((await refusal(announceDrafts({ db: t().db, clock, actor: alice }, keys))).code).toBe('nothing_to_announce');
     });
   });
 
@@ -242,11 +242,11 @@ describeEachDatabase('sub-processors', (t) => {
       const carol = await createCustomer(t().admin, tenant, 'customer_admin');
       for (const actor of [bob, dan, carol, ANONYMOUS]) {
         for (const attempt of [
-          scheduleChange(t().db, clock, actor, input({})),
-          announceDrafts(t().db, clock, actor, keys),
-          cancelChange(t().db, clock, actor, keys, '00000000-0000-4000-8000-000000000000'),
-          readAdminSubprocessors(t().db, clock, actor),
-          listSubscribers(t().db, actor, { page: 1, pageSize: 10 }),
+          scheduleChange({ db: t().db, clock, actor }, input({})),
+          announceDrafts({ db: t().db, clock, actor }, keys),
+          cancelChange({ db: t().db, clock, actor }, keys, '00000000-0000-4000-8000-000000000000'),
+          readAdminSubprocessors({ db: t().db, clock, actor }),
+          listSubscribers({ db: t().db, actor }, { page: 1, pageSize: 10 }),
         ]) {
           expect(await refusal(attempt), actor.kind).toMatchObject({ code: 'forbidden', status: 403 });
         }
@@ -256,7 +256,7 @@ describeEachDatabase('sub-processors', (t) => {
 
     it('refuses a direct write by support staff in the database itself, and hides drafts and subscribers', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
-      const draft = await scheduleChange(t().db, clock, alice, input({ effectiveDate: '2026-01-15' }));
+      const draft = await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' }));
       await t().admin.transaction((q) => q.query(`INSERT INTO subscribers (email, unsubscribe_token_hash) VALUES ('x@example.org', $1)`, ['a'.repeat(64)]));
 
       const insert = await withActor(t().appRoleDb, bob, (tx) => tx.insert(subprocessors).values({ slug: 'sneaky' })).then(

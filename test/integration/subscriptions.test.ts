@@ -67,7 +67,7 @@ describeEachDatabase('subscriptions', (t) => {
     expect(await subscribe(t().db, clock, keys, subscribeInput.parse({ email: `  ${email.toUpperCase()} ` }))).toBeUndefined();
     const [mail] = await inbox(email);
     expect(mail.subject).toBe("Confirm your subscription to Trust Center's sub-processor changes");
-    const admin = () => listSubscribers(t().db, alice, { page: 1, pageSize: 100 });
+    const admin = () => listSubscribers({ db: t().db, actor: alice }, { page: 1, pageSize: 100 });
     expect((await admin()).subscribers.find((s) => s.email === email)).toMatchObject({ status: 'pending', confirmedAt: null });
 
     const token = tokenIn(mail, '/subscriptions/confirm');
@@ -128,9 +128,9 @@ describeEachDatabase('subscriptions', (t) => {
 
     const at = clock.now();
     const date = (days: number) => new Date(at.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-    await scheduleChange(t().db, clock, alice, changeInput.parse({ ...ADD, name: `Courier ${n}`, effectiveDate: date(20) }));
-    await scheduleChange(t().db, clock, alice, changeInput.parse({ ...ADD, name: `Ledger ${n}`, processesCustomerRecords: true, locations: ['DE', 'IE'], effectiveDate: date(95) }));
-    const announcement = await announceDrafts(t().db, clock, alice, keys);
+    await scheduleChange({ db: t().db, clock, actor: alice }, changeInput.parse({ ...ADD, name: `Courier ${n}`, effectiveDate: date(20) }));
+    await scheduleChange({ db: t().db, clock, actor: alice }, changeInput.parse({ ...ADD, name: `Ledger ${n}`, processesCustomerRecords: true, locations: ['DE', 'IE'], effectiveDate: date(95) }));
+    const announcement = await announceDrafts({ db: t().db, clock, actor: alice }, keys);
     expect(announcement).toMatchObject({ changes: 2 });
 
     for (const s of [first, second]) {
@@ -154,7 +154,7 @@ describeEachDatabase('subscriptions', (t) => {
     const upcoming = await t().admin.transaction((q) =>
       q.query<{ id: string }>(`SELECT id FROM subprocessor_changes WHERE name = $1`, [`Ledger ${n}`]),
     );
-    await cancelChange(t().db, clock, alice, keys, upcoming[0].id);
+    await cancelChange({ db: t().db, clock, actor: alice }, keys, upcoming[0].id);
     const cancelled = (await inbox(first.email)).filter((m) => /cancelled/.test(m.subject));
     expect(cancelled).toHaveLength(1);
     expect(cancelled[0].text).toContain(`New sub-processor: Ledger ${n}, which was to take effect on`);
@@ -165,8 +165,8 @@ describeEachDatabase('subscriptions', (t) => {
     const { email } = await confirmedSubscriber();
     clock.advance(11 * 60_000);
     await subscribe(t().db, clock, keys, { email });
-    await scheduleChange(t().db, clock, alice, changeInput.parse({ ...ADD, name: `Notice ${n}`, effectiveDate: '2027-01-01' }));
-    await announceDrafts(t().db, clock, alice, keys);
+    await scheduleChange({ db: t().db, clock, actor: alice }, changeInput.parse({ ...ADD, name: `Notice ${n}`, effectiveDate: '2027-01-01' }));
+    await announceDrafts({ db: t().db, clock, actor: alice }, keys);
     const mails = await inbox(email);
     expect(mails.map((m) => m.subject)).toEqual([
       "Confirm your subscription to Trust Center's sub-processor changes",
@@ -183,7 +183,7 @@ describeEachDatabase('subscriptions', (t) => {
     }
     await unsubscribe(t().db, clock, token);
     await unsubscribe(t().db, clock, token);
-    const row = (await listSubscribers(t().db, alice, { page: 1, pageSize: 100 })).subscribers.find((s) => s.email === email);
+    const row = (await listSubscribers({ db: t().db, actor: alice }, { page: 1, pageSize: 100 })).subscribers.find((s) => s.email === email);
     expect(row).toMatchObject({ status: 'unsubscribed' });
     await expect(unsubscribe(t().db, clock, 'B'.repeat(43))).rejects.toBeInstanceOf(AppError);
   });
@@ -194,8 +194,8 @@ describeEachDatabase('subscriptions', (t) => {
       expect(result.success, email).toBe(false);
     }
     expect(subscribeInput.safeParse({ email: 'nobody' }).error!.issues[0].message).toBe('Enter a valid e-mail address');
-    const before = (await listSubscribers(t().db, alice, { page: 1, pageSize: 1 })).total;
+    const before = (await listSubscribers({ db: t().db, actor: alice }, { page: 1, pageSize: 1 })).total;
     expect(subscribeInput.safeParse({}).success).toBe(false);
-    expect((await listSubscribers(t().db, alice, { page: 1, pageSize: 1 })).total).toBe(before);
+    expect((await listSubscribers({ db: t().db, actor: alice }, { page: 1, pageSize: 1 })).total).toBe(before);
   });
 });

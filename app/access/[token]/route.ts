@@ -1,10 +1,9 @@
+import type { NextRequest } from 'next/server';
+import { handler } from '@/lib/api/handler';
 import { cookieValue, GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
 import { liveTokens, redeemToken } from '@/lib/access/grants';
 import { sessionCookieOptions } from '@/lib/auth/cookie';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
 import { redirectTo } from '@/lib/http/form-redirect';
-import { route } from '@/lib/http/route';
 import { limitForBrowser } from '@/lib/rate-limit/browser';
 
 /**
@@ -12,14 +11,11 @@ import { limitForBrowser } from '@/lib/rate-limit/browser';
  * other live grants this browser holds) until its grant ends, and the visitor goes to
  * /documents, where the granted documents download. Anything else gets a page saying why.
  */
-export const GET = route(async (request, { params }: { params: Promise<{ token: string }> }) => {
-  const limited = await limitForBrowser(request, 'tokenLink');
-  if (limited) return limited;
-  const { token } = await params;
-  const db = await getDatabase();
-  const check = await redeemToken(db, systemClock, token);
+export const GET = handler({ access: 'public', limit: (request) => limitForBrowser(request, 'tokenLink') }, async ({ db, clock }, { request, params }: { request: NextRequest; params: { token: string } }) => {
+  const { token } = params;
+  const check = await redeemToken(db, clock, token);
   if (check.status !== 'valid') return noStore(redirectTo(`/access/invalid?reason=${check.status}`));
-  const others = await liveTokens(db, systemClock, tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value).filter((t) => t !== token));
+  const others = await liveTokens(db, clock, tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value).filter((t) => t !== token));
   const kept = [{ token, expiresAt: check.expiresAt }, ...others];
   const until = new Date(Math.max(...kept.map((k) => k.expiresAt.getTime())));
   const response = redirectTo('/documents?access=granted#documents-list');

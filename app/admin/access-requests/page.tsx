@@ -19,7 +19,7 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
   const actor = await requireTrustAdmin('/admin/access-requests');
   const query = await searchParams;
   const page = pageParam(query.page);
-  const { items, total } = await listAccessRequests(await getDatabase(), actor, { view: 'pending', page, pageSize: PAGE_SIZE });
+  const { items, total } = await listAccessRequests({ db: await getDatabase(), actor }, { view: 'pending', page, pageSize: PAGE_SIZE });
   const success =
     query.decided === 'approved'
       ? 'Approved. The reviewer was e-mailed a sign-in link.'

@@ -30,7 +30,7 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
   const db = await getDatabase();
   const now = systemClock.now();
   const [{ total, sessions }, tenants, holder] = await Promise.all([
-    listSessions(db, systemClock, actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listSessions({ db, clock: systemClock, actor }, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     tenantDirectory(db, actor),
     actor.role === 'break_glass' ? isBreakGlassHolder(db, actor) : false,
   ]);

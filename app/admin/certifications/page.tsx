@@ -24,9 +24,9 @@ export default async function AdminCertifications({ searchParams }: { searchPara
   const page = pageParam(singleParam((await searchParams).page));
   const db = await getDatabase();
   const [certifications, reports, history] = await Promise.all([
-    listCertificationsForAdmin(db, actor),
-    listReportOptions(db, actor),
-    listCertificationHistory(db, actor, { limit: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE }),
+    listCertificationsForAdmin({ db, actor }),
+    listReportOptions({ db, actor }),
+    listCertificationHistory({ db, actor }, { limit: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE }),
   ]);
   return (
     <div>

@@ -21,7 +21,7 @@ const PAGE_SIZE = 20;
 export default async function AdminDocuments({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/documents');
   const page = pageParam((await searchParams).page);
-  const { items, total } = await listAdminDocuments(await getDatabase(), systemClock, actor, { page, pageSize: PAGE_SIZE });
+  const { items, total } = await listAdminDocuments({ db: await getDatabase(), clock: systemClock, actor }, { page, pageSize: PAGE_SIZE });
   const attention = items.filter((d) => !d.archivedAt && (d.validity.state === 'expired' || d.validity.state === 'expires_soon')).length;
   return (
     <div>

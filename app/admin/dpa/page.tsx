@@ -21,7 +21,7 @@ const PARAGRAPHS = 'Leave a blank line between paragraphs.';
 export default async function AdminDpa({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/dpa');
   const db = await getDatabase();
-  const [draft, versions, executions] = await Promise.all([readDpaDraft(db, actor), listDpaVersions(db, actor), listAllExecutions(db, actor)]);
+  const [draft, versions, executions] = await Promise.all([readDpaDraft({ db, actor }), listDpaVersions(db, actor), listAllExecutions(db, actor)]);
   const c = draft.content;
   const published = singleParam((await searchParams).published);
   const success = published

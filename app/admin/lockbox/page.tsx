@@ -36,7 +36,7 @@ export default async function LockboxRequestsPage({ searchParams }: { searchPara
   const db = await getDatabase();
   const now = systemClock.now();
   const [{ total, requests }, tenants] = await Promise.all([
-    listRequests(db, systemClock, actor, { states: tab.states, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listRequests({ db, clock: systemClock, actor }, { states: tab.states, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     tenantDirectory(db, actor),
   ]);
   const done = singleParam(query.done);

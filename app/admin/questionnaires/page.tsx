@@ -16,7 +16,7 @@ const link = 'text-brand-700 hover:underline';
 
 export default async function AdminQuestionnaires() {
   const actor = await requireTrustAdmin('/admin/questionnaires');
-  const questionnaires = await listQuestionnaires(await getDatabase(), actor);
+  const questionnaires = await listQuestionnaires({ db: await getDatabase(), actor });
   return (
     <div>
       <PageHeading title="Questionnaires">

@@ -24,7 +24,7 @@ const SUCCESS: Record<string, string> = {
 
 export default async function AdminSecurity({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/security');
-  const blocks = await listSecurityBlocksForAdmin(await getDatabase(), actor);
+  const blocks = await listSecurityBlocksForAdmin({ db: await getDatabase(), actor });
   const params = await searchParams;
   const success = Object.keys(SUCCESS).find((k) => params[k] === '1');
   return (

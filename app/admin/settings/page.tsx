@@ -36,7 +36,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function AdminSettings({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/settings');
-  const settings = await readSettingsForAdmin(await getDatabase(), actor);
+  const settings = await readSettingsForAdmin({ db: await getDatabase(), actor });
   const now = systemClock.now();
   const expires = new Date(settings.securityTxtExpiresAt);
   const daysLeft = Math.floor((expires.getTime() - now.getTime()) / DAY);

@@ -37,7 +37,7 @@ const cancelButton = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 te
 export default async function AdminSubprocessors({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/subprocessors');
   const params = await searchParams;
-  const view = await readAdminSubprocessors(await getDatabase(), systemClock, actor);
+  const view = await readAdminSubprocessors({ db: await getDatabase(), clock: systemClock, actor });
   const n = view.drafts.length;
 
   return (

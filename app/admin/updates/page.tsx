@@ -27,7 +27,7 @@ const SUCCESS: Record<string, string> = {
 export default async function AdminUpdates({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/updates');
   const page = pageParam(singleParam((await searchParams).page));
-  const { updates, total } = await listUpdatesForAdmin(await getDatabase(), actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { updates, total } = await listUpdatesForAdmin({ db: await getDatabase(), actor }, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const now = systemClock.now().toISOString();
   const params = await searchParams;
   const success = Object.keys(SUCCESS).find((k) => params[k] === '1');

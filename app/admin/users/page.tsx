@@ -10,6 +10,6 @@ export const metadata: Metadata = { title: 'Staff and roles' };
 export default async function AdminUsers({ searchParams }: { searchParams: UsersSearch }) {
   const actor = await requireTrustAdmin('/admin/users');
   const db = await getDatabase();
-  const [people, mappings] = await Promise.all([listPeople(db, actor), listMappings(db, actor)]);
+  const [people, mappings] = await Promise.all([listPeople(db, actor), listMappings({ db, actor })]);
   return <UsersAndRoles organization="the vendor" people={people} mappings={mappings} roles={STAFF_ROLES} notice={await noticeFrom(searchParams)} />;
 }

@@ -1,10 +1,6 @@
-import { NextResponse } from 'next/server';
-import { submitAccessRequest, fromForm } from '@/lib/access/submit';
+import { fromForm, submitAccessRequest } from '@/lib/access/submit';
 import { trustAdminEmails } from '@/lib/access/trust-admins';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { readBody, route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 import { sendQueuedMail } from '@/lib/mail/sender';
 import { limitForBrowser } from '@/lib/rate-limit/browser';
 import { clientAddress } from '@/lib/rate-limit/request';
@@ -15,24 +11,18 @@ import { clientAddress } from '@/lib/rate-limit/request';
  * Answers 201 {"request":{"id","status":"received"}} whatever the rules decided: the outcome goes
  * only to the address given, so this answer never tells anyone which companies are customers.
  */
-export const POST = route(async (request) => {
-  const limited = await limitForBrowser(request, 'accessRequest');
-  if (limited) return limited;
-  const { form, data } = await readBody(request);
-  const db = await getDatabase();
-  try {
-    const result = await submitAccessRequest(db, systemClock, form ? fromForm(data as Record<string, unknown>) : data, {
-      ip: clientAddress(request),
-      userAgent: request.headers.get('user-agent')?.slice(0, 1000) || null,
-      notify: await trustAdminEmails(db),
-    });
-    return form
-      ? redirectTo('/documents?request=received#request-result')
-      : NextResponse.json({ request: { id: result.id, status: 'received' } }, { status: 201 });
-  } catch (error) {
-    if (form) return redirectWithError('/documents', error);
-    throw error;
-  } finally {
-    sendQueuedMail();
-  }
-});
+export const POST = handler(
+  { access: 'public', limit: (request) => limitForBrowser(request, 'accessRequest'), body: 'json-or-form', form: { back: '/documents' } },
+  async (ctx, { request, data, form }) => {
+    try {
+      const result = await submitAccessRequest(ctx.db, ctx.clock, form ? fromForm(data as Record<string, unknown>) : data, {
+        ip: clientAddress(request),
+        userAgent: request.headers.get('user-agent')?.slice(0, 1000) || null,
+        notify: await trustAdminEmails(ctx.db),
+      });
+      return { json: { request: { id: result.id, status: 'received' } }, status: 201, redirect: '/documents?request=received#request-result' };
+    } finally {
+      sendQueuedMail();
+    }
+  },
+);

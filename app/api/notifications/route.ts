@@ -1,12 +1,8 @@
-import { NextResponse } from 'next/server';
-import { requireApiActor } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
-import { route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 import { listNotifications } from '@/lib/notifications/inbox';
 
 /** The caller's notifications, newest first, and how many are unread. */
-export const GET = route(async (request) => {
-  const actor = await requireApiActor(request);
+export const GET = handler({ access: 'signed-in' }, async (ctx, { request }) => {
   const limit = Number.parseInt(request.nextUrl.searchParams.get('limit') ?? '20', 10) || 20;
-  return NextResponse.json(await listNotifications(await getDatabase(), actor, limit));
+  return { json: await listNotifications(ctx, limit) };
 });

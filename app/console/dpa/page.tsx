@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Data Processing Agreement', descript
 export default async function ConsoleDpa({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer('/console/dpa');
   const db = await getDatabase();
-  const [current, executions] = await Promise.all([currentDpaVersion(db), listTenantExecutions(db, actor)]);
+  const [current, executions] = await Promise.all([currentDpaVersion(db), listTenantExecutions({ db, actor })]);
   const latest = executions[0];
   const signedCurrent = !!current && executions.some((e) => e.dpaVersionId === current.id);
   const isAdmin = actor.role === 'customer_admin';

@@ -33,11 +33,11 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
   const db = await getDatabase();
   const now = systemClock.now();
   const [pending, approved, history, sessions, settings] = await Promise.all([
-    listRequests(db, systemClock, actor, { states: ['pending'], limit: 200 }),
-    listRequests(db, systemClock, actor, { states: ['active'], limit: 200 }),
-    listRequests(db, systemClock, actor, { states: ['denied', 'expired', 'revoked'], limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    listSessions(db, systemClock, actor, { limit: 20 }),
-    readLockboxSettings(db, actor),
+    listRequests({ db, clock: systemClock, actor }, { states: ['pending'], limit: 200 }),
+    listRequests({ db, clock: systemClock, actor }, { states: ['active'], limit: 200 }),
+    listRequests({ db, clock: systemClock, actor }, { states: ['denied', 'expired', 'revoked'], limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listSessions({ db, clock: systemClock, actor }, { limit: 20 }),
+    readLockboxSettings({ db, actor }),
   ]);
   const waiting = pending.requests;
   const active = approved.requests;

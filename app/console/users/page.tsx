@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Users and roles' };
 export default async function ConsoleUsers({ searchParams }: { searchParams: UsersSearch }) {
   const actor = await requireCustomerRole('/console/users', ['customer_admin']);
   const db = await getDatabase();
-  const [people, mappings, jit] = await Promise.all([listPeople(db, actor), listMappings(db, actor), jitProvisioning(db, actor)]);
+  const [people, mappings, jit] = await Promise.all([listPeople(db, actor), listMappings({ db, actor }), jitProvisioning(db, actor)]);
   return (
     <UsersAndRoles
       organization={actor.tenantName}

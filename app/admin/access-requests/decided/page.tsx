@@ -21,7 +21,7 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
   const page = pageParam(query.page);
   const db = await getDatabase();
   const [{ items, total }, pending] = await Promise.all([
-    listAccessRequests(db, actor, { view: 'decided', page, pageSize: PAGE_SIZE }),
+    listAccessRequests({ db, actor }, { view: 'decided', page, pageSize: PAGE_SIZE }),
     countPendingRequests(db, actor),
   ]);
   const now = new Date();

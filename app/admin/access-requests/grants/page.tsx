@@ -23,7 +23,7 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pag
   const page = pageParam(query.page);
   const db = await getDatabase();
   const [{ items, total }, pending] = await Promise.all([
-    listActiveGrants(db, systemClock, actor, { page, pageSize: PAGE_SIZE }),
+    listActiveGrants({ db, clock: systemClock, actor }, { page, pageSize: PAGE_SIZE }),
     countPendingRequests(db, actor),
   ]);
   return (

@@ -21,9 +21,9 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
   const page = pageParam(query.page);
   const db = await getDatabase();
   const [{ items, total }, pending, latest] = await Promise.all([
-    listNdaVersions(db, actor, { page, pageSize: PAGE_SIZE }),
+    listNdaVersions({ db, actor }, { page, pageSize: PAGE_SIZE }),
     countPendingRequests(db, actor),
-    listNdaVersions(db, actor, { page: 1, pageSize: 1 }),
+    listNdaVersions({ db, actor }, { page: 1, pageSize: 1 }),
   ]);
   const current = latest.items[0];
   return (

@@ -20,7 +20,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
   const actor = await requireTrustAdmin('/admin/access-requests/rules');
   const query = await searchParams;
   const db = await getDatabase();
-  const [rules, pending] = await Promise.all([listDomainRules(db, actor), countPendingRequests(db, actor)]);
+  const [rules, pending] = await Promise.all([listDomainRules({ db, actor }), countPendingRequests(db, actor)]);
   return (
     <div>
       <AccessTabs current="/admin/access-requests/rules" pending={pending} />

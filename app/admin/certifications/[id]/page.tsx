@@ -18,10 +18,10 @@ export default async function EditCertification({ params, searchParams }: { para
   const { id } = await params;
   const actor = await requireTrustAdmin(`/admin/certifications/${id}`, '/admin/certifications/[id]');
   const db = await getDatabase();
-  const certification = await orNotFound(getCertificationForAdmin(db, actor, id));
+  const certification = await orNotFound(getCertificationForAdmin({ db, actor }, id));
   const [reports, history] = await Promise.all([
-    listReportOptions(db, actor),
-    listCertificationHistory(db, actor, { certificationId: id, limit: 1000 }),
+    listReportOptions({ db, actor }),
+    listCertificationHistory({ db, actor }, { certificationId: id, limit: 1000 }),
   ]);
   const success = (singleParam((await searchParams).created))
     ? 'Certification added. The public page shows it now.'

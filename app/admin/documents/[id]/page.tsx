@@ -40,7 +40,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
   const actor = await requireTrustAdmin(`/admin/documents/${id}`, '/admin/documents/[id]');
   if (!isUuid(id)) notFound();
   const db = await getDatabase();
-  const found = await getAdminDocument(db, systemClock, actor, id).catch((error: unknown) => {
+  const found = await getAdminDocument({ db, clock: systemClock, actor }, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') return null;
     throw error;
   });

@@ -135,7 +135,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
   const { slug } = await params;
   const actor = await requireTrustAdmin(`/admin/questionnaires/${slug}`, '/admin/questionnaires/[slug]');
   const db = await getDatabase();
-  const questionnaire = await getQuestionnaire(db, actor, slug).catch((error: unknown) => {
+  const questionnaire = await getQuestionnaire({ db, actor }, slug).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') return null;
     throw error;
   });

@@ -21,7 +21,7 @@ const STATUS: Record<SubscriberStatus, { label: string; className: string }> = {
 export default async function Subscribers({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/subprocessors/subscribers');
   const page = pageParam((await searchParams).page);
-  const { total, byStatus, subscribers } = await listSubscribers(await getDatabase(), actor, { page, pageSize: SUBSCRIBERS_PAGE_SIZE });
+  const { total, byStatus, subscribers } = await listSubscribers({ db: await getDatabase(), actor }, { page, pageSize: SUBSCRIBERS_PAGE_SIZE });
   return (
     <div>
       <p className="text-sm">

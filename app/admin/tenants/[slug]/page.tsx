@@ -38,8 +38,8 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const showsRequests = actor.role === 'support' || actor.role === 'trust_admin';
   const showsSessions = actor.role === 'break_glass' || actor.role === 'trust_admin';
   const [requests, sessions, customerAdmins] = await Promise.all([
-    showsRequests ? listRequests(db, systemClock, actor, { tenantId: tenant.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null,
-    showsSessions ? listSessions(db, systemClock, actor, { tenantId: tenant.id, limit: 20 }) : null,
+    showsRequests ? listRequests({ db, clock: systemClock, actor }, { tenantId: tenant.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null,
+    showsSessions ? listSessions({ db, clock: systemClock, actor }, { tenantId: tenant.id, limit: 20 }) : null,
     customerAdminCountOf(db, actor, tenant.id),
   ]);
   const here = `/admin/tenants/${slug}`;

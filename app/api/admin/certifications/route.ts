@@ -1,24 +1,15 @@
-import { NextResponse } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { readBody, route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { handler } from '@/lib/api/handler';
+import { refreshPublic } from '@/lib/portal/cache';
 import { createCertification, listCertificationsForAdmin, listReportOptions } from '@/lib/portal/certifications';
 
-export const GET = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  const db = await getDatabase();
-  const [certifications, reportDocuments] = await Promise.all([listCertificationsForAdmin(db, actor), listReportOptions(db, actor)]);
-  return NextResponse.json({ certifications, reportDocuments });
+export const GET = handler({ access: 'trust-admin' }, async (ctx) => {
+  const [certifications, reportDocuments] = await Promise.all([listCertificationsForAdmin(ctx), listReportOptions(ctx)]);
+  return { json: { certifications, reportDocuments } };
 });
 
 /** Adds a certification (form post or JSON). */
-export const POST = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { form, data } = await readBody(request);
-  return respond(form, '/admin/certifications', async () => {
-    const certification = await createCertification(await getDatabase(), systemClock, actor, data);
-    return { redirect: `/admin/certifications/${certification.id}?created=1`, json: { certification }, status: 201, refresh: ['certifications'] };
-  });
+export const POST = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/certifications' } }, async (ctx, { data }) => {
+  const certification = await createCertification(ctx, data);
+  refreshPublic('certifications');
+  return { json: { certification }, status: 201, redirect: `/admin/certifications/${certification.id}?created=1` };
 });

@@ -1,22 +1,12 @@
-import { NextResponse } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { readBody, route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { handler } from '@/lib/api/handler';
+import { refreshPublic } from '@/lib/portal/cache';
 import { createSecurityBlock, listSecurityBlocksForAdmin } from '@/lib/portal/security-blocks';
 
-export const GET = route(async (request) => {
-  const blocks = await listSecurityBlocksForAdmin(await getDatabase(), await requireApiTrustAdmin(request));
-  return NextResponse.json({ blocks });
-});
+export const GET = handler({ access: 'trust-admin' }, async (ctx) => ({ json: { blocks: await listSecurityBlocksForAdmin(ctx) } }));
 
 /** Adds a block at the end of the security overview. */
-export const POST = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { form, data } = await readBody(request);
-  return respond(form, '/admin/security', async () => {
-    const block = await createSecurityBlock(await getDatabase(), systemClock, actor, data);
-    return { redirect: `/admin/security?created=1#block-${block.slug}`, json: { block }, status: 201, refresh: ['security'] };
-  });
+export const POST = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/security' } }, async (ctx, { data }) => {
+  const block = await createSecurityBlock(ctx, data);
+  refreshPublic('security');
+  return { json: { block }, status: 201, redirect: `/admin/security?created=1#block-${block.slug}` };
 });

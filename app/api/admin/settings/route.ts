@@ -1,25 +1,15 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { readBody, route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { handler } from '@/lib/api/handler';
+import { refreshPublic } from '@/lib/portal/cache';
 import { readSettingsForAdmin, updateSettings } from '@/lib/portal/settings';
 
-export const GET = route(async (request) => {
-  const settings = await readSettingsForAdmin(await getDatabase(), await requireApiTrustAdmin(request));
-  return NextResponse.json({ settings });
-});
+export const GET = handler({ access: 'trust-admin' }, async (ctx) => ({ json: { settings: await readSettingsForAdmin(ctx) } }));
 
 /** Saves the portal settings: the fields given replace the stored ones. Forms post, programs PATCH or POST. */
-async function save(request: NextRequest) {
-  const actor = await requireApiTrustAdmin(request);
-  const { form, data } = await readBody(request);
-  return respond(form, '/admin/settings', async () => {
-    const settings = await updateSettings(await getDatabase(), systemClock, actor, data);
-    return { redirect: '/admin/settings?saved=1', json: { settings }, refresh: ['settings'] };
-  });
-}
+const save = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/settings' } }, async (ctx, { data }) => {
+  const settings = await updateSettings(ctx, data);
+  refreshPublic('settings');
+  return { json: { settings }, redirect: '/admin/settings?saved=1' };
+});
 
-export const POST = route(save);
-export const PATCH = route(save);
+export const POST = save;
+export const PATCH = save;

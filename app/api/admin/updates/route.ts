@@ -1,25 +1,17 @@
-import { NextResponse } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { readBody, route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { handler } from '@/lib/api/handler';
+import { refreshPublic } from '@/lib/portal/cache';
 import { createUpdate, listUpdatesForAdmin } from '@/lib/portal/updates';
 
 /** All news, scheduled items included: ?limit= (at most 100) and ?offset=. */
-export const GET = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
+export const GET = handler({ access: 'trust-admin' }, async (ctx, { request }) => {
   const limit = Math.min(100, Math.max(1, Number(request.nextUrl.searchParams.get('limit')) || 20));
   const offset = Math.max(0, Math.floor(Number(request.nextUrl.searchParams.get('offset')) || 0));
-  return NextResponse.json(await listUpdatesForAdmin(await getDatabase(), actor, { limit, offset }));
+  return { json: await listUpdatesForAdmin(ctx, { limit, offset }) };
 });
 
 /** Posts news, at once or at publishedAt. */
-export const POST = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { form, data } = await readBody(request);
-  return respond(form, '/admin/updates', async () => {
-    const update = await createUpdate(await getDatabase(), systemClock, actor, data);
-    return { redirect: '/admin/updates?created=1', json: { update }, status: 201, refresh: ['updates'] };
-  });
+export const POST = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/updates' } }, async (ctx, { data }) => {
+  const update = await createUpdate(ctx, data);
+  refreshPublic('updates');
+  return { json: { update }, status: 201, redirect: '/admin/updates?created=1' };
 });

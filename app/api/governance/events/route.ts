@@ -1,10 +1,6 @@
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { requireApiActor } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
-import { parseInput } from '@/lib/core/parse-input';
+import { handler } from '@/lib/api/handler';
 import { listEvents } from '@/lib/governance/list';
-import { route } from '@/lib/http/route';
 
 const query = z.object({
   kind: z.string().regex(/^[a-z_.]{1,100}$/, 'A kind is letters, dots and underscores.').optional(),
@@ -13,12 +9,9 @@ const query = z.object({
 });
 
 /** The caller's chain (a tenant's users: their tenant's; trust admins: the vendor's), oldest first after `after`. */
-export const GET = route(async (request) => {
-  const actor = await requireApiActor(request);
-  const q = parseInput(query, Object.fromEntries(request.nextUrl.searchParams));
-  const { events, actors } = await listEvents(await getDatabase(), actor, { kindPrefixes: q.kind ? [q.kind] : [], after: q.after, limit: q.limit });
-  return NextResponse.json({
-    events: events.map((e) => ({ ...e, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null })),
-    next: events.at(-1)?.seq ?? q.after,
-  });
+export const GET = handler({ access: 'signed-in', query }, async (ctx, { query: q }) => {
+  const { events, actors } = await listEvents(ctx, { kindPrefixes: q.kind ? [q.kind] : [], after: q.after, limit: q.limit });
+  return {
+    json: { events: events.map((e) => ({ ...e, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null })), next: events.at(-1)?.seq ?? q.after },
+  };
 });

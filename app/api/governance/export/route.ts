@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { requireApiActor } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { parseInput } from '@/lib/core/parse-input';
+import { handler } from '@/lib/api/handler';
+import { linesStream } from '@/lib/http/lines-stream';
 import { exportFileName, exportLines, recordExport } from '@/lib/governance/export';
-import { readBody, route } from '@/lib/http/route';
 
 const input = z.object({ via: z.enum(['console', 'api']).default('api') });
 
@@ -15,27 +12,12 @@ const input = z.object({ via: z.enum(['console', 'api']).default('api') });
  * console's Download button is a form), as it is recorded: another site can make a browser
  * follow a link, but not post across sites past route()'s same-origin check.
  */
-export const POST = route(async (request) => {
-  const actor = await requireApiActor(request);
-  const { via } = parseInput(input, (await readBody(request)).data);
-  const db = await getDatabase();
-  const target = await recordExport(db, actor, via);
-  const lines = exportLines(db, target, systemClock);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await lines.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(`${value}\n`));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
-  return new Response(body, {
+export const POST = handler({ access: 'signed-in', input }, async (ctx, { input: { via } }) => {
+  const target = await recordExport(ctx, via);
+  return new Response(linesStream(exportLines(ctx.db, target, ctx.clock)), {
     headers: {
       'content-type': 'application/x-ndjson; charset=utf-8',
-      'content-disposition': `attachment; filename="${exportFileName(target, systemClock.now())}"`,
+      'content-disposition': `attachment; filename="${exportFileName(target, ctx.clock.now())}"`,
       'cache-control': 'no-store',
     },
   });

@@ -1,22 +1,11 @@
-import { NextResponse } from 'next/server';
-import { requireApiActor } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { jsonOrForm } from '@/lib/http/form-action';
-import { route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 import { readLockboxSettings, updateLockboxSettings } from '@/lib/lockbox/settings';
 
 /** The caller's tenant's lockbox settings. */
-export const GET = route(async (request) => {
-  const settings = await readLockboxSettings(await getDatabase(), await requireApiActor(request));
-  return NextResponse.json({ settings });
-});
+export const GET = handler({ access: 'signed-in' }, async (ctx) => ({ json: { settings: await readLockboxSettings(ctx) } }));
 
 /** Customer admins: `{"requestExpiryHours","requiredApprovals"}` (1 or 2). */
-export const POST = route(async (request) => {
-  const actor = await requireApiActor(request);
-  return jsonOrForm(request, '/console/lockbox/settings', async (data) => updateLockboxSettings(await getDatabase(), systemClock, actor, data), {
-    json: (settings) => ({ settings }),
-    done: 'saved',
-  });
-});
+export const POST = handler({ access: 'signed-in', body: 'json-or-form', form: { back: '/console/lockbox/settings' } }, async (ctx, { data }) => ({
+  json: { settings: await updateLockboxSettings(ctx, data) },
+  done: 'saved',
+}));

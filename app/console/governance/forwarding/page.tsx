@@ -20,8 +20,8 @@ export default async function ConsoleForwardingPage({ searchParams }: { searchPa
   const page = pageParam(query.page);
   const db = await getDatabase();
   const [endpoints, { total, deliveries }] = await Promise.all([
-    listEndpoints(db, actor),
-    listDeliveries(db, actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listEndpoints({ db, actor }),
+    listDeliveries({ db, actor }, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
   ]);
   return (
     <ForwardingPage

@@ -18,7 +18,7 @@ const HERE = '/console/lockbox/settings';
 export default async function LockboxSettingsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer(HERE);
   const query = await searchParams;
-  const settings = await readLockboxSettings(await getDatabase(), actor);
+  const settings = await readLockboxSettings({ db: await getDatabase(), actor });
   const hours = Math.round(settings.requestExpiryMinutes / 60);
   const done = singleParam(query.done);
   return (

@@ -19,7 +19,7 @@ const input = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2
 export default async function ChangeSubprocessor({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: PageSearchParams }) {
   const { slug } = await params;
   const actor = await requireTrustAdmin(`/admin/subprocessors/${encodeURIComponent(slug)}/change`, '/admin/subprocessors/[slug]/change');
-  const view = await readAdminSubprocessors(await getDatabase(), systemClock, actor);
+  const view = await readAdminSubprocessors({ db: await getDatabase(), clock: systemClock, actor });
   const known = view.known.find((k) => k.slug === slug);
   if (!known) notFound();
   const current = view.current.find((c) => c.slug === slug);

@@ -35,7 +35,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
   const now = systemClock.now();
   const pending =
     !access && actor.role === 'support'
-      ? (await listRequests(db, systemClock, actor, { tenantId: tenant.id, states: ['pending'], limit: 20 })).requests
+      ? (await listRequests({ db, clock: systemClock, actor }, { tenantId: tenant.id, states: ['pending'], limit: 20 })).requests
       : [];
   const done = singleParam(query.done);
   return (

@@ -1,15 +1,10 @@
-import { NextResponse } from 'next/server';
 import { pageParam } from '@/components/ui/pagination';
 import { listActiveGrants } from '@/lib/access/grants';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 
 /** Grants that still work, newest first. */
-export const GET = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
+export const GET = handler({ access: 'trust-admin' }, async (ctx, { request }) => {
   const page = pageParam(request.nextUrl.searchParams.get('page') ?? undefined);
-  const { items, total } = await listActiveGrants(await getDatabase(), systemClock, actor, { page, pageSize: 50 });
-  return NextResponse.json({ grants: items, total, page });
+  const { items, total } = await listActiveGrants(ctx, { page, pageSize: 50 });
+  return { json: { grants: items, total, page } };
 });

@@ -1,27 +1,13 @@
-import { NextResponse } from 'next/server';
 import { addDomainRule, listDomainRules } from '@/lib/access/domain-rules';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { readBody, route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 
 const PAGE = '/admin/access-requests/rules';
 
-export const GET = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  return NextResponse.json({ rules: await listDomainRules(await getDatabase(), actor) });
-});
+export const GET = handler({ access: 'trust-admin' }, async (ctx) => ({ json: { rules: await listDomainRules(ctx) } }));
 
 /** Adds a rule for an e-mail domain: {"domain","decision":"approve|review|deny","mutualNda","note"}. */
-export const POST = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { form, data } = await readBody(request);
-  try {
-    const rule = await addDomainRule(await getDatabase(), systemClock, actor, data);
-    return form ? redirectTo(`${PAGE}?saved=1`) : NextResponse.json({ rule }, { status: 201 });
-  } catch (error) {
-    if (form) return redirectWithError(PAGE, error);
-    throw error;
-  }
-});
+export const POST = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: PAGE } }, async (ctx, { data }) => ({
+  json: { rule: await addDomainRule(ctx, data) },
+  status: 201,
+  redirect: `${PAGE}?saved=1`,
+}));

@@ -1,31 +1,20 @@
-import { NextResponse } from 'next/server';
-import { requireApiActor, requireApiTrustAdmin } from '@/lib/auth/request';
+import { handler } from '@/lib/api/handler';
 import { listHolders, setHolders } from '@/lib/break-glass/holders';
-import { getDatabase } from '@/lib/db';
-import { AppError } from '@/lib/core/errors';
-import { jsonOrForm } from '@/lib/http/form-action';
-import { route } from '@/lib/http/route';
 
 /** The designated break-glass holders, for staff. */
-export const GET = route(async (request) => {
-  const actor = await requireApiActor(request);
-  if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff can see the break-glass holders.', 403);
-  return NextResponse.json({ holders: await listHolders(await getDatabase(), actor) });
-});
+export const GET = handler(
+  { access: 'staff', refused: { code: 'forbidden', message: 'Only vendor staff can see the break-glass holders.' } },
+  async (ctx) => ({ json: { holders: await listHolders(ctx) } }),
+);
 
 /**
  * Trust admins designate at most two holders: JSON `{"emails":[...]}`, or the form's
  * `holder1` and `holder2` fields (blank for none).
  */
-export const POST = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  return jsonOrForm(
-    request,
-    '/admin/break-glass',
-    async (data) => setHolders(await getDatabase(), actor, asHolderList(data)),
-    { json: (holders) => ({ holders }), done: 'holders_saved' },
-  );
-});
+export const POST = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/break-glass' } }, async (ctx, { data }) => ({
+  json: { holders: await setHolders(ctx, asHolderList(data)) },
+  done: 'holders_saved',
+}));
 
 function asHolderList(data: unknown): unknown {
   if (!data || typeof data !== 'object' || 'emails' in data) return data;

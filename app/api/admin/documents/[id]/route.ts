@@ -1,37 +1,24 @@
-import { type NextRequest, NextResponse } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
+import { handler } from '@/lib/api/handler';
 import { updateDocument } from '@/lib/documents/edit';
 import { getAdminDocument } from '@/lib/documents/list';
-import { parseInput } from '@/lib/core/parse-input';
 import { documentUpdate } from '@/lib/documents/schemas';
-import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { readBody, route } from '@/lib/http/route';
 import { refreshPublic } from '@/lib/portal/cache';
 
-type Context = { params: Promise<{ id: string }> };
+type Params = { id: string };
 
-export const GET = route(async (request, { params }: Context) => {
-  const actor = await requireApiTrustAdmin(request);
-  return NextResponse.json(await getAdminDocument(await getDatabase(), systemClock, actor, (await params).id));
-});
+export const GET = handler({ access: 'trust-admin' }, async (ctx, { params }: { params: Params }) => ({
+  json: await getAdminDocument(ctx, params.id),
+}));
 
 /** Replaces a document's title, category, description, visibility and valid-until date (all required). */
-async function update(request: NextRequest, { params }: Context) {
-  const actor = await requireApiTrustAdmin(request);
-  const { id } = await params;
-  const { form, data } = await readBody(request);
-  const page = `/admin/documents/${encodeURIComponent(id)}`;
-  try {
-    const updated = await updateDocument(await getDatabase(), systemClock, actor, id, parseInput(documentUpdate, data));
+const update = handler(
+  { access: 'trust-admin', input: documentUpdate, form: { back: ({ params }: { params: Params }) => `/admin/documents/${encodeURIComponent(params.id)}` } },
+  async (ctx, { params, input, back }) => {
+    const document = await updateDocument(ctx, params.id, input);
     refreshPublic('documents');
-    return form ? redirectTo(`${page}?saved=1`) : NextResponse.json({ document: updated });
-  } catch (error) {
-    if (form) return redirectWithError(page, error);
-    throw error;
-  }
-}
+    return { json: { document }, redirect: `${back}?saved=1` };
+  },
+);
 
-export const POST = route(update);
-export const PATCH = route(update);
+export const POST = update;
+export const PATCH = update;

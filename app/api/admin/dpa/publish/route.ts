@@ -1,16 +1,10 @@
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
+import { handler } from '@/lib/api/handler';
 import { publishDpaDraft } from '@/lib/dpa/versions';
-import { readBody, route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { refreshPublic } from '@/lib/portal/cache';
 
 /** Publishes the draft as the next DPA version `{"changeNote"}`: the template and what customers execute from now on. */
-export const POST = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { form, data } = await readBody(request);
-  return respond(form, '/admin/dpa', async () => {
-    const version = await publishDpaDraft(await getDatabase(), systemClock, actor, data);
-    return { redirect: `/admin/dpa?published=${version.version}`, json: { version }, status: 201, refresh: ['documents'] };
-  });
+export const POST = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/dpa' } }, async (ctx, { data }) => {
+  const version = await publishDpaDraft(ctx, data);
+  refreshPublic('documents');
+  return { json: { version }, status: 201, redirect: `/admin/dpa?published=${version.version}` };
 });

@@ -1,31 +1,21 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { readBody, route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 import { refreshPublic } from '@/lib/portal/cache';
-import { respond } from '@/lib/portal/admin-response';
 import { deleteSecurityBlock, updateSecurityBlock } from '@/lib/portal/security-blocks';
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { id: string };
 
 /** Changes a block's title or text: forms post, programs PATCH or POST. */
-async function update(request: NextRequest, { params }: Params) {
-  const actor = await requireApiTrustAdmin(request);
-  const { id } = await params;
-  const { form, data } = await readBody(request);
-  return respond(form, '/admin/security', async () => {
-    const block = await updateSecurityBlock(await getDatabase(), systemClock, actor, id, data);
-    return { redirect: `/admin/security?saved=1#block-${block.slug}`, json: { block }, refresh: ['security'] };
-  });
-}
-
-export const POST = route(update);
-export const PATCH = route(update);
-
-export const DELETE = route(async (request, { params }: Params) => {
-  const actor = await requireApiTrustAdmin(request);
-  await deleteSecurityBlock(await getDatabase(), actor, (await params).id);
+const update = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/security' } }, async (ctx, { params, data }: { params: Params; data: unknown }) => {
+  const block = await updateSecurityBlock(ctx, params.id, data);
   refreshPublic('security');
-  return NextResponse.json({ ok: true });
+  return { json: { block }, redirect: `/admin/security?saved=1#block-${block.slug}` };
+});
+
+export const POST = update;
+export const PATCH = update;
+
+export const DELETE = handler({ access: 'trust-admin' }, async (ctx, { params }: { params: Params }) => {
+  await deleteSecurityBlock(ctx, params.id);
+  refreshPublic('security');
+  return { json: { ok: true } };
 });

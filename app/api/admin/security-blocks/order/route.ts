@@ -1,19 +1,13 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { readBody, route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 import { refreshPublic } from '@/lib/portal/cache';
 import { reorderSecurityBlocks } from '@/lib/portal/security-blocks';
 
 /** Puts every block in the given order: {"order": [id, ...]} (JSON only). */
-async function reorder(request: NextRequest) {
-  const actor = await requireApiTrustAdmin(request);
-  const { data } = await readBody(request);
-  const blocks = await reorderSecurityBlocks(await getDatabase(), systemClock, actor, data);
+const reorder = handler({ access: 'trust-admin', body: 'json-or-form' }, async (ctx, { data }) => {
+  const blocks = await reorderSecurityBlocks(ctx, data);
   refreshPublic('security');
-  return NextResponse.json({ blocks });
-}
+  return { json: { blocks } };
+});
 
-export const POST = route(reorder);
-export const PUT = route(reorder);
+export const POST = reorder;
+export const PUT = reorder;

@@ -1,24 +1,23 @@
-import { NextResponse } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
+import { handler } from '@/lib/api/handler';
 import { redirectTo } from '@/lib/http/form-redirect';
-import { readBody, route } from '@/lib/http/route';
 import { changeFromForm, changeInput } from '@/lib/subprocessors/fields';
 import { refusedFormLocation } from '@/lib/subprocessors/form-state';
 import { scheduleChange } from '@/lib/subprocessors/schedule';
 
+const fieldsOf = (data: unknown) => (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+
+/** A refused form goes back with what was typed, so that nothing is lost. */
+function backWithFields(error: unknown, { data }: { data: unknown }): Response {
+  const back = refusedFormLocation(fieldsOf(data), error);
+  if (!back) throw error;
+  return redirectTo(back);
+}
+
 /** Schedules an addition, update or removal as a draft (announced later, together with the other drafts). */
-export const POST = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { form, data } = await readBody(request);
-  const fields = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  try {
-    const change = await scheduleChange(await getDatabase(), systemClock, actor, changeInput.parse(form ? changeFromForm(fields) : fields));
-    return form ? redirectTo(`/admin/subprocessors?scheduled=${encodeURIComponent(change.name)}`) : NextResponse.json({ change }, { status: 201 });
-  } catch (error) {
-    const back = form ? refusedFormLocation(fields, error) : null;
-    if (back) return redirectTo(back);
-    throw error;
-  }
-});
+export const POST = handler(
+  { access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/subprocessors', error: backWithFields } },
+  async (ctx, { data, form }) => {
+    const change = await scheduleChange(ctx, changeInput.parse(form ? changeFromForm(fieldsOf(data)) : fieldsOf(data)));
+    return { json: { change }, status: 201, redirect: `/admin/subprocessors?scheduled=${encodeURIComponent(change.name)}` };
+  },
+);

@@ -1,14 +1,10 @@
-import { NextResponse } from 'next/server';
 import { pageParam } from '@/components/ui/pagination';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
-import { route } from '@/lib/http/route';
-import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/subscriptions/list';
+import { handler } from '@/lib/api/handler';
+import { listSubscribers, SUBSCRIBERS_PAGE_SIZE } from '@/lib/subscriptions/list';
 
 /** Subscribers and their status, newest first: trust admins only. ?page=N */
-export const GET = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
+export const GET = handler({ access: 'trust-admin' }, async (ctx, { request }) => {
   const page = pageParam(request.nextUrl.searchParams.get('page') ?? undefined);
-  const result = await listSubscribers(await getDatabase(), actor, { page, pageSize: SUBSCRIBERS_PAGE_SIZE });
-  return NextResponse.json({ page, pageSize: SUBSCRIBERS_PAGE_SIZE, ...result });
+  const result = await listSubscribers(ctx, { page, pageSize: SUBSCRIBERS_PAGE_SIZE });
+  return { json: { page, pageSize: SUBSCRIBERS_PAGE_SIZE, ...result } };
 });

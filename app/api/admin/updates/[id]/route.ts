@@ -1,31 +1,21 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { readBody, route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 import { refreshPublic } from '@/lib/portal/cache';
-import { respond } from '@/lib/portal/admin-response';
 import { deleteUpdate, updateUpdate } from '@/lib/portal/updates';
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { id: string };
 
 /** Edits a news item: forms post, programs PATCH or POST. */
-async function update(request: NextRequest, { params }: Params) {
-  const actor = await requireApiTrustAdmin(request);
-  const { id } = await params;
-  const { form, data } = await readBody(request);
-  return respond(form, '/admin/updates', async () => {
-    const item = await updateUpdate(await getDatabase(), systemClock, actor, id, data);
-    return { redirect: `/admin/updates?saved=1#update-${item.id}`, json: { update: item }, refresh: ['updates'] };
-  });
-}
-
-export const POST = route(update);
-export const PATCH = route(update);
-
-export const DELETE = route(async (request, { params }: Params) => {
-  const actor = await requireApiTrustAdmin(request);
-  await deleteUpdate(await getDatabase(), actor, (await params).id);
+const update = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/updates' } }, async (ctx, { params, data }: { params: Params; data: unknown }) => {
+  const item = await updateUpdate(ctx, params.id, data);
   refreshPublic('updates');
-  return NextResponse.json({ ok: true });
+  return { json: { update: item }, redirect: `/admin/updates?saved=1#update-${item.id}` };
+});
+
+export const POST = update;
+export const PATCH = update;
+
+export const DELETE = handler({ access: 'trust-admin' }, async (ctx, { params }: { params: Params }) => {
+  await deleteUpdate(ctx, params.id);
+  refreshPublic('updates');
+  return { json: { ok: true } };
 });

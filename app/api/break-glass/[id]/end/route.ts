@@ -1,16 +1,8 @@
-import { requireApiActor } from '@/lib/auth/request';
+import { handler } from '@/lib/api/handler';
 import { endBreakGlass } from '@/lib/break-glass/sessions';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { jsonOrForm } from '@/lib/http/form-action';
-import { route } from '@/lib/http/route';
 
 /** The holder who opened a session ends it before its limit. */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
-  const actor = await requireApiActor(request);
-  const { id } = await params;
-  return jsonOrForm(request, '/admin/break-glass', async () => endBreakGlass(await getDatabase(), systemClock, actor, id), {
-    json: (session) => ({ session }),
-    done: 'ended',
-  });
-});
+export const POST = handler({ access: 'signed-in', body: 'json-or-form', form: { back: '/admin/break-glass' } }, async (ctx, { params }: { params: { id: string } }) => ({
+  json: { session: await endBreakGlass(ctx, params.id) },
+  done: 'ended',
+}));

@@ -1,11 +1,7 @@
-import { NextResponse } from 'next/server';
 import { removeDomainRule } from '@/lib/access/domain-rules';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
-import { route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 
-export const DELETE = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  await removeDomainRule(await getDatabase(), actor, (await params).id);
-  return NextResponse.json({ ok: true });
+export const DELETE = handler({ access: 'trust-admin' }, async (ctx, { params }: { params: { id: string } }) => {
+  await removeDomainRule(ctx, params.id);
+  return { json: { ok: true } };
 });

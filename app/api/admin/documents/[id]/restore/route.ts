@@ -1,24 +1,13 @@
-import { NextResponse } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
+import { handler } from '@/lib/api/handler';
 import { setArchived } from '@/lib/documents/edit';
-import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { readBody, route } from '@/lib/http/route';
 import { refreshPublic } from '@/lib/portal/cache';
 
 /** Puts an archived document back on the portal. */
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { id } = await params;
-  const { form } = await readBody(request);
-  const page = `/admin/documents/${encodeURIComponent(id)}`;
-  try {
-    const document = await setArchived(await getDatabase(), systemClock, actor, id, false);
+export const POST = handler(
+  { access: 'trust-admin', body: 'json-or-form', form: { back: ({ params }: { params: { id: string } }) => `/admin/documents/${encodeURIComponent(params.id)}` } },
+  async (ctx, { params, back }) => {
+    const document = await setArchived(ctx, params.id, false);
     refreshPublic('documents');
-    return form ? redirectTo(`${page}?restored=1`) : NextResponse.json({ document });
-  } catch (error) {
-    if (form) return redirectWithError(page, error);
-    throw error;
-  }
-});
+    return { json: { document }, redirect: `${back}?restored=1` };
+  },
+);

@@ -1,31 +1,20 @@
-import { NextResponse } from 'next/server';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
+import { handler } from '@/lib/api/handler';
 import { parseInput } from '@/lib/core/parse-input';
 import { checkPdf } from '@/lib/documents/pdf-file';
 import { versionFields } from '@/lib/documents/schemas';
 import { readUpload } from '@/lib/documents/upload-request';
-import { wantsHtml } from '@/lib/http/html-notice';
 import { uploadVersion } from '@/lib/documents/versions';
-import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { route } from '@/lib/http/route';
 import { refreshPublic } from '@/lib/portal/cache';
 
 /** Uploads a new current version: multipart/form-data (`file`, `note`), or application/pdf with `?filename=&note=`. */
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { id } = await params;
-  const page = `/admin/documents/${encodeURIComponent(id)}`;
-  try {
+export const POST = handler(
+  { access: 'trust-admin', form: { when: 'html', back: ({ params }: { params: { id: string } }) => `/admin/documents/${encodeURIComponent(params.id)}` } },
+  async (ctx, { request, params, back }) => {
     const upload = await readUpload(request);
     const { note } = parseInput(versionFields, upload.fields);
     const pdf = await checkPdf(upload.file?.bytes ?? new Uint8Array(), upload.file?.name, 'document');
-    const version = await uploadVersion(await getDatabase(), systemClock, actor, id, pdf, note);
+    const version = await uploadVersion(ctx, params.id, pdf, note);
     refreshPublic('documents');
-    return upload.form ? redirectTo(`${page}?uploaded=${version.version}`) : NextResponse.json({ version }, { status: 201 });
-  } catch (error) {
-    if (wantsHtml(request)) return redirectWithError(page, error);
-    throw error;
-  }
-});
+    return { json: { version }, status: 201, redirect: `${back}?uploaded=${version.version}` };
+  },
+);

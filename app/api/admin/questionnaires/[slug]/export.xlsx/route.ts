@@ -1,12 +1,8 @@
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
-import { recordedRead } from '@/lib/http/recorded-read';
-import { route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 import { exportAnswers } from '@/lib/questionnaires/export';
 import { sheetResponse } from '@/lib/questionnaires/http';
 
 /** The answers as an XLSX workbook, to edit and import again. */
-export const GET = route(recordedRead(async (request, { params }: { params: Promise<{ slug: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  return sheetResponse(await exportAnswers(await getDatabase(), actor, (await params).slug, 'xlsx'));
-}));
+export const GET = handler({ access: 'trust-admin', recordedRead: true }, async (ctx, { params }: { params: { slug: string } }) =>
+  sheetResponse(await exportAnswers(ctx, params.slug, 'xlsx')),
+);

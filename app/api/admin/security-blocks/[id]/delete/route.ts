@@ -1,15 +1,10 @@
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
-import { route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { handler } from '@/lib/api/handler';
+import { refreshPublic } from '@/lib/portal/cache';
 import { deleteSecurityBlock } from '@/lib/portal/security-blocks';
 
 /** The HTML form's way to delete a block (forms cannot send DELETE). */
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { id } = await params;
-  return respond(true, '/admin/security', async () => {
-    await deleteSecurityBlock(await getDatabase(), actor, id);
-    return { redirect: '/admin/security?deleted=1', json: null, refresh: ['security'] };
-  });
+export const POST = handler({ access: 'trust-admin', form: { when: 'always', back: '/admin/security' } }, async (ctx, { params }: { params: { id: string } }) => {
+  await deleteSecurityBlock(ctx, params.id);
+  refreshPublic('security');
+  return { redirect: '/admin/security?deleted=1' };
 });

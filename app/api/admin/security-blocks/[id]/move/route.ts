@@ -1,17 +1,13 @@
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { readBody, route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { handler } from '@/lib/api/handler';
+import { refreshPublic } from '@/lib/portal/cache';
 import { moveSecurityBlock } from '@/lib/portal/security-blocks';
 
 /** Moves a block one place up or down: {"direction": "up" | "down"}. */
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { id } = await params;
-  const { form, data } = await readBody(request);
-  return respond(form, '/admin/security', async () => {
-    const blocks = await moveSecurityBlock(await getDatabase(), systemClock, actor, id, data);
-    return { redirect: `/admin/security?moved=1#block-${blocks.find((b) => b.id === id)?.slug ?? ''}`, json: { blocks }, refresh: ['security'] };
-  });
-});
+export const POST = handler(
+  { access: 'trust-admin', body: 'json-or-form', form: { back: '/admin/security' } },
+  async (ctx, { params: { id }, data }: { params: { id: string }; data: unknown }) => {
+    const blocks = await moveSecurityBlock(ctx, id, data);
+    refreshPublic('security');
+    return { json: { blocks }, redirect: `/admin/security?moved=1#block-${blocks.find((b) => b.id === id)?.slug ?? ''}` };
+  },
+);

@@ -1,15 +1,10 @@
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { handler } from '@/lib/api/handler';
+import { refreshPublic } from '@/lib/portal/cache';
 import { removeLogo } from '@/lib/portal/logo';
 
 /** The HTML form's way to remove the logo (forms cannot send DELETE). */
-export const POST = route(async (request) => {
-  const actor = await requireApiTrustAdmin(request);
-  return respond(true, '/admin/settings', async () => {
-    await removeLogo(await getDatabase(), systemClock, actor);
-    return { redirect: '/admin/settings?logo_removed=1', json: null, refresh: ['settings'] };
-  });
+export const POST = handler({ access: 'trust-admin', form: { when: 'always', back: '/admin/settings' } }, async (ctx) => {
+  await removeLogo(ctx);
+  refreshPublic('settings');
+  return { redirect: '/admin/settings?logo_removed=1' };
 });

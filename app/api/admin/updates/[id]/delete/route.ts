@@ -1,15 +1,10 @@
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
-import { route } from '@/lib/http/route';
-import { respond } from '@/lib/portal/admin-response';
+import { handler } from '@/lib/api/handler';
+import { refreshPublic } from '@/lib/portal/cache';
 import { deleteUpdate } from '@/lib/portal/updates';
 
 /** The HTML form's way to delete a news item (forms cannot send DELETE). */
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { id } = await params;
-  return respond(true, '/admin/updates', async () => {
-    await deleteUpdate(await getDatabase(), actor, id);
-    return { redirect: '/admin/updates?deleted=1', json: null, refresh: ['updates'] };
-  });
+export const POST = handler({ access: 'trust-admin', form: { when: 'always', back: '/admin/updates' } }, async (ctx, { params }: { params: { id: string } }) => {
+  await deleteUpdate(ctx, params.id);
+  refreshPublic('updates');
+  return { redirect: '/admin/updates?deleted=1' };
 });

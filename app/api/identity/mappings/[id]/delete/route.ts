@@ -1,18 +1,11 @@
-import { requireApiActor } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 import { removeMapping } from '@/lib/identity/mappings';
 
 /** The HTML form's way to remove a mapping (forms cannot send DELETE). */
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireApiActor(request);
-  const page = actor.kind === 'staff' ? '/admin/users' : '/console/users';
-  try {
-    await removeMapping(await getDatabase(), systemClock, actor, (await params).id);
-    return redirectTo(`${page}?removed=1`);
-  } catch (error) {
-    return redirectWithError(page, error);
-  }
-});
+export const POST = handler(
+  { access: 'signed-in', form: { when: 'always', back: ({ actor }: { actor: { kind: string } }) => (actor.kind === 'staff' ? '/admin/users' : '/console/users') } },
+  async (ctx, { params, back }: { params: { id: string }; back: string }) => {
+    await removeMapping(ctx, params.id);
+    return { redirect: `${back}?removed=1` };
+  },
+);

@@ -1,18 +1,10 @@
-import { requireApiActor } from '@/lib/auth/request';
-import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
-import { jsonOrForm } from '@/lib/http/form-action';
-import { route } from '@/lib/http/route';
-import { sendQueuedMail } from '@/lib/mail/sender';
+import { handler } from '@/lib/api/handler';
 import { denyRequest } from '@/lib/lockbox/decisions';
+import { sendQueuedMail } from '@/lib/mail/sender';
 
 /** The tenant's customer admins only: `{"comment"}`. Answers the request in its new state. */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
-  const actor = await requireApiActor(request);
-  const { id } = await params;
-  return jsonOrForm(request, '/console/lockbox', async (data) => denyRequest(await getDatabase(), systemClock, actor, id, data), {
-    json: (r) => ({ request: r, ...r }),
-    done: 'denied',
-    after: sendQueuedMail,
-  });
+export const POST = handler({ access: 'signed-in', body: 'json-or-form', form: { back: '/console/lockbox' } }, async (ctx, { params, data }: { params: { id: string }; data: unknown }) => {
+  const r = await denyRequest(ctx, params.id, data);
+  sendQueuedMail();
+  return { json: { request: r, ...r }, done: 'denied' };
 });

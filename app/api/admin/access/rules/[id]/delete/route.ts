@@ -1,18 +1,10 @@
 import { removeDomainRule } from '@/lib/access/domain-rules';
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
-import { redirectTo, redirectWithError } from '@/lib/http/form-redirect';
-import { route } from '@/lib/http/route';
+import { handler } from '@/lib/api/handler';
 
 const PAGE = '/admin/access-requests/rules';
 
 /** The HTML form's way to remove a rule (forms cannot send DELETE). */
-export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  try {
-    await removeDomainRule(await getDatabase(), actor, (await params).id);
-    return redirectTo(`${PAGE}?removed=1`);
-  } catch (error) {
-    return redirectWithError(PAGE, error);
-  }
+export const POST = handler({ access: 'trust-admin', form: { when: 'always', back: PAGE } }, async (ctx, { params }: { params: { id: string } }) => {
+  await removeDomainRule(ctx, params.id);
+  return { redirect: `${PAGE}?removed=1` };
 });

@@ -1,14 +1,9 @@
-import { requireApiTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
+import { handler } from '@/lib/api/handler';
 import { readVersionFile } from '@/lib/documents/versions';
-import { recordedRead } from '@/lib/http/recorded-read';
-import { route } from '@/lib/http/route';
 
 /** Any stored version's PDF, for trust admins (not counted as a portal download). */
-export const GET = route(recordedRead(async (request, { params }: { params: Promise<{ id: string; version: string }> }) => {
-  const actor = await requireApiTrustAdmin(request);
-  const { id, version } = await params;
-  const file = await readVersionFile(await getDatabase(), actor, id, Number(version));
+export const GET = handler({ access: 'trust-admin', recordedRead: true }, async (ctx, { params }: { params: { id: string; version: string } }) => {
+  const file = await readVersionFile(ctx, params.id, Number(params.version));
   return new Response(new Uint8Array(file.content), {
     headers: {
       'Content-Type': 'application/pdf',
@@ -17,4 +12,4 @@ export const GET = route(recordedRead(async (request, { params }: { params: Prom
       ETag: `"${file.sha256}"`,
     },
   });
-}));
+});
