@@ -38,7 +38,11 @@ export default defineConfig([
   // prefetches each route it shows, a server render per link per visit that read-only pages
   // do not need. The consoles keep next/link.
   {
-    files: ['app/*.tsx', 'app/{access,certifications,documents,governance-log,security,subprocessors,subscriptions,updates,vulnerability-disclosure}/**', 'components/**'],
+    files: [
+      'app/*.tsx',
+      'app/{access,certifications,documents,governance-log,security,subprocessors,subscriptions,updates,vulnerability-disclosure}/**',
+      'components/**',
+    ],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
 

@@ -64,17 +64,19 @@ export default defineConfig({
     // The main server believes X-Forwarded-For, as behind a proxy, so that tests can act as
     // many visitors; the no-demo server does not, and proves a forged header changes nothing.
     server(PORT, { DATA_DIR: `.data/e2e-${PORT}`, SMTP_URL: `smtp://127.0.0.1:${TEST_SMTP_PORT}`, TRUST_PROXY: '1' }),
-    ...(onlyMain ? [] : [
-    server(NO_DEMO_PORT, { DATA_DIR: `.data/e2e-${NO_DEMO_PORT}`, DEMO_SIGN_IN: '0' }),
-    server(SSO_PORT, {
-      DATA_DIR: `.data/e2e-${SSO_PORT}`,
-      WORKOS_API_KEY: FAKE_WORKOS.apiKey,
-      WORKOS_CLIENT_ID: FAKE_WORKOS.clientId,
-      WORKOS_WEBHOOK_SECRET: FAKE_WORKOS.webhookSecret,
-      WORKOS_API_HOSTNAME: '127.0.0.1',
-      WORKOS_API_PORT: String(FAKE_WORKOS_PORT),
-      WORKOS_API_HTTPS: 'false',
-    }),
-    ]),
+    ...(onlyMain
+      ? []
+      : [
+          server(NO_DEMO_PORT, { DATA_DIR: `.data/e2e-${NO_DEMO_PORT}`, DEMO_SIGN_IN: '0' }),
+          server(SSO_PORT, {
+            DATA_DIR: `.data/e2e-${SSO_PORT}`,
+            WORKOS_API_KEY: FAKE_WORKOS.apiKey,
+            WORKOS_CLIENT_ID: FAKE_WORKOS.clientId,
+            WORKOS_WEBHOOK_SECRET: FAKE_WORKOS.webhookSecret,
+            WORKOS_API_HOSTNAME: '127.0.0.1',
+            WORKOS_API_PORT: String(FAKE_WORKOS_PORT),
+            WORKOS_API_HTTPS: 'false',
+          }),
+        ]),
   ],
 });

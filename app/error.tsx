@@ -13,11 +13,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           : 'The page could not be shown. If the service was briefly unavailable, trying again usually works.'}
         {error.digest && !databaseUnavailable ? ` Reference: ${error.digest}.` : ''}
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-      >
+      <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
         Try again
       </button>
     </div>

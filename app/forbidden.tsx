@@ -4,8 +4,7 @@ export default function Forbidden() {
       <p className="text-sm font-semibold text-brand-700">403</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">You don’t have access to this page</h1>
       <p className="mt-3 text-slate-700">
-        Your account is signed in but its role does not allow this page. Vendor staff use the staff admin; customers use the
-        customer console.
+        Your account is signed in but its role does not allow this page. Vendor staff use the staff admin; customers use the customer console.
       </p>
       <div className="mt-6 flex justify-center gap-3">
         <a href="/" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">

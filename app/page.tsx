@@ -15,7 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-
 const PROMISES = [
   {
     title: 'Customer lockbox',
@@ -83,7 +82,11 @@ export default async function OverviewPage() {
             Sub-processors
           </a>
           {settings.statusPageUrl && (
-            <a href={settings.statusPageUrl} rel="noopener" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50">
+            <a
+              href={settings.statusPageUrl}
+              rel="noopener"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50"
+            >
               System status
             </a>
           )}

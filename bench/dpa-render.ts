@@ -50,6 +50,8 @@ export async function benchDpaRender() {
     ['executed copy', executed],
   ] as const) {
     const r = await time(input);
-    console.log(`  ${name.padEnd(14)} median ${r.median.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${(r.size / 1024).toFixed(0)} kB  ${r.median < GOAL_MS ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `  ${name.padEnd(14)} median ${r.median.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${(r.size / 1024).toFixed(0)} kB  ${r.median < GOAL_MS ? 'PASS' : 'FAIL'}`,
+    );
   }
 }

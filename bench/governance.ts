@@ -57,7 +57,16 @@ async function benchAppends(baseUrl: string) {
         `INSERT INTO users (tenant_id, kind, role, email, name) VALUES ($1, 'customer', 'customer_admin', $2, 'Bench') RETURNING id`,
         [tenant.id, `admin@bench-${t}.example`],
       );
-      people.push({ kind: 'customer', userId: user.id, tenantId: tenant.id, email: `admin@bench-${t}.example`, name: 'Bench', role: 'customer_admin', tenantSlug: `bench-${t}`, tenantName: `Bench ${t}` });
+      people.push({
+        kind: 'customer',
+        userId: user.id,
+        tenantId: tenant.id,
+        email: `admin@bench-${t}.example`,
+        name: 'Bench',
+        role: 'customer_admin',
+        tenantSlug: `bench-${t}`,
+        tenantName: `Bench ${t}`,
+      });
     }
   });
   // The ceiling: a one-row insert in a write transaction (it waits for the same WAL flush).
@@ -75,7 +84,9 @@ async function benchAppends(baseUrl: string) {
       appendEvent(tx, { tenantId, kind: 'lockbox.settings_changed', subject: `item-${i}`, reason: 'benchmark', payload: { i, writer: who.tenantSlug } }),
     );
   const insertRow = (who: CustomerActor, i: number) =>
-    withActor(db, who, (tx) => tx.execute(sql`insert into bench_rows (tenant_id, body) values (${who.tenantId}, ${JSON.stringify({ i, writer: who.tenantSlug })}::jsonb)`));
+    withActor(db, who, (tx) =>
+      tx.execute(sql`insert into bench_rows (tenant_id, body) values (${who.tenantId}, ${JSON.stringify({ i, writer: who.tenantSlug })}::jsonb)`),
+    );
 
   await writers(people, (who, i) => append(who, i)); // warm-up, and the events to verify below
   const plain = await writers(people, insertRow);
@@ -112,7 +123,15 @@ function syntheticExport(n: number) {
   const tenantId = '2b1e4a64-8c0e-4d6e-9a51-5b0f6e0a7c11';
   const chain = chainName(tenantId);
   const lines = [
-    lineText({ type: 'header', format: LOG_FORMAT, version: LOG_FORMAT_VERSION, chain, tenant: { id: tenantId, slug: 'bench', name: 'Bench' }, exported_at: new Date().toISOString(), keys: { keys: [key.publicJwk] } }),
+    lineText({
+      type: 'header',
+      format: LOG_FORMAT,
+      version: LOG_FORMAT_VERSION,
+      chain,
+      tenant: { id: tenantId, slug: 'bench', name: 'Bench' },
+      exported_at: new Date().toISOString(),
+      keys: { keys: [key.publicJwk] },
+    }),
   ];
   let prev = ZERO_HASH;
   const t0 = Date.UTC(2026, 0, 1);
@@ -162,7 +181,9 @@ async function benchVerify() {
   const mb = bytes.length / 1e6;
   console.log(`\nGovernance log verification (${VERIFY_EVENTS} events, ${mb.toFixed(0)} MB, best of 3)`);
   console.log(`  JSON.parse of every line (baseline)      ${best(rates.parse).toFixed(0).padStart(8)} events/s`);
-  console.log(`  full verification (as the CLI runs it)   ${best(rates.verify).toFixed(0).padStart(8)} events/s   ratio ${(best(rates.verify) / best(rates.parse)).toFixed(2)}x`);
+  console.log(
+    `  full verification (as the CLI runs it)   ${best(rates.verify).toFixed(0).padStart(8)} events/s   ratio ${(best(rates.verify) / best(rates.parse)).toFixed(2)}x`,
+  );
   console.log(`  goal ≥ 200000 events/s: ${best(rates.verify) >= 200_000 ? 'met' : 'not met'}`);
 }
 

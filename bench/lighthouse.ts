@@ -51,7 +51,7 @@ function failingAudits(lhr: Result) {
   for (const [id, category] of Object.entries(lhr.categories)) {
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
-      if (!audit || audit.score === null || ref.weight === 0 && id !== 'performance') continue;
+      if (!audit || audit.score === null || (ref.weight === 0 && id !== 'performance')) continue;
       if (['manual', 'notApplicable', 'informative'].includes(audit.scoreDisplayMode)) continue;
       if (audit.score < (audit.scoreDisplayMode === 'binary' ? 1 : 0.9)) {
         failing.push(`[${id}] ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
@@ -84,7 +84,11 @@ async function audit(url: string, port: number) {
 
 export async function benchLighthouse(port = 3611) {
   console.log(
-    `\nLighthouse ${lighthouseVersion()}, mobile (default config), on the production server, median of ${RUNS} run${RUNS === 1 ? '' : 's'} per page; goals: ${Object.entries(GOALS).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `\nLighthouse ${lighthouseVersion()}, mobile (default config), on the production server, median of ${RUNS} run${RUNS === 1 ? '' : 's'} per page; goals: ${Object.entries(
+      GOALS,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
   );
   if (!fs.existsSync(CHROME_PATH)) {
     console.log(`  skipped: no Chromium at ${CHROME_PATH} (apt-get install chromium, or set CHROME_PATH)`);
@@ -113,8 +117,14 @@ export async function benchLighthouse(port = 3611) {
       };
       figures.push(f);
       const met = Object.entries(GOALS).every(([id, goal]) => (scores[id] ?? 0) >= goal);
-      console.log(`  ${page.padEnd(15)} ${Object.entries(scores).map(([id, s]) => `${id} ${s}`).join('  ')}  ${met ? 'PASS' : 'FAIL'}`);
-      console.log(`    FCP ${metrics['first-contentful-paint']}, LCP ${metrics['largest-contentful-paint']}, TBT ${metrics['total-blocking-time']}, CLS ${metrics['cumulative-layout-shift']}, SI ${metrics['speed-index']}`);
+      console.log(
+        `  ${page.padEnd(15)} ${Object.entries(scores)
+          .map(([id, s]) => `${id} ${s}`)
+          .join('  ')}  ${met ? 'PASS' : 'FAIL'}`,
+      );
+      console.log(
+        `    FCP ${metrics['first-contentful-paint']}, LCP ${metrics['largest-contentful-paint']}, TBT ${metrics['total-blocking-time']}, CLS ${metrics['cumulative-layout-shift']}, SI ${metrics['speed-index']}`,
+      );
       console.log(
         `    ${f.scripts.count} scripts, ${(f.scripts.transferBytes / 1024).toFixed(1)} kB transferred; performance over the ${RUNS} runs: ${[...f.performanceRuns].sort((a, b) => a - b).join(', ')} (load average ${os.loadavg()[0].toFixed(2)})`,
       );

@@ -33,6 +33,8 @@ export async function benchPageJs(): Promise<PageScripts[]> {
   }
   const legacy = polyfills(nextDir);
   console.log(`  (not counted: ${kB(legacy.gzip)} gzip of polyfills in a nomodule script, which only browsers without ES modules load)`);
-  console.log(`  the project's own code on every public page <= ${GOAL_OWN_KB} kB: ${figures.every((f) => f.own.gzip <= GOAL_OWN_KB * 1024) ? 'met' : 'not met'}`);
+  console.log(
+    `  the project's own code on every public page <= ${GOAL_OWN_KB} kB: ${figures.every((f) => f.own.gzip <= GOAL_OWN_KB * 1024) ? 'met' : 'not met'}`,
+  );
   return figures;
 }

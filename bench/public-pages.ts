@@ -50,7 +50,9 @@ export interface PageFigures {
 }
 
 export async function benchPublicPages(port = 3610) {
-  console.log(`\nPublic pages under load (${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s each after a ${WARM_UP_SECONDS} s warm-up; goal >= ${GOAL} of bare Node, no errors)`);
+  console.log(
+    `\nPublic pages under load (${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s each after a ${WARM_UP_SECONDS} s warm-up; goal >= ${GOAL} of bare Node, no errors)`,
+  );
   const app = await startAppServer({ port, dataDir: `.data/bench-pages-${port}`, env: { TRUST_PROXY: '1' } });
   const nginx = await startNginx(port, port + 2);
   const bare = fork(path.join(import.meta.dirname, 'support', 'bare-pages.ts'), {
@@ -93,7 +95,9 @@ export async function benchPublicPages(port = 3610) {
       figures.push(f);
       console.log(`  ${f.path} (${(f.bytes / 1024).toFixed(0)} kB of HTML)`);
       console.log(`    bare Node http   ${f.bare.toFixed(0).padStart(7)} req/s  p99 ${String(f.bareP99).padStart(4)} ms  errors ${f.bareErrors}`);
-      console.log(`    through nginx    ${f.app.toFixed(0).padStart(7)} req/s  p99 ${String(f.appP99).padStart(4)} ms  errors ${f.appErrors}  (one connection: median ${f.serialMedian} ms)`);
+      console.log(
+        `    through nginx    ${f.app.toFixed(0).padStart(7)} req/s  p99 ${String(f.appP99).padStart(4)} ms  errors ${f.appErrors}  (one connection: median ${f.serialMedian} ms)`,
+      );
       console.log(`    ratio ${f.ratio.toFixed(3)}  ${f.ratio >= GOAL && f.appErrors === 0 ? 'PASS' : 'FAIL'}`);
     }
     const errorsTotal = figures.reduce((sum, f) => sum + f.appErrors, 0);

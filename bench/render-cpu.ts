@@ -45,7 +45,9 @@ export async function benchRenderCpu(port = 3612) {
   };
   try {
     const baseline = await measure(BASELINE);
-    console.log(`  ${`${BASELINE} (a static file)`.padEnd(26)} ${baseline.cpuPerRequest.toFixed(2).padStart(6)} ms CPU per request  (load average ${os.loadavg()[0].toFixed(2)})`);
+    console.log(
+      `  ${`${BASELINE} (a static file)`.padEnd(26)} ${baseline.cpuPerRequest.toFixed(2).padStart(6)} ms CPU per request  (load average ${os.loadavg()[0].toFixed(2)})`,
+    );
     const figures: RenderCpuFigures[] = [];
     for (const path of PUBLIC_PAGES) {
       const f = await measure(path);

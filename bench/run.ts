@@ -31,7 +31,9 @@ if (unknown.length) {
 }
 const started = Date.now();
 const [load1] = os.loadavg();
-console.log(`${new Date().toISOString()}  ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${load1.toFixed(2)}`);
+console.log(
+  `${new Date().toISOString()}  ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${load1.toFixed(2)}`,
+);
 for (const [name, run] of Object.entries(TARGETS)) {
   if (asked.length === 0 || asked.includes(name)) await run();
 }

@@ -16,7 +16,13 @@ function documentOf(paragraphs: number) {
     heading: `${s + 1}. Control area ${s + 1}`,
     paragraphs: Array.from({ length: 5 }, (_, p) => `${s + 1}.${p + 1} ${sentence.repeat(4)}`),
   }));
-  return plainPdf({ title: 'Security questionnaire', author: 'Northwind Cloud', sections, footer: 'Northwind Cloud - Confidential', createdAt: new Date('2026-01-01T00:00:00Z') });
+  return plainPdf({
+    title: 'Security questionnaire',
+    author: 'Northwind Cloud',
+    sections,
+    footer: 'Northwind Cloud - Confidential',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  });
 }
 
 function percentile(sorted: number[], p: number) {
@@ -27,7 +33,12 @@ function percentile(sorted: number[], p: number) {
 async function timeStamps(bytes: Buffer, runs: number) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const facts = { email: `reviewer${i}@prospect-${i}.example`, company: `Prospect ${i} Ltd`, grantId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, issuedAt: new Date() };
+    const facts = {
+      email: `reviewer${i}@prospect-${i}.example`,
+      company: `Prospect ${i} Ltd`,
+      grantId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      issuedAt: new Date(),
+    };
     const start = performance.now();
     await stampPdf(bytes, facts);
     times.push(performance.now() - start);

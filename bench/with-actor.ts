@@ -20,7 +20,6 @@ const ROUNDS = 10;
 const POOL = 1;
 const PER_ROUND = 400;
 
-
 export async function benchWithActor(baseUrl: string) {
   const maintenance = postgres(baseUrl, { max: 1, onnotice: () => {} });
   const name = 'trust_bench';
@@ -100,7 +99,9 @@ export async function benchWithActor(baseUrl: string) {
   }
   const ratio = median(samples['withActor, read-only']) / base;
   const naiveRatio = median(samples['naive begin/set_config/select/commit']) / base;
-  console.log(`  withActor read path: ${ratio.toFixed(2)}x the plain select (goal ≤ 1.30x: ${ratio <= 1.3 ? 'met' : 'not met'}); naive: ${naiveRatio.toFixed(2)}x`);
+  console.log(
+    `  withActor read path: ${ratio.toFixed(2)}x the plain select (goal ≤ 1.30x: ${ratio <= 1.3 ? 'met' : 'not met'}); naive: ${naiveRatio.toFixed(2)}x`,
+  );
 
   await Promise.all([plainClient.end(), app.close()]);
   await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -5,8 +5,7 @@ export function DemoBanner() {
   if (!config().demoSignIn) return null;
   return (
     <div role="region" aria-label="Demo mode" className="no-print bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
-      <strong>Demo sign-in is on.</strong> Anyone can sign in as any account on this server. Connect WorkOS single sign-on
-      before real customers use it.
+      <strong>Demo sign-in is on.</strong> Anyone can sign in as any account on this server. Connect WorkOS single sign-on before real customers use it.
     </div>
   );
 }

@@ -37,8 +37,7 @@ export function PortalDashboard({ activity }: { activity: PortalActivity }) {
             <ul className="divide-y divide-slate-100">
               {activity.pendingRequests.map((r) => (
                 <li key={r.id} className="py-1.5">
-                  <span className="font-medium">{r.name}</span>, {r.company}{' '}
-                  <span className="text-slate-600">· {formatDate(r.createdAt)}</span>
+                  <span className="font-medium">{r.name}</span>, {r.company} <span className="text-slate-600">· {formatDate(r.createdAt)}</span>
                 </li>
               ))}
             </ul>

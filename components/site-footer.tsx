@@ -12,9 +12,7 @@ export async function SiteFooter() {
   return (
     <footer className="no-print mt-16 border-t border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-6 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between">
-        <p>
-          © {settings.vendorName}. Each customer’s data is isolated by the database itself.
-        </p>
+        <p>© {settings.vendorName}. Each customer’s data is isolated by the database itself.</p>
         <nav aria-label="Footer" className="flex flex-wrap gap-x-4 gap-y-1">
           {settings.statusPageUrl && (
             <a href={settings.statusPageUrl} className="hover:text-slate-900" rel="noopener">

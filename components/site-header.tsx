@@ -41,10 +41,7 @@ export async function SiteHeader() {
               {item.label}
             </a>
           ))}
-          <a
-            href={signedIn ? '/account' : '/sign-in'}
-            className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
-          >
+          <a href={signedIn ? '/account' : '/sign-in'} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
             {signedIn ? 'My account' : 'Sign in'}
           </a>
         </nav>

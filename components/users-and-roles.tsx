@@ -17,7 +17,8 @@ const ERRORS: Record<string, string> = {
   invalid_request: 'Enter the group’s name as your directory spells it.',
   invalid_role: 'Choose one of the roles offered.',
   mapping_exists: 'That group already has a role. Remove its mapping first to change it.',
-  last_customer_admin: 'That change would leave your organization without a customer admin, and nobody could answer lockbox requests. Map another group to customer admin first.',
+  last_customer_admin:
+    'That change would leave your organization without a customer admin, and nobody could answer lockbox requests. Map another group to customer admin first.',
   not_found: 'That mapping no longer exists.',
   forbidden: 'Only administrators can change mappings.',
 };
@@ -28,8 +29,8 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
     <div>
       <h1 className="text-2xl font-bold tracking-tight">Users and roles</h1>
       <p className="mt-1 text-slate-700">
-        People of {organization} come from your directory (SCIM through WorkOS). Membership of a mapped group decides the
-        role; a change signs the person out so that the new role applies at once.
+        People of {organization} come from your directory (SCIM through WorkOS). Membership of a mapped group decides the role; a change signs the person out so
+        that the new role applies at once.
       </p>
       {notice.saved || notice.removed || notice.settings ? (
         <p role="status" className="mt-4 rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">
@@ -82,9 +83,7 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
               ))}
             </select>
           </label>
-          <SubmitButton>
-            Add mapping
-          </SubmitButton>
+          <SubmitButton>Add mapping</SubmitButton>
         </form>
       </section>
 

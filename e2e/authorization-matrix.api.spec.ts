@@ -65,7 +65,8 @@ function pairs(): { pairs: Pair[]; problems: string[] } {
   return { pairs: out, problems };
 }
 
-const STACK_TRACE = /\bat [\w$.<>[\]]+ \(?(?:\/|file:|node:|webpack)[^)\s]*:\d+:\d+|node_modules\/|\/\.next\/server\/|\b(?:TypeError|ReferenceError|SyntaxError): /;
+const STACK_TRACE =
+  /\bat [\w$.<>[\]]+ \(?(?:\/|file:|node:|webpack)[^)\s]*:\d+:\d+|node_modules\/|\/\.next\/server\/|\b(?:TypeError|ReferenceError|SyntaxError): /;
 const BINARY = /^application\/(pdf|vnd\.openxmlformats|octet-stream)|^image\//;
 
 function describeAnswer(a: Answer) {
@@ -91,7 +92,8 @@ function judge(probe: Probe, a: Answer): string[] {
     if (probe.rule.form && /[?&]error=(forbidden|unauthenticated)\b/.test(a.location ?? '')) failures.push('allowed, but the form was refused');
     if (Array.isArray(want) && !want.includes(a.status)) failures.push(`allowed, so one of ${want.join('/')} was expected`);
   } else if (probe.route.kind === 'handler' && probe.rule.form && is3xx) {
-    if (!/[?&]error=(forbidden|not_found|unauthenticated)\b/.test(a.location ?? '')) failures.push('refused form: a redirect with ?error=forbidden or not_found was expected');
+    if (!/[?&]error=(forbidden|not_found|unauthenticated)\b/.test(a.location ?? ''))
+      failures.push('refused form: a redirect with ?error=forbidden or not_found was expected');
   } else if (probe.cross && probe.rule.allow.includes(probe.actor)) {
     // Another tenant's id where the actor may use the route: any 4xx (validation may come
     // before the lookup), never an answer.
@@ -135,12 +137,14 @@ async function run(probes: Probe[]) {
       // Pages are asked for as a browser would; route handlers get an empty JSON object to act on.
       const answer = await send(world.url, probe.method, probe.path, {
         cookie,
-        body: probe.method === 'GET' || probe.method === 'HEAD' ? undefined : ((!probe.allowed && probe.rule.refusedBody) || {}),
+        body: probe.method === 'GET' || probe.method === 'HEAD' ? undefined : (!probe.allowed && probe.rule.refusedBody) || {},
         headers: probe.route.kind === 'page' ? { Accept: 'text/html' } : { Accept: 'application/json' },
       });
       for (const failure of judge(probe, answer)) {
         const expected = probe.allowed ? 'allowed' : probe.cross ? `cross-tenant probe (${probe.cross})` : 'refused';
-        failures.push(`${probe.method} ${probe.path} [${probe.route.pattern}] as ${probe.actor} (${expected}${probe.madeUp ? ', made-up id' : ''}): ${failure}. Got ${describeAnswer(answer)}`);
+        failures.push(
+          `${probe.method} ${probe.path} [${probe.route.pattern}] as ${probe.actor} (${expected}${probe.madeUp ? ', made-up id' : ''}): ${failure}. Got ${describeAnswer(answer)}`,
+        );
       }
     }
   };
@@ -274,7 +278,9 @@ test('no GET or HEAD of any route, by any actor, adds anything to any chain but 
         await sweep([probe], 'cross-site');
         if ((await watch.added()).length) culprits.add(probe.route.pattern);
       }
-      failures.push(`as ${actor}, started on another site: ${fromElsewhere.map(describeAdded).join(', ')}; recorded by ${[...culprits].join(', ') || 'routes that did not do it again'}`);
+      failures.push(
+        `as ${actor}, started on another site: ${fromElsewhere.map(describeAdded).join(', ')}; recorded by ${[...culprits].join(', ') || 'routes that did not do it again'}`,
+      );
     }
     const plain = probes.filter((p) => !RECORDED_READS[p.route.pattern]);
     await sweep(plain);
@@ -286,7 +292,9 @@ test('no GET or HEAD of any route, by any actor, adds anything to any chain but 
         await sweep([probe]);
         if ((await watch.added()).length) culprits.add(probe.route.pattern);
       }
-      failures.push(`as ${actor}: ${added.map(describeAdded).join(', ')}; recorded by a GET/HEAD of ${[...culprits].join(', ') || 'routes that did not do it again'}`);
+      failures.push(
+        `as ${actor}: ${added.map(describeAdded).join(', ')}; recorded by a GET/HEAD of ${[...culprits].join(', ') || 'routes that did not do it again'}`,
+      );
     }
     for (const [pattern, kinds] of Object.entries(RECORDED_READS)) {
       await sweep(probes.filter((p) => p.route.pattern === pattern));

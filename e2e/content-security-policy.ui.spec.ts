@@ -43,7 +43,10 @@ test('the consoles run under the policy too, including client-side navigation', 
   await page.request.post('/api/auth/demo', { data: { email: ACCOUNTS.carol } });
   await page.goto('/console');
   await hydrated(page);
-  await page.getByRole('link', { name: /lockbox/i }).first().click();
+  await page
+    .getByRole('link', { name: /lockbox/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/console\/lockbox/);
   await hydrated(page);
   expect(await violations(page)).toEqual([]);
@@ -61,7 +64,9 @@ test('markup injected into a page, as a stored XSS would be, does not run its sc
   await expect.poll(async () => (await violations(page)).length).toBeGreaterThanOrEqual(2);
   // The page's own scripts, which carry the nonce, still ran.
   await hydrated(page);
-  expect(await violations(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-elem inline/), expect.stringMatching(/^script-src-attr inline/)]));
+  expect(await violations(page)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^script-src-elem inline/), expect.stringMatching(/^script-src-attr inline/)]),
+  );
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
 });
 

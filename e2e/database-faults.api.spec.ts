@@ -72,7 +72,10 @@ async function expectEveryRequestConsistent(acme: VerifiedChain) {
         expect(decisions, `a pending request (${row.id}) has no decision event`).toHaveLength(0);
         expect(row.approvals).toBe(0);
       } else {
-        expect(decisions.map((d) => d.kind), `the decision events of ${row.id} (${row.status})`).toEqual([`lockbox.${row.status}`]);
+        expect(
+          decisions.map((d) => d.kind),
+          `the decision events of ${row.id} (${row.status})`,
+        ).toEqual([`lockbox.${row.status}`]);
         expect(row.approvals).toBe(row.status === 'approved' ? 1 : 0);
       }
     }
@@ -192,9 +195,7 @@ test('PostgreSQL stops while requests flow: 503s that say so, back within 5 s of
 
   // Every request was answered (none hung or dropped), in seconds, with success, a refusal
   // that is right for the request, or a 503 during the outage; never a 500.
-  const timeline = outcomes
-    .map((o) => `${o.action}@${o.started - stopping}ms→${o.answer.status || o.answer.failure} in ${o.answer.ms}ms`)
-    .join('\n');
+  const timeline = outcomes.map((o) => `${o.action}@${o.started - stopping}ms→${o.answer.status || o.answer.failure} in ${o.answer.ms}ms`).join('\n');
   expect(outcomes.length, timeline).toBeGreaterThan(40);
   for (const { action, started, answer } of outcomes) {
     const what = `${action} at +${started - stopping} ms: ${answer.status} ${answer.failure ?? answer.text.slice(0, 200)}`;
@@ -214,9 +215,18 @@ test('PostgreSQL stops while requests flow: 503s that say so, back within 5 s of
   // The outage was seen by every kind of request, and each kind succeeded on both sides of it.
   for (const action of ['approve', 'file', 'list', 'page'] as const) {
     const mine = outcomes.filter((o) => o.action === action || (action === 'approve' && o.action === 'deny'));
-    expect(mine.some((o) => o.answer.status === 503), `${action} met the outage`).toBe(true);
-    expect(mine.some((o) => o.started < stopping && o.answer.status < 300), `${action} succeeded before`).toBe(true);
-    expect(mine.some((o) => o.started > returned && o.answer.status < 300), `${action} succeeded after`).toBe(true);
+    expect(
+      mine.some((o) => o.answer.status === 503),
+      `${action} met the outage`,
+    ).toBe(true);
+    expect(
+      mine.some((o) => o.started < stopping && o.answer.status < 300),
+      `${action} succeeded before`,
+    ).toBe(true);
+    expect(
+      mine.some((o) => o.started > returned && o.answer.status < 300),
+      `${action} succeeded after`,
+    ).toBe(true);
   }
 
   // Nothing committed is lost: every decision and request answered with success is in the

@@ -72,7 +72,11 @@ test('each reviewer downloads a copy stamped with their name on every page; two 
     expect(pages).toBeGreaterThanOrEqual(1);
     for (let page = 1; page <= pages; page++) {
       const text = oneLine(await pdfText(body, page));
-      expect(text, `page ${page}`).toMatch(new RegExp(`Issued to ${reviewer.email.replace(/[.]/g, '\\.')} \\(.+\\) on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d UTC · grant ${reviewer.grantId}`));
+      expect(text, `page ${page}`).toMatch(
+        new RegExp(
+          `Issued to ${reviewer.email.replace(/[.]/g, '\\.')} \\(.+\\) on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d UTC · grant ${reviewer.grantId}`,
+        ),
+      );
       expect(text).toContain(reviewer.company);
     }
     copies.push({ body, etag: headers.etag });
@@ -117,7 +121,10 @@ test('a PDF that could not be stamped is refused at upload with a clear message,
   expect(created.status(), await created.text()).toBe(201);
   const { document } = await created.json();
   for (const [label, buffer, status, code] of cases) {
-    const response = await alice.post(`/api/admin/documents/${document.id}/versions?filename=v2.pdf`, { headers: { 'Content-Type': 'application/pdf' }, data: buffer });
+    const response = await alice.post(`/api/admin/documents/${document.id}/versions?filename=v2.pdf`, {
+      headers: { 'Content-Type': 'application/pdf' },
+      data: buffer,
+    });
     expect(response.status(), label).toBe(status);
     expect((await response.json()).error.code, label).toBe(code);
   }
@@ -130,6 +137,6 @@ test('a PDF that could not be stamped is refused at upload with a clear message,
   expect(form.headers().location).toBe('/admin/documents/new?error=encrypted_pdf');
   const page = await alice.get('/admin/documents/new?error=encrypted_pdf');
   expect(await page.text()).toContain('cannot be stamped with each reviewer’s name');
-  expect((await (await alice.post(`/api/admin/documents/${document.id}/archive`, { data: {} })).status())).toBe(200);
+  expect(await (await alice.post(`/api/admin/documents/${document.id}/archive`, { data: {} })).status()).toBe(200);
   await alice.dispose();
 });

@@ -177,7 +177,10 @@ test('bad input on the public form gets a clear message and changes nothing', as
   const alice = await asUser(playwright, baseURL, ACCOUNTS.alice);
   for (const view of ['pending', 'decided']) {
     const { requests } = await (await alice.get(`/api/admin/access/requests?view=${view}`)).json();
-    expect(requests.filter((r: { email: string }) => r.email === email), view).toEqual([]);
+    expect(
+      requests.filter((r: { email: string }) => r.email === email),
+      view,
+    ).toEqual([]);
   }
   const outbox = await fetch(`${MAILBOX_URL}/messages?to=${encodeURIComponent(email)}`);
   expect(await outbox.json(), 'no mail went out').toEqual([]);
@@ -289,7 +292,10 @@ test('a trust admin uploads and versions a document; bad files and fields are re
   });
   expect(raw.status(), await raw.text()).toBe(201);
   expect((await raw.json()).version.version).toBe(2);
-  const notPdf = await alice.post(`/api/admin/documents/${document.id}/versions`, { headers: { 'Content-Type': 'application/pdf' }, data: Buffer.from('GIF89a') });
+  const notPdf = await alice.post(`/api/admin/documents/${document.id}/versions`, {
+    headers: { 'Content-Type': 'application/pdf' },
+    data: Buffer.from('GIF89a'),
+  });
   expect(notPdf.status()).toBe(415);
   const wrongType = await alice.post(`/api/admin/documents/${document.id}/versions`, { headers: { 'Content-Type': 'text/plain' }, data: 'x' });
   expect(wrongType.status()).toBe(415);

@@ -18,7 +18,11 @@ async function screens(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}-390.png`, fullPage: true });
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0, i = 1; y < height; y += 1200, i++) {
-    await page.screenshot({ path: `test-results/screens/${name}-390-${i}.png`, fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(1200, height - y) } });
+    await page.screenshot({
+      path: `test-results/screens/${name}-390-${i}.png`,
+      fullPage: true,
+      clip: { x: 0, y, width: 390, height: Math.min(1200, height - y) },
+    });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

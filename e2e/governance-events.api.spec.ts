@@ -79,7 +79,12 @@ test('a staff member refused on a tenant is recorded in that tenant’s chain', 
   const carol = await as(playwright, baseURL, 'carol');
   const { next } = await chain(carol, 'auth.refused');
   const refused = await bob.post('/api/break-glass', {
-    data: { tenant: 'acme', justification: 'Production incident: exports failing for everyone', incident: `INC-${randomUUID().slice(0, 8)}`, durationMinutes: 30 },
+    data: {
+      tenant: 'acme',
+      justification: 'Production incident: exports failing for everyone',
+      incident: `INC-${randomUUID().slice(0, 8)}`,
+      durationMinutes: 30,
+    },
   });
   expect(refused.status()).toBe(403);
   const [event] = await refusalsOf(carol, '/api/break-glass', next);

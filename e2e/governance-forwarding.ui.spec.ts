@@ -28,7 +28,10 @@ async function shoot(page: Page, name: string) {
 
 async function noAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    page.url(),
+  ).toEqual([]);
 }
 
 /** Adds an endpoint through the page's form and returns the secret it shows. */
@@ -86,7 +89,11 @@ test('a customer admin adds an endpoint, sees its secret once, tests it and remo
   await expect(page.getByRole('heading', { name: 'Recent deliveries' })).toBeVisible();
   await shoot(page, 'console-forwarding-list');
 
-  await page.locator('li').filter({ hasText: url }).getByRole('button', { name: `Remove ${url}` }).click();
+  await page
+    .locator('li')
+    .filter({ hasText: url })
+    .getByRole('button', { name: `Remove ${url}` })
+    .click();
   await expect(page.getByRole('status')).toContainText('The endpoint was removed');
   await expect(page.locator('li').filter({ hasText: url })).toHaveCount(0);
 });
@@ -109,6 +116,10 @@ test('a trust admin forwards the vendor chain from the admin console', async ({ 
   await page.reload();
   await noAxeViolations(page);
   await shoot(page, 'admin-forwarding');
-  await page.locator('li').filter({ hasText: url }).getByRole('button', { name: `Remove ${url}` }).click();
+  await page
+    .locator('li')
+    .filter({ hasText: url })
+    .getByRole('button', { name: `Remove ${url}` })
+    .click();
   await expect(page.getByRole('status')).toContainText('The endpoint was removed');
 });

@@ -76,7 +76,10 @@ test('an export is a POST: GET and HEAD are not answered and record nothing; ano
   const before = await exports();
   expect((await carol.get('/api/governance/export')).status()).toBe(405);
   expect((await carol.head('/api/governance/export')).status()).toBe(405);
-  const crossSite = await carol.post('/api/governance/export', { form: { via: 'console' }, headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+  const crossSite = await carol.post('/api/governance/export', {
+    form: { via: 'console' },
+    headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+  });
   expect(crossSite.status()).toBe(403);
   expect(await exports()).toBe(before);
   const fromConsole = await carol.post('/api/governance/export', { form: { via: 'console' }, headers: { Origin: new URL(baseURL!).origin } });
@@ -94,7 +97,10 @@ test('the events API pages through the chain oldest first, naming people, and re
   const body = (await response.json()) as { events: { seq: number; kind: string; actor: { name: string } | null; hash: string }[]; next: number };
   expect(body.events.length).toBeGreaterThan(0);
   expect(body.events.map((e) => e.seq)).toEqual([...body.events.map((e) => e.seq)].sort((a, b) => a - b));
-  expect(body.events.find((e) => e.actor?.name === 'Carol Clark')).toMatchObject({ kind: 'governance.log_exported', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  expect(body.events.find((e) => e.actor?.name === 'Carol Clark')).toMatchObject({
+    kind: 'governance.log_exported',
+    hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+  });
   expect(body.next).toBe(body.events.at(-1)?.seq);
   for (const bad of ['limit=1000', 'after=-1', 'kind=DROP%20TABLE']) {
     const refused = await carol.get(`/api/governance/events?${bad}`);

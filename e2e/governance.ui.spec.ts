@@ -14,7 +14,6 @@ test('a customer admin reads the timeline, filters it, and verifies the log in t
   await page.getByRole('button', { name: 'Verify the current log' }).click();
   await expect(page.locator('[data-verify="ok"]')).toContainText(/Verified: .* is intact\./);
   await expect(page.locator('[data-verify="ok"]')).toContainText(/^.*OK tenant:[0-9a-f-]{36} \(acme\)/);
-
 });
 
 test('the timeline filters by kind of event', async ({ page }) => {
@@ -29,13 +28,15 @@ test('the timeline filters by kind of event', async ({ page }) => {
   await expect(rows.first()).toContainText('Carol Clark');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/screens/console-governance.png', fullPage: true });
-
 });
 
 test('the console’s governance page at 1280 and 390 px: the download is a form post, and axe finds nothing', async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page.request, ACCOUNTS.carol);
-  for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+  for (const [width, height] of [
+    [1280, 900],
+    [390, 844],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.goto('/console/governance');
     const download = page.getByRole('button', { name: 'Download the log (.jsonl)' });
@@ -65,13 +66,19 @@ test('a downloaded log verifies from disk, and a tampered copy fails naming the 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the log (.jsonl)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^governance-log-acme-\d{4}-\d{2}-\d{2}\.jsonl$/);
   const text = Buffer.from(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))).toString('utf8');
-  await page.getByText('Verify a downloaded file…').locator('input[type=file]').setInputFiles({ name: 'log.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
+  await page
+    .getByText('Verify a downloaded file…')
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'log.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
   await expect(page.locator('[data-verify="ok"]')).toContainText('Verified: log.jsonl is intact.');
 
   const lines = text.split('\n');
   const index = lines.findIndex((l) => l.startsWith('{"event":'));
   lines[index] = lines[index].replace('"reason":"', '"reason":"X');
-  await page.getByText('Verify a downloaded file…').locator('input[type=file]').setInputFiles({ name: 'tampered.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.join('\n')) });
+  await page
+    .getByText('Verify a downloaded file…')
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'tampered.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.join('\n')) });
   await expect(page.locator('[data-verify="failed"]')).toContainText(`FAILED at line ${index + 1}, event 1`);
 });
 

@@ -101,7 +101,9 @@ test.describe('input fuzzing', () => {
     try {
       answer = await send(app.url, method, path, shot, cookie, ip);
     } catch (error) {
-      throw new Error(`${method} ${path} as ${actor} failed on the wire (${String(error)}): ${describeShot(shot)}\n--- server output ---\n${app.output().slice(-3000)}`);
+      throw new Error(
+        `${method} ${path} as ${actor} failed on the wire (${String(error)}): ${describeShot(shot)}\n--- server output ---\n${app.output().slice(-3000)}`,
+      );
     }
     const said = () => `${method} ${path} as ${actor}, ${describeShot(shot)}\n→ ${answer.status} ${answer.location ?? ''} ${answer.body.slice(0, 600)}`;
     if (answer.status >= 500) throw new Error(`a 5xx answer: ${said()}\n--- server output ---\n${app.output().slice(-3000)}`);
@@ -142,16 +144,19 @@ test.describe('input fuzzing', () => {
       test.setTimeout(300_000);
       const paths = paramsArbitrary(e, hint.params);
       const bodies = hint.signedAsWorkos
-        ? fc.tuple(shots(hint), fc.boolean()).map(([shot, signed]): Shot =>
-            signed && typeof shot.body === 'string' ? { ...shot, headers: { 'workos-signature': signWebhook(shot.body, FAKE_WORKOS.webhookSecret) } } : shot,
-          )
+        ? fc
+            .tuple(shots(hint), fc.boolean())
+            .map(([shot, signed]): Shot =>
+              signed && typeof shot.body === 'string' ? { ...shot, headers: { 'workos-signature': signWebhook(shot.body, FAKE_WORKOS.webhookSecret) } } : shot,
+            )
         : shots(hint);
       await watch.sync();
       const seen = new Map<string, number>();
       await fc.assert(
         fc.asyncProperty(bodies, paths, ipArbitrary, async (shot, path, ip) => {
           const a = await probe(e.method, path, hint.actor, shot, ip, false);
-          const label = a.status >= 300 && a.status < 400 ? `${a.status}${/[?&](?:error|subscribe_error)=/.test(a.location ?? '') ? '-error' : ''}` : String(a.status);
+          const label =
+            a.status >= 300 && a.status < 400 ? `${a.status}${/[?&](?:error|subscribe_error)=/.test(a.location ?? '') ? '-error' : ''}` : String(a.status);
           seen.set(label, (seen.get(label) ?? 0) + 1);
         }),
         { seed: seedFor(key), numRuns: RUNS },
@@ -179,7 +184,13 @@ test.describe('input fuzzing', () => {
       const query = fc
         .tuple(
           fc.tuple(...known.map(([, good]) => fc.option(fc.oneof(good, evilString), { nil: undefined }))),
-          fc.array(fc.tuple(fc.oneof(fc.constantFrom('page', 'limit', 'offset', 'kind', 'from', 'to', 'status', 'q', 'token', '__proto__'), fc.string({ maxLength: 8 })), evilString), { maxLength: 3 }),
+          fc.array(
+            fc.tuple(
+              fc.oneof(fc.constantFrom('page', 'limit', 'offset', 'kind', 'from', 'to', 'status', 'q', 'token', '__proto__'), fc.string({ maxLength: 8 })),
+              evilString,
+            ),
+            { maxLength: 3 },
+          ),
         )
         .map(([values, extra]) => {
           const q: Record<string, string> = {};
@@ -204,7 +215,11 @@ test.describe('input fuzzing', () => {
     const ip = '198.51.100.7';
     const nul = 'valid text \u0000\u0000';
     const json = (data: unknown): Shot => ({ label: 'regression json', contentType: 'application/json', body: JSON.stringify(data) });
-    const form = (data: Record<string, string>): Shot => ({ label: 'regression form', contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(data).toString() });
+    const form = (data: Record<string, string>): Shot => ({
+      label: 'regression form',
+      contentType: 'application/x-www-form-urlencoded',
+      body: new URLSearchParams(data).toString(),
+    });
     const errorCode = (a: Answer) => (JSON.parse(a.body) as { error: { code: string } }).error.code;
     await watch.sync();
 
@@ -218,11 +233,25 @@ test.describe('input fuzzing', () => {
     expect(a.status).toBe(303);
     expect(a.location).toContain('error=invalid_characters');
     // A public form, signed out.
-    a = await probe('POST', '/api/access-requests', 'anon', json({ name: nul, email: 'nul@prospect.example', company: 'Initech', reason: 'Reading', documents: ['security-whitepaper'] }), ip, true);
+    a = await probe(
+      'POST',
+      '/api/access-requests',
+      'anon',
+      json({ name: nul, email: 'nul@prospect.example', company: 'Initech', reason: 'Reading', documents: ['security-whitepaper'] }),
+      ip,
+      true,
+    );
     expect(a.status).toBe(400);
 
     // NUL in a dynamic segment that is looked up (the questionnaire's slug).
-    a = await probe('POST', '/api/admin/questionnaires/valid%20text%20%00/answers', 'alice', json({ answers: [{ questionId: 'IDA-01', answer: 'yes', comment: '', evidence: null }] }), ip, true);
+    a = await probe(
+      'POST',
+      '/api/admin/questionnaires/valid%20text%20%00/answers',
+      'alice',
+      json({ answers: [{ questionId: 'IDA-01', answer: 'yes', comment: '', evidence: null }] }),
+      ip,
+      true,
+    );
     expect(a.status).toBeGreaterThanOrEqual(400);
     expect(a.status).toBeLessThan(500);
 
@@ -328,9 +357,23 @@ async function findIds(base: string, sessions: Sessions): Promise<Ids> {
   if (granted) await call('alice', 'POST', `/api/admin/access/requests/${granted}/approve`, { note: 'setup' });
   const pending = firstOf(await request('pending@initech.example'));
 
-  const lockbox = firstOf(await call('bob', 'POST', '/api/lockbox/requests', { tenant: 'acme', justification: 'Investigating a support ticket about exports.', ticket: 'T-1', durationMinutes: 60, access: 'read' }));
+  const lockbox = firstOf(
+    await call('bob', 'POST', '/api/lockbox/requests', {
+      tenant: 'acme',
+      justification: 'Investigating a support ticket about exports.',
+      ticket: 'T-1',
+      durationMinutes: 60,
+      access: 'read',
+    }),
+  );
   const readWrite = firstOf(
-    await call('bob', 'POST', '/api/lockbox/requests', { tenant: 'acme', justification: 'Correcting a record the customer asked us to fix.', ticket: 'T-2', durationMinutes: 240, access: 'read_write' }),
+    await call('bob', 'POST', '/api/lockbox/requests', {
+      tenant: 'acme',
+      justification: 'Correcting a record the customer asked us to fix.',
+      ticket: 'T-2',
+      durationMinutes: 240,
+      access: 'read_write',
+    }),
   );
   if (readWrite) await call('carol', 'POST', `/api/lockbox/requests/${readWrite}/approve`, { comment: 'setup' });
 
@@ -343,10 +386,28 @@ async function findIds(base: string, sessions: Sessions): Promise<Ids> {
     rule: orUuid(firstOf(await call('alice', 'GET', '/api/admin/access/rules'))),
     accessRequest: orUuid(pending),
     grant: orUuid(firstOf(await call('alice', 'GET', '/api/admin/access/grants'))),
-    change: orUuid(firstOf(await call('alice', 'POST', '/api/admin/subprocessors/changes', { kind: 'remove', subprocessor: 'stripe', reason: 'setup', effectiveDate: '2027-06-01' }))),
+    change: orUuid(
+      firstOf(
+        await call('alice', 'POST', '/api/admin/subprocessors/changes', {
+          kind: 'remove',
+          subprocessor: 'stripe',
+          reason: 'setup',
+          effectiveDate: '2027-06-01',
+        }),
+      ),
+    ),
     questionnaire: firstOf(await call('alice', 'GET', '/api/admin/questionnaires'), 'slug') ?? 'caiq-lite',
     lockboxRequest: orUuid(lockbox),
-    breakGlass: orUuid(firstOf(await call('grace', 'POST', '/api/break-glass', { tenant: 'globex', justification: 'Production incident needs emergency access.', incident: 'INC-1', durationMinutes: 30 }))),
+    breakGlass: orUuid(
+      firstOf(
+        await call('grace', 'POST', '/api/break-glass', {
+          tenant: 'globex',
+          justification: 'Production incident needs emergency access.',
+          incident: 'INC-1',
+          durationMinutes: 30,
+        }),
+      ),
+    ),
     forwarding: orUuid(firstOf(await call('carol', 'POST', '/api/governance/forwarding', { url: 'https://siem.example.com/hook', description: 'setup' }))),
     mapping: orUuid(firstOf(await call('carol', 'POST', '/api/identity/mappings', { groupName: 'Fuzz group', role: 'customer_member' }))),
     tenant: 'acme',

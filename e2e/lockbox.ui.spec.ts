@@ -31,7 +31,10 @@ async function shoot(page: Page, name: string) {
 
 async function noAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    page.url(),
+  ).toEqual([]);
 }
 
 const requestCard = (page: Page | Locator, text: string) => page.locator('li[data-request]').filter({ hasText: text });
@@ -204,7 +207,9 @@ test('(e) a holder invokes break-glass, the customer sees it, the other holder r
   await as(page, ACCOUNTS.grace);
   await page.goto('/admin/break-glass');
   await shoot(page, 'admin-break-glass-invoker');
-  await sessionCard(page, BREAK_GLASS_TEXT).getByRole('button', { name: /^End now/ }).click();
+  await sessionCard(page, BREAK_GLASS_TEXT)
+    .getByRole('button', { name: /^End now/ })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'The break-glass session has ended.' })).toBeVisible();
   await expect(sessionCard(page, BREAK_GLASS_TEXT)).toContainText('The other holder writes the review of this session.');
   await expect(sessionCard(page, BREAK_GLASS_TEXT).getByLabel('Post-incident review')).toHaveCount(0);

@@ -18,7 +18,11 @@ test('security.txt follows RFC 9116, with an expiry in the future and at most a 
   expect(response.headers()['content-type']).toBe('text/plain; charset=utf-8');
   expect(response.headers()['set-cookie']).toBeUndefined();
   const text = await response.text();
-  const field = (name: string) => text.split('\n').filter((l) => l.startsWith(`${name}: `)).map((l) => l.slice(name.length + 2));
+  const field = (name: string) =>
+    text
+      .split('\n')
+      .filter((l) => l.startsWith(`${name}: `))
+      .map((l) => l.slice(name.length + 2));
   // (Another test changes the contact for a moment: only its form is fixed here.)
   expect(field('Contact')).toHaveLength(1);
   expect(field('Contact')[0]).toMatch(/^mailto:[a-z]+@northwind\.example$/);
@@ -250,7 +254,11 @@ test('settings: saved by JSON, refused when bad, reflected at once in security.t
   expect((await (await alice.get('/api/admin/settings')).json()).settings).toEqual(original);
 
   const saved = await alice.patch('/api/admin/settings', {
-    data: { securityTxtExpiresAt: day(90), securityContact: 'vulns@northwind.example', disclosurePolicy: `${original.disclosurePolicy}\n\n## Safe harbour\nWe will not sue.` },
+    data: {
+      securityTxtExpiresAt: day(90),
+      securityContact: 'vulns@northwind.example',
+      disclosurePolicy: `${original.disclosurePolicy}\n\n## Safe harbour\nWe will not sue.`,
+    },
   });
   expect(saved.status()).toBe(200);
   const txt = await (await alice.get('/.well-known/security.txt')).text();

@@ -121,7 +121,9 @@ test('bad input on each staff form gets a clear message and changes nothing', as
   await settle(page);
   await page.getByLabel('Security contact').fill('phone us');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Enter the security contact as an e-mail address (or mailto: link) or an https:// address.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'Enter the security contact as an e-mail address (or mailto: link) or an https:// address.',
+  );
   await expect(page.getByLabel('Security contact')).not.toHaveValue('phone us');
 
   await page.getByLabel('Logo image').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('GIF89a not really a png') });
@@ -225,7 +227,10 @@ test('the public content pages: titles, no accessibility violations, desktop and
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain('Northwind Cloud');
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      path,
+    ).toEqual([]);
     await screenshots(page, `public-${name}`);
   }
   await page.goto('/updates?page=9');
@@ -242,7 +247,10 @@ test('the staff pages have no accessibility violations', async ({ page }) => {
   ] as const) {
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      path,
+    ).toEqual([]);
     if (name) await screenshots(page, name);
   }
 });

@@ -19,9 +19,19 @@ async function provision(request: APIRequestContext) {
     event: 'dsync.user.created',
     created_at: new Date().toISOString(),
     data: {
-      object: 'directory_user', id: `directory_user_privacy_${unique}`, directory_id: 'directory_acme', organization_id: 'org_acme', idp_id: unique,
-      email, first_name: 'Pia', last_name: 'Privacy', state: 'active', custom_attributes: {}, raw_attributes: {},
-      created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
+      object: 'directory_user',
+      id: `directory_user_privacy_${unique}`,
+      directory_id: 'directory_acme',
+      organization_id: 'org_acme',
+      idp_id: unique,
+      email,
+      first_name: 'Pia',
+      last_name: 'Privacy',
+      state: 'active',
+      custom_attributes: {},
+      raw_attributes: {},
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
     },
   });
   const response = await request.post(`${app}/api/webhooks/workos`, {
@@ -31,7 +41,12 @@ async function provision(request: APIRequestContext) {
   expect(await response.json()).toEqual({ ok: true, outcome: 'applied' });
 }
 
-async function signedIn(playwright: { request: { newContext(): Promise<APIRequestContext> } }, who: string, landing = '/console', profile?: Record<string, string>) {
+async function signedIn(
+  playwright: { request: { newContext(): Promise<APIRequestContext> } },
+  who: string,
+  landing = '/console',
+  profile?: Record<string, string>,
+) {
   const context = await playwright.request.newContext();
   if (profile) await context.post(`${fake}/__test/next-profile`, { data: { email: who, ...profile } });
   const response = await context.post(`${app}/api/auth/sso`, { form: { email: who } });
@@ -64,12 +79,18 @@ test('a customer user downloads their data, then deletes their account; the chai
   expect(text).not.toContain(email);
   const result = await verifyLog(text, nodeVerifyCrypto);
   expect(result.ok, result.summary).toBe(true);
-  const kinds = text.split('\n').filter((l) => l.startsWith('{"event":')).map((l) => (JSON.parse(l) as { event: { kind: string } }).event.kind);
+  const kinds = text
+    .split('\n')
+    .filter((l) => l.startsWith('{"event":'))
+    .map((l) => (JSON.parse(l) as { event: { kind: string } }).event.kind);
   expect(kinds).toEqual(expect.arrayContaining(['privacy.data_exported', 'privacy.account_deleted']));
   await Promise.all([pia.dispose(), carol.dispose()]);
 });
 
-test('vendor staff cannot delete their accounts here, a wrong confirmation changes nothing, and the signed-out are refused', async ({ playwright, request }) => {
+test('vendor staff cannot delete their accounts here, a wrong confirmation changes nothing, and the signed-out are refused', async ({
+  playwright,
+  request,
+}) => {
   const carol = await signedIn(playwright, 'carol@acme.example');
   expect((await carol.post(`${app}/api/me/delete`, { data: { confirm: 'not-carol@acme.example' } })).status()).toBe(422);
   expect((await carol.get(`${app}/api/governance/events`)).status()).toBe(200);

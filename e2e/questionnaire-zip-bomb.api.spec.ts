@@ -79,7 +79,9 @@ test('a workbook that inflates to 1 GiB while declaring 1 KB is refused in under
 
   const single = await watchingMemory(app.pid, () => upload(bomb));
   const one = single.result;
-  console.log(`[zip bomb] one: ${one.status} in ${Math.round(one.ms)} ms, RSS ${Math.round(single.before / MB)} MB before, ${Math.round(single.peak / MB)} MB at peak`);
+  console.log(
+    `[zip bomb] one: ${one.status} in ${Math.round(one.ms)} ms, RSS ${Math.round(single.before / MB)} MB before, ${Math.round(single.peak / MB)} MB at peak`,
+  );
   expect(one.ms, 'one bomb refused within a second').toBeLessThan(1_000);
   expect(one.status, JSON.stringify(one.body)).toBe(413);
   expect(one.body.error).toEqual({
@@ -88,7 +90,9 @@ test('a workbook that inflates to 1 GiB while declaring 1 KB is refused in under
   });
 
   const four = await watchingMemory(app.pid, () => Promise.all([1, 2, 3, 4].map(() => upload(bomb))));
-  console.log(`[zip bomb] four at once: ${four.result.map((a) => `${a.status} in ${Math.round(a.ms)} ms`).join(', ')}; RSS ${Math.round(four.before / MB)} MB before, ${Math.round(four.peak / MB)} MB at peak`);
+  console.log(
+    `[zip bomb] four at once: ${four.result.map((a) => `${a.status} in ${Math.round(a.ms)} ms`).join(', ')}; RSS ${Math.round(four.before / MB)} MB before, ${Math.round(four.peak / MB)} MB at peak`,
+  );
   for (const answer of four.result) {
     expect(answer.status).toBe(413);
     expect(answer.body.error?.code).toBe('file_too_large');

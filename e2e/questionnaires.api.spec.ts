@@ -88,7 +88,17 @@ test('a trust admin lists, reads and saves answers as JSON; bad input is refused
     [{ answers: [{ ...change, answer: 'maybe' }] }, 400, 'invalid_answers', /yes.*no.*na/],
     [{ answers: [{ ...change, comment: undefined }] }, 400, 'invalid_answers', /comment/],
     [{ answers: [] }, 400, 'invalid_answers', /at least one/],
-    [{ answers: [{ ...change, answer: 'no' }, { ...change, questionId: 'RSK-03', evidence: 'no-such-document' }] }, 400, 'unknown_evidence', /Row 2, column “Evidence”/],
+    [
+      {
+        answers: [
+          { ...change, answer: 'no' },
+          { ...change, questionId: 'RSK-03', evidence: 'no-such-document' },
+        ],
+      },
+      400,
+      'unknown_evidence',
+      /Row 2, column “Evidence”/,
+    ],
     [{ answers: [{ ...change, questionId: 'ZZZ-99' }] }, 400, 'unknown_question', /no question “ZZZ-99”/],
   ];
   for (const [body, status, code, message] of refusals) {
@@ -135,7 +145,10 @@ test('exports XLSX and CSV with their types and names, and imports them back unc
   const note = `Continuous monitoring since ${unique()}`;
   sheet.getRow(rowOf).getCell(4).value = 'Yes';
   sheet.getRow(rowOf).getCell(5).value = note;
-  const edited = await admin.post(`${BASE}/import?filename=edited.xlsx`, { headers: { 'Content-Type': 'application/octet-stream' }, data: Buffer.from(await workbook.xlsx.writeBuffer()) });
+  const edited = await admin.post(`${BASE}/import?filename=edited.xlsx`, {
+    headers: { 'Content-Type': 'application/octet-stream' },
+    data: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
   expect(await edited.json()).toMatchObject({ changed: 1 });
   const after = await questions(admin);
   expect(after.find((q) => q.questionId === 'TPR-03')).toMatchObject({ answer: 'yes', comment: note });
@@ -149,14 +162,17 @@ function pythonCsvRows(bytes: Buffer): string[][] {
   return JSON.parse(execFileSync('python3', ['-c', script], { input: bytes }).toString('utf8'));
 }
 
-test('the CSV export is RFC 4180: another parser reads one row per question, and no cell nor line in a cell starts a formula', async ({ playwright, baseURL }) => {
+test('the CSV export is RFC 4180: another parser reads one row per question, and no cell nor line in a cell starts a formula', async ({
+  playwright,
+  baseURL,
+}) => {
   const admin = await as(playwright, baseURL, ACCOUNTS.alice);
   const all = await questions(admin);
   const comments = [
     "Looks fine.\n=cmd|' /C calc'!A0",
     'First line\n  +SUM(1;2)\n-1 below\n@here',
     '\uFF1Dfullwidth equals\n\uFF0Bplus\n\uFF0Dminus\n\uFF20at',
-    "Quoted \"twice\", with commas\n\t=after a tab\n'apostrophe",
+    'Quoted "twice", with commas\n\t=after a tab\n\'apostrophe',
     '=HYPERLINK("https://evil.example")',
   ];
   const changes = comments.map((comment, i) => {
@@ -197,11 +213,18 @@ test('the CSV export is RFC 4180: another parser reads one row per question, and
 test('a malformed, disguised or oversized upload gets a clear error and changes nothing', async ({ playwright, baseURL }) => {
   const admin = await as(playwright, baseURL, ACCOUNTS.alice);
   const before = await questions(admin);
-  const upload = (name: string, body: Buffer) => admin.post(`${BASE}/import?filename=${name}`, { headers: { 'Content-Type': 'application/octet-stream' }, data: body });
+  const upload = (name: string, body: Buffer) =>
+    admin.post(`${BASE}/import?filename=${name}`, { headers: { 'Content-Type': 'application/octet-stream' }, data: body });
   const cases: [string, Buffer, number, string, RegExp][] = [
     ['answers.xlsx', Buffer.from('Question ID,Answer\nRSK-01,No\n'), 400, 'unreadable_xlsx', /damaged or not a workbook/],
     ['answers.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), randomBytes(4096)]), 400, 'unreadable_xlsx', /damaged/],
-    ['answers.csv', Buffer.from('Question ID,Answer,Comment,Evidence\r\nRSK-01,No,,\r\nRSK-02,Perhaps,,\r\n'), 400, 'invalid_answer', /^Row 3, column “Answer”: “Perhaps” is not an answer/],
+    [
+      'answers.csv',
+      Buffer.from('Question ID,Answer,Comment,Evidence\r\nRSK-01,No,,\r\nRSK-02,Perhaps,,\r\n'),
+      400,
+      'invalid_answer',
+      /^Row 3, column “Answer”: “Perhaps” is not an answer/,
+    ],
     ['answers.csv', Buffer.from('Question,Comment\r\nx,y\r\n'), 400, 'missing_columns', /missing: “Question ID”, “Answer”, “Evidence”/],
     ['answers.csv', Buffer.alloc(2 * 1024 * 1024 + 1, 0x41), 413, 'file_too_large', /larger than 2 MB/],
   ];
@@ -212,7 +235,9 @@ test('a malformed, disguised or oversized upload gets a clear error and changes 
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
   }
-  const tooBig = await admin.post(`${BASE}/import`, { multipart: { file: { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(3 * 1024 * 1024, 0x41) } } });
+  const tooBig = await admin.post(`${BASE}/import`, {
+    multipart: { file: { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(3 * 1024 * 1024, 0x41) } },
+  });
   expect(tooBig.status()).toBe(413);
   expect(await questions(admin)).toEqual(before);
   await admin.dispose();

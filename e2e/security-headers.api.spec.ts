@@ -155,7 +155,9 @@ test.describe('cookies', () => {
 });
 
 test.describe('cross-origin requests', () => {
-  const mutations = routes.filter((r) => r.kind === 'handler').flatMap((r) => r.methods.filter((m) => MUTATING_METHODS.includes(m)).map((method) => ({ route: r, method })));
+  const mutations = routes
+    .filter((r) => r.kind === 'handler')
+    .flatMap((r) => r.methods.filter((m) => MUTATING_METHODS.includes(m)).map((method) => ({ route: r, method })));
 
   async function expectRefused(context: APIRequestContext, headers: Record<string, string>) {
     for (const { route, method } of mutations) {

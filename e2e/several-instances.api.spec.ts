@@ -82,7 +82,9 @@ test('rate limits are shared: a client gets one allowance across both instances,
     expect(Number(more.headers.get('retry-after'))).toBeGreaterThan(0);
   }
   // Another address still has its own allowance.
-  const other = await new Client(b!.url, '', { 'x-forwarded-for': '198.51.100.77' }).post('/api/subscriptions', { email: `other-${unique()}@prospect.example` });
+  const other = await new Client(b!.url, '', { 'x-forwarded-for': '198.51.100.77' }).post('/api/subscriptions', {
+    email: `other-${unique()}@prospect.example`,
+  });
   expect(other.status, other.text).toBe(202);
 
   // Failed sign-ins of one account count against one limit too (ten per account): five on each
@@ -90,9 +92,14 @@ test('rate limits are shared: a client gets one allowance across both instances,
   // still signs in (a noisy address is slowed down, never refused).
   const guesser = { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 200) + 20}` };
   const guessed = `nobody-${unique()}@nowhere.example`;
-  const failures = await Promise.all(Array.from({ length: 10 }, (_, i) => new Client(i % 2 ? b!.url : a!.url, '', guesser).post('/api/auth/demo', { email: guessed })));
+  const failures = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => new Client(i % 2 ? b!.url : a!.url, '', guesser).post('/api/auth/demo', { email: guessed })),
+  );
   for (const failure of failures) expect(failure.status, failure.text).toBeGreaterThanOrEqual(400);
-  expect(failures.filter((f) => f.status === 429), 'ten failures are all counted, none refused yet').toHaveLength(0);
+  expect(
+    failures.filter((f) => f.status === 429),
+    'ten failures are all counted, none refused yet',
+  ).toHaveLength(0);
   for (const url of [a!.url, b!.url]) {
     const refused = await new Client(url, '', guesser).post('/api/auth/demo', { email: guessed });
     expect(refused.status, `${url}: ${refused.text}`).toBe(429);
@@ -142,7 +149,13 @@ test('governance events from both instances at once keep every chain whole and v
     }
   });
   for (let i = 0; i < 12; i++) {
-    const [who, tenant] = ([[ACCOUNTS.alice, 'vendor'], [ACCOUNTS.dan, 'acme'], [ACCOUNTS.erin, 'globex']] as const)[i % 3];
+    const [who, tenant] = (
+      [
+        [ACCOUNTS.alice, 'vendor'],
+        [ACCOUNTS.dan, 'acme'],
+        [ACCOUNTS.erin, 'globex'],
+      ] as const
+    )[i % 3];
     work.push(new Client(urls[i % 2]).post('/api/auth/demo', { email: who }).then((answer) => ({ what: 'sign-in', tenant, answer })));
   }
   const done = await Promise.all(work);
@@ -164,7 +177,7 @@ test('governance events from both instances at once keep every chain whole and v
     expect(events.map((e) => e.kind).sort(), id).toEqual([decided, 'lockbox.requested'].sort());
   }
   const signIns = (chain: string) =>
-    (after.get(chain)!.events.filter((e) => e.kind === 'auth.signed_in').length) - before.get(chain)!.events.filter((e) => e.kind === 'auth.signed_in').length;
+    after.get(chain)!.events.filter((e) => e.kind === 'auth.signed_in').length - before.get(chain)!.events.filter((e) => e.kind === 'auth.signed_in').length;
   const expectedSignIns = (chain: string) => done.filter((d) => d.what === 'sign-in' && d.tenant === chain).length;
   // The sign-ins of bob (vendor), carol (acme) and erin (globex) above count too.
   expect(signIns('vendor')).toBe(expectedSignIns('vendor') + 1);

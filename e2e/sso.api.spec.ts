@@ -82,7 +82,16 @@ test.describe('Directory Sync webhooks', () => {
     const created = await deliver(request, event('dsync.user.created', user));
     expect(created.status()).toBe(200);
     expect(await created.json()).toEqual({ ok: true, outcome: 'applied' });
-    const group = { object: 'directory_group', id: 'directory_group_acme_admins', idp_id: 'g', directory_id: 'directory_acme', organization_id: 'org_acme', name: 'Trust Center Admins', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
+    const group = {
+      object: 'directory_group',
+      id: 'directory_group_acme_admins',
+      idp_id: 'g',
+      directory_id: 'directory_acme',
+      organization_id: 'org_acme',
+      name: 'Trust Center Admins',
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    };
     const added = await deliver(request, event('dsync.group.user_added', { directory_id: 'directory_acme', user, group }));
     expect(await added.json()).toEqual({ ok: true, outcome: 'applied' });
   });

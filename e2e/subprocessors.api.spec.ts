@@ -84,7 +84,19 @@ const STAFF_ENDPOINTS = [
 async function call(request: APIRequestContext, method: 'GET' | 'POST', path: string) {
   return method === 'GET'
     ? request.get(path)
-    : request.post(path, { data: { kind: 'add', name: 'Sneaky', purpose: 'x', dataCategories: ['x'], locations: ['US'], transferMechanism: 'x', website: 'https://x.example', processesCustomerRecords: false, effectiveDate: '2099-01-01' } });
+    : request.post(path, {
+        data: {
+          kind: 'add',
+          name: 'Sneaky',
+          purpose: 'x',
+          dataCategories: ['x'],
+          locations: ['US'],
+          transferMechanism: 'x',
+          website: 'https://x.example',
+          processesCustomerRecords: false,
+          effectiveDate: '2099-01-01',
+        },
+      });
 }
 
 test('support engineers, customer members and signed-out callers cannot use the sub-processor staff tools', async ({ playwright, baseURL }) => {
@@ -148,12 +160,24 @@ test('bad input to the staff tools gets a clear message and changes nothing', as
   await refused({ ...valid, name: '' }, 400, /name: Enter the name/);
   await refused({ ...valid, kind: 'rename' }, 400, /kind/);
   const today = new Date().toISOString().slice(0, 10);
-  await refused({ kind: 'remove', subprocessor: 'stripe', effectiveDate: '2000-01-01' }, 409, 'Stripe is not a sub-processor on 2000-01-01, so it cannot be removed then.');
-  const tooEarly = await refused({ ...valid, effectiveDate: today }, 422, /^Bad Input Co processes customer records, so it needs 90 days' notice: the earliest effective date is \d{4}-\d{2}-\d{2}\.$/);
+  await refused(
+    { kind: 'remove', subprocessor: 'stripe', effectiveDate: '2000-01-01' },
+    409,
+    'Stripe is not a sub-processor on 2000-01-01, so it cannot be removed then.',
+  );
+  const tooEarly = await refused(
+    { ...valid, effectiveDate: today },
+    422,
+    /^Bad Input Co processes customer records, so it needs 90 days' notice: the earliest effective date is \d{4}-\d{2}-\d{2}\.$/,
+  );
   expect(tooEarly.code).toBe('notice_too_short');
   await refused({ ...valid, kind: 'update', subprocessor: 'no-such-thing' }, 404, 'There is no sub-processor “no-such-thing”.');
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  await refused({ kind: 'remove', subprocessor: 'stripe', effectiveDate: yesterday }, 422, /^The effective date cannot be in the past: the earliest effective date is /);
+  await refused(
+    { kind: 'remove', subprocessor: 'stripe', effectiveDate: yesterday },
+    422,
+    /^The effective date cannot be in the past: the earliest effective date is /,
+  );
   const bad = await alice.post('/api/admin/subprocessors/changes', { headers: { 'content-type': 'application/json' }, data: '{not json' });
   expect(bad.status()).toBe(400);
   expect((await alice.post('/api/admin/subprocessors/changes/not-a-uuid/cancel')).status()).toBe(404);

@@ -63,7 +63,10 @@ test('a reviewer searches the list, subscribes and confirms through the mailed l
   await screens(page, 'subscription-confirmed');
 });
 
-test('alice schedules a sub-processor too early and is refused; scheduled correctly and announced, it is upcoming everywhere and mailed', async ({ page, baseURL }) => {
+test('alice schedules a sub-processor too early and is refused; scheduled correctly and announced, it is upcoming everywhere and mailed', async ({
+  page,
+  baseURL,
+}) => {
   await page.request.post('/api/auth/demo', { data: { email: ACCOUNTS.alice } });
   await page.goto('/admin/subprocessors');
   await expect(page.getByRole('heading', { level: 1, name: 'Sub-processors' })).toBeVisible();
@@ -83,7 +86,9 @@ test('alice schedules a sub-processor too early and is refused; scheduled correc
   await page.getByLabel('Reason for the change').fill('Automatic reconciliation for all plans.');
   await page.getByRole('button', { name: 'Save draft' }).click();
 
-  await expect(page.getByRole('alert').filter({ hasText: 'earliest' })).toHaveText(`Ledgerline processes customer records, so it needs 90 days' notice: the earliest effective date is ${earliest}.`);
+  await expect(page.getByRole('alert').filter({ hasText: 'earliest' })).toHaveText(
+    `Ledgerline processes customer records, so it needs 90 days' notice: the earliest effective date is ${earliest}.`,
+  );
   await expect(page.getByLabel('Name')).toHaveValue('Ledgerline');
   await expect(page.getByLabel('Processes customer records')).toBeChecked();
   await screens(page, 'admin-subprocessors-new-refused');
@@ -114,21 +119,31 @@ test('alice schedules a sub-processor too early and is refused; scheduled correc
   const json = await (await page.request.get('/subprocessors.json')).json();
   expect(json.upcoming).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ name: 'Ledgerline', change: 'add', status: 'pending_addition', processes_customer_records: true, locations: ['DE', 'FR'], effective_date: earliest }),
+      expect.objectContaining({
+        name: 'Ledgerline',
+        change: 'add',
+        status: 'pending_addition',
+        processes_customer_records: true,
+        locations: ['DE', 'FR'],
+        effective_date: earliest,
+      }),
     ]),
   );
   expect(json.current.map((s: { name: string }) => s.name)).not.toContain('Ledgerline');
 
   const feed = await page.request.get('/subprocessors/feed.xml');
   expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
-  const parsed = await page.evaluate((xml) => {
-    const doc = new DOMParser().parseFromString(xml, 'application/xml');
-    return {
-      error: doc.getElementsByTagName('parsererror').length > 0,
-      root: doc.documentElement.namespaceURI,
-      titles: [...doc.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0].textContent),
-    };
-  }, await feed.text());
+  const parsed = await page.evaluate(
+    (xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      return {
+        error: doc.getElementsByTagName('parsererror').length > 0,
+        root: doc.documentElement.namespaceURI,
+        titles: [...doc.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0].textContent),
+      };
+    },
+    await feed.text(),
+  );
   expect(parsed).toMatchObject({ error: false, root: 'http://www.w3.org/2005/Atom' });
   expect(parsed.titles).toContain(`New sub-processor: Ledgerline, effective ${earliest}`);
 

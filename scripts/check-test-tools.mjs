@@ -8,7 +8,9 @@ import fs from 'node:fs';
 const problems = [];
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
-  problems.push(`Chromium was not found at ${chromium}; the end-to-end tests need it (or point CHROMIUM_PATH at another build; do not run 'npx playwright install').`);
+  problems.push(
+    `Chromium was not found at ${chromium}; the end-to-end tests need it (or point CHROMIUM_PATH at another build; do not run 'npx playwright install').`,
+  );
 }
 for (const [tool, pkg] of [
   ['qpdf', 'qpdf'],
@@ -22,7 +24,9 @@ if (!['/usr/sbin/nginx', '/usr/bin/nginx'].some((p) => fs.existsSync(p))) {
   problems.push('nginx was not found; the reverse-proxy tests run the shipped deploy/nginx.conf with it (Debian package nginx).');
 }
 if (spawnSync('python3', ['-c', 'import cryptography']).status !== 0) {
-  problems.push("python3 with the cryptography package was not found; the independent governance-log verifier's test needs it (Debian package python3-cryptography).");
+  problems.push(
+    "python3 with the cryptography package was not found; the independent governance-log verifier's test needs it (Debian package python3-cryptography).",
+  );
 }
 if (!['python3', '/usr/bin/python3'].some((python) => spawnSync(python, ['-c', 'import feedparser']).status === 0)) {
   problems.push("Python's feedparser was not found; the Atom feed tests read the feed with it (Debian package python3-feedparser).");

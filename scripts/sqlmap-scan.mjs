@@ -114,7 +114,10 @@ async function signIn(email) {
     body: JSON.stringify({ email }),
   });
   if (response.status !== 200) throw new Error(`demo sign-in as ${email} answered ${response.status}: is DEMO_SIGN_IN on?`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return cookie;
 }
 const admin = await signIn('alice@vendor.example');
@@ -157,9 +160,38 @@ const TARGETS = [
   { name: 'access-token-path', args: ['-u', `${base}/access/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA*`, ...NO_HEADERS] },
   // sqlmap skips parameters named like anti-CSRF tokens unless named with -p.
   // An unknown token answers 404: sqlmap is told that is a normal answer, not a missing page.
-  { name: 'subscription-confirm', args: ['-u', `${base}/api/subscriptions/confirm`, '--data', JSON.stringify({ token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), '--ignore-code', '404', '-p', 'token', ...NO_HEADERS] },
-  { name: 'unsubscribe', args: ['-u', `${base}/api/subscriptions/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, '--data', 'List-Unsubscribe=One-Click', '--ignore-code', '404', '-p', 'token,List-Unsubscribe', ...NO_HEADERS] },
-  { name: 'governance-events (admin)', args: ['-u', `${base}/api/governance/events?kind=access&after=0&limit=50`, '--cookie', admin, '-p', 'kind,after,limit', ...NO_HEADERS] },
+  {
+    name: 'subscription-confirm',
+    args: [
+      '-u',
+      `${base}/api/subscriptions/confirm`,
+      '--data',
+      JSON.stringify({ token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }),
+      '--ignore-code',
+      '404',
+      '-p',
+      'token',
+      ...NO_HEADERS,
+    ],
+  },
+  {
+    name: 'unsubscribe',
+    args: [
+      '-u',
+      `${base}/api/subscriptions/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`,
+      '--data',
+      'List-Unsubscribe=One-Click',
+      '--ignore-code',
+      '404',
+      '-p',
+      'token,List-Unsubscribe',
+      ...NO_HEADERS,
+    ],
+  },
+  {
+    name: 'governance-events (admin)',
+    args: ['-u', `${base}/api/governance/events?kind=access&after=0&limit=50`, '--cookie', admin, '-p', 'kind,after,limit', ...NO_HEADERS],
+  },
   { name: 'tenant-records (customer)', args: ['-u', `${base}/api/tenants/acme*/records`, '--cookie', customer, ...NO_HEADERS] },
 ].filter((t) => !only || only.includes(t.name));
 
@@ -169,17 +201,26 @@ const COMMON = [
   // Level 3 tests cookies, User-Agent and Referer besides the parameters; SQLMAP_LEVEL=5
   // SQLMAP_RISK=3 is the most thorough (and several times slower: an access request that
   // passes validation records an NDA acceptance and renders its PDF).
-  '--level', process.env.SQLMAP_LEVEL ?? '3',
-  '--risk', process.env.SQLMAP_RISK ?? '2',
-  '--dbms', 'PostgreSQL',
-  '--technique', 'BEUSTQ',
-  '--time-sec', '2',
-  '--threads', '2',
+  '--level',
+  process.env.SQLMAP_LEVEL ?? '3',
+  '--risk',
+  process.env.SQLMAP_RISK ?? '2',
+  '--dbms',
+  'PostgreSQL',
+  '--technique',
+  'BEUSTQ',
+  '--time-sec',
+  '2',
+  '--threads',
+  '2',
   '--disable-coloring',
-  '--proxy', `http://127.0.0.1:${PROXY_PORT}`,
-  '--output-dir', outDir,
+  '--proxy',
+  `http://127.0.0.1:${PROXY_PORT}`,
+  '--output-dir',
+  outDir,
   // Answers to sqlmap's questions beyond --batch's defaults: keep testing other parameters.
-  '--answers', 'keep testing=Y',
+  '--answers',
+  'keep testing=Y',
 ];
 
 /** sqlmap's verdict from its output. */
@@ -195,7 +236,9 @@ function verdict(output) {
 
 const results = [];
 const started = Date.now();
-console.log(`${sqlmapVersion.startsWith('1') ? 'sqlmap ' : ''}${sqlmapVersion}: ${TARGETS.length} targets on ${base}, ${COMMON.slice(2, 10).join(' ')}; logs in ${path.relative(root, outDir)}/`);
+console.log(
+  `${sqlmapVersion.startsWith('1') ? 'sqlmap ' : ''}${sqlmapVersion}: ${TARGETS.length} targets on ${base}, ${COMMON.slice(2, 10).join(' ')}; logs in ${path.relative(root, outDir)}/`,
+);
 for (const target of TARGETS) {
   statuses = {};
   const t0 = Date.now();
@@ -204,21 +247,40 @@ for (const target of TARGETS) {
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGTERM');
-  }, TARGET_TIMEOUT_S * 1000 * (target.timeout ?? 1));
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      child.kill('SIGTERM');
+    },
+    TARGET_TIMEOUT_S * 1000 * (target.timeout ?? 1),
+  );
   const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
   clearTimeout(timer);
   fs.writeFileSync(path.join(outDir, `${target.name.replace(/[^a-z0-9-]+/gi, '_')}.log`), output);
   const v = verdict(output);
   const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
-  const fiveXx = Object.entries(statuses).filter(([s]) => /^5/.test(s)).reduce((a, [, n]) => a + n, 0);
+  const fiveXx = Object.entries(statuses)
+    .filter(([s]) => /^5/.test(s))
+    .reduce((a, [, n]) => a + n, 0);
   const state = v.injectable ? 'INJECTABLE' : timedOut ? 'timed out' : v.notInjectable ? 'not injectable' : `unclear (exit ${code})`;
-  const result = { target: target.name, state, points: v.points, requests, statuses: { ...statuses }, fiveXx, skipped: v.skipped, seconds: Math.round((Date.now() - t0) / 1000), critical: v.critical };
+  const result = {
+    target: target.name,
+    state,
+    points: v.points,
+    requests,
+    statuses: { ...statuses },
+    fiveXx,
+    skipped: v.skipped,
+    seconds: Math.round((Date.now() - t0) / 1000),
+    critical: v.critical,
+  };
   results.push(result);
-  const codes = Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(', ');
-  console.log(`  ${target.name.padEnd(28)} ${state.padEnd(15)} ${String(requests).padStart(5)} requests in ${String(result.seconds).padStart(3)} s  (${codes})`);
+  const codes = Object.entries(statuses)
+    .map(([s, n]) => `${s}: ${n}`)
+    .join(', ');
+  console.log(
+    `  ${target.name.padEnd(28)} ${state.padEnd(15)} ${String(requests).padStart(5)} requests in ${String(result.seconds).padStart(3)} s  (${codes})`,
+  );
   for (const p of v.points) console.log(`    injection point: ${p}`);
   if (v.skipped.length) console.log(`    not tested (sqlmap skipped them): ${v.skipped.join(', ')}`);
   for (const c of v.critical.filter((c) => !/do not appear to be injectable/.test(c))) console.log(`    sqlmap: ${c}`);

@@ -21,14 +21,19 @@ const TRUST_ADMIN_NAV = [
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await requireStaff('/admin');
   return (
-    <ConsoleShell area="Staff admin" organization="Vendor staff" person={actor} nav={[
+    <ConsoleShell
+      area="Staff admin"
+      organization="Vendor staff"
+      person={actor}
+      nav={[
         { href: '/admin', label: 'Overview' },
         { href: '/admin/tenants', label: 'Tenants' },
         ...(actor.role === 'support' || actor.role === 'trust_admin' ? [{ href: '/admin/lockbox', label: 'Lockbox requests' }] : []),
         ...(actor.role === 'break_glass' || actor.role === 'trust_admin' ? [{ href: '/admin/break-glass', label: 'Break-glass' }] : []),
         ...(actor.role === 'trust_admin' ? TRUST_ADMIN_NAV : []),
         { href: '/admin/account', label: 'Your account' },
-      ]}>
+      ]}
+    >
       {children}
     </ConsoleShell>
   );

@@ -46,9 +46,7 @@ export default async function AdminHome({ searchParams }: { searchParams: PageSe
           </h2>
           <p className="mt-1 text-sm text-slate-600">Break-glass sessions without their post-incident review, newest first.</p>
           {reviews.sessions.length === 0 ? (
-            <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-              No reviews are open.
-            </p>
+            <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No reviews are open.</p>
           ) : (
             <Table columns={[{ label: 'Tenant' }, { label: 'Incident' }, { label: 'Opened by' }, { label: 'Started' }, { label: 'State' }]} className="mt-3">
               {reviews.sessions.map((s) => (

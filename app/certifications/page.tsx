@@ -22,8 +22,8 @@ export default async function CertificationsPage() {
     <div className="mx-auto max-w-6xl px-4 py-10">
       <PageHeading eyebrow="Compliance" title="Certifications and attestations">
         <p>
-          Where {vendorName} stands with each framework today: what an independent auditor has attested, which audits are under
-          way, and what is planned. Public reports download directly; others are shared under NDA from the{' '}
+          Where {vendorName} stands with each framework today: what an independent auditor has attested, which audits are under way, and what is planned. Public
+          reports download directly; others are shared under NDA from the{' '}
           <a href="/documents" className="text-brand-700 underline">
             documents page
           </a>

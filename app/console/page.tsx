@@ -30,8 +30,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Page
           Your data held by the vendor
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Only your organization’s users can read these records. Vendor staff see them only while a lockbox request you approved
-          is active.
+          Only your organization’s users can read these records. Vendor staff see them only while a lockbox request you approved is active.
         </p>
         {records.length === 0 ? (
           <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">

@@ -63,8 +63,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pa
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <PageHeading eyebrow={`${settings.vendorName} Trust Center`} title="Documents">
-        Certificates, reports and policies for your security review. Public documents download at once. Confidential ones, marked NDA
-        or Restricted, need a short request: accept our NDA and we e-mail you a personal link.
+        Certificates, reports and policies for your security review. Public documents download at once. Confidential ones, marked NDA or Restricted, need a
+        short request: accept our NDA and we e-mail you a personal link.
       </PageHeading>
 
       <div id="request-result">
@@ -117,8 +117,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pa
             Request access to confidential documents
           </h2>
           <p className="mt-2 max-w-3xl text-slate-700">
-            Tell us who you are and which documents you need, and accept our NDA. Requests from our customers’ company domains are approved
-            at once; others are reviewed by our team. Restricted documents are always reviewed by a person.
+            Tell us who you are and which documents you need, and accept our NDA. Requests from our customers’ company domains are approved at once; others are
+            reviewed by our team. Restricted documents are always reviewed by a person.
           </p>
           {nda ? (
             <RequestAccessForm documents={gated} nda={nda} wanted={wanted} grantDays={settings.accessGrantDays} />

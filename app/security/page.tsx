@@ -29,7 +29,9 @@ export default async function SecurityPage() {
         ) : null}
       </PageHeading>
       {blocks.length === 0 ? (
-        <EmptyState title="The security overview is not published yet">Our staff are writing it; the certifications page shows our audits meanwhile.</EmptyState>
+        <EmptyState title="The security overview is not published yet">
+          Our staff are writing it; the certifications page shows our audits meanwhile.
+        </EmptyState>
       ) : (
         <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
           <nav aria-labelledby="toc" className="no-print lg:sticky lg:top-6 lg:self-start">

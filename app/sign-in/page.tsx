@@ -24,7 +24,8 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
   const next = safeNextPath(params.next) ?? '';
-  const error = typeof params.error === 'string' ? ((Object.hasOwn(ERRORS, params.error) ? ERRORS[params.error] : undefined) ?? 'Sign-in failed. Try again.') : null;
+  const error =
+    typeof params.error === 'string' ? ((Object.hasOwn(ERRORS, params.error) ? ERRORS[params.error] : undefined) ?? 'Sign-in failed. Try again.') : null;
   const groups = [
     { title: 'Vendor staff', accounts: DEMO_ACCOUNTS.filter((a) => a.kind === 'staff') },
     ...DEMO_TENANTS.map((t) => ({
@@ -61,13 +62,7 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
             {next ? <input type="hidden" name="next" value={next} /> : null}
             <label className="flex flex-col text-sm font-medium">
               Work e-mail
-              <input
-                type="email"
-                name="email"
-                required
-                autoComplete="email"
-                className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal"
-              />
+              <input type="email" name="email" required autoComplete="email" className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal" />
             </label>
             <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
               Continue with single sign-on
@@ -78,8 +73,7 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
       {config().demoSignIn ? (
         <>
           <p className="mt-3 text-slate-700">
-            This server runs in demo mode: choose an account to sign in as. With WorkOS configured, people sign in with their
-            company’s single sign-on instead.
+            This server runs in demo mode: choose an account to sign in as. With WorkOS configured, people sign in with their company’s single sign-on instead.
           </p>
           {groups.map((group) => (
             <section key={group.title} aria-labelledby={`group-${group.title}`} className="mt-8">
@@ -119,13 +113,7 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
               {next ? <input type="hidden" name="next" value={next} /> : null}
               <label className="flex flex-col text-sm font-medium">
                 Account e-mail
-                <input
-                  type="email"
-                  name="email"
-                  required
-                  autoComplete="email"
-                  className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal"
-                />
+                <input type="email" name="email" required autoComplete="email" className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal" />
               </label>
               <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
                 Sign in as this account
@@ -135,9 +123,7 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
         </>
       ) : null}
       {!config().demoSignIn && !config().workosConfigured ? (
-        <p className="mt-4 text-slate-700">
-          Sign-in is not set up on this server: its operator has turned demo sign-in off without connecting WorkOS.
-        </p>
+        <p className="mt-4 text-slate-700">Sign-in is not set up on this server: its operator has turned demo sign-in off without connecting WorkOS.</p>
       ) : null}
     </div>
   );

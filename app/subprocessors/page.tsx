@@ -14,7 +14,8 @@ import { publicSubprocessors } from '@/lib/subprocessors/public';
 
 export const metadata: Metadata = {
   title: 'Sub-processors',
-  description: 'The third parties that process data on our behalf: purpose, data, locations and transfer mechanism, with upcoming changes and their effective dates.',
+  description:
+    'The third parties that process data on our behalf: purpose, data, locations and transfer mechanism, with upcoming changes and their effective dates.',
   alternates: { types: { 'application/atom+xml': '/subprocessors/feed.xml', 'application/json': '/subprocessors.json' } },
 };
 
@@ -31,14 +32,21 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
     <div className="mx-auto max-w-6xl px-4 py-10">
       <PageHeading eyebrow="Trust Center" title="Sub-processors">
         <p>
-          The third parties {settings.vendorName} uses to run its service, and what each does with data. We announce a new
-          sub-processor at least {NOTICE_DAYS.standard} days before it starts, and {NOTICE_DAYS.customerRecords} days before when it
-          will process customer records; the same goes for a change that widens what one does.
+          The third parties {settings.vendorName} uses to run its service, and what each does with data. We announce a new sub-processor at least{' '}
+          {NOTICE_DAYS.standard} days before it starts, and {NOTICE_DAYS.customerRecords} days before when it will process customer records; the same goes for a
+          change that widens what one does.
         </p>
         <p className="mt-2 text-sm text-slate-600">
           {view.updatedAt ? <>Last updated {formatDate(view.updatedAt)}. </> : null}
-          Also as <a href="/subprocessors.json" className="text-brand-700 underline">JSON</a> and as an{' '}
-          <a href="/subprocessors/feed.xml" className="text-brand-700 underline">Atom feed</a>.
+          Also as{' '}
+          <a href="/subprocessors.json" className="text-brand-700 underline">
+            JSON
+          </a>{' '}
+          and as an{' '}
+          <a href="/subprocessors/feed.xml" className="text-brand-700 underline">
+            Atom feed
+          </a>
+          .
         </p>
       </PageHeading>
 
@@ -59,7 +67,13 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
         <h2 id="current" className="text-xl font-semibold text-slate-900">
           Current sub-processors
         </h2>
-        <form method="get" action="/subprocessors" role="search" aria-label="Sub-processors" className="no-print mt-3 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
+        <form
+          method="get"
+          action="/subprocessors"
+          role="search"
+          aria-label="Sub-processors"
+          className="no-print mt-3 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end"
+        >
           <label className="flex flex-col text-sm font-medium">
             PageSearchParams
             <input type="search" name="q" defaultValue={filter.q} maxLength={100} placeholder="Name, purpose, data or country" className={field} />

@@ -44,7 +44,11 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Page
         <ol className="space-y-6">
           {updates.map((u) => (
             <li key={u.id}>
-              <article id={`update-${u.id}`} aria-labelledby={`update-${u.id}-title`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:break-inside-avoid print:shadow-none">
+              <article
+                id={`update-${u.id}`}
+                aria-labelledby={`update-${u.id}-title`}
+                className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:break-inside-avoid print:shadow-none"
+              >
                 <p className="text-sm text-slate-600">
                   <time dateTime={isoDateTime(u.publishedAt)}>{formatDate(u.publishedAt)}</time>
                 </p>

@@ -55,7 +55,13 @@ export async function startAppServer({ port, dataDir, env = {}, timeoutMs = 600_
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const server: AppServer = { url, pid: child.pid!, output: () => log, cpuMs: () => cpuMs(serverPid(child.pid!)), stop: () => stopChild(child, exited, killGroup) };
+  const server: AppServer = {
+    url,
+    pid: child.pid!,
+    output: () => log,
+    cpuMs: () => cpuMs(serverPid(child.pid!)),
+    stop: () => stopChild(child, exited, killGroup),
+  };
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -117,8 +117,14 @@ export function pageScripts(nextDir: string, route: string, chunkFiles: string[]
   const entries = [...clientReferences(nextDir, route)]
     .map(([reference, id]) => ({ name: projectPath(reference), id }))
     .filter((e): e is { name: string; id: number } => e.name !== null && byId.has(e.id));
-  const reachedByOwn = closure(entries.map((e) => e.id), byId);
-  const framework = closure([...byId.keys()].filter((id) => !reachedByOwn.has(id)), byId);
+  const reachedByOwn = closure(
+    entries.map((e) => e.id),
+    byId,
+  );
+  const framework = closure(
+    [...byId.keys()].filter((id) => !reachedByOwn.has(id)),
+    byId,
+  );
   const ownIds = new Set([...reachedByOwn].filter((id) => !framework.has(id)));
 
   const sourcesOf = (ids: Set<number>) => modules.filter((m) => ids.has(m.id)).map((m) => m.source);

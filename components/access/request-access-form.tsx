@@ -11,7 +11,17 @@ const input = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2
  * its version and SHA-256 (sent back so the record holds exactly what was shown), the typed
  * name and the acceptance. A plain form: it works without JavaScript.
  */
-export function RequestAccessForm({ documents, nda, wanted, grantDays }: { documents: PortalDocument[]; nda: PublicNda; wanted: Set<string>; grantDays: number }) {
+export function RequestAccessForm({
+  documents,
+  nda,
+  wanted,
+  grantDays,
+}: {
+  documents: PortalDocument[];
+  nda: PublicNda;
+  wanted: Set<string>;
+  grantDays: number;
+}) {
   return (
     <form method="post" action="/api/access-requests" className="mt-6 space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
       <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -35,7 +45,14 @@ export function RequestAccessForm({ documents, nda, wanted, grantDays }: { docum
         </label>
         <label className="block text-sm font-medium text-slate-800 sm:col-span-2">
           Reason for the request
-          <textarea name="reason" required maxLength={2000} rows={3} className={input} placeholder="For example: vendor security review for our procurement of analytics software." />
+          <textarea
+            name="reason"
+            required
+            maxLength={2000}
+            rows={3}
+            className={input}
+            placeholder="For example: vendor security review for our procurement of analytics software."
+          />
         </label>
       </fieldset>
 
@@ -62,8 +79,7 @@ export function RequestAccessForm({ documents, nda, wanted, grantDays }: { docum
           <div className="border-b border-slate-200 bg-slate-50 px-4 py-3">
             <p className="font-semibold text-slate-900">{nda.title}</p>
             <p className="mt-1 text-xs text-slate-600">
-              Version {nda.version}, published {formatDate(nda.publishedAt)} · SHA-256{' '}
-              <code className="break-all font-mono text-slate-800">{nda.sha256}</code>
+              Version {nda.version}, published {formatDate(nda.publishedAt)} · SHA-256 <code className="break-all font-mono text-slate-800">{nda.sha256}</code>
             </p>
           </div>
           <div

@@ -14,7 +14,8 @@ const ROLE_LABELS: Record<string, string> = {
 
 const ERRORS: Record<string, string> = {
   confirmation_mismatch: 'Type your own e-mail address exactly to confirm the deletion.',
-  last_customer_admin: 'You are your organization’s only customer admin. Make another person a customer admin first, so that someone can still answer lockbox requests.',
+  last_customer_admin:
+    'You are your organization’s only customer admin. Make another person a customer admin first, so that someone can still answer lockbox requests.',
   invalid_request: 'Type your e-mail address to confirm.',
 };
 
@@ -40,8 +41,8 @@ export function AccountPage({ actor, error }: { actor: CustomerActor | StaffActo
           Your data
         </h2>
         <p className="mt-1 text-sm text-slate-700">
-          A JSON file with your account, sessions, notifications, the decisions you made and the governance events you took part in. The
-          download is recorded in the governance log.
+          A JSON file with your account, sessions, notifications, the decisions you made and the governance events you took part in. The download is recorded in
+          the governance log.
         </p>
         <form method="post" action="/api/me/export" className="mt-3">
           <SubmitButton variant="secondary">Download your data</SubmitButton>
@@ -55,9 +56,9 @@ export function AccountPage({ actor, error }: { actor: CustomerActor | StaffActo
         {actor.kind === 'customer' ? (
           <>
             <p className="mt-1 text-sm text-slate-700">
-              Your name and e-mail address are erased from the portal and from the governance log’s list of people; the log’s events stay,
-              naming you only by a pseudonym, so {actor.tenantName}’s chain still verifies. Your sessions end at once. A DPA you signed keeps
-              your name, as a signed contract must. If your organization’s directory manages your account, it may create a new one.
+              Your name and e-mail address are erased from the portal and from the governance log’s list of people; the log’s events stay, naming you only by a
+              pseudonym, so {actor.tenantName}’s chain still verifies. Your sessions end at once. A DPA you signed keeps your name, as a signed contract must.
+              If your organization’s directory manages your account, it may create a new one.
             </p>
             <form method="post" action="/api/me/delete" className="mt-3 grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
               <Field id="confirm" name="confirm" type="email" label="Type your e-mail address to confirm" autoComplete="off" required maxLength={320} />
@@ -68,8 +69,7 @@ export function AccountPage({ actor, error }: { actor: CustomerActor | StaffActo
           </>
         ) : (
           <p className="mt-1 text-sm text-slate-700">
-            Vendor staff accounts are removed by a trust admin or by the vendor’s directory; ask them, and your name and e-mail address are
-            erased the same way.
+            Vendor staff accounts are removed by a trust admin or by the vendor’s directory; ask them, and your name and e-mail address are erased the same way.
           </p>
         )}
       </section>

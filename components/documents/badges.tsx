@@ -17,7 +17,11 @@ export const VISIBILITY_LABELS: Record<DocumentVisibility, string> = {
 
 export function VisibilityBadge({ visibility }: { visibility: DocumentVisibility }) {
   const v = VISIBILITY[visibility];
-  return <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${v.className}`}>{v.label}</span>;
+  return (
+    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${v.className}`}>
+      {v.label}
+    </span>
+  );
 }
 
 /** Valid-until as reviewers and staff read it; staff also see when it expires soon. */

@@ -15,7 +15,10 @@ export function DocumentCard({ doc, grantedUntil, now }: { doc: PortalDocument; 
     </a>
   );
   return (
-    <li id={doc.slug} className="scroll-mt-6 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:flex-row sm:items-start sm:justify-between">
+    <li
+      id={doc.slug}
+      className="scroll-mt-6 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:flex-row sm:items-start sm:justify-between"
+    >
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="font-semibold text-slate-900">{doc.title}</h3>
@@ -42,10 +45,7 @@ export function DocumentCard({ doc, grantedUntil, now }: { doc: PortalDocument; 
             <span className="text-xs text-slate-600">Your access ends {formatDate(grantedUntil)}</span>
           </>
         ) : (
-          <a
-            href={`/documents?want=${doc.slug}#request-access`}
-            className={`${button} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}
-          >
+          <a href={`/documents?want=${doc.slug}#request-access`} className={`${button} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}>
             Request access<span className="sr-only"> to {doc.title}</span>
           </a>
         )}

@@ -48,17 +48,12 @@ export function AddEndpointForm() {
         <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950">
           <p className="font-semibold">Endpoint added: {state.url}</p>
           <p className="mt-1">
-            Copy its signing secret now and store it in your SIEM. It is shown this once and never again; if it is lost, give the endpoint a
-            new signing secret.
+            Copy its signing secret now and store it in your SIEM. It is shown this once and never again; if it is lost, give the endpoint a new signing secret.
           </p>
           <SecretField label="Signing secret" secret={state.secret} />
         </div>
       ) : null}
-      {state.kind === 'error' ? (
-        <Notice tone="error">
-          {state.message}
-        </Notice>
-      ) : null}
+      {state.kind === 'error' ? <Notice tone="error">{state.message}</Notice> : null}
       <form onSubmit={submit} className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-lg font-semibold">Add an endpoint</h2>
         <Field

@@ -95,7 +95,11 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
 
 function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
   return (
-    <Table columns={[{ label: 'Event' }, { label: 'Endpoint' }, { label: 'State' }, { label: 'Attempts' }, { label: 'Last answer' }, { label: 'When' }]} caption="Deliveries" minWidth="md">
+    <Table
+      columns={[{ label: 'Event' }, { label: 'Endpoint' }, { label: 'State' }, { label: 'Attempts' }, { label: 'Last answer' }, { label: 'When' }]}
+      caption="Deliveries"
+      minWidth="md"
+    >
       {deliveries.map((d) => (
         <tr key={d.id}>
           <td className="max-w-[14rem] break-words px-3 py-2">
@@ -109,7 +113,13 @@ function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
           <td className="px-3 py-2">{d.attempts}</td>
           <td className="min-w-[10rem] px-3 py-2 text-slate-700">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')}</td>
           <td className="min-w-[9rem] px-3 py-2 text-slate-700">
-            {d.deliveredAt ? formatDateTime(d.deliveredAt) : d.state === 'pending' ? `next ${formatDateTime(d.nextAttemptAt)}` : d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : '—'}
+            {d.deliveredAt
+              ? formatDateTime(d.deliveredAt)
+              : d.state === 'pending'
+                ? `next ${formatDateTime(d.nextAttemptAt)}`
+                : d.lastAttemptAt
+                  ? formatDateTime(d.lastAttemptAt)
+                  : '—'}
           </td>
         </tr>
       ))}
@@ -144,13 +154,14 @@ export function ForwardingPage({
   const done = singleParam(query.done);
   const error = singleParam(query.error);
   const status = singleParam(query.status);
-  const errors = status && /^\d{3}$/.test(status) ? { ...ERRORS, test_failed: `The test message was not accepted: the receiver answered HTTP ${status}.` } : ERRORS;
+  const errors =
+    status && /^\d{3}$/.test(status) ? { ...ERRORS, test_failed: `The test message was not accepted: the receiver answered HTTP ${status}.` } : ERRORS;
   return (
     <div>
       <PageHeading title="Forwarding to a SIEM">
-        Every event appended to {chainLabel} is also sent to the endpoints below as a signed webhook (Standard Webhooks), retried with
-        back-off for about 28 hours until the receiver accepts it. Each message carries the event’s id as its <code>webhook-id</code>, so
-        a receiver can drop the duplicates that retries may cause.{note ? ` ${note}` : ''}
+        Every event appended to {chainLabel} is also sent to the endpoints below as a signed webhook (Standard Webhooks), retried with back-off for about 28
+        hours until the receiver accepts it. Each message carries the event’s id as its <code>webhook-id</code>, so a receiver can drop the duplicates that
+        retries may cause.{note ? ` ${note}` : ''}
       </PageHeading>
       <FormNotice error={error} errors={errors} success={done ? DONE[done] : undefined} />
 
@@ -185,8 +196,12 @@ export function ForwardingPage({
         <Pagination basePath={here} page={page} pageSize={PAGE_SIZE} total={total} />
       </section>
       <p className="mt-6 text-sm text-slate-600">
-        How to verify signatures and de-duplicate: see the forwarding guide in the project’s documentation (
-        <code>docs/governance-forwarding.md</code>). The JSON API is <Link href="/api/governance/forwarding" className="text-brand-700 underline">/api/governance/forwarding</Link>.
+        How to verify signatures and de-duplicate: see the forwarding guide in the project’s documentation (<code>docs/governance-forwarding.md</code>). The
+        JSON API is{' '}
+        <Link href="/api/governance/forwarding" className="text-brand-700 underline">
+          /api/governance/forwarding
+        </Link>
+        .
       </p>
     </div>
   );

@@ -47,7 +47,11 @@ export function RotateSecretButton({ endpointId, url }: { endpointId: string; ur
         >
           {state.kind === 'busy' ? 'Changing…' : 'Change the secret'}
         </button>
-        <button type="button" onClick={() => setState({ kind: 'idle' })} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium text-slate-900">
+        <button
+          type="button"
+          onClick={() => setState({ kind: 'idle' })}
+          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium text-slate-900"
+        >
           Keep it
         </button>
       </div>

@@ -36,7 +36,17 @@ function Value({ name, value, actors }: { name: string; value: unknown; actors: 
 /** A page of a chain's events, newest first, each with who, what, why and where it sits in the chain. */
 export function EventTimeline({ events, actors, caption }: { events: GovernanceEventView[]; actors: Map<string, ActorView>; caption: string }) {
   return (
-    <Table columns={[{ label: '#', width: 'w-16' }, { label: 'Time', width: 'w-44' }, { label: 'Event', width: 'w-56' }, { label: 'Who', width: 'w-48' }, { label: 'Details' }]} caption={caption} minWidth="2xl">
+    <Table
+      columns={[
+        { label: '#', width: 'w-16' },
+        { label: 'Time', width: 'w-44' },
+        { label: 'Event', width: 'w-56' },
+        { label: 'Who', width: 'w-48' },
+        { label: 'Details' },
+      ]}
+      caption={caption}
+      minWidth="2xl"
+    >
       {events.map((e) => {
         const details = Object.entries(e.payload).filter(([k]) => k !== 'user' || e.payload.user !== e.actorId);
         return (

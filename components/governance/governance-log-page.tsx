@@ -54,11 +54,19 @@ export async function GovernanceLogPage({
           The chain
         </h2>
         <Stat label="Events in the chain" value={String(status.events)} />
-        <Stat label="Head" value={status.head ? `#${status.head.seq} · ${status.head.hash.slice(0, 12)}…` : 'Empty'} note={status.head ? formatDateTime(status.head.at) : undefined} />
+        <Stat
+          label="Head"
+          value={status.head ? `#${status.head.seq} · ${status.head.hash.slice(0, 12)}…` : 'Empty'}
+          note={status.head ? formatDateTime(status.head.at) : undefined}
+        />
         <Stat
           label="Last signed checkpoint"
           value={status.checkpoint ? `#${status.checkpoint.seq}` : 'None yet'}
-          note={status.checkpoint ? `${formatDateTime(status.checkpoint.time)} · key ${status.checkpoint.kid.slice(0, 10)}…` : 'Heads are signed within a minute of a change, and at every export.'}
+          note={
+            status.checkpoint
+              ? `${formatDateTime(status.checkpoint.time)} · key ${status.checkpoint.kid.slice(0, 10)}…`
+              : 'Heads are signed within a minute of a change, and at every export.'
+          }
         />
       </section>
 
@@ -69,7 +77,11 @@ export async function GovernanceLogPage({
         <h2 id="timeline" className="text-lg font-semibold">
           Timeline
         </h2>
-        <form method="get" action={basePath} className="mt-3 grid gap-x-4 sm:grid-cols-2 xl:grid-cols-[minmax(10rem,1fr)_minmax(9rem,1fr)_9.5rem_9.5rem_auto] xl:items-end">
+        <form
+          method="get"
+          action={basePath}
+          className="mt-3 grid gap-x-4 sm:grid-cols-2 xl:grid-cols-[minmax(10rem,1fr)_minmax(9rem,1fr)_9.5rem_9.5rem_auto] xl:items-end"
+        >
           <Select
             id="category"
             name="category"

@@ -7,7 +7,8 @@ import { browserVerifyCrypto } from '@/lib/governance/verify-browser';
 
 type State = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'done'; source: string; result: VerifyResult } | { kind: 'error'; message: string };
 
-const BUTTON = 'rounded-md px-3 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
+const BUTTON =
+  'rounded-md px-3 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
 
 /**
  * Download and verification of the chain. Verifying runs entirely in this page, with the same

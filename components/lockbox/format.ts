@@ -45,21 +45,23 @@ export const DONE_MESSAGES: Record<string, string> = {
 };
 
 /** The form errors (`?error=<code>`) of the lockbox and break-glass endpoints, said plainly. */
-export const LOCKBOX_ERRORS: Record<string, string> = fieldErrors({
-  ...describedFields(requestInput),
-  ...describedFields(breakGlassInput),
-  ...describedFields(decisionInput),
-  ...describedFields(reviewInput),
-  ...describedFields(settingsInput),
-  ...describedFields(recordInput),
-}, {
-  invalid_request: 'Some fields were missing or not valid. Check the form and try again.',
-  forbidden: 'Your role does not allow this action. Nothing was changed.',
-  not_found: 'That item no longer exists, or you cannot see it.',
-  illegal_transition: 'That request or session has already moved on (decided, ended or expired). Nothing was changed; reload to see its state.',
-  already_approved: 'You have already approved this request; another admin must approve it too.',
-  already_active: 'You already have an active break-glass session on this tenant.',
-  unauthenticated: 'Your session ended. Sign in again.',
-  payload_too_large: 'The text is too long.',
-});
-
+export const LOCKBOX_ERRORS: Record<string, string> = fieldErrors(
+  {
+    ...describedFields(requestInput),
+    ...describedFields(breakGlassInput),
+    ...describedFields(decisionInput),
+    ...describedFields(reviewInput),
+    ...describedFields(settingsInput),
+    ...describedFields(recordInput),
+  },
+  {
+    invalid_request: 'Some fields were missing or not valid. Check the form and try again.',
+    forbidden: 'Your role does not allow this action. Nothing was changed.',
+    not_found: 'That item no longer exists, or you cannot see it.',
+    illegal_transition: 'That request or session has already moved on (decided, ended or expired). Nothing was changed; reload to see its state.',
+    already_approved: 'You have already approved this request; another admin must approve it too.',
+    already_active: 'You already have an active break-glass session on this tenant.',
+    unauthenticated: 'Your session ended. Sign in again.',
+    payload_too_large: 'The text is too long.',
+  },
+);

@@ -12,7 +12,8 @@ export function NotificationsPanel({ items, unread, back }: { items: Notificatio
     <section aria-labelledby="notifications" className="mt-8">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="notifications" className="text-lg font-semibold">
-          Notifications{unread > 0 ? <span className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">{unread} unread</span> : null}
+          Notifications
+          {unread > 0 ? <span className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">{unread} unread</span> : null}
         </h2>
         {unread > 0 ? (
           <form method="post" action="/api/notifications/read">

@@ -7,16 +7,18 @@ import { SubmitButton } from '@/components/ui/button';
 const VISIBILITY = { public: 'public', nda: 'under NDA', restricted: 'restricted' } as const;
 
 /** Adds (no `certification`) or edits a certification; posts to the staff API. */
-export function CertificationForm({ action, certification: c, reports, submitLabel }: {
+export function CertificationForm({
+  action,
+  certification: c,
+  reports,
+  submitLabel,
+}: {
   action: string;
   certification?: AdminCertification;
   reports: ReportOption[];
   submitLabel: string;
 }) {
-  const reportOptions = [
-    { value: '', label: 'No report' },
-    ...reports.map((r) => ({ value: r.id, label: `${r.title} (${VISIBILITY[r.visibility]})` })),
-  ];
+  const reportOptions = [{ value: '', label: 'No report' }, ...reports.map((r) => ({ value: r.id, label: `${r.title} (${VISIBILITY[r.visibility]})` }))];
   // A linked report that is archived is no longer offered, but stays selected until changed.
   if (c?.reportDocumentId && !reports.some((r) => r.id === c.reportDocumentId)) {
     reportOptions.push({ value: c.reportDocumentId, label: `${c.reportDocumentTitle ?? 'Unknown document'} (archived)` });
@@ -32,12 +34,19 @@ export function CertificationForm({ action, certification: c, reports, submitLab
           options={CERTIFICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
         />
       </div>
-      <TextArea label="Description" name="description" rows={3} maxLength={2000} defaultValue={c?.description} hint="Shown under the framework on the public page." />
+      <TextArea
+        label="Description"
+        name="description"
+        rows={3}
+        maxLength={2000}
+        defaultValue={c?.description}
+        hint="Shown under the framework on the public page."
+      />
       <fieldset className="rounded-md border border-slate-300 p-4">
         <legend className="px-1 text-sm font-medium text-slate-900">Dates</legend>
         <p className="mb-3 text-xs text-slate-600">
-          An audit window, an attestation or an expired certification has an audit period (for a certificate: its validity).
-          Not started and in progress have no period, only a target date if you have one.
+          An audit window, an attestation or an expired certification has an audit period (for a certificate: its validity). Not started and in progress have no
+          period, only a target date if you have one.
         </p>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field label="Audit period start" name="periodStart" type="date" defaultValue={c?.periodStart ?? ''} />

@@ -13,9 +13,13 @@ export function CertificationHistory({ changes, showFramework = false }: { chang
         <li key={change.id} className="px-4 py-3 text-sm">
           <p className="text-slate-700">
             <time dateTime={change.changedAt.toISOString()}>{formatDateTime(change.changedAt)}</time> ·{' '}
-            <span className="font-medium text-slate-900">{change.changedByName}</span>{' '}
-            {change.before ? 'changed' : 'added'}
-            {showFramework ? <> <span className="font-medium text-slate-900">{change.framework}</span></> : null}
+            <span className="font-medium text-slate-900">{change.changedByName}</span> {change.before ? 'changed' : 'added'}
+            {showFramework ? (
+              <>
+                {' '}
+                <span className="font-medium text-slate-900">{change.framework}</span>
+              </>
+            ) : null}
           </p>
           <ul className="mt-1 space-y-0.5">
             {describeChange(change.before, change.after).map((c) => (

@@ -68,26 +68,65 @@ export function ChangeFields({ initial, values, noticeHint }: { initial?: Subpro
         <input id="name" name="name" required maxLength={120} defaultValue={v('name', initial?.name)} className={input} />
       </Field>
       <Field id="website" label="Website">
-        <input id="website" name="website" type="url" required maxLength={300} placeholder="https://" defaultValue={v('website', initial?.website)} className={input} />
+        <input
+          id="website"
+          name="website"
+          type="url"
+          required
+          maxLength={300}
+          placeholder="https://"
+          defaultValue={v('website', initial?.website)}
+          className={input}
+        />
       </Field>
       <Field id="purpose" label="Purpose" wide>
         <textarea id="purpose" name="purpose" required maxLength={500} rows={2} defaultValue={v('purpose', initial?.purpose)} className={input} />
       </Field>
       <Field id="dataCategories" label="Data categories" hint="Separated by commas, e.g. Contact details, Usage data">
-        <input id="dataCategories" name="dataCategories" required defaultValue={v('dataCategories', initial?.dataCategories.join(', '))} aria-describedby="dataCategories-hint" className={input} />
+        <input
+          id="dataCategories"
+          name="dataCategories"
+          required
+          defaultValue={v('dataCategories', initial?.dataCategories.join(', '))}
+          aria-describedby="dataCategories-hint"
+          className={input}
+        />
       </Field>
       <Field id="locations" label="Locations" hint="ISO 3166-1 country codes separated by commas, e.g. DE, IE, US">
-        <input id="locations" name="locations" required defaultValue={v('locations', initial?.locations.join(', '))} aria-describedby="locations-hint" className={input} />
+        <input
+          id="locations"
+          name="locations"
+          required
+          defaultValue={v('locations', initial?.locations.join(', '))}
+          aria-describedby="locations-hint"
+          className={input}
+        />
       </Field>
       <Field id="transferMechanism" label="Transfer mechanism" hint="e.g. EU Standard Contractual Clauses, EU-U.S. Data Privacy Framework, adequacy decision">
-        <input id="transferMechanism" name="transferMechanism" required maxLength={200} defaultValue={v('transferMechanism', initial?.transferMechanism)} aria-describedby="transferMechanism-hint" className={input} />
+        <input
+          id="transferMechanism"
+          name="transferMechanism"
+          required
+          maxLength={200}
+          defaultValue={v('transferMechanism', initial?.transferMechanism)}
+          aria-describedby="transferMechanism-hint"
+          className={input}
+        />
       </Field>
       <label className="flex items-center gap-2 self-center text-sm font-medium">
         <input type="checkbox" name="processesCustomerRecords" defaultChecked={records} className="h-4 w-4" />
         Processes customer records
       </label>
       <Field id="effectiveDate" label="Effective date" hint={noticeHint}>
-        <input id="effectiveDate" type="date" name="effectiveDate" required defaultValue={v('effectiveDate')} aria-describedby="effectiveDate-hint" className={input} />
+        <input
+          id="effectiveDate"
+          type="date"
+          name="effectiveDate"
+          required
+          defaultValue={v('effectiveDate')}
+          aria-describedby="effectiveDate-hint"
+          className={input}
+        />
       </Field>
       <Field id="reason" label="Reason for the change">
         <input id="reason" name="reason" maxLength={1000} defaultValue={v('reason')} className={input} />

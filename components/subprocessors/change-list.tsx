@@ -21,7 +21,10 @@ export function ChangeList<T extends PendingChange>({ changes, extra }: { change
               {c.name}
             </h3>
             <p className="text-sm text-slate-700">
-              Effective <time dateTime={isoDate(c.effectiveAt)} className="font-semibold text-slate-900">{formatDate(c.effectiveAt)}</time>
+              Effective{' '}
+              <time dateTime={isoDate(c.effectiveAt)} className="font-semibold text-slate-900">
+                {formatDate(c.effectiveAt)}
+              </time>
             </p>
           </div>
           <ul className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-slate-700">
@@ -29,7 +32,11 @@ export function ChangeList<T extends PendingChange>({ changes, extra }: { change
               <li key={d}>{d}</li>
             ))}
           </ul>
-          {c.reason ? <p className="mt-2 text-sm text-slate-700"><span className="font-medium">Reason:</span> {c.reason}</p> : null}
+          {c.reason ? (
+            <p className="mt-2 text-sm text-slate-700">
+              <span className="font-medium">Reason:</span> {c.reason}
+            </p>
+          ) : null}
           {extra ? extra(c) : null}
         </li>
       ))}

@@ -20,7 +20,12 @@ const host = (url: string) => {
  * The current sub-processors: a table on wide screens, one card per row on narrow ones.
  * `compact` leaves out data categories and transfer mechanism (the staff page, beside its actions).
  */
-export function SubprocessorTable({ rows, caption, action, compact }: {
+export function SubprocessorTable({
+  rows,
+  caption,
+  action,
+  compact,
+}: {
   rows: CurrentSubprocessor[];
   caption: string;
   action?: (row: CurrentSubprocessor) => ReactNode;
@@ -31,18 +36,42 @@ export function SubprocessorTable({ rows, caption, action, compact }: {
       <caption className="sr-only">{caption}</caption>
       <thead className="hidden bg-slate-100 text-slate-700 md:table-header-group">
         <tr>
-          <th scope="col" className="px-4 py-2 font-medium">Name</th>
-          <th scope="col" className="px-4 py-2 font-medium">Purpose</th>
-          {compact ? null : <th scope="col" className="px-4 py-2 font-medium">Data categories</th>}
-          <th scope="col" className="px-4 py-2 font-medium">Locations</th>
-          {compact ? null : <th scope="col" className="px-4 py-2 font-medium">Transfer mechanism</th>}
-          <th scope="col" className="px-4 py-2 font-medium">Customer records</th>
-          {action ? <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
+          <th scope="col" className="px-4 py-2 font-medium">
+            Name
+          </th>
+          <th scope="col" className="px-4 py-2 font-medium">
+            Purpose
+          </th>
+          {compact ? null : (
+            <th scope="col" className="px-4 py-2 font-medium">
+              Data categories
+            </th>
+          )}
+          <th scope="col" className="px-4 py-2 font-medium">
+            Locations
+          </th>
+          {compact ? null : (
+            <th scope="col" className="px-4 py-2 font-medium">
+              Transfer mechanism
+            </th>
+          )}
+          <th scope="col" className="px-4 py-2 font-medium">
+            Customer records
+          </th>
+          {action ? (
+            <th scope="col" className="px-4 py-2 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody className="block md:table-row-group">
         {rows.map((s) => (
-          <tr key={s.slug} id={s.slug} className="mb-3 block rounded-lg border border-slate-200 bg-white py-2 md:mb-0 md:table-row md:rounded-none md:border-0 md:border-t md:py-0">
+          <tr
+            key={s.slug}
+            id={s.slug}
+            className="mb-3 block rounded-lg border border-slate-200 bg-white py-2 md:mb-0 md:table-row md:rounded-none md:border-0 md:border-t md:py-0"
+          >
             <th scope="row" className={`${cell} font-semibold text-slate-900 md:min-w-36`}>
               {s.name}
               <a href={s.website} rel="noopener noreferrer" className="mt-0.5 block text-xs font-normal break-words text-brand-700 underline">
@@ -65,7 +94,9 @@ export function SubprocessorTable({ rows, caption, action, compact }: {
               {s.locations.map((code, i) => (
                 <span key={code}>
                   {i > 0 ? ', ' : ''}
-                  <abbr title={code} className="no-underline">{countryName(code)}</abbr>
+                  <abbr title={code} className="no-underline">
+                    {countryName(code)}
+                  </abbr>
                 </span>
               ))}
             </td>
@@ -77,11 +108,7 @@ export function SubprocessorTable({ rows, caption, action, compact }: {
             )}
             <td className={cell}>
               <Label>Processes customer records</Label>
-              {s.processesCustomerRecords ? (
-                <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900">Yes</span>
-              ) : (
-                <span>No</span>
-              )}
+              {s.processesCustomerRecords ? <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900">Yes</span> : <span>No</span>}
             </td>
             {action ? <td className={`${cell} whitespace-nowrap md:text-right`}>{action(s)}</td> : null}
           </tr>

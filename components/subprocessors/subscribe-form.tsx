@@ -15,8 +15,8 @@ export function SubscribeForm({ subscribed, error }: { subscribed: boolean; erro
         Get notified of changes
       </h2>
       <p className="mt-1 max-w-2xl text-sm text-slate-700">
-        We e-mail you when we announce a change, before it takes effect. You confirm by e-mail first, and every message has a
-        one-click unsubscribe link. We use your address for nothing else.
+        We e-mail you when we announce a change, before it takes effect. You confirm by e-mail first, and every message has a one-click unsubscribe link. We use
+        your address for nothing else.
       </p>
       {subscribed ? (
         <Notice tone="success" className="mt-3">
@@ -40,9 +40,7 @@ export function SubscribeForm({ subscribed, error }: { subscribed: boolean; erro
             className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal"
           />
         </label>
-        <SubmitButton>
-          Subscribe
-        </SubmitButton>
+        <SubmitButton>Subscribe</SubmitButton>
       </form>
     </section>
   );

@@ -4,7 +4,16 @@ import type { ReactNode } from 'react';
  * A mailed link's page: it does nothing on opening (mail scanners open links), only when the
  * person presses the button, which posts the token.
  */
-export function TokenAction({ title, intro, action, button, token, done, error, errors }: {
+export function TokenAction({
+  title,
+  intro,
+  action,
+  button,
+  token,
+  done,
+  error,
+  errors,
+}: {
   title: string;
   intro: ReactNode;
   action: string;

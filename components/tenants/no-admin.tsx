@@ -11,8 +11,7 @@ export function NoAdminBadge() {
 export function NoAdminWarning({ legalName }: { legalName: string }) {
   return (
     <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      {legalName} has no active customer admin: nobody can approve or deny a lockbox request until the customer makes someone an
-      admin in their directory.
+      {legalName} has no active customer admin: nobody can approve or deny a lockbox request until the customer makes someone an admin in their directory.
     </p>
   );
 }

@@ -1,6 +1,11 @@
-
 /** Previous / next links for a list shown `pageSize` at a time; `page` starts at 1. */
-export function Pagination({ basePath, page, pageSize, total, params = {} }: {
+export function Pagination({
+  basePath,
+  page,
+  pageSize,
+  total,
+  params = {},
+}: {
   basePath: string;
   page: number;
   pageSize: number;
@@ -16,15 +21,26 @@ export function Pagination({ basePath, page, pageSize, total, params = {} }: {
   };
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-      {page > 1 ? <a href={href(page - 1)} className="text-brand-700 hover:underline">← Previous</a> : <span />}
+      {page > 1 ? (
+        <a href={href(page - 1)} className="text-brand-700 hover:underline">
+          ← Previous
+        </a>
+      ) : (
+        <span />
+      )}
       <span className="text-slate-600">
         Page {Math.min(page, pages)} of {pages}
       </span>
-      {page < pages ? <a href={href(page + 1)} className="text-brand-700 hover:underline">Next →</a> : <span />}
+      {page < pages ? (
+        <a href={href(page + 1)} className="text-brand-700 hover:underline">
+          Next →
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }
-
 
 /** Kept for the route handlers that still import it from here; read it from lib/core/search-params. */
 export { pageParam } from '@/lib/core/search-params';

@@ -41,8 +41,12 @@ export const dpaVersions = pgTable('dpa_versions', {
 
 export const dpaExecutions = pgTable('dpa_executions', {
   id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-  dpaVersionId: uuid('dpa_version_id').notNull().references(() => dpaVersions.id),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  dpaVersionId: uuid('dpa_version_id')
+    .notNull()
+    .references(() => dpaVersions.id),
   customerLegalName: text('customer_legal_name').notNull(),
   signerName: text('signer_name').notNull(),
   signerTitle: text('signer_title').notNull(),

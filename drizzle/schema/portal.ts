@@ -71,7 +71,9 @@ export const documents = pgTable('documents', {
 
 export const documentVersions = pgTable('document_versions', {
   id: uuid('id').primaryKey().defaultRandom(),
-  documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  documentId: uuid('document_id')
+    .notNull()
+    .references(() => documents.id, { onDelete: 'cascade' }),
   version: integer('version').notNull(),
   filename: text('filename').notNull(),
   size: integer('size').notNull(),
@@ -99,7 +101,9 @@ export const certifications = pgTable('certifications', {
 
 export const certificationHistory = pgTable('certification_history', {
   id: uuid('id').primaryKey().defaultRandom(),
-  certificationId: uuid('certification_id').notNull().references(() => certifications.id, { onDelete: 'cascade' }),
+  certificationId: uuid('certification_id')
+    .notNull()
+    .references(() => certifications.id, { onDelete: 'cascade' }),
   changedAt: ts('changed_at').notNull().defaultNow(),
   changedBy: by('changed_by'),
   changedByName: text('changed_by_name').notNull(),
@@ -131,7 +135,9 @@ export const subprocessorAnnouncements = pgTable('subprocessor_announcements', {
 /** A scheduled change; with its announcement and effective time it decides what is current. */
 export const subprocessorChanges = pgTable('subprocessor_changes', {
   id: uuid('id').primaryKey().defaultRandom(),
-  subprocessorId: uuid('subprocessor_id').notNull().references(() => subprocessors.id, { onDelete: 'cascade' }),
+  subprocessorId: uuid('subprocessor_id')
+    .notNull()
+    .references(() => subprocessors.id, { onDelete: 'cascade' }),
   kind: text('kind', { enum: SUBPROCESSOR_CHANGE_KINDS }).notNull(),
   name: text('name').notNull(),
   purpose: text('purpose').notNull(),
@@ -152,7 +158,9 @@ export const subprocessorChanges = pgTable('subprocessor_changes', {
 export const subscribers = pgTable('subscribers', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
-  status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] })
+    .notNull()
+    .default('pending'),
   confirmTokenHash: text('confirm_token_hash').unique(),
   unsubscribeTokenHash: text('unsubscribe_token_hash').notNull().unique(),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -173,7 +181,9 @@ export const ndaVersions = pgTable('nda_versions', {
 
 export const ndaAcceptances = pgTable('nda_acceptances', {
   id: uuid('id').primaryKey().defaultRandom(),
-  ndaVersionId: uuid('nda_version_id').notNull().references(() => ndaVersions.id),
+  ndaVersionId: uuid('nda_version_id')
+    .notNull()
+    .references(() => ndaVersions.id),
   ndaSha256: text('nda_sha256').notNull(),
   typedName: text('typed_name').notNull(),
   email: text('email').notNull(),
@@ -213,15 +223,22 @@ export const accessRequests = pgTable('access_requests', {
 export const accessRequestDocuments = pgTable(
   'access_request_documents',
   {
-    accessRequestId: uuid('access_request_id').notNull().references(() => accessRequests.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    accessRequestId: uuid('access_request_id')
+      .notNull()
+      .references(() => accessRequests.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.accessRequestId, t.documentId] })],
 );
 
 export const accessGrants = pgTable('access_grants', {
   id: uuid('id').primaryKey().defaultRandom(),
-  accessRequestId: uuid('access_request_id').notNull().unique().references(() => accessRequests.id, { onDelete: 'cascade' }),
+  accessRequestId: uuid('access_request_id')
+    .notNull()
+    .unique()
+    .references(() => accessRequests.id, { onDelete: 'cascade' }),
   email: text('email').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -235,7 +252,9 @@ export const accessGrants = pgTable('access_grants', {
 
 export const documentDownloads = pgTable('document_downloads', {
   id: uuid('id').primaryKey().defaultRandom(),
-  documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  documentId: uuid('document_id')
+    .notNull()
+    .references(() => documents.id, { onDelete: 'cascade' }),
   documentVersionId: uuid('document_version_id').references(() => documentVersions.id, { onDelete: 'set null' }),
   accessGrantId: uuid('access_grant_id').references(() => accessGrants.id, { onDelete: 'set null' }),
   downloadedAt: ts('downloaded_at').notNull().defaultNow(),

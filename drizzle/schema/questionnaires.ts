@@ -19,14 +19,18 @@ export const questionnaires = pgTable('questionnaires', {
   description: text('description').notNull().default(''),
   /** The generated document (generator 'questionnaire') whose visibility decides who reads it. */
   documentId: uuid('document_id').notNull().unique(),
-  documentGenerator: text('document_generator', { enum: ['questionnaire'] }).notNull().default('questionnaire'),
+  documentGenerator: text('document_generator', { enum: ['questionnaire'] })
+    .notNull()
+    .default('questionnaire'),
   answersChangedAt: ts('answers_changed_at').notNull().defaultNow(),
   answersChangedBy: by('answers_changed_by'),
 });
 
 export const questionnaireQuestions = pgTable('questionnaire_questions', {
   id: uuid('id').primaryKey().defaultRandom(),
-  questionnaireId: uuid('questionnaire_id').notNull().references(() => questionnaires.id, { onDelete: 'cascade' }),
+  questionnaireId: uuid('questionnaire_id')
+    .notNull()
+    .references(() => questionnaires.id, { onDelete: 'cascade' }),
   section: text('section').notNull(),
   /** The question's id within its questionnaire, e.g. "IDA-03". */
   questionId: text('question_id').notNull(),

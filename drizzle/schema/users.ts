@@ -10,7 +10,9 @@ export const users = pgTable('users', {
   role: text('role', { enum: [...STAFF_ROLES, ...CUSTOMER_ROLES] }).notNull(),
   email: text('email').notNull(),
   name: text('name').notNull(),
-  status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+  status: text('status', { enum: ['active', 'suspended'] })
+    .notNull()
+    .default('active'),
   directoryUserId: text('directory_user_id'),
   deprovisionedAt: timestamp('deprovisioned_at', { withTimezone: true, mode: 'date' }),
   directoryUpdatedAt: timestamp('directory_updated_at', { withTimezone: true, mode: 'date' }),

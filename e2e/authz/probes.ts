@@ -11,8 +11,19 @@ type Owner = Tenant | 'vendor';
 type OwnedKind = 'tenantSlug' | 'record' | 'lockboxRequest' | 'endpoint' | 'mapping' | 'breakGlassSession';
 /** Values of the vendor's portal, the same for everyone. */
 type SharedKind =
-  | 'certification' | 'document' | 'documentVersion' | 'questionnaire' | 'securityBlock' | 'update' | 'subprocessor'
-  | 'subprocessorChange' | 'accessRule' | 'accessRequest' | 'grant' | 'documentFile' | 'grantToken';
+  | 'certification'
+  | 'document'
+  | 'documentVersion'
+  | 'questionnaire'
+  | 'securityBlock'
+  | 'update'
+  | 'subprocessor'
+  | 'subprocessorChange'
+  | 'accessRule'
+  | 'accessRequest'
+  | 'grant'
+  | 'documentFile'
+  | 'grantToken';
 type Kind = OwnedKind | SharedKind;
 
 const OWNED: Record<OwnedKind, Owner[]> = {

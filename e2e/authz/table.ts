@@ -104,7 +104,9 @@ export const EXPECTED_ACCESS: Table = {
   '/api/nda': { GET: open() },
   '/logo': { GET: open({ allowed: [200, 404], note: '404 while no logo is uploaded' }) },
   // A gated document: only the reviewer whose grant names it (public documents are probed apart).
-  '/documents/[file]': { GET: rule(['reviewerGranted'], { note: 'staff and customers read gated PDFs through a grant too: each copy is stamped for a grant’s recipient' }) },
+  '/documents/[file]': {
+    GET: rule(['reviewerGranted'], { note: 'staff and customers read gated PDFs through a grant too: each copy is stamped for a grant’s recipient' }),
+  },
   // The e-mailed link: whoever holds it is sent on (303), to /documents or to /access/invalid.
   '/access/[token]': { GET: open({ allowed: 'redirect' }) },
   '/api/access-requests': { POST: open() },
@@ -262,7 +264,9 @@ export const EXPECTED_ACCESS: Table = {
   // --- identity: directory groups to roles (docs/identity.md) ---------------------------------
   '/api/identity/mappings': { GET: chainAdmins(), POST: chainAdmins() },
   '/api/identity/mappings/[id]': { DELETE: chainAdmins({ destructive: 'deletes a group mapping' }) },
-  '/api/identity/mappings/[id]/delete': { POST: chainAdmins({ destructive: 'deletes a group mapping', form: true, note: 'the console’s remove button; DELETE …/[id] is the JSON endpoint' }) },
+  '/api/identity/mappings/[id]/delete': {
+    POST: chainAdmins({ destructive: 'deletes a group mapping', form: true, note: 'the console’s remove button; DELETE …/[id] is the JSON endpoint' }),
+  },
   '/api/identity/settings': { POST: customerAdmin({ note: 'just-in-time provisioning of a tenant; staff are never provisioned just in time' }) },
 
   // --- one's own account and inbox ------------------------------------------------------------

@@ -122,9 +122,19 @@ export async function buildWorld(port: number): Promise<World> {
     event: 'dsync.user.created',
     created_at: new Date().toISOString(),
     data: {
-      object: 'directory_user', id: `directory_user_gus_${unique()}`, directory_id: 'directory_globex', organization_id: 'org_globex',
-      idp_id: unique(), email: globexMemberEmail, first_name: 'Gus', last_name: 'Member', state: 'active',
-      custom_attributes: {}, raw_attributes: {}, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
+      object: 'directory_user',
+      id: `directory_user_gus_${unique()}`,
+      directory_id: 'directory_globex',
+      organization_id: 'org_globex',
+      idp_id: unique(),
+      email: globexMemberEmail,
+      first_name: 'Gus',
+      last_name: 'Member',
+      state: 'active',
+      custom_attributes: {},
+      raw_attributes: {},
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
     },
   });
   const provisioned = await send(url, 'POST', '/api/webhooks/workos', {
@@ -172,8 +182,15 @@ export async function buildWorld(port: number): Promise<World> {
   async function askFor(document: string) {
     const email = `rita-${unique()}@prospect-${unique()}.example`;
     const filed = await call('POST', '/api/access-requests', undefined, {
-      name: 'Rita Reviewer', email, company: 'Prospect Ltd', reason: 'Vendor due diligence', documents: [document],
-      ndaVersionId: nda.id, ndaSha256: nda.sha256, typedName: 'Rita Reviewer', acceptNda: true,
+      name: 'Rita Reviewer',
+      email,
+      company: 'Prospect Ltd',
+      reason: 'Vendor due diligence',
+      documents: [document],
+      ndaVersionId: nda.id,
+      ndaSha256: nda.sha256,
+      typedName: 'Rita Reviewer',
+      acceptNda: true,
     });
     return { email, id: ok(filed, 'an access request', 201).request.id as string };
   }
@@ -196,7 +213,11 @@ export async function buildWorld(port: number): Promise<World> {
   const ask = async (tenant: Tenant, access: string) =>
     ok(
       await call('POST', '/api/lockbox/requests', cookies.support, {
-        tenant, justification: `Authorization matrix: ${tenant} request`, ticket: ticket[tenant], durationMinutes: 60, access,
+        tenant,
+        justification: `Authorization matrix: ${tenant} request`,
+        ticket: ticket[tenant],
+        durationMinutes: 60,
+        access,
       }),
       `bob asks ${tenant}`,
       201,
@@ -206,7 +227,12 @@ export async function buildWorld(port: number): Promise<World> {
   const heidi = await signIn(ACCOUNTS.heidi);
   const incident = `INC-AUTHZ-${unique()}`;
   const session = ok(
-    await call('POST', '/api/break-glass', heidi, { tenant: 'globex', justification: 'Authorization matrix: a session to end and review', incident, durationMinutes: 15 }),
+    await call('POST', '/api/break-glass', heidi, {
+      tenant: 'globex',
+      justification: 'Authorization matrix: a session to end and review',
+      incident,
+      durationMinutes: 15,
+    }),
     'heidi opens a break-glass session',
     201,
   ).session.id as string;
@@ -247,10 +273,7 @@ export async function buildWorld(port: number): Promise<World> {
   const publicText = (await Promise.all(['/', '/subprocessors', '/security', '/sign-in'].map((p) => call('GET', p)))).map((a) => a.text).join('\n');
   const allRecordText = JSON.stringify([acmeRecords, globexRecords]);
   const recordMarkers = (records: Rec[]) =>
-    records.flatMap((r) => [
-      r.id,
-      ...(r.title.length >= 12 && !publicText.includes(r.title) && allRecordText.split(r.title).length === 2 ? [r.title] : []),
-    ]);
+    records.flatMap((r) => [r.id, ...(r.title.length >= 12 && !publicText.includes(r.title) && allRecordText.split(r.title).length === 2 ? [r.title] : [])]);
   const markers: Record<Tenant, { records: string[]; all: string[] }> = {
     acme: {
       records: recordMarkers(acmeRecords),
@@ -259,8 +282,16 @@ export async function buildWorld(port: number): Promise<World> {
     globex: {
       records: recordMarkers(globexRecords),
       all: [
-        ...recordMarkers(globexRecords), globexRequest, ticket.globex, globexEndpoint.id, globexEndpoint.url,
-        globexMapping.id, globexMapping.name, session, incident, globexMemberEmail,
+        ...recordMarkers(globexRecords),
+        globexRequest,
+        ticket.globex,
+        globexEndpoint.id,
+        globexEndpoint.url,
+        globexMapping.id,
+        globexMapping.name,
+        session,
+        incident,
+        globexMemberEmail,
       ],
     },
   };
@@ -276,7 +307,13 @@ export async function buildWorld(port: number): Promise<World> {
     globexMemberEmail,
     tenants: {
       acme: { lockboxRequest: acmeRequest, record: acmeRecords[0].id, endpoint: acmeEndpoint.id, mapping: acmeMapping.id },
-      globex: { lockboxRequest: globexRequest, record: globexRecords[0].id, endpoint: globexEndpoint.id, mapping: globexMapping.id, breakGlassSession: session },
+      globex: {
+        lockboxRequest: globexRequest,
+        record: globexRecords[0].id,
+        endpoint: globexEndpoint.id,
+        mapping: globexMapping.id,
+        breakGlassSession: session,
+      },
     },
     vendor: { endpoint: vendorEndpoint.id, mapping: vendorMapping.id },
     ids: {

@@ -91,7 +91,10 @@ export const evilString: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.constantFrom('valid text ', 'acme', 'x@acme.example', '2026-01-01', 'https://example.com/'), fc.constantFrom(...SQL_INJECTION, ...SCRIPT_INJECTION, ...UNICODE_EDGES))
+      .tuple(
+        fc.constantFrom('valid text ', 'acme', 'x@acme.example', '2026-01-01', 'https://example.com/'),
+        fc.constantFrom(...SQL_INJECTION, ...SCRIPT_INJECTION, ...UNICODE_EDGES),
+      )
       .map(([a, b]) => a + b),
   },
   { weight: 1, arbitrary: hugeString },
@@ -128,7 +131,10 @@ export const oneBadValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** An extra key: a prototype-pollution key, or any string. */
-export const extraKey = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...POLLUTION_KEYS) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) });
+export const extraKey = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...POLLUTION_KEYS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+);
 
 /** An object with these own properties, `__proto__` included as a plain key (as JSON.parse makes it). */
 export function ownObject(entries: [string, unknown][]): Record<string, unknown> {
@@ -178,7 +184,9 @@ export const wrongContentType = fc.constantFrom(
 );
 
 /** An X-Forwarded-For address, so that rate limits keyed by address see many visitors. */
-export const clientIp = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 })).map((p) => p.join('.'));
+export const clientIp = fc
+  .tuple(fc.integer({ min: 1, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 }))
+  .map((p) => p.join('.'));
 
 /** Bytes that are not what an upload claims: empty, garbage, a PDF header on junk, a truncated PNG. */
 export const fileBytes = fc.oneof(

@@ -138,15 +138,33 @@ export const HINTS: Record<string, Hint> = {
       acceptNda: fc.oneof(bool, oneOf('on', 'true', 'false')),
     },
   },
-  'POST /api/auth/demo': { actor: 'anon', refused: [], fields: { email: fc.oneof(email, oneOf('dan@acme.example', 'erin@globex.example')), next: fc.constantFrom('/console', '/admin', '//evil.example', 'https://evil.example/') } },
-  'POST /api/auth/sso': { actor: 'anon', refused: [], fields: { email: fc.oneof(email, oneOf('dan@acme.example', 'nobody@unknown.example')), next: fc.constantFrom('/console', '//evil.example') } },
+  'POST /api/auth/demo': {
+    actor: 'anon',
+    refused: [],
+    fields: {
+      email: fc.oneof(email, oneOf('dan@acme.example', 'erin@globex.example')),
+      next: fc.constantFrom('/console', '/admin', '//evil.example', 'https://evil.example/'),
+    },
+  },
+  'POST /api/auth/sso': {
+    actor: 'anon',
+    refused: [],
+    fields: { email: fc.oneof(email, oneOf('dan@acme.example', 'nobody@unknown.example')), next: fc.constantFrom('/console', '//evil.example') },
+  },
   'POST /api/auth/signout': { actor: 'fresh-dan', refused: [] },
   'POST /api/subscriptions': { actor: 'anon', refused: [], fields: { email } },
-  'POST /api/subscriptions/confirm': { actor: 'anon', refused: [], fields: { token: fc.oneof(fc.base64String({ maxLength: 60 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 })) } },
+  'POST /api/subscriptions/confirm': {
+    actor: 'anon',
+    refused: [],
+    fields: { token: fc.oneof(fc.base64String({ maxLength: 60 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 })) },
+  },
   'POST /api/subscriptions/unsubscribe': {
     actor: 'anon',
     refused: [],
-    fields: { token: fc.oneof(fc.base64String({ maxLength: 60 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 })), 'List-Unsubscribe': oneOf('One-Click', 'one-click') },
+    fields: {
+      token: fc.oneof(fc.base64String({ maxLength: 60 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 })),
+      'List-Unsubscribe': oneOf('One-Click', 'one-click'),
+    },
   },
   'POST /api/webhooks/workos': {
     actor: 'anon',
@@ -169,12 +187,21 @@ export const HINTS: Record<string, Hint> = {
   'POST /api/admin/access/rules': {
     actor: 'alice',
     refused: TRUST_ADMIN_ONLY,
-    fields: { domain: fc.oneof(fc.domain(), oneOf('@example.org', 'https://example.org')), decision: oneOf('approve', 'review', 'deny'), mutualNda: fc.oneof(bool, oneOf('on', 'true')), note: text(500, 0) },
+    fields: {
+      domain: fc.oneof(fc.domain(), oneOf('@example.org', 'https://example.org')),
+      decision: oneOf('approve', 'review', 'deny'),
+      mutualNda: fc.oneof(bool, oneOf('on', 'true')),
+      note: text(500, 0),
+    },
   },
   'POST /api/admin/break-glass/holders': {
     actor: 'alice',
     refused: TRUST_ADMIN_ONLY,
-    fields: { emails: fc.array(oneOf('grace@vendor.example', 'heidi@vendor.example', 'bob@vendor.example', 'nobody@vendor.example'), { maxLength: 3 }), holder1: email, holder2: email },
+    fields: {
+      emails: fc.array(oneOf('grace@vendor.example', 'heidi@vendor.example', 'bob@vendor.example', 'nobody@vendor.example'), { maxLength: 3 }),
+      holder1: email,
+      holder2: email,
+    },
   },
   'POST /api/admin/certifications/[id]': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'certification' }, fields: certificationFields },
   'PATCH /api/admin/certifications/[id]': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'certification' }, fields: certificationFields },
@@ -204,14 +231,29 @@ export const HINTS: Record<string, Hint> = {
     params: { slug: 'questionnaire' },
     fields: {
       answers: fc.array(
-        fc.record({ questionId: oneOf('IDA-01', 'IDA-03', 'GOV-01', 'ZZZ-99'), answer: fc.constantFrom('yes', 'no', 'na', null), comment: text(2000, 0), evidence: fc.oneof(slug, fc.constant(null)) }),
+        fc.record({
+          questionId: oneOf('IDA-01', 'IDA-03', 'GOV-01', 'ZZZ-99'),
+          answer: fc.constantFrom('yes', 'no', 'na', null),
+          comment: text(2000, 0),
+          evidence: fc.oneof(slug, fc.constant(null)),
+        }),
         { maxLength: 3 },
       ),
     },
   },
-  'POST /api/admin/questionnaires/[slug]/import': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { slug: 'questionnaire' }, upload: { field: 'file', query: ['filename'] } },
+  'POST /api/admin/questionnaires/[slug]/import': {
+    actor: 'alice',
+    refused: TRUST_ADMIN_ONLY,
+    params: { slug: 'questionnaire' },
+    upload: { field: 'file', query: ['filename'] },
+  },
   'POST /api/admin/security-blocks/[id]/delete': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'block' } },
-  'POST /api/admin/security-blocks/[id]/move': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'block' }, fields: { direction: oneOf('up', 'down') } },
+  'POST /api/admin/security-blocks/[id]/move': {
+    actor: 'alice',
+    refused: TRUST_ADMIN_ONLY,
+    params: { id: 'block' },
+    fields: { direction: oneOf('up', 'down') },
+  },
   'POST /api/admin/security-blocks/[id]': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'block' }, fields: blockFields },
   'PATCH /api/admin/security-blocks/[id]': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'block' }, fields: blockFields },
   'DELETE /api/admin/security-blocks/[id]': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'block' } },
@@ -224,7 +266,12 @@ export const HINTS: Record<string, Hint> = {
   'POST /api/admin/settings': { actor: 'alice', refused: TRUST_ADMIN_ONLY, fields: settingsFields },
   'PATCH /api/admin/settings': { actor: 'alice', refused: TRUST_ADMIN_ONLY, fields: settingsFields },
   'POST /api/admin/subprocessors/announce': { actor: 'alice', refused: TRUST_ADMIN_ONLY },
-  'POST /api/admin/subprocessors/changes/[id]/cancel': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'change' }, fields: { reason: text(1000, 0) } },
+  'POST /api/admin/subprocessors/changes/[id]/cancel': {
+    actor: 'alice',
+    refused: TRUST_ADMIN_ONLY,
+    params: { id: 'change' },
+    fields: { reason: text(1000, 0) },
+  },
   'POST /api/admin/subprocessors/changes': { actor: 'alice', refused: TRUST_ADMIN_ONLY, fields: subprocessorFields },
   'POST /api/admin/updates/[id]/delete': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'update' } },
   'POST /api/admin/updates/[id]': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'update' }, fields: updateFields },
@@ -245,22 +292,61 @@ export const HINTS: Record<string, Hint> = {
   'POST /api/lockbox/requests': {
     actor: 'bob',
     refused: ['anon', 'carol', 'dan'],
-    fields: { tenant: oneOf('acme', 'globex', 'no-such-tenant'), justification: longText(20), ticket: text(100), durationMinutes: int(15, 480), access: oneOf('read', 'read_write') },
+    fields: {
+      tenant: oneOf('acme', 'globex', 'no-such-tenant'),
+      justification: longText(20),
+      ticket: text(100),
+      durationMinutes: int(15, 480),
+      access: oneOf('read', 'read_write'),
+    },
   },
-  'POST /api/lockbox/requests/[id]/approve': { actor: 'carol', refused: ['anon', 'dan', 'erin', 'bob'], params: { id: 'lockboxRequest' }, fields: lockboxComment },
+  'POST /api/lockbox/requests/[id]/approve': {
+    actor: 'carol',
+    refused: ['anon', 'dan', 'erin', 'bob'],
+    params: { id: 'lockboxRequest' },
+    fields: lockboxComment,
+  },
   'POST /api/lockbox/requests/[id]/deny': { actor: 'carol', refused: ['anon', 'dan', 'erin', 'bob'], params: { id: 'lockboxRequest' }, fields: lockboxComment },
-  'POST /api/lockbox/requests/[id]/revoke': { actor: 'carol', refused: ['anon', 'dan', 'erin', 'bob'], params: { id: 'lockboxRequest' }, fields: lockboxComment },
+  'POST /api/lockbox/requests/[id]/revoke': {
+    actor: 'carol',
+    refused: ['anon', 'dan', 'erin', 'bob'],
+    params: { id: 'lockboxRequest' },
+    fields: lockboxComment,
+  },
   'POST /api/lockbox/settings': { actor: 'carol', refused: CUSTOMER_ADMIN_ONLY, fields: { requestExpiryHours: int(1, 168), requiredApprovals: int(1, 2) } },
-  'PATCH /api/tenants/[slug]/records/[id]': { actor: 'bob', refused: ['anon', 'carol', 'dan', 'erin'], params: { slug: 'tenant', id: 'record' }, fields: { title: text(200), body: text(10_000) } },
-  'POST /api/tenants/[slug]/records/[id]': { actor: 'bob', refused: ['anon', 'carol', 'dan', 'erin'], params: { slug: 'tenant', id: 'record' }, fields: { title: text(200), body: text(10_000) } },
+  'PATCH /api/tenants/[slug]/records/[id]': {
+    actor: 'bob',
+    refused: ['anon', 'carol', 'dan', 'erin'],
+    params: { slug: 'tenant', id: 'record' },
+    fields: { title: text(200), body: text(10_000) },
+  },
+  'POST /api/tenants/[slug]/records/[id]': {
+    actor: 'bob',
+    refused: ['anon', 'carol', 'dan', 'erin'],
+    params: { slug: 'tenant', id: 'record' },
+    fields: { title: text(200), body: text(10_000) },
+  },
 
   // Customers: DPA, governance forwarding, identity, their own account.
-  'POST /api/dpa/executions': { actor: 'carol', refused: ['anon', 'dan', 'alice'], fields: { signerName: text(200), signerTitle: text(200), authority: fc.oneof(fc.constant(true), oneOf('on', 'yes', 'true', 'no')) } },
+  'POST /api/dpa/executions': {
+    actor: 'carol',
+    refused: ['anon', 'dan', 'alice'],
+    fields: { signerName: text(200), signerTitle: text(200), authority: fc.oneof(fc.constant(true), oneOf('on', 'yes', 'true', 'no')) },
+  },
   'POST /api/governance/export': { actor: 'dan', refused: ['anon', 'bob', 'grace'], fields: { via: oneOf('console', 'api', 'cli', '') } },
   'POST /api/governance/forwarding': {
     actor: 'carol',
     refused: ['anon', 'dan', 'bob'],
-    fields: { url: fc.constantFrom('https://siem.example.com/hook', 'http://siem.example.com/', 'https://127.0.0.1/x', 'https://169.254.169.254/latest', 'https://user:pw@siem.example.com/'), description: text(200, 0) },
+    fields: {
+      url: fc.constantFrom(
+        'https://siem.example.com/hook',
+        'http://siem.example.com/',
+        'https://127.0.0.1/x',
+        'https://169.254.169.254/latest',
+        'https://user:pw@siem.example.com/',
+      ),
+      description: text(200, 0),
+    },
   },
   'POST /api/governance/forwarding/[id]/enable': { actor: 'carol', refused: ['anon', 'dan', 'erin', 'bob'], params: { id: 'forwarding' } },
   'POST /api/governance/forwarding/[id]/remove': { actor: 'carol', refused: ['anon', 'dan', 'erin', 'bob'], params: { id: 'forwarding' } },
@@ -269,7 +355,11 @@ export const HINTS: Record<string, Hint> = {
   'POST /api/governance/forwarding/[id]/test': { actor: 'carol', refused: ['anon', 'dan', 'erin', 'bob'], params: { id: 'forwarding' } },
   'POST /api/identity/mappings/[id]/delete': { actor: 'carol', refused: ['anon', 'dan', 'erin'], params: { id: 'mapping' } },
   'DELETE /api/identity/mappings/[id]': { actor: 'carol', refused: ['anon', 'dan', 'erin'], params: { id: 'mapping' } },
-  'POST /api/identity/mappings': { actor: 'carol', refused: ['anon', 'dan'], fields: { groupName: text(200), role: oneOf('customer_admin', 'customer_member', 'trust_admin', 'owner') } },
+  'POST /api/identity/mappings': {
+    actor: 'carol',
+    refused: ['anon', 'dan'],
+    fields: { groupName: text(200), role: oneOf('customer_admin', 'customer_member', 'trust_admin', 'owner') },
+  },
   'POST /api/identity/settings': { actor: 'carol', refused: ['anon', 'dan', 'bob'], fields: { allowJitProvisioning: fc.oneof(bool, oneOf('on')) } },
   'POST /api/me/delete': { actor: 'dan', refused: ['anon', 'alice'], fields: { confirm: oneOf('someone-else@acme.example', '', 'DAN@ACME.EXAMPLE.') } },
   'POST /api/me/export': { actor: 'dan', refused: ['anon'] },
@@ -277,16 +367,47 @@ export const HINTS: Record<string, Hint> = {
 };
 
 /** Query parameters of GET endpoints that take filters, with plausible values; others get random ones. */
-export const GET_HINTS: Record<string, { actor: Actor; query?: Record<string, fc.Arbitrary<string>>; params?: Record<string, keyof Ids | fc.Arbitrary<string>> }> = {
-  'GET /api/governance/events': { actor: 'alice', query: { kind: fc.constantFrom('auth', 'auth.refused', 'content.'), after: fc.constantFrom('0', '5', '-1', '1e9'), limit: fc.constantFrom('1', '200', '201', '0') } },
-  'GET /api/governance/forwarding/deliveries': { actor: 'carol', query: { endpoint: fc.constantFrom('', '00000000-0000-0000-0000-000000000000'), status: fc.constantFrom('failed', 'delivered', 'x'), limit: fc.constantFrom('10', '-1') } },
-  'GET /api/lockbox/requests': { actor: 'bob', query: { status: fc.constantFrom('pending', 'approved,denied', 'nope'), tenant: fc.constantFrom('acme', 'globex', ''), limit: fc.constantFrom('1', '200', '999'), offset: fc.constantFrom('0', '-5', 'x') } },
+export const GET_HINTS: Record<
+  string,
+  { actor: Actor; query?: Record<string, fc.Arbitrary<string>>; params?: Record<string, keyof Ids | fc.Arbitrary<string>> }
+> = {
+  'GET /api/governance/events': {
+    actor: 'alice',
+    query: {
+      kind: fc.constantFrom('auth', 'auth.refused', 'content.'),
+      after: fc.constantFrom('0', '5', '-1', '1e9'),
+      limit: fc.constantFrom('1', '200', '201', '0'),
+    },
+  },
+  'GET /api/governance/forwarding/deliveries': {
+    actor: 'carol',
+    query: {
+      endpoint: fc.constantFrom('', '00000000-0000-0000-0000-000000000000'),
+      status: fc.constantFrom('failed', 'delivered', 'x'),
+      limit: fc.constantFrom('10', '-1'),
+    },
+  },
+  'GET /api/lockbox/requests': {
+    actor: 'bob',
+    query: {
+      status: fc.constantFrom('pending', 'approved,denied', 'nope'),
+      tenant: fc.constantFrom('acme', 'globex', ''),
+      limit: fc.constantFrom('1', '200', '999'),
+      offset: fc.constantFrom('0', '-5', 'x'),
+    },
+  },
   'GET /api/lockbox/requests/[id]': { actor: 'carol', params: { id: 'lockboxRequest' } },
-  'GET /api/break-glass': { actor: 'alice', query: { openReviews: fc.constantFrom('1', '0', 'true'), offset: fc.constantFrom('0', '-1', '1e100'), limit: fc.constantFrom('10', '0') } },
+  'GET /api/break-glass': {
+    actor: 'alice',
+    query: { openReviews: fc.constantFrom('1', '0', 'true'), offset: fc.constantFrom('0', '-1', '1e100'), limit: fc.constantFrom('10', '0') },
+  },
   'GET /api/admin/updates': { actor: 'alice', query: { limit: fc.constantFrom('1', '100', '101', '-1'), offset: fc.constantFrom('0', '5', 'NaN') } },
   'GET /api/admin/documents': { actor: 'alice', query: { page: fc.constantFrom('1', '0', '-1', '99999999999', 'x') } },
   'GET /api/admin/documents/[id]': { actor: 'alice', params: { id: 'document' } },
-  'GET /api/admin/documents/[id]/versions/[version]': { actor: 'alice', params: { id: 'document', version: fc.constantFrom('1', '0', '-1', '1.5', '99999999999999999999') } },
+  'GET /api/admin/documents/[id]/versions/[version]': {
+    actor: 'alice',
+    params: { id: 'document', version: fc.constantFrom('1', '0', '-1', '1.5', '99999999999999999999') },
+  },
   'GET /api/admin/access/nda': { actor: 'alice', query: { page: fc.constantFrom('1', '0', 'x') } },
   'GET /api/admin/access/requests': { actor: 'alice', query: { page: fc.constantFrom('1', '0', 'x'), status: fc.constantFrom('pending', 'x') } },
   'GET /api/admin/access/grants': { actor: 'alice', query: { page: fc.constantFrom('1', '0', 'x'), status: fc.constantFrom('active', 'x') } },
@@ -298,8 +419,14 @@ export const GET_HINTS: Record<string, { actor: Actor; query?: Record<string, fc
   'GET /api/tenants/[slug]/records': { actor: 'bob', params: { slug: 'tenant' } },
   'GET /api/notifications': { actor: 'carol', query: { limit: fc.constantFrom('1', '-1'), unread: fc.constantFrom('1', 'x') } },
   'GET /api/dpa/executions': { actor: 'carol' },
-  'GET /documents/[file]': { actor: 'anon', params: { file: fc.constantFrom('security-whitepaper.pdf', 'soc2-type2-report.pdf', 'dpa.pdf', 'nope.pdf', 'security-whitepaper', '.pdf') } },
-  'GET /access/[token]': { actor: 'anon', params: { token: fc.oneof(fc.base64String({ maxLength: 60 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 })) } },
+  'GET /documents/[file]': {
+    actor: 'anon',
+    params: { file: fc.constantFrom('security-whitepaper.pdf', 'soc2-type2-report.pdf', 'dpa.pdf', 'nope.pdf', 'security-whitepaper', '.pdf') },
+  },
+  'GET /access/[token]': {
+    actor: 'anon',
+    params: { token: fc.oneof(fc.base64String({ maxLength: 60 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 })) },
+  },
   'GET /api/auth/callback': { actor: 'anon', query: { code: fc.constantFrom('abc', ''), state: fc.constantFrom('xyz', '') } },
   'GET /subprocessors.json': { actor: 'anon', query: { since: fc.constantFrom('2026-01-01', 'x') } },
   'GET /subprocessors/feed.xml': { actor: 'anon' },
@@ -308,10 +435,32 @@ export const GET_HINTS: Record<string, { actor: Actor; query?: Record<string, fc
 
 /** Pages whose filters or notices come from the query string, read by an actor who may see them. */
 export const PAGE_HINTS: { path: string; actor: Actor; query: Record<string, fc.Arbitrary<string>> }[] = [
-  { path: '/admin/governance', actor: 'alice', query: { category: fc.constantFrom('access', 'auth', 'x'), actor: fc.constantFrom('staff', 'customer', 'x'), from: fc.constantFrom('2026-01-01', '2026-02-30', 'x'), to: fc.constantFrom('2027-01-01', '') } },
-  { path: '/console/governance', actor: 'carol', query: { category: fc.constantFrom('access', 'x'), actor: fc.constantFrom('staff', 'x'), from: fc.constantFrom('2026-01-01', 'x'), to: fc.constantFrom('2027-01-01', '') } },
+  {
+    path: '/admin/governance',
+    actor: 'alice',
+    query: {
+      category: fc.constantFrom('access', 'auth', 'x'),
+      actor: fc.constantFrom('staff', 'customer', 'x'),
+      from: fc.constantFrom('2026-01-01', '2026-02-30', 'x'),
+      to: fc.constantFrom('2027-01-01', ''),
+    },
+  },
+  {
+    path: '/console/governance',
+    actor: 'carol',
+    query: {
+      category: fc.constantFrom('access', 'x'),
+      actor: fc.constantFrom('staff', 'x'),
+      from: fc.constantFrom('2026-01-01', 'x'),
+      to: fc.constantFrom('2027-01-01', ''),
+    },
+  },
   { path: '/admin', actor: 'bob', query: {} },
-  { path: '/admin/lockbox', actor: 'bob', query: { status: fc.constantFrom('pending', 'x'), tenant: fc.constantFrom('acme', 'x'), page: fc.constantFrom('1', '-1') } },
+  {
+    path: '/admin/lockbox',
+    actor: 'bob',
+    query: { status: fc.constantFrom('pending', 'x'), tenant: fc.constantFrom('acme', 'x'), page: fc.constantFrom('1', '-1') },
+  },
   { path: '/admin/tenants/acme', actor: 'bob', query: {} },
   { path: '/admin/break-glass', actor: 'grace', query: {} },
   { path: '/admin/access-requests', actor: 'alice', query: { page: fc.constantFrom('1', 'x') } },

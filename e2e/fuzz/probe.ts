@@ -95,12 +95,21 @@ export function fieldObject(hint: Hint): fc.Arbitrary<Record<string, unknown>> {
           .chain((at) =>
             fc.tuple(
               ...fields.map(([, arb], i) =>
-                i === at ? fc.oneof({ weight: 6, arbitrary: oneBadValue }, { weight: 2, arbitrary: mutated(arb) }, { weight: 1, arbitrary: fc.constant(OMIT) }) : arb,
+                i === at
+                  ? fc.oneof({ weight: 6, arbitrary: oneBadValue }, { weight: 2, arbitrary: mutated(arb) }, { weight: 1, arbitrary: fc.constant(OMIT) })
+                  : arb,
               ),
             ),
           );
   const anyMix = fc.tuple(
-    ...fields.map(([, arb]) => fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: mutated(arb) }, { weight: 3, arbitrary: evilValue }, { weight: 1, arbitrary: fc.constant(OMIT) })),
+    ...fields.map(([, arb]) =>
+      fc.oneof(
+        { weight: 4, arbitrary: arb },
+        { weight: 1, arbitrary: mutated(arb) },
+        { weight: 3, arbitrary: evilValue },
+        { weight: 1, arbitrary: fc.constant(OMIT) },
+      ),
+    ),
   );
   return fc
     .tuple(fc.oneof({ weight: 1, arbitrary: good }, { weight: 5, arbitrary: oneBad }, { weight: 2, arbitrary: anyMix }), extras)
@@ -123,8 +132,15 @@ export function formEncode(data: Record<string, unknown>): string {
 }
 
 const accept = fc.constantFrom(undefined, 'application/json', 'text/html,application/xhtml+xml', '*/*');
-const origin = fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('https://evil.example', 'null', 'not a url') });
-const INVALID_UTF8 = [new Uint8Array([0xff, 0xfe, 0xfd]), new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), new Uint8Array([0xed, 0xa0, 0x80])];
+const origin = fc.oneof(
+  { weight: 12, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom('https://evil.example', 'null', 'not a url') },
+);
+const INVALID_UTF8 = [
+  new Uint8Array([0xff, 0xfe, 0xfd]),
+  new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+  new Uint8Array([0xed, 0xa0, 0x80]),
+];
 
 /** Every kind of request body for an endpoint, weighted toward its real fields. */
 export function shots(hint: Hint): fc.Arbitrary<Shot> {
@@ -139,11 +155,15 @@ export function shots(hint: Hint): fc.Arbitrary<Shot> {
     },
     {
       weight: 3,
-      arbitrary: fc.tuple(fields, common).map(([data, c]) => ({ label: 'form fields', contentType: 'application/x-www-form-urlencoded', body: formEncode(data), ...c })),
+      arbitrary: fc
+        .tuple(fields, common)
+        .map(([data, c]) => ({ label: 'form fields', contentType: 'application/x-www-form-urlencoded', body: formEncode(data), ...c })),
     },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.jsonValue({ maxDepth: 3 }), common).map(([value, c]) => ({ label: 'random json', contentType: 'application/json', body: JSON.stringify(value) ?? 'null', ...c })),
+      arbitrary: fc
+        .tuple(fc.jsonValue({ maxDepth: 3 }), common)
+        .map(([value, c]) => ({ label: 'random json', contentType: 'application/json', body: JSON.stringify(value) ?? 'null', ...c })),
     },
     {
       weight: 1,
@@ -174,21 +194,25 @@ export function shots(hint: Hint): fc.Arbitrary<Shot> {
     kinds.push(
       {
         weight: 5,
-        arbitrary: fc.tuple(fields, fileBytes, fileName, fc.constantFrom('application/pdf', 'image/png', 'text/csv', '', 'text/html'), fc.boolean(), common).map(([data, bytes, name, type, fileAsText, c]) => {
-          const form = new FormData();
-          for (const [k, v] of Object.entries(data)) form.append(k, formValue(v));
-          if (fileAsText) form.append(upload.field, formValue(data[upload.field] ?? 'not a file'));
-          else form.append(upload.field, new Blob([bytes], { type }), name);
-          return { label: 'multipart upload', body: form, ...c };
-        }),
+        arbitrary: fc
+          .tuple(fields, fileBytes, fileName, fc.constantFrom('application/pdf', 'image/png', 'text/csv', '', 'text/html'), fc.boolean(), common)
+          .map(([data, bytes, name, type, fileAsText, c]) => {
+            const form = new FormData();
+            for (const [k, v] of Object.entries(data)) form.append(k, formValue(v));
+            if (fileAsText) form.append(upload.field, formValue(data[upload.field] ?? 'not a file'));
+            else form.append(upload.field, new Blob([bytes], { type }), name);
+            return { label: 'multipart upload', body: form, ...c };
+          }),
       },
       {
         weight: 2,
-        arbitrary: fc.tuple(fields, fileBytes, fileName, fc.constantFrom('application/pdf', 'image/png', 'image/webp', 'text/csv', 'application/octet-stream'), common).map(([data, bytes, name, contentType, c]) => {
-          const query: Record<string, string> = { filename: name };
-          for (const k of upload.query ?? []) if (k in data) query[k] = formValue(data[k]);
-          return { label: 'raw upload', contentType, body: bytes, query, ...c };
-        }),
+        arbitrary: fc
+          .tuple(fields, fileBytes, fileName, fc.constantFrom('application/pdf', 'image/png', 'image/webp', 'text/csv', 'application/octet-stream'), common)
+          .map(([data, bytes, name, contentType, c]) => {
+            const query: Record<string, string> = { filename: name };
+            for (const k of upload.query ?? []) if (k in data) query[k] = formValue(data[k]);
+            return { label: 'raw upload', contentType, body: bytes, query, ...c };
+          }),
       },
     );
   }
@@ -205,8 +229,14 @@ const LEAKS: [string, RegExp][] = [
   ['a node_modules path', /node_modules/],
   ['a source file position', /\.(?:ts|tsx|mjs|cjs|js):\d+/],
   ['an error with a file path', /Error: [^\n"]*(?:\/work\/|\/app\/|\/home\/|\/usr\/|[A-Z]:\\)/],
-  ['SQL error text', /syntax error at or near|violates (?:not-null|unique|foreign key|check|exclusion) constraint|relation "[^"]+" does not exist|invalid byte sequence for encoding|invalid input syntax for type|duplicate key value|unterminated quoted string|column "[^"]+" (?:does not exist|of relation)|current transaction is aborted/],
-  ['a database driver error', /PostgresError|DrizzleQueryError|Failed query:|PGlite|postgres\.js|ZodError|TypeError:|ReferenceError:|RangeError:|SyntaxError: /],
+  [
+    'SQL error text',
+    /syntax error at or near|violates (?:not-null|unique|foreign key|check|exclusion) constraint|relation "[^"]+" does not exist|invalid byte sequence for encoding|invalid input syntax for type|duplicate key value|unterminated quoted string|column "[^"]+" (?:does not exist|of relation)|current transaction is aborted/,
+  ],
+  [
+    'a database driver error',
+    /PostgresError|DrizzleQueryError|Failed query:|PGlite|postgres\.js|ZodError|TypeError:|ReferenceError:|RangeError:|SyntaxError: /,
+  ],
 ];
 
 export function leakIn(body: string): string | null {
@@ -245,9 +275,20 @@ export async function send(base: string, method: string, path: string, shot: Sho
   if (shot.origin) headers.origin = shot.origin;
   Object.assign(headers, shot.headers);
   const hasBody = method !== 'GET' && method !== 'HEAD' && shot.body !== undefined;
-  const response = await fetch(url, { method, headers, body: hasBody ? (shot.body as BodyInit) : undefined, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: hasBody ? (shot.body as BodyInit) : undefined,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(60_000),
+  });
   const buffer = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, location: response.headers.get('location'), body: buffer.toString('utf8'), contentType: response.headers.get('content-type') ?? '' };
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    body: buffer.toString('utf8'),
+    contentType: response.headers.get('content-type') ?? '',
+  };
 }
 
 export const ipArbitrary = clientIp;

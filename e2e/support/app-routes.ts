@@ -37,7 +37,12 @@ export function exportedMethods(source: string): Method[] {
   }
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).at(-1)?.trim() ?? '';
+      const name =
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .at(-1)
+          ?.trim() ?? '';
       if (known.has(name)) found.add(name as Method);
     }
   }
@@ -103,7 +108,9 @@ export interface RouteEndpoint {
 export function listEndpoints(): RouteEndpoint[] {
   return appRoutes()
     .filter((r) => r.kind === 'handler')
-    .flatMap((r) => r.methods.filter((m) => m === 'GET' || MUTATING_METHODS.includes(m)).map((method) => ({ method, pattern: r.pattern, file: r.file, params: r.params })));
+    .flatMap((r) =>
+      r.methods.filter((m) => m === 'GET' || MUTATING_METHODS.includes(m)).map((method) => ({ method, pattern: r.pattern, file: r.file, params: r.params })),
+    );
 }
 
 export const keyOf = (e: { method: string; pattern: string }) => `${e.method} ${e.pattern}`;

@@ -42,7 +42,11 @@ export interface VerifiedChain {
  * Exports the vendor chain and every tenant's chain with `npm run trust -- audit export` and
  * verifies each against the pinned key; throws naming the first chain that does not verify.
  */
-export async function verifyAllChains(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: string; AUDIT_SIGNING_KEY: string }): Promise<Map<string, VerifiedChain>> {
+export async function verifyAllChains(env: {
+  DATABASE_URL: string;
+  DATABASE_ADMIN_URL: string;
+  AUDIT_SIGNING_KEY: string;
+}): Promise<Map<string, VerifiedChain>> {
   const sql = postgres(env.DATABASE_ADMIN_URL, { max: 1, onnotice: () => {} });
   let slugs: string[];
   try {
@@ -58,7 +62,17 @@ export async function verifyAllChains(env: { DATABASE_URL: string; DATABASE_ADMI
       const file = path.join(dir, `${target ?? 'vendor'}.jsonl`);
       const exported = spawnSync(
         process.execPath,
-        ['--conditions=react-server', '--import', 'tsx', 'scripts/trust.ts', 'audit', 'export', ...(target ? ['--tenant', target] : ['--vendor']), '--out', file],
+        [
+          '--conditions=react-server',
+          '--import',
+          'tsx',
+          'scripts/trust.ts',
+          'audit',
+          'export',
+          ...(target ? ['--tenant', target] : ['--vendor']),
+          '--out',
+          file,
+        ],
         { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 },
       );
       if (exported.status !== 0) throw new Error(`audit export of ${target ?? 'the vendor chain'} failed:\n${exported.stdout}${exported.stderr}`);

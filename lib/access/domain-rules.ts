@@ -80,7 +80,8 @@ export async function customerDomains(db: DbHandle, domains: string[]): Promise<
   const rows = await withActor(
     db,
     SYSTEM,
-    (tx) => tx.select({ domain: identityDomains.domain, tenantId: identityDomains.tenantId }).from(identityDomains).where(inArray(identityDomains.domain, domains)),
+    (tx) =>
+      tx.select({ domain: identityDomains.domain, tenantId: identityDomains.tenantId }).from(identityDomains).where(inArray(identityDomains.domain, domains)),
     { readOnly: true },
   );
   return new Set(rows.filter((r) => r.tenantId !== null).map((r) => r.domain));
@@ -158,6 +159,11 @@ export async function removeDomainRule({ db, actor }: DbActor<Actor>, id: string
       .where(eq(accessDomainRules.id, id))
       .returning({ id: accessDomainRules.id, domain: accessDomainRules.domain, decision: accessDomainRules.decision });
     if (!deleted) throw notFound;
-    await emitEvent(tx, { tenantId: null, kind: 'access.rule_removed', subject: deleted.id, payload: { rule: deleted.id, domain: deleted.domain, decision: deleted.decision } });
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'access.rule_removed',
+      subject: deleted.id,
+      payload: { rule: deleted.id, domain: deleted.domain, decision: deleted.decision },
+    });
   });
 }

@@ -126,7 +126,12 @@ export async function listActiveGrants({ db, clock, actor }: Ctx<Actor>, { page 
             .select({ requestId: accessRequestDocuments.accessRequestId, title: documents.title })
             .from(accessRequestDocuments)
             .innerJoin(documents, eq(documents.id, accessRequestDocuments.documentId))
-            .where(inArray(accessRequestDocuments.accessRequestId, rows.map((r) => r.requestId)))
+            .where(
+              inArray(
+                accessRequestDocuments.accessRequestId,
+                rows.map((r) => r.requestId),
+              ),
+            )
             .orderBy(asc(documents.title))
         : [];
       const items: GrantSummary[] = rows.map(({ requestId, ...r }) => ({

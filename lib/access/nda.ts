@@ -36,9 +36,7 @@ export async function currentNda(db: DbHandle): Promise<PublicNda | null> {
   const [row] = await withActor(db, ANONYMOUS, (tx) => tx.select().from(ndaVersions).orderBy(desc(ndaVersions.version)).limit(1), {
     readOnly: true,
   });
-  return row
-    ? { id: row.id, version: row.version, title: row.title, body: row.body, sha256: row.sha256, publishedAt: row.publishedAt.toISOString() }
-    : null;
+  return row ? { id: row.id, version: row.version, title: row.title, body: row.body, sha256: row.sha256, publishedAt: row.publishedAt.toISOString() } : null;
 }
 
 export const ndaInput = z.object({

@@ -78,7 +78,12 @@ export async function listAccessRequests(
             .select({ requestId: accessRequestDocuments.accessRequestId, slug: documents.slug, title: documents.title, visibility: documents.visibility })
             .from(accessRequestDocuments)
             .innerJoin(documents, eq(documents.id, accessRequestDocuments.documentId))
-            .where(inArray(accessRequestDocuments.accessRequestId, rows.map((r) => r.request.id)))
+            .where(
+              inArray(
+                accessRequestDocuments.accessRequestId,
+                rows.map((r) => r.request.id),
+              ),
+            )
             .orderBy(asc(documents.title))
         : [];
       return { rows, total: Number(total), docs };

@@ -37,12 +37,18 @@ export const accessRequestInput = z.object({
   ndaVersionId: z.preprocess(blankToUndefined, z.uuid('The NDA version is not valid. Reload the page and accept the NDA again.').optional()),
   ndaSha256: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^[0-9a-f]{64}$/, 'The NDA fingerprint is missing. Reload the page and accept the NDA again.').optional(),
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'The NDA fingerprint is missing. Reload the page and accept the NDA again.')
+      .optional(),
   ),
   typedName: z.preprocess(blankToUndefined, z.string().trim().max(200, 'Type your name as your signature (at most 200 characters).').optional()),
   acceptNda: z.preprocess(
     blankToUndefined,
-    z.union([z.boolean(), z.enum(['on', 'true', 'false'])]).optional().transform((v) => v === true || v === 'on' || v === 'true'),
+    z
+      .union([z.boolean(), z.enum(['on', 'true', 'false'])])
+      .optional()
+      .transform((v) => v === true || v === 'on' || v === 'true'),
   ),
 });
 export type AccessRequestInput = z.infer<typeof accessRequestInput>;
@@ -95,7 +101,11 @@ export async function submitAccessRequest(db: DbHandle, clock: Clock, data: unkn
   const open = wanted.find((d) => d.visibility === 'public');
   if (open) throw new AppError('invalid_documents', `“${open.title}” is public: download it directly, no request needed.`, 400);
 
-  const outcome = await outcomeFor(db, input.email, wanted.some((d) => d.visibility === 'restricted'));
+  const outcome = await outcomeFor(
+    db,
+    input.email,
+    wanted.some((d) => d.visibility === 'restricted'),
+  );
   const now = clock.now();
   const settings = await readPublicSettings(db);
 

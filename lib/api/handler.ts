@@ -155,7 +155,9 @@ export function handler<A extends Access, P = Record<string, never>, I extends z
     const reads = options.body === 'json-or-form' || options.input !== undefined;
     const data = reads ? (await readBody(request, options.maxBody)).data : undefined;
     const backOf = (actor: unknown) =>
-      options.form ? formBack(data, typeof options.form.back === 'string' ? options.form.back : options.form.back({ actor: actor as ActorOf<A>, params, data })) : '';
+      options.form
+        ? formBack(data, typeof options.form.back === 'string' ? options.form.back : options.form.back({ actor: actor as ActorOf<A>, params, data }))
+        : '';
     let back = ctx ? backOf(ctx.actor) : '';
     try {
       ctx ??= await ctxPromise();

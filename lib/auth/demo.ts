@@ -13,12 +13,7 @@ import { accountKey, type SignInDeps, signInOrRecord } from './sign-in-events';
  * e-mail address typed (too many: that address is refused for a while) and against `client`,
  * the hashed client address (too many: its sign-ins are slowed down).
  */
-export async function demoSignIn(
-  deps: SessionDeps & SignInDeps & { enabled: boolean },
-  email: string,
-  userAgent: string | null,
-  client: string | null = null,
-) {
+export async function demoSignIn(deps: SessionDeps & SignInDeps & { enabled: boolean }, email: string, userAgent: string | null, client: string | null = null) {
   return signInOrRecord(deps, { method: 'demo', client, account: accountKey(email) }, async (about) => {
     if (!deps.enabled) throw new AppError('demo_sign_in_disabled', 'Demo sign-in is turned off on this server.', 403);
     const [user] = await withActor(

@@ -62,7 +62,8 @@ function refusePage(actor: CustomerActor | StaffActor, path: string): never {
   const refusal = pageRefusal();
   if (!refusal.actor) {
     after(async () => {
-      if (refusal.actor) await recordRefusal({ db: await getDatabase(), clock: systemClock }, refusal.actor, { method: 'GET', path: refusal.path, code: 'forbidden' });
+      if (refusal.actor)
+        await recordRefusal({ db: await getDatabase(), clock: systemClock }, refusal.actor, { method: 'GET', path: refusal.path, code: 'forbidden' });
     });
   }
   if (!refusal.actor || path.length > refusal.path.length) Object.assign(refusal, { actor, path });

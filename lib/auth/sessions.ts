@@ -59,7 +59,13 @@ export async function createSession(deps: SessionDeps, userId: string, userAgent
       .values({ userId, tokenHash, createdAt: now, lastSeenAt: now, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null })
       .returning({ id: sessions.id });
     if (signIn) {
-      await emitEvent(tx, { tenantId: signIn.tenantId, kind: 'auth.signed_in', subject: signIn.method, payload: { method: signIn.method }, aboutUserId: userId });
+      await emitEvent(tx, {
+        tenantId: signIn.tenantId,
+        kind: 'auth.signed_in',
+        subject: signIn.method,
+        payload: { method: signIn.method },
+        aboutUserId: userId,
+      });
     }
     return created;
   });
@@ -107,7 +113,10 @@ export async function resolveSession(deps: SessionDeps, cookieValue: string | un
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= touchInterval(deps.policy)) {
     await withActor(deps.db, AUTH, (tx) =>
-      tx.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt))),
+      tx
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt))),
     );
   }
 

@@ -65,7 +65,9 @@ export async function setHolders({ db, actor }: DbActor<Actor>, data: unknown): 
     try {
       await tx.delete(breakGlassHolders);
       if (emails.length) {
-        await tx.insert(breakGlassHolders).values(emails.map((email, i) => ({ slot: i + 1, userId: people.find((p) => p.email === email)!.id, designatedBy: actor.userId })));
+        await tx
+          .insert(breakGlassHolders)
+          .values(emails.map((email, i) => ({ slot: i + 1, userId: people.find((p) => p.email === email)!.id, designatedBy: actor.userId })));
       }
     } catch (error) {
       rethrowRefusal(error);

@@ -143,12 +143,7 @@ export async function reviewBreakGlass({ db, clock, actor }: Ctx<Actor>, id: str
   if (session.state === 'active') throw new AppError('illegal_transition', 'This session is still active: review it after it ends.', 409);
   if (session.review) throw new AppError('illegal_transition', 'This session was already reviewed. Nothing was changed.', 409);
   try {
-    return await withActor(
-      db,
-      onTenant,
-      async (tx) => sessionView(await moveSession(tx, id, { to: 'reviewed', by: actor.userId, review }), now),
-      { now },
-    );
+    return await withActor(db, onTenant, async (tx) => sessionView(await moveSession(tx, id, { to: 'reviewed', by: actor.userId, review }), now), { now });
   } catch (error) {
     refusal(error);
   }

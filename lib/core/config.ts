@@ -10,8 +10,16 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(5),
-  SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(5),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   WORKOS_API_KEY: z.string().min(1).optional(),
   WORKOS_CLIENT_ID: z.string().min(1).optional(),
   WORKOS_WEBHOOK_SECRET: z.string().min(1).optional(),
@@ -21,7 +29,10 @@ const schema = z.object({
   WORKOS_VENDOR_ORGANIZATION_ID: z.string().min(1).default('org_vendor'),
   WORKOS_VENDOR_DIRECTORY_ID: z.string().min(1).default('directory_vendor'),
   DEMO_SIGN_IN: flag.optional(),
-  SMTP_URL: z.url().refine((u) => /^smtps?:/.test(u), 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:/.test(u), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   FORWARDING_ALLOW_PRIVATE_TARGETS: flag.optional(),

@@ -55,9 +55,7 @@ export async function openPgliteDirectory(dataDir: string): Promise<{ pg: PGlite
   const lockFile = path.resolve(dataDir, 'pglite.lock');
   const holder = readLock(lockFile);
   if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new Error(
-      `The embedded database in ${dir} is in use by process ${holder}. Stop that process first, or set DATABASE_URL to use PostgreSQL.`,
-    );
+    throw new Error(`The embedded database in ${dir} is in use by process ${holder}. Stop that process first, or set DATABASE_URL to use PostgreSQL.`);
   }
   fs.writeFileSync(lockFile, String(process.pid));
   const release = () => {

@@ -74,7 +74,10 @@ async function reserveWithin(sql: postgres.Sql, ms: number): Promise<postgres.Re
   try {
     return await Promise.race([pending, timeout]);
   } catch (error) {
-    pending.then((late) => late.release(), () => {});
+    pending.then(
+      (late) => late.release(),
+      () => {},
+    );
     throw error;
   } finally {
     clearTimeout(timer);
@@ -171,7 +174,11 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
     } catch (error) {
       open = false;
       // A failed BEGIN or context statement explains the failure better than what followed it.
-      const cause = (await setup.then(() => null, (e: unknown) => e)) ?? error;
+      const cause =
+        (await setup.then(
+          () => null,
+          (e: unknown) => e,
+        )) ?? error;
       // On a lost connection there is nothing to roll back (the server already did).
       if (isConnectionLost(cause)) watch.lost = true;
       if (!watch.lost) await conn.unsafe('rollback').catch(watch.noteFailure);
@@ -184,7 +191,11 @@ export function createPostgresDatabase(url: string, options: PostgresOptions = {
       // wait for it. The connection stays reserved until the COMMIT completes: nothing else
       // may run on it while the transaction, and its RLS settings, are still open.
       if (watch.lost) watch.release(conn);
-      else conn.unsafe('commit').then(() => watch.release(conn), (e: unknown) => (watch.noteFailure(e), watch.release(conn)));
+      else
+        conn.unsafe('commit').then(
+          () => watch.release(conn),
+          (e: unknown) => (watch.noteFailure(e), watch.release(conn)),
+        );
       return result;
     }
     if (watch.lost) {

@@ -32,12 +32,7 @@ function sameContext(a: DbContext, b: DbContext) {
  * app.actor_id and app.actor_kind set for the actor, so RLS decides what fn can see and change.
  * Given a transaction opened for the same actor, fn joins it.
  */
-export async function withActor<T>(
-  handle: DbHandle,
-  actor: AnyActor,
-  fn: (tx: Tx) => Promise<T>,
-  options?: TransactionOptions,
-): Promise<T> {
+export async function withActor<T>(handle: DbHandle, actor: AnyActor, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
   const context = options?.now ? { ...dbContextOf(actor), now: options.now } : dbContextOf(actor);
   if (!isDatabase(handle)) {
     const outer = contexts.get(handle);

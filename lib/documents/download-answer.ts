@@ -26,7 +26,9 @@ export function downloadAnswer(request: { headers: Headers; url: string }, resul
     case 'forbidden': {
       if (elsewhere) return refuseStartedElsewhere(request);
       const message = `“${result.title}” is shared only with approved reviewers. Request access on the documents page; once approved, the link we e-mail you opens it in this browser.`;
-      return html ? htmlNotice(403, 'This document needs approved access', message, { link: { href: '/documents#request-access', label: 'Request access' } }) : jsonError('access_required', message, 403);
+      return html
+        ? htmlNotice(403, 'This document needs approved access', message, { link: { href: '/documents#request-access', label: 'Request access' } })
+        : jsonError('access_required', message, 403);
     }
     case 'unavailable': {
       // Every granted copy carries its reader's stamp; one that could not be stamped is not sent.

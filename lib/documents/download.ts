@@ -29,11 +29,7 @@ export interface Recipient {
   company: string;
 }
 
-type PublicLookup =
-  | DownloadResult
-  | { kind: 'public'; file: PublicFile }
-  | { kind: 'gated'; title: string }
-  | { kind: 'generated'; doc: GeneratedDocument };
+type PublicLookup = DownloadResult | { kind: 'public'; file: PublicFile } | { kind: 'gated'; title: string } | { kind: 'generated'; doc: GeneratedDocument };
 
 /**
  * A public file handed out (or a 304 for it). With the cache: kept in memory and counted in
@@ -46,7 +42,10 @@ async function publicFile(
   if (cache && remember) rememberPublicFile(remember, file, at.getTime());
   if (etagMatches(ifNoneMatch, file.sha256)) return { kind: 'not_modified', sha256: file.sha256 };
   if (cache) recordPublicDownload(db, file.documentId, file.versionId, at);
-  else await withActor(db, ANONYMOUS, (tx) => tx.insert(documentDownloads).values({ documentId: file.documentId, documentVersionId: file.versionId, downloadedAt: at }));
+  else
+    await withActor(db, ANONYMOUS, (tx) =>
+      tx.insert(documentDownloads).values({ documentId: file.documentId, documentVersionId: file.versionId, downloadedAt: at }),
+    );
   return { kind: 'file', gated: false, filename: file.filename, sha256: file.sha256, content: file.content };
 }
 
@@ -136,7 +135,9 @@ async function downloadGranted(db: DbHandle, clock: Clock, slug: string, grantTo
   if (!row) return null;
   const recipient: Recipient = { grantId: row.grant_id, email: row.recipient_email, company: row.recipient_company };
   const file = row.generator
-    ? await renderGeneratedDocument(db, clock, { id: row.document_id, slug, title: row.title, generator: row.generator }).then((g) => g && { filename: g.filename, content: g.pdf.bytes })
+    ? await renderGeneratedDocument(db, clock, { id: row.document_id, slug, title: row.title, generator: row.generator }).then(
+        (g) => g && { filename: g.filename, content: g.pdf.bytes },
+      )
     : { filename: row.filename!, content: Buffer.from(row.content!) };
   if (!file) return null;
   const at = clock.now();
@@ -153,7 +154,9 @@ async function downloadGranted(db: DbHandle, clock: Clock, slug: string, grantTo
   }
   // Handed out only once the download is recorded, in the analytics and the governance log.
   await withActor(db, SYSTEM, async (tx) => {
-    await tx.insert(documentDownloads).values({ documentId: row.document_id, documentVersionId: row.version_id, accessGrantId: recipient.grantId, downloadedAt: at });
+    await tx
+      .insert(documentDownloads)
+      .values({ documentId: row.document_id, documentVersionId: row.version_id, accessGrantId: recipient.grantId, downloadedAt: at });
     await tx.update(accessGrants).set({ lastUsedAt: at }).where(eq(accessGrants.id, recipient.grantId));
     await emitEvent(tx, {
       tenantId: null,

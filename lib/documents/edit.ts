@@ -65,7 +65,13 @@ export async function updateDocument({ db, clock, actor }: Ctx<Actor>, id: strin
   if (!isUuid(id)) throw notFound();
   const updated = await withActor(db, actor, async (tx) => {
     const [before] = await tx
-      .select({ title: documents.title, category: documents.category, description: documents.description, visibility: documents.visibility, validUntil: documents.validUntil })
+      .select({
+        title: documents.title,
+        category: documents.category,
+        description: documents.description,
+        visibility: documents.visibility,
+        validUntil: documents.validUntil,
+      })
       .from(documents)
       .where(eq(documents.id, id))
       .for('update');
@@ -110,7 +116,11 @@ export async function setArchived({ db, clock, actor }: Ctx<Actor>, id: string, 
     const [doc] = await tx.select({ archivedAt: documents.archivedAt }).from(documents).where(eq(documents.id, id)).for('update');
     if (!doc) throw notFound();
     if ((doc.archivedAt !== null) === archived) {
-      throw new AppError(archived ? 'already_archived' : 'not_archived', archived ? 'That document is already archived.' : 'That document is not archived.', 409);
+      throw new AppError(
+        archived ? 'already_archived' : 'not_archived',
+        archived ? 'That document is already archived.' : 'That document is not archived.',
+        409,
+      );
     }
     const [updated] = await tx
       .update(documents)

@@ -119,7 +119,12 @@ export async function listAdminDocuments({ db, clock, actor }: Ctx<Actor>, { pag
               uploadedAt: documentVersions.uploadedAt,
             })
             .from(documentVersions)
-            .where(inArray(documentVersions.documentId, docs.map((d) => d.id)))
+            .where(
+              inArray(
+                documentVersions.documentId,
+                docs.map((d) => d.id),
+              ),
+            )
             .orderBy(documentVersions.documentId, desc(documentVersions.version))
         : [];
       const current = new Map(versions.map((v) => [v.documentId, v]));

@@ -20,7 +20,11 @@ const EOF_WINDOW = 1024;
 /** A file name safe for Content-Disposition: a plain name ending in .pdf. */
 export function cleanFilename(name: string | undefined, fallback: string): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^A-Za-z0-9._ -]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 150);
+  const cleaned = base
+    .replace(/[^A-Za-z0-9._ -]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 150);
   const stem = cleaned.replace(/\.pdf$/i, '') || fallback;
   return `${stem}.pdf`;
 }
@@ -43,7 +47,12 @@ const UNSTAMPABLE: Record<UnstampableReason, AppError> = {
 };
 
 /** A stamp like any reviewer's copy gets, made and thrown away: an upload must be stampable. */
-const TRIAL_STAMP = { email: 'upload-check@trust-center.invalid', company: 'Upload check', grantId: '00000000-0000-0000-0000-000000000000', issuedAt: new Date(0) };
+const TRIAL_STAMP = {
+  email: 'upload-check@trust-center.invalid',
+  company: 'Upload check',
+  grantId: '00000000-0000-0000-0000-000000000000',
+  issuedAt: new Date(0),
+};
 
 /**
  * Accepts only a complete PDF that can be stamped: not empty, at most 20 MB, starting with

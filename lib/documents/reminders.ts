@@ -17,8 +17,7 @@ export interface RemindedDocument {
 
 function describe(d: RemindedDocument, now: Date) {
   const { daysLeft } = validityOf(d.validUntil, now);
-  const when =
-    daysLeft! < 0 ? `expired ${-daysLeft!} day(s) ago` : daysLeft === 0 ? 'expires today' : `expires in ${daysLeft} day(s)`;
+  const when = daysLeft! < 0 ? `expired ${-daysLeft!} day(s) ago` : daysLeft === 0 ? 'expires today' : `expires in ${daysLeft} day(s)`;
   return `- ${d.title}: valid until ${d.validUntil}, ${when}\n  ${new URL(`/admin/documents/${d.id}`, config().appUrl)}`;
 }
 

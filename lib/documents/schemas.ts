@@ -5,9 +5,12 @@ import { SLUG_PATTERN } from '@/lib/core/parse-input';
 const day = z
   .string()
   .trim()
-  .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), {
-    message: 'Enter the valid-until date as YYYY-MM-DD, or leave it empty.',
-  })
+  .refine(
+    (v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),
+    {
+      message: 'Enter the valid-until date as YYYY-MM-DD, or leave it empty.',
+    },
+  )
   .transform((v) => (v === '' ? null : v));
 
 // Each field's description is what the staff page says when a form comes back with its code.

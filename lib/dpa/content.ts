@@ -36,12 +36,18 @@ const M = DPA_FIELD_MESSAGES;
  */
 function contentSchema(strict: boolean) {
   const min = (n: number) => (strict ? n : 0);
-  const list = (message: string) => z.array(text(message, { min: 1, max: 200 }), message).min(min(1), message).max(50, message);
+  const list = (message: string) =>
+    z
+      .array(text(message, { min: 1, max: 200 }), message)
+      .min(min(1), message)
+      .max(50, message);
   return z.object({
     title: text(M.title, { min: min(1), max: 200 }),
     processorName: text(M.processorName, { min: min(1), max: 200 }),
     processorAddress: text(M.processorAddress, { min: min(1), max: 500 }),
-    processorContact: strict ? z.email(M.processorContact).max(254, M.processorContact) : z.union([z.literal(''), z.email(M.processorContact).max(254, M.processorContact)], M.processorContact),
+    processorContact: strict
+      ? z.email(M.processorContact).max(254, M.processorContact)
+      : z.union([z.literal(''), z.email(M.processorContact).max(254, M.processorContact)], M.processorContact),
     preamble: text(M.preamble, { max: 5000 }),
     subjectMatter: text(M.subjectMatter, { min: min(1), max: 2000 }),
     duration: text(M.duration, { min: min(1), max: 2000 }),
@@ -69,7 +75,13 @@ export type DpaDraftContent = z.output<typeof dpaDraftSchema>;
 
 /** A form's fields as the content: lists one per line, modules as scc_<module> checkboxes, clauses as clause_<n>_heading/body pairs. */
 export function contentFromForm(form: Record<string, unknown>): Record<string, unknown> {
-  const lines = (v: unknown) => (typeof v === 'string' ? v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : v);
+  const lines = (v: unknown) =>
+    typeof v === 'string'
+      ? v
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : v;
   const clauses: { heading: unknown; body: unknown }[] = [];
   for (let i = 0; i < 60; i++) {
     const heading = form[`clause_${i}_heading`];

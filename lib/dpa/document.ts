@@ -19,7 +19,12 @@ async function render(input: DpaRenderInput, filename: string): Promise<Generate
 export const renderDpaDocument: GeneratedRenderer = async (db, clock) => {
   const version = await currentDpaVersion(db);
   if (!version) return null;
-  const input = await dpaRenderInput(db, clock, { number: version.version, contentSha256: version.contentSha256, publishedAt: version.publishedAt, content: version.content }, null);
+  const input = await dpaRenderInput(
+    db,
+    clock,
+    { number: version.version, contentSha256: version.contentSha256, publishedAt: version.publishedAt, content: version.content },
+    null,
+  );
   return render(input, `${fileStem(input.vendorName)}-DPA-v${version.version}.pdf`);
 };
 

@@ -113,7 +113,8 @@ export async function listTenantExecutions({ db, actor }: DbActor<Actor>): Promi
   const rows = await withActor(
     db,
     customer,
-    (tx) => tx.select(columns).from(dpaExecutions).innerJoin(dpaVersions, eq(dpaVersions.id, dpaExecutions.dpaVersionId)).orderBy(desc(dpaExecutions.executedAt)),
+    (tx) =>
+      tx.select(columns).from(dpaExecutions).innerJoin(dpaVersions, eq(dpaVersions.id, dpaExecutions.dpaVersionId)).orderBy(desc(dpaExecutions.executedAt)),
     { readOnly: true },
   );
   return rows.map(toExecution);

@@ -51,10 +51,26 @@ const s = StyleSheet.create({
   signature: { flex: 1, borderTopWidth: 0.75, borderTopColor: INK, paddingTop: 6 },
   mono: { fontFamily: MONO, fontSize: 7.5, lineHeight: '11pt' },
   link: { color: ACCENT, textDecoration: 'none' },
-  footer: { position: 'absolute', bottom: 28, left: 58, right: 58, fontSize: 7.5, color: MUTED, flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: 0.5, borderTopColor: RULE, paddingTop: 6 },
+  footer: {
+    position: 'absolute',
+    bottom: 28,
+    left: 58,
+    right: 58,
+    fontSize: 7.5,
+    color: MUTED,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    borderTopWidth: 0.5,
+    borderTopColor: RULE,
+    paddingTop: 6,
+  },
 });
 
-const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 /** Text as the staff write it: paragraphs split by blank lines, "- " lines a list, a "## " line a heading. */
 function Paragraphs({ text }: { text: string }) {
@@ -109,7 +125,9 @@ function Parties({ d }: { d: DpaRenderInput }) {
       <View style={s.party}>
         <Text style={s.partyRole}>Controller (“the Customer”)</Text>
         <Text style={s.partyName}>{d.execution?.customerLegalName ?? 'The customer named in the order form'}</Text>
-        <Text style={s.muted}>{d.execution ? `Represented by ${d.execution.signerName}, ${d.execution.signerTitle}` : 'Completed when the customer executes this agreement.'}</Text>
+        <Text style={s.muted}>
+          {d.execution ? `Represented by ${d.execution.signerName}, ${d.execution.signerTitle}` : 'Completed when the customer executes this agreement.'}
+        </Text>
       </View>
       <View style={s.party}>
         <Text style={s.partyRole}>Processor (“{d.vendorName}”)</Text>
@@ -125,10 +143,12 @@ function Status({ d }: { d: DpaRenderInput }) {
   if (d.execution) {
     return (
       <View style={s.status}>
-        <Text style={s.statusTitle}>Executed by {d.execution.customerLegalName} on {formatDate(d.execution.executedAt)}</Text>
+        <Text style={s.statusTitle}>
+          Executed by {d.execution.customerLegalName} on {formatDate(d.execution.executedAt)}
+        </Text>
         <Text style={s.line}>
-          Signed electronically by {d.execution.signerName} ({d.execution.signerTitle}, {d.execution.signerEmail}) through the {d.vendorName} trust center. Execution
-          record {d.execution.id}.
+          Signed electronically by {d.execution.signerName} ({d.execution.signerTitle}, {d.execution.signerEmail}) through the {d.vendorName} trust center.
+          Execution record {d.execution.id}.
         </Text>
       </View>
     );
@@ -196,7 +216,10 @@ function AnnexOne({ d }: { d: DpaRenderInput }) {
       <Definition label="Standard Contractual Clauses">
         {c.sccModules.length ? (
           <>
-            <Text style={s.p}>Where personal data is transferred to a country without an adequacy decision, the EU Standard Contractual Clauses (Commission Implementing Decision 2021/914) apply with these modules:</Text>
+            <Text style={s.p}>
+              Where personal data is transferred to a country without an adequacy decision, the EU Standard Contractual Clauses (Commission Implementing
+              Decision 2021/914) apply with these modules:
+            </Text>
             <Bullets items={c.sccModules.map((m) => SCC_MODULES[m])} />
           </>
         ) : (
@@ -217,8 +240,8 @@ function AnnexTwo({ d }: { d: DpaRenderInput }) {
         Annex II: Technical and organisational measures
       </Text>
       <Text style={[s.p, s.muted]}>
-        The measures below are those published on the security overview at {d.portalUrl}/security on {formatDate(d.asOf)}. The Processor may improve them; it will not lower the
-        overall level of protection.
+        The measures below are those published on the security overview at {d.portalUrl}/security on {formatDate(d.asOf)}. The Processor may improve them; it
+        will not lower the overall level of protection.
       </Text>
       {d.measures.length === 0 ? <Text style={s.line}>The security overview lists no measures yet.</Text> : null}
       {d.measures.map((m, i) => (
@@ -281,7 +304,9 @@ function AnnexThree({ d }: { d: DpaRenderInput }) {
         <Text style={s.line}>No change is announced.</Text>
       ) : (
         <>
-          <Text style={[s.p, s.muted]}>These changes are announced and take effect on the date shown unless the Customer objects as the agreement provides.</Text>
+          <Text style={[s.p, s.muted]}>
+            These changes are announced and take effect on the date shown unless the Customer objects as the agreement provides.
+          </Text>
           {upcoming.map((c, i) => (
             <View key={i} style={s.tr} wrap={false}>
               <Text style={[s.cell, { width: '17%' }]}>{formatDate(c.effectiveAt)}</Text>
@@ -291,7 +316,9 @@ function AnnexThree({ d }: { d: DpaRenderInput }) {
               </View>
               <View style={{ width: '61%' }}>
                 {c.differences.map((line, j) => (
-                  <Text key={j} style={s.cell}>{line}</Text>
+                  <Text key={j} style={s.cell}>
+                    {line}
+                  </Text>
                 ))}
               </View>
             </View>
@@ -309,7 +336,11 @@ function DpaDocument({ d }: { d: DpaRenderInput }) {
     <Document
       title={d.execution ? `${c.title}: ${d.execution.customerLegalName}` : c.title}
       author={d.vendorName}
-      subject={d.execution ? `${c.title} version ${d.version.number} between ${c.processorName} and ${d.execution.customerLegalName}, executed ${d.execution.executedAt.slice(0, 10)}` : `${c.title} version ${d.version.number}, template`}
+      subject={
+        d.execution
+          ? `${c.title} version ${d.version.number} between ${c.processorName} and ${d.execution.customerLegalName}, executed ${d.execution.executedAt.slice(0, 10)}`
+          : `${c.title} version ${d.version.number}, template`
+      }
       keywords={`DPA, GDPR, version ${d.version.number}, ${d.version.contentSha256}`}
       creator={`${d.vendorName} trust center`}
       producer="Trust Center (@react-pdf/renderer)"

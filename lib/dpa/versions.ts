@@ -50,11 +50,7 @@ export async function currentDpaVersion(db: DbHandle): Promise<DpaVersion | null
 export async function listDpaVersions(db: DbHandle, actor: Actor): Promise<DpaVersionSummary[]> {
   asTrustAdmin(actor);
   const rows = await withActor(db, actor, (tx) =>
-    tx
-      .select({ v: dpaVersions, by: users.name })
-      .from(dpaVersions)
-      .leftJoin(users, eq(users.id, dpaVersions.publishedBy))
-      .orderBy(desc(dpaVersions.version)),
+    tx.select({ v: dpaVersions, by: users.name }).from(dpaVersions).leftJoin(users, eq(users.id, dpaVersions.publishedBy)).orderBy(desc(dpaVersions.version)),
   );
   return rows.map(({ v, by }) => {
     const { content: _content, ...summary } = toVersion(v);
@@ -154,8 +150,13 @@ export async function publishDpaDraft({ db, clock, actor }: Ctx<Actor>, data: un
       if (!draft) throw new AppError('nothing_to_publish', 'Save a draft first: the version in force has no changes to publish.', 409);
       const content = parseInput(dpaContentSchema, draft.content);
       const sha = canonicalSha256(content);
-      const [latest] = await tx.select({ version: dpaVersions.version, sha: dpaVersions.contentSha256 }).from(dpaVersions).orderBy(desc(dpaVersions.version)).limit(1);
-      if (latest?.sha === sha) throw new AppError('nothing_to_publish', 'The draft is the same as the version in force: change something before publishing.', 409);
+      const [latest] = await tx
+        .select({ version: dpaVersions.version, sha: dpaVersions.contentSha256 })
+        .from(dpaVersions)
+        .orderBy(desc(dpaVersions.version))
+        .limit(1);
+      if (latest?.sha === sha)
+        throw new AppError('nothing_to_publish', 'The draft is the same as the version in force: change something before publishing.', 409);
       const [row] = await tx
         .insert(dpaVersions)
         .values({ version: (latest?.version ?? 0) + 1, content, contentSha256: sha, changeNote, publishedAt: clock.now(), publishedBy: admin.userId })

@@ -32,11 +32,7 @@ const input = z.object({
  * and never again. The `governance.forwarding_added` event lands in that chain in the same
  * transaction, and is the first message the new endpoint receives.
  */
-export async function addEndpoint(
-  { db, actor }: DbActor<Actor>,
-  data: unknown,
-  policy: TargetPolicy,
-): Promise<{ endpoint: EndpointView; secret: string }> {
+export async function addEndpoint({ db, actor }: DbActor<Actor>, data: unknown, policy: TargetPolicy): Promise<{ endpoint: EndpointView; secret: string }> {
   const { manager, tenantId } = managedChain(actor);
   const { url: raw, description } = parseInput(input, data);
   const url = checkTargetUrl(raw, policy);

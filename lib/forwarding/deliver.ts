@@ -148,9 +148,11 @@ export async function deliverDueForwarding(
       for (const delivery of deliveries) {
         const body = eventBody({ id: delivery.event_id, kind: delivery.kind, json: delivery.json, hash: delivery.hash, prevHash: delivery.prev_hash });
         const message = signedMessage(delivery.secret, delivery.event_id, clock.now(), body);
-        const outcome = await send(delivery.url, message.headers, message.body, policy).catch(
-          (): SendOutcome => ({ status: null, ok: false, error: 'the request failed' }),
-        );
+        const outcome = await send(delivery.url, message.headers, message.body, policy).catch((): SendOutcome => ({
+          status: null,
+          ok: false,
+          error: 'the request failed',
+        }));
         totals[await record(db, clock, delivery, outcome)]++;
       }
     }),

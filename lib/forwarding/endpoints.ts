@@ -53,7 +53,15 @@ export async function endpointsOfChain(tx: Tx, tenantId: string | null, only?: s
       lastDeliveredAt: max(forwardingDeliveries.deliveredAt),
     })
     .from(forwardingDeliveries)
-    .where(and(inChain(forwardingDeliveries.tenantId, tenantId), inArray(forwardingDeliveries.endpointId, rows.map((r) => r.id))))
+    .where(
+      and(
+        inChain(forwardingDeliveries.tenantId, tenantId),
+        inArray(
+          forwardingDeliveries.endpointId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
     .groupBy(forwardingDeliveries.endpointId, forwardingDeliveries.state);
   return rows.map((row) => {
     const mine = counts.filter((c) => c.endpointId === row.id);

@@ -27,7 +27,11 @@ const systemResolver: ResolveAll = (host) => lookup(host, { all: true, verbatim:
  * so that a name which moved to a private address since it was registered is refused. The
  * connection then goes to exactly this address (no second lookup an attacker could answer).
  */
-export async function resolveTarget(url: URL, policy: TargetPolicy, resolveAll: ResolveAll = systemResolver): Promise<{ address: string; family: 4 | 6 } | string> {
+export async function resolveTarget(
+  url: URL,
+  policy: TargetPolicy,
+  resolveAll: ResolveAll = systemResolver,
+): Promise<{ address: string; family: 4 | 6 } | string> {
   const host = bareHost(url);
   const literal = isIP(host);
   if (literal !== 0) {

@@ -23,7 +23,10 @@ const DOCUMENTATION_NAMES = /(^|\.)(example|test|invalid)$/;
 
 /** The host of a URL without IPv6 brackets or a trailing dot, lower case. */
 export function bareHost(url: URL): string {
-  return url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  return url.hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 /** Why a host name (not an address) cannot be a public target, or null when it can be. */

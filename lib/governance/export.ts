@@ -59,7 +59,7 @@ export async function* exportLines(db: Database, target: ExportTarget, clock: Cl
     }
   }
   yield* checkpointLines(0);
-  for (let after = 0; after < head.seq; ) {
+  for (let after = 0; after < head.seq;) {
     const rows = await withActor(
       db,
       GOVERNANCE,

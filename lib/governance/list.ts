@@ -77,21 +77,19 @@ export async function listEvents(
         .orderBy(after === undefined ? desc(governanceEvents.seq) : asc(governanceEvents.seq))
         .limit(Math.min(Math.max(limit, 1), 200))
         .offset(Math.max(offset, 0));
-      const events = rows.map(
-        (e): GovernanceEventView => ({
-          id: e.id,
-          seq: e.seq!,
-          occurredAt: e.occurredAt,
-          kind: e.kind,
-          actorId: e.actorId,
-          actorKind: e.actorKind,
-          subject: e.subject,
-          reason: e.reason,
-          policy: e.policy,
-          payload: e.payload as Record<string, unknown>,
-          hash: Buffer.from(e.hash!).toString('hex'),
-        }),
-      );
+      const events = rows.map((e): GovernanceEventView => ({
+        id: e.id,
+        seq: e.seq!,
+        occurredAt: e.occurredAt,
+        kind: e.kind,
+        actorId: e.actorId,
+        actorKind: e.actorKind,
+        subject: e.subject,
+        reason: e.reason,
+        policy: e.policy,
+        payload: e.payload as Record<string, unknown>,
+        hash: Buffer.from(e.hash!).toString('hex'),
+      }));
       const named = new Set<string>();
       for (const e of events) {
         if (e.actorId) named.add(e.actorId);

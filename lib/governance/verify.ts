@@ -189,7 +189,9 @@ function checkCheckpointShape(c: Record<string, unknown>, chain: string): Checkp
   }
   if (body.chain !== chain) throw new Bad(`the checkpoint is for chain ${String(body.chain)}, not ${chain}`);
   if (!isCanonicalBase64url(c.signature, 64)) {
-    throw new Bad(`the checkpoint’s signature at sequence ${body.seq} is not canonical base64url (86 characters for 64 bytes, unused bits zero)`, { seq: body.seq as number });
+    throw new Bad(`the checkpoint’s signature at sequence ${body.seq} is not canonical base64url (86 characters for 64 bytes, unused bits zero)`, {
+      seq: body.seq as number,
+    });
   }
   return c as unknown as CheckpointLine;
 }
@@ -317,7 +319,11 @@ export async function verifyLog(input: string | Uint8Array, crypto: VerifyCrypto
         if (body.seq > seq()) throw new Bad(`the checkpoint vouches for sequence ${body.seq}, which comes later in the file or is missing`, { seq: body.seq });
         if (hashes[body.seq] !== body.hash) throw new Bad(`the checkpoint’s hash differs from the chain’s at sequence ${body.seq}`, { seq: body.seq });
         const key = keys.get(c.kid);
-        if (!key) throw new Bad(`the checkpoint at sequence ${body.seq} is signed by key ${c.kid}, which is not ${options.publicKeys ? 'among the trusted keys' : 'listed'}`, { seq: body.seq });
+        if (!key)
+          throw new Bad(
+            `the checkpoint at sequence ${body.seq} is signed by key ${c.kid}, which is not ${options.publicKeys ? 'among the trusted keys' : 'listed'}`,
+            { seq: body.seq },
+          );
         if (!(await crypto.verifySignature(key, checkpointMessage(body), c.signature))) {
           throw new Bad(`the checkpoint’s signature at sequence ${body.seq} does not verify with key ${c.kid}`, { seq: body.seq });
         }
@@ -351,7 +357,12 @@ export async function verifyLog(input: string | Uint8Array, crypto: VerifyCrypto
     if (error.where.seq === undefined && header && section === 'events' && !lineText.includes('"type":"checkpoint"') && lineText !== '') {
       error.where.seq = seq() + 1;
     }
-    const where = error.where.seq !== undefined ? `event ${error.where.seq}${error.where.eventId ? ` (${error.where.eventId})` : ''}` : header ? `after event ${seq()}${lastEventId ? ` (${lastEventId})` : ''}` : '';
+    const where =
+      error.where.seq !== undefined
+        ? `event ${error.where.seq}${error.where.eventId ? ` (${error.where.eventId})` : ''}`
+        : header
+          ? `after event ${seq()}${lastEventId ? ` (${lastEventId})` : ''}`
+          : '';
     return {
       ok: false,
       line: lineNumber,

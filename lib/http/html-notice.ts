@@ -13,7 +13,10 @@ export function htmlNotice(
   status: number,
   title: string,
   message: string,
-  { headers = {}, link = { href: '/documents', label: 'Go to the documents' } }: { headers?: Record<string, string>; link?: { href: string; label: string } } = {},
+  {
+    headers = {},
+    link = { href: '/documents', label: 'Go to the documents' },
+  }: { headers?: Record<string, string>; link?: { href: string; label: string } } = {},
 ): Response {
   const body = `<!doctype html>
 <html lang="en">

@@ -92,8 +92,6 @@ export interface HeaderRequest {
 
 /** The security headers of one answer. `policy` overrides the Content-Security-Policy (the outage page's own). */
 export function securityHeaders(request: HeaderRequest, policy?: string): Record<string, string> {
-  const csp =
-    policy ??
-    (request.nonce ? pagePolicy(request.nonce, request.workosOrigin) : request.pathname === '/logo' ? LOGO_POLICY : FILE_POLICY);
+  const csp = policy ?? (request.nonce ? pagePolicy(request.nonce, request.workosOrigin) : request.pathname === '/logo' ? LOGO_POLICY : FILE_POLICY);
   return { ...ALWAYS, [CSP]: csp, ...(request.https ? { 'Strict-Transport-Security': HSTS } : {}) };
 }

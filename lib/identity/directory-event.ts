@@ -52,9 +52,7 @@ const group = z.object({ id, directory_id: id, name: z.string().min(1).max(200) 
 
 const deletedGroup = z.object({ id, directory_id: id }).transform((g) => ({ id: g.id, directoryId: g.directory_id }));
 
-const membership = z
-  .object({ directory_id: id, user, group })
-  .transform((m) => ({ directoryId: m.directory_id, user: m.user, group: m.group }));
+const membership = z.object({ directory_id: id, user, group }).transform((m) => ({ directoryId: m.directory_id, user: m.user, group: m.group }));
 
 const base = { id };
 

@@ -34,8 +34,7 @@ export interface DirectoryGroupInput {
 // When a person is in several mapped groups, the first role in this order wins.
 const PRECEDENCE: Role[] = ['trust_admin', 'break_glass', 'support', 'customer_admin', 'customer_member'];
 
-const inScope = (column: AnyPgColumn, scope: DirectoryScope) =>
-  scope.tenantId === null ? isNull(column) : eq(column, scope.tenantId);
+const inScope = (column: AnyPgColumn, scope: DirectoryScope) => (scope.tenantId === null ? isNull(column) : eq(column, scope.tenantId));
 
 /**
  * Records what Directory Sync changed in the organization's chain (the vendor's for the staff
@@ -51,11 +50,7 @@ export type DeprovisionReason = 'inactive' | 'deleted' | 'directory_deleted' | '
 
 /** Records an event id; false when it was applied before (a replay changes nothing). */
 export async function recordEvent(tx: Tx, scope: DirectoryScope, id: string, event: string): Promise<boolean> {
-  const rows = await tx
-    .insert(directoryEvents)
-    .values({ id, tenantId: scope.tenantId, event })
-    .onConflictDoNothing()
-    .returning({ id: directoryEvents.id });
+  const rows = await tx.insert(directoryEvents).values({ id, tenantId: scope.tenantId, event }).onConflictDoNothing().returning({ id: directoryEvents.id });
   return rows.length === 1;
 }
 
@@ -78,8 +73,7 @@ async function ownsDomain(tx: Tx, scope: DirectoryScope, email: string) {
   return Boolean(row);
 }
 
-const isStale = (known: Date | null, incoming: string | null | undefined) =>
-  Boolean(known && incoming && new Date(incoming).getTime() < known.getTime());
+const isStale = (known: Date | null, incoming: string | null | undefined) => Boolean(known && incoming && new Date(incoming).getTime() < known.getTime());
 
 /**
  * Creates or updates a directory user; an inactive one is deprovisioned at once. Returns the
@@ -157,7 +151,10 @@ function emailTaken(directoryUserId: string) {
 
 /** Suspends a user and ends their sessions; recorded the first time (a repeat changes nothing worth a record). */
 async function deprovision(tx: Tx, scope: DirectoryScope, user: { id: string; deprovisionedAt: Date | null }, now: Date, reason: DeprovisionReason) {
-  await tx.update(users).set({ status: 'suspended', deprovisionedAt: user.deprovisionedAt ?? now, updatedAt: now }).where(eq(users.id, user.id));
+  await tx
+    .update(users)
+    .set({ status: 'suspended', deprovisionedAt: user.deprovisionedAt ?? now, updatedAt: now })
+    .where(eq(users.id, user.id));
   const sessionsEnded = await revokeSessionsIn(tx, eq(sessions.userId, user.id), 'deprovisioned', now);
   if (!user.deprovisionedAt) await record(tx, scope, 'directory.user_deprovisioned', 'user', { reason, sessionsEnded }, user.id);
 }
@@ -173,7 +170,11 @@ export async function deprovisionUser(
 ) {
   const user = await findUser(tx, scope, directoryUserId);
   if (!user || isStale(user.directoryUpdatedAt, updatedAt)) return;
-  if (updatedAt) await tx.update(users).set({ directoryUpdatedAt: new Date(updatedAt) }).where(eq(users.id, user.id));
+  if (updatedAt)
+    await tx
+      .update(users)
+      .set({ directoryUpdatedAt: new Date(updatedAt) })
+      .where(eq(users.id, user.id));
   await deprovision(tx, scope, user, now, reason);
 }
 
@@ -186,20 +187,14 @@ export async function upsertGroup(tx: Tx, scope: DirectoryScope, group: Director
     .onConflictDoUpdate({ target: directoryGroups.id, set: { name: group.name, updatedAt: now } });
   if (!before) await record(tx, scope, 'directory.group_created', group.id, { group: group.id });
   if (before && before.name !== group.name) {
-    const members = await tx
-      .select({ userId: directoryMemberships.userId })
-      .from(directoryMemberships)
-      .where(eq(directoryMemberships.groupId, group.id));
+    const members = await tx.select({ userId: directoryMemberships.userId }).from(directoryMemberships).where(eq(directoryMemberships.groupId, group.id));
     await record(tx, scope, 'directory.group_renamed', group.id, { group: group.id, members: members.length });
     for (const m of members) await recomputeRole(tx, scope, m.userId, now);
   }
 }
 
 export async function deleteGroup(tx: Tx, scope: DirectoryScope, groupId: string, now: Date) {
-  const members = await tx
-    .select({ userId: directoryMemberships.userId })
-    .from(directoryMemberships)
-    .where(eq(directoryMemberships.groupId, groupId));
+  const members = await tx.select({ userId: directoryMemberships.userId }).from(directoryMemberships).where(eq(directoryMemberships.groupId, groupId));
   const deleted = await tx
     .delete(directoryGroups)
     .where(and(eq(directoryGroups.id, groupId), inScope(directoryGroups.tenantId, scope)))
@@ -244,13 +239,7 @@ export async function recomputeRole(tx: Tx, scope: DirectoryScope, userId: strin
     .select({ role: groupRoleMappings.role })
     .from(directoryMemberships)
     .innerJoin(directoryGroups, eq(directoryGroups.id, directoryMemberships.groupId))
-    .innerJoin(
-      groupRoleMappings,
-      and(
-        sql`lower(${groupRoleMappings.groupName}) = lower(${directoryGroups.name})`,
-        inScope(groupRoleMappings.tenantId, scope),
-      ),
-    )
+    .innerJoin(groupRoleMappings, and(sql`lower(${groupRoleMappings.groupName}) = lower(${directoryGroups.name})`, inScope(groupRoleMappings.tenantId, scope)))
     .where(eq(directoryMemberships.userId, userId));
   const roles = new Set(mapped.map((m) => m.role));
   const best = PRECEDENCE.find((r) => roles.has(r));
@@ -264,14 +253,7 @@ export async function recomputeRole(tx: Tx, scope: DirectoryScope, userId: strin
     sessionsEnded = await revokeSessionsIn(tx, eq(sessions.userId, userId), 'role_changed', now);
   }
   if (role !== user.role || status !== user.status) {
-    await record(
-      tx,
-      scope,
-      'identity.role_changed',
-      'user',
-      { previousRole: user.role, role, previousStatus: user.status, status, sessionsEnded },
-      userId,
-    );
+    await record(tx, scope, 'identity.role_changed', 'user', { previousRole: user.role, role, previousStatus: user.status, status, sessionsEnded }, userId);
   }
 }
 
@@ -284,4 +266,3 @@ export async function deprovisionDirectory(tx: Tx, scope: DirectoryScope, now: D
   for (const r of rows) await deprovision(tx, scope, r, now, 'directory_deleted');
   await record(tx, scope, 'directory.deleted', 'directory', { deprovisioned: rows.filter((r) => !r.deprovisionedAt).length });
 }
-

@@ -74,7 +74,12 @@ export async function removeMapping({ db, clock, actor }: Ctx<MappingEditor>, id
       .where(and(eq(groupRoleMappings.id, id), tenantId === null ? isNull(groupRoleMappings.tenantId) : eq(groupRoleMappings.tenantId, tenantId)))
       .returning({ id: groupRoleMappings.id, groupName: groupRoleMappings.groupName, role: groupRoleMappings.role });
     if (!deleted) throw new AppError('not_found', 'There is no such mapping.', 404);
-    await emitEvent(tx, { tenantId, kind: 'identity.mapping_removed', subject: deleted.id, payload: { mapping: deleted.id, groupName: deleted.groupName, role: deleted.role } });
+    await emitEvent(tx, {
+      tenantId,
+      kind: 'identity.mapping_removed',
+      subject: deleted.id,
+      payload: { mapping: deleted.id, groupName: deleted.groupName, role: deleted.role },
+    });
     await assertKeepsCustomerAdmin(tx, tenantId);
   }).catch((error: unknown) => {
     throw lastAdminError(error);
@@ -134,8 +139,7 @@ export async function jitProvisioning(db: DbHandle, actor: CustomerActor): Promi
   const [row] = await withActor(
     db,
     actor,
-    (tx) =>
-      tx.select({ allow: identitySettings.allowJitProvisioning }).from(identitySettings).where(eq(identitySettings.tenantId, actor.tenantId)),
+    (tx) => tx.select({ allow: identitySettings.allowJitProvisioning }).from(identitySettings).where(eq(identitySettings.tenantId, actor.tenantId)),
     { readOnly: true },
   );
   return row?.allow ?? false;

@@ -49,12 +49,9 @@ export async function organizationForWorkosId(db: DbHandle, vendor: VendorIds, o
 /** The organization whose directory this is: a tenant's, the vendor's (tenantId null), or none. */
 export async function organizationForDirectory(db: DbHandle, vendor: VendorIds, directoryId: string): Promise<{ tenantId: string | null } | null> {
   if (directoryId === vendor.vendorDirectoryId) return { tenantId: null };
-  const [row] = await withActor(
-    db,
-    AUTH,
-    (tx) => tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.workosDirectoryId, directoryId)).limit(1),
-    { readOnly: true },
-  );
+  const [row] = await withActor(db, AUTH, (tx) => tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.workosDirectoryId, directoryId)).limit(1), {
+    readOnly: true,
+  });
   return row ? { tenantId: row.id } : null;
 }
 

@@ -129,7 +129,13 @@ export async function finishSso(deps: SsoDeps, params: SsoCallback, stateCookie:
           .insert(users)
           .values({ tenantId, kind: 'customer', role: 'customer_member', email, name })
           .returning({ id: users.id, tenantId: users.tenantId, status: users.status, kind: users.kind });
-        await emitEvent(tx, { tenantId, kind: 'auth.user_provisioned', subject: 'sso', payload: { method: 'sso', role: 'customer_member' }, aboutUserId: created.id });
+        await emitEvent(tx, {
+          tenantId,
+          kind: 'auth.user_provisioned',
+          subject: 'sso',
+          payload: { method: 'sso', role: 'customer_member' },
+          aboutUserId: created.id,
+        });
         return created;
       });
     }

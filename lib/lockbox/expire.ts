@@ -23,23 +23,24 @@ export async function closeEnded(db: DbHandle, clock: Clock): Promise<{ requests
   const [requests, sessions] = await withActor(
     db,
     SYSTEM,
-    async (tx) => [
-      await tx
-        .select({ id: lockboxRequests.id, status: lockboxRequests.status, ticket: lockboxRequests.ticket })
-        .from(lockboxRequests)
-        .where(
-          or(
-            and(eq(lockboxRequests.status, 'pending'), lte(lockboxRequests.expiresAt, now)),
-            and(eq(lockboxRequests.status, 'approved'), lte(lockboxRequests.grantEndsAt, now)),
-          ),
-        )
-        .limit(500),
-      await tx
-        .select({ id: breakGlassSessions.id })
-        .from(breakGlassSessions)
-        .where(and(isNull(breakGlassSessions.closedAt), isNull(breakGlassSessions.endedAt), lte(breakGlassSessions.endsAt, now)))
-        .limit(500),
-    ] as const,
+    async (tx) =>
+      [
+        await tx
+          .select({ id: lockboxRequests.id, status: lockboxRequests.status, ticket: lockboxRequests.ticket })
+          .from(lockboxRequests)
+          .where(
+            or(
+              and(eq(lockboxRequests.status, 'pending'), lte(lockboxRequests.expiresAt, now)),
+              and(eq(lockboxRequests.status, 'approved'), lte(lockboxRequests.grantEndsAt, now)),
+            ),
+          )
+          .limit(500),
+        await tx
+          .select({ id: breakGlassSessions.id })
+          .from(breakGlassSessions)
+          .where(and(isNull(breakGlassSessions.closedAt), isNull(breakGlassSessions.endedAt), lte(breakGlassSessions.endsAt, now)))
+          .limit(500),
+      ] as const,
     { readOnly: true, now },
   );
   let closed = { requests: 0, sessions: 0 };

@@ -12,7 +12,9 @@ const query = z.object({
     .optional()
     // 'approved' is the stored word for what is now 'active' (or 'expired' once its time ran out).
     .transform((s) => (s ? s.split(',').map((w) => (w === 'approved' ? 'active' : w)) : []))
-    .pipe(z.array(z.enum(['pending', 'active', 'denied', 'expired', 'revoked'], { error: 'Unknown status: use pending, active, denied, expired or revoked.' }))),
+    .pipe(
+      z.array(z.enum(['pending', 'active', 'denied', 'expired', 'revoked'], { error: 'Unknown status: use pending, active, denied, expired or revoked.' })),
+    ),
   tenant: z.string().optional(),
   limit: z.coerce.number().int().min(1, 'The limit is 1 to 200.').max(200, 'The limit is 1 to 200.').default(50),
   offset: z.coerce.number().int().min(0, 'The offset cannot be negative.').default(0),

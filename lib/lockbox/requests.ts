@@ -103,9 +103,23 @@ function inState(state: LockboxState, now: Date): SQL {
 }
 
 async function readRequests(tx: Tx, now: Date, where: SQL | undefined, limit: number, offset: number) {
-  const rows = await tx.select().from(lockboxRequests).where(where).orderBy(desc(lockboxRequests.createdAt), desc(lockboxRequests.id)).limit(limit).offset(offset);
+  const rows = await tx
+    .select()
+    .from(lockboxRequests)
+    .where(where)
+    .orderBy(desc(lockboxRequests.createdAt), desc(lockboxRequests.id))
+    .limit(limit)
+    .offset(offset);
   const approvals = rows.length
-    ? await tx.select().from(lockboxApprovals).where(inArray(lockboxApprovals.requestId, rows.map((r) => r.id)))
+    ? await tx
+        .select()
+        .from(lockboxApprovals)
+        .where(
+          inArray(
+            lockboxApprovals.requestId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   const total = await tx.$count(lockboxRequests, where);
   return { total, requests: rows.map((r) => requestView(r, approvals, now)) };

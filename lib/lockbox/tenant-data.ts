@@ -45,7 +45,14 @@ async function currentAccess(tx: Tx, actor: StaffActor, tenantId: string, now: D
     const [s] = await tx
       .select({ id: breakGlassSessions.id, endsAt: breakGlassSessions.endsAt })
       .from(breakGlassSessions)
-      .where(and(eq(breakGlassSessions.tenantId, tenantId), eq(breakGlassSessions.invokedBy, actor.userId), isNull(breakGlassSessions.endedAt), gt(breakGlassSessions.endsAt, now)))
+      .where(
+        and(
+          eq(breakGlassSessions.tenantId, tenantId),
+          eq(breakGlassSessions.invokedBy, actor.userId),
+          isNull(breakGlassSessions.endedAt),
+          gt(breakGlassSessions.endsAt, now),
+        ),
+      )
       .orderBy(desc(breakGlassSessions.endsAt))
       .limit(1);
     if (s) return { via: 'break_glass', id: s.id, mode: access, endsAt: s.endsAt };
@@ -53,7 +60,14 @@ async function currentAccess(tx: Tx, actor: StaffActor, tenantId: string, now: D
   const [g] = await tx
     .select({ id: lockboxRequests.id, endsAt: lockboxRequests.grantEndsAt, access: lockboxRequests.access })
     .from(lockboxRequests)
-    .where(and(eq(lockboxRequests.tenantId, tenantId), eq(lockboxRequests.requestedBy, actor.userId), eq(lockboxRequests.status, 'approved'), gt(lockboxRequests.grantEndsAt, now)))
+    .where(
+      and(
+        eq(lockboxRequests.tenantId, tenantId),
+        eq(lockboxRequests.requestedBy, actor.userId),
+        eq(lockboxRequests.status, 'approved'),
+        gt(lockboxRequests.grantEndsAt, now),
+      ),
+    )
     .orderBy(desc(lockboxRequests.access), desc(lockboxRequests.grantEndsAt))
     .limit(1);
   return g ? { via: 'lockbox', id: g.id, mode: g.access, endsAt: g.endsAt! } : null;

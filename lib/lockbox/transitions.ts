@@ -84,12 +84,7 @@ export async function moveRequest(tx: Tx, id: string, change: RequestChange) {
     if (!existing) throw new AppError('not_found', 'There is no such lockbox request.', 404);
     throw illegal(existing.status, change.to);
   }
-  const kind =
-    change.to === 'expired'
-      ? row.revokedAt === null && row.grantEndsAt
-        ? EVENTS.grantExpired
-        : EVENTS.requestExpired
-      : EVENTS[change.to];
+  const kind = change.to === 'expired' ? (row.revokedAt === null && row.grantEndsAt ? EVENTS.grantExpired : EVENTS.requestExpired) : EVENTS[change.to];
   await emitEvent(tx, {
     tenantId: row.tenantId,
     kind,

@@ -33,11 +33,7 @@ export function stateOf(r: { status: LockboxStatus; expiresAt: Date; grantEndsAt
   return r.status;
 }
 
-export function requestView(
-  r: typeof lockboxRequests.$inferSelect,
-  approvals: (typeof lockboxApprovals.$inferSelect)[],
-  now: Date,
-): LockboxRequestView {
+export function requestView(r: typeof lockboxRequests.$inferSelect, approvals: (typeof lockboxApprovals.$inferSelect)[], now: Date): LockboxRequestView {
   return {
     id: r.id,
     tenantId: r.tenantId,

@@ -38,7 +38,15 @@ export async function deliverDueMail(db: Database, transport: Transporter, from:
       .for('update', { skipLocked: true });
     if (due.length > 0) {
       const lease = new Date(clock.now().getTime() + LEASE_MS);
-      await tx.update(mailOutbox).set({ nextAttemptAt: lease }).where(inArray(mailOutbox.id, due.map((m) => m.id)));
+      await tx
+        .update(mailOutbox)
+        .set({ nextAttemptAt: lease })
+        .where(
+          inArray(
+            mailOutbox.id,
+            due.map((m) => m.id),
+          ),
+        );
     }
     return due;
   });

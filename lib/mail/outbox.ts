@@ -60,10 +60,11 @@ export async function listOutbox(
   const [total, rows] = await withActor(
     db,
     actor,
-    async (tx) => [
-      await tx.$count(mailOutbox),
-      await tx.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit).offset(offset),
-    ] as const,
+    async (tx) =>
+      [
+        await tx.$count(mailOutbox),
+        await tx.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit).offset(offset),
+      ] as const,
     { readOnly: true },
   );
   const entries = rows.map((r) => ({

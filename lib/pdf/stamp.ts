@@ -77,7 +77,9 @@ async function load(bytes: Uint8Array): Promise<PDFDocument> {
     pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (error) {
     // An encrypted object stream does not parse: an /Encrypt key in the file tells the two apart.
-    throw new UnstampablePdfError(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/Encrypt') ? 'encrypted' : 'damaged', { cause: error });
+    throw new UnstampablePdfError(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/Encrypt') ? 'encrypted' : 'damaged', {
+      cause: error,
+    });
   }
   if (encrypted(pdf)) throw new UnstampablePdfError('encrypted');
   return pdf;

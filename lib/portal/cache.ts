@@ -5,15 +5,7 @@ import { forgetPublicFiles } from '@/lib/portal/public-files';
 import { processState } from '@/lib/core/process-state';
 
 /** What the public portal caches, by the content it shows. */
-export const PORTAL_TAGS = [
-  'settings',
-  'security',
-  'certifications',
-  'documents',
-  'subprocessors',
-  'updates',
-  'nda',
-] as const;
+export const PORTAL_TAGS = ['settings', 'security', 'certifications', 'documents', 'subprocessors', 'updates', 'nda'] as const;
 export type PortalTag = (typeof PORTAL_TAGS)[number];
 
 // One number for everything the instance keeps of the public portal: the data read through

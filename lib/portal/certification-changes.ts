@@ -1,4 +1,3 @@
-
 import { formatDate } from '@/lib/core/dates';
 import { STATUS_LABELS } from './certification-rules';
 import type { CertificationSnapshot } from './certifications';

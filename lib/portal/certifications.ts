@@ -105,8 +105,7 @@ const createInput = z.object({
 // Every field may be left out: what is given replaces the stored value, the rest stays.
 const updateInput = z.object(fields).partial();
 
-const reportHref = (d: { slug: string; visibility: string }) =>
-  d.visibility === 'public' ? `/documents/${d.slug}.pdf` : `/documents#${d.slug}`;
+const reportHref = (d: { slug: string; visibility: string }) => (d.visibility === 'public' ? `/documents/${d.slug}.pdf` : `/documents#${d.slug}`);
 
 /** Every certification, in page order, with its report link; read as the public. */
 export async function listPublicCertifications(db: DbHandle): Promise<PublicCertification[]> {
@@ -177,7 +176,14 @@ function snapshotOf(c: AdminCertification): CertificationSnapshot {
 }
 
 const SNAPSHOT_KEYS: (keyof CertificationSnapshot)[] = [
-  'framework', 'description', 'status', 'periodStart', 'periodEnd', 'targetDate', 'reportDocumentId', 'position',
+  'framework',
+  'description',
+  'status',
+  'periodStart',
+  'periodEnd',
+  'targetDate',
+  'reportDocumentId',
+  'position',
 ];
 
 /** Every certification for the staff tools, in page order. */
@@ -342,7 +348,9 @@ export async function updateCertification(
     checkCertificationDates(next, dayOf(now), before.targetDate);
     const report =
       next.reportDocumentId === before.reportDocumentId
-        ? current.reportDocumentTitle === null ? null : { title: current.reportDocumentTitle, slug: current.reportDocumentSlug ?? '' }
+        ? current.reportDocumentTitle === null
+          ? null
+          : { title: current.reportDocumentTitle, slug: current.reportDocumentSlug ?? '' }
         : await reportDocument(tx, next.reportDocumentId);
     const after: CertificationSnapshot = { ...next, reportDocumentTitle: report?.title ?? null };
     if (SNAPSHOT_KEYS.every((k) => before[k] === after[k])) return { certification: current, changed: false };

@@ -15,7 +15,12 @@ export function blankAsMissing<T extends z.ZodType>(schema: T) {
 export function text(message: string, { min = 0, max }: { min?: number; max: number }) {
   return z
     .string(message)
-    .transform((v) => v.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim())
+    .transform((v) =>
+      v
+        .replace(/\r\n?/g, '\n')
+        .replace(/[ \t]+$/gm, '')
+        .trim(),
+    )
     .pipe(z.string().min(min, message).max(max, message));
 }
 

@@ -40,12 +40,14 @@ export function listenForPublicChanges(url: string, onChange: () => void, { retr
       connection: { application_name: 'trust-center-listener' },
     }));
     // onlisten runs each time the channel is listened to, at first and after every reconnection.
-    sql.listen(PUBLIC_CHANGES_CHANNEL, () => onChange(), onChange).catch((error: unknown) => {
-      // Only the first listen reports failure; postgres.js repeats the later ones by itself.
-      console.error(JSON.stringify({ level: 'error', event: 'public_changes.listen_failed', error: error instanceof Error ? error.message : 'unknown' }));
-      void sql.end({ timeout: 0 }).catch(() => {});
-      if (!stopped) retry = setTimeout(start, retryMs);
-    });
+    sql
+      .listen(PUBLIC_CHANGES_CHANNEL, () => onChange(), onChange)
+      .catch((error: unknown) => {
+        // Only the first listen reports failure; postgres.js repeats the later ones by itself.
+        console.error(JSON.stringify({ level: 'error', event: 'public_changes.listen_failed', error: error instanceof Error ? error.message : 'unknown' }));
+        void sql.end({ timeout: 0 }).catch(() => {});
+        if (!stopped) retry = setTimeout(start, retryMs);
+      });
   };
   start();
   return async () => {

@@ -159,7 +159,12 @@ async function writeOrder(tx: Tx, clock: Clock, userId: string, order: string[],
   const byId = new Map(current.map((b) => [b.id, b]));
   const result: SecurityBlock[] = [];
   if (order.some((id, position) => byId.get(id)!.position !== position)) {
-    await emitEvent(tx, { tenantId: null, kind: 'content.security_blocks_reordered', subject: 'security_blocks', payload: { order: order.map((id) => byId.get(id)!.slug) } });
+    await emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.security_blocks_reordered',
+      subject: 'security_blocks',
+      payload: { order: order.map((id) => byId.get(id)!.slug) },
+    });
   }
   for (const [position, id] of order.entries()) {
     const block = byId.get(id)!;
@@ -167,11 +172,7 @@ async function writeOrder(tx: Tx, clock: Clock, userId: string, order: string[],
       result.push(toBlock(block));
       continue;
     }
-    const [row] = await tx
-      .update(securityBlocks)
-      .set({ position, updatedAt: clock.now(), updatedBy: userId })
-      .where(eq(securityBlocks.id, id))
-      .returning();
+    const [row] = await tx.update(securityBlocks).set({ position, updatedAt: clock.now(), updatedBy: userId }).where(eq(securityBlocks.id, id)).returning();
     if (!row) throw refusedByDatabase();
     result.push(toBlock(row));
   }

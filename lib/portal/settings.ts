@@ -131,7 +131,14 @@ const contact = z
 const LANGUAGES_MESSAGE = M.preferredLanguages;
 const languages = z
   .string(LANGUAGES_MESSAGE)
-  .transform((v) => [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))])
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ])
   .refine((tags) => tags.length >= 1 && tags.length <= 10 && tags.every((t) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(t)), LANGUAGES_MESSAGE)
   .transform((tags) => tags.join(', '));
 
@@ -177,7 +184,8 @@ export function checkSecurityTxtExpiry(expires: Date, now: Date) {
 const SECURITY_TXT_FIELDS = ['securityContact', 'securityTxtExpiresAt', 'preferredLanguages', 'disclosurePolicy'] as const;
 const OTHER_FIELDS = ['vendorName', 'tagline', 'overview', 'statusPageUrl', 'accessGrantDays'] as const;
 
-const sameValue = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? new Date(a as Date).getTime() === new Date(b as Date).getTime() : a === b);
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date ? new Date(a as Date).getTime() === new Date(b as Date).getTime() : a === b;
 
 /**
  * Saves the portal settings. Fields left out keep their value (or the default before the

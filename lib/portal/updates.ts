@@ -50,20 +50,14 @@ export async function listPublishedUpdates(db: DbHandle, clock: Clock, { limit =
 
 /** How many news items are published, for the pages of /updates. */
 export async function countPublishedUpdates(db: DbHandle, clock: Clock): Promise<number> {
-  const [{ n }] = await withActor(
-    db,
-    ANONYMOUS,
-    (tx) => tx.select({ n: count() }).from(portalUpdates).where(lte(portalUpdates.publishedAt, clock.now())),
-    { readOnly: true },
-  );
+  const [{ n }] = await withActor(db, ANONYMOUS, (tx) => tx.select({ n: count() }).from(portalUpdates).where(lte(portalUpdates.publishedAt, clock.now())), {
+    readOnly: true,
+  });
   return n;
 }
 
 /** Every news item, scheduled ones included, newest first, for the staff tools. */
-export async function listUpdatesForAdmin(
-  { db, actor }: DbActor<Actor>,
-  { limit = 20, offset = 0 } = {},
-): Promise<{ updates: PublicUpdate[]; total: number }> {
+export async function listUpdatesForAdmin({ db, actor }: DbActor<Actor>, { limit = 20, offset = 0 } = {}): Promise<{ updates: PublicUpdate[]; total: number }> {
   asTrustAdmin(actor);
   return withActor(
     db,

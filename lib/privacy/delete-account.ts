@@ -16,7 +16,13 @@ import type { DbActor } from '@/lib/db/ctx';
 export async function deleteOwnAccount({ db, actor }: DbActor<CustomerActor>): Promise<void> {
   try {
     await withActor(db, actor, async (tx) => {
-      await emitEvent(tx, { tenantId: actor.tenantId, kind: 'privacy.account_deleted', subject: 'account', aboutUserId: actor.userId, payload: { role: actor.role } });
+      await emitEvent(tx, {
+        tenantId: actor.tenantId,
+        kind: 'privacy.account_deleted',
+        subject: 'account',
+        aboutUserId: actor.userId,
+        payload: { role: actor.role },
+      });
       await tx.execute(sql`select delete_own_customer_account()`);
     });
   } catch (error) {

@@ -1,6 +1,16 @@
 import 'server-only';
 import { desc, eq, or } from 'drizzle-orm';
-import { dpaExecutions, governanceActors, governanceEvents, lockboxApprovals, lockboxRequests, notifications, sessions, tenants, users } from '@/drizzle/schema';
+import {
+  dpaExecutions,
+  governanceActors,
+  governanceEvents,
+  lockboxApprovals,
+  lockboxRequests,
+  notifications,
+  sessions,
+  tenants,
+  users,
+} from '@/drizzle/schema';
 import type { CustomerActor, StaffActor } from '@/lib/core/actor';
 import { withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
@@ -44,7 +54,13 @@ export async function exportPersonalData({ db, actor }: DbActor<CustomerActor | 
       .where(eq(sessions.userId, actor.userId))
       .orderBy(desc(sessions.createdAt));
     const myNotifications = await tx
-      .select({ kind: notifications.kind, title: notifications.title, body: notifications.body, createdAt: notifications.createdAt, readAt: notifications.readAt })
+      .select({
+        kind: notifications.kind,
+        title: notifications.title,
+        body: notifications.body,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
       .from(notifications)
       .where(eq(notifications.userId, actor.userId))
       .orderBy(desc(notifications.createdAt));
@@ -57,26 +73,51 @@ export async function exportPersonalData({ db, actor }: DbActor<CustomerActor | 
             .from(lockboxApprovals)
             .where(eq(lockboxApprovals.approverId, actor.userId)),
           decisions: await tx
-            .select({ requestId: lockboxRequests.id, status: lockboxRequests.status, decidedAt: lockboxRequests.decidedAt, comment: lockboxRequests.decisionComment, revokedAt: lockboxRequests.revokedAt })
+            .select({
+              requestId: lockboxRequests.id,
+              status: lockboxRequests.status,
+              decidedAt: lockboxRequests.decidedAt,
+              comment: lockboxRequests.decisionComment,
+              revokedAt: lockboxRequests.revokedAt,
+            })
             .from(lockboxRequests)
             .where(or(eq(lockboxRequests.decidedBy, actor.userId), eq(lockboxRequests.revokedBy, actor.userId))),
         }
       : {
           requests: await tx
-            .select({ requestId: lockboxRequests.id, tenantId: lockboxRequests.tenantId, status: lockboxRequests.status, justification: lockboxRequests.justification, ticket: lockboxRequests.ticket, createdAt: lockboxRequests.createdAt })
+            .select({
+              requestId: lockboxRequests.id,
+              tenantId: lockboxRequests.tenantId,
+              status: lockboxRequests.status,
+              justification: lockboxRequests.justification,
+              ticket: lockboxRequests.ticket,
+              createdAt: lockboxRequests.createdAt,
+            })
             .from(lockboxRequests)
             .where(eq(lockboxRequests.requestedBy, actor.userId)),
         };
     const dpas = customer
       ? await tx
-          .select({ id: dpaExecutions.id, signerName: dpaExecutions.signerName, signerTitle: dpaExecutions.signerTitle, signerEmail: dpaExecutions.signerEmail, executedAt: dpaExecutions.executedAt })
+          .select({
+            id: dpaExecutions.id,
+            signerName: dpaExecutions.signerName,
+            signerTitle: dpaExecutions.signerTitle,
+            signerEmail: dpaExecutions.signerEmail,
+            executedAt: dpaExecutions.executedAt,
+          })
           .from(dpaExecutions)
           .where(eq(dpaExecutions.executedBy, actor.userId))
       : [];
     // The events they acted in, from the chain RLS lets them read (their tenant's, or the vendor's for trust admins).
     const events = identity
       ? await tx
-          .select({ id: governanceEvents.id, seq: governanceEvents.seq, kind: governanceEvents.kind, occurredAt: governanceEvents.occurredAt, subject: governanceEvents.subject })
+          .select({
+            id: governanceEvents.id,
+            seq: governanceEvents.seq,
+            kind: governanceEvents.kind,
+            occurredAt: governanceEvents.occurredAt,
+            subject: governanceEvents.subject,
+          })
           .from(governanceEvents)
           .where(eq(governanceEvents.actorId, identity.id))
           .orderBy(desc(governanceEvents.seq))

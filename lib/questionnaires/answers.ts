@@ -28,5 +28,8 @@ export function answerLabel(answer: Answer | null): string {
 
 /** A comment as it is stored: plain line ends, no white space at the ends of lines or of the text. */
 export function normalizeComment(comment: string): string {
-  return comment.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  return comment
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
 }

@@ -28,7 +28,12 @@ export interface ExportedAnswers {
 async function recordExport(db: DbHandle, actor: Actor, slug: string, format: SheetFormat | 'pdf', sha256?: string) {
   assertTrustAdmin(actor);
   await withActor(db, actor, (tx) =>
-    emitEvent(tx, { tenantId: null, kind: 'content.questionnaire_exported', subject: slug, payload: { questionnaire: slug, format, ...(sha256 ? { sha256 } : {}) } }),
+    emitEvent(tx, {
+      tenantId: null,
+      kind: 'content.questionnaire_exported',
+      subject: slug,
+      payload: { questionnaire: slug, format, ...(sha256 ? { sha256 } : {}) },
+    }),
   );
 }
 

@@ -45,7 +45,12 @@ export async function readAnswerChanges(request: NextRequest): Promise<{ form: b
 }
 
 function tooLarge() {
-  return new AnswerInputError('file_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. A questionnaire’s answers fit in far less.`, {}, 413);
+  return new AnswerInputError(
+    'file_too_large',
+    `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. A questionnaire’s answers fit in far less.`,
+    {},
+    413,
+  );
 }
 
 /**
@@ -100,6 +105,6 @@ export function sheetResponse(file: { filename: string; contentType: string; byt
       'Content-Length': String(file.bytes.length),
       'Content-Disposition': `attachment; filename="${file.filename}"`,
       'Cache-Control': 'private, no-store',
-      },
+    },
   });
 }

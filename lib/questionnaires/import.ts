@@ -53,7 +53,12 @@ export async function importAnswers({ db, clock, actor }: Ctx<Actor>, slug: stri
   assertTrustAdmin(actor);
   if (file.bytes.byteLength === 0) throw new AnswerInputError('empty_file', 'The file is empty or missing. Choose the XLSX or CSV file to import.');
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new AnswerInputError('file_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. A questionnaire’s answers fit in far less.`, {}, 413);
+    throw new AnswerInputError(
+      'file_too_large',
+      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. A questionnaire’s answers fit in far less.`,
+      {},
+      413,
+    );
   }
   const format = sheetFormatOf(file);
   const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);

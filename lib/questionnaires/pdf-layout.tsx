@@ -97,9 +97,8 @@ function Cover({ input, counts }: { input: QuestionnairePdfInput; counts: Record
       </View>
       <Text style={styles.aboutHeading}>About these answers</Text>
       <Text style={styles.about}>
-        Each question is answered Yes, No or N/A (not applicable), with a comment where it helps and, where one exists, a link to the document
-        that backs the answer. Public documents open directly; the others open once your request for access on {input.appUrl}/documents is
-        approved.
+        Each question is answered Yes, No or N/A (not applicable), with a comment where it helps and, where one exists, a link to the document that backs the
+        answer. Public documents open directly; the others open once your request for access on {input.appUrl}/documents is approved.
       </Text>
       <View style={styles.coverFooter}>
         {input.visibility !== 'public' ? (

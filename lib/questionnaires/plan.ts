@@ -39,12 +39,7 @@ function refuse(code: string, detail: string, place: InputPlace): never {
  * first problem refuses the whole set, naming its row and column: nothing is written unless
  * everything is valid.
  */
-export function planAnswerChanges(
-  current: CurrentQuestion[],
-  evidence: EvidenceDocument[],
-  changes: AnswerChange[],
-  locate: Locate,
-): PlannedUpdate[] {
+export function planAnswerChanges(current: CurrentQuestion[], evidence: EvidenceDocument[], changes: AnswerChange[], locate: Locate): PlannedUpdate[] {
   const byQuestionId = new Map(current.map((q) => [q.questionId, q]));
   const bySlug = new Map(evidence.map((d) => [d.slug, d]));
   const seen = new Map<string, number>();

@@ -86,13 +86,7 @@ function toSummary(r: SummaryRow): QuestionnaireSummary {
 /** The questionnaires with how many questions are answered, for trust admins. */
 export async function listQuestionnaires({ db, actor }: DbActor<Actor>): Promise<QuestionnaireSummary[]> {
   assertTrustAdmin(actor);
-  const rows = await withActor(
-    db,
-    actor,
-    (tx) =>
-      selectSummaries(tx).orderBy(asc(questionnaires.slug)),
-    { readOnly: true },
-  );
+  const rows = await withActor(db, actor, (tx) => selectSummaries(tx).orderBy(asc(questionnaires.slug)), { readOnly: true });
   return rows.map(toSummary);
 }
 
@@ -177,13 +171,8 @@ export async function listEvidenceChoices(db: DbHandle, actor: Actor): Promise<E
   const rows = await withActor(
     db,
     actor,
-    (tx) =>
-      tx
-        .select({ slug: documents.slug, title: documents.title, archivedAt: documents.archivedAt })
-        .from(documents)
-        .orderBy(asc(documents.title)),
+    (tx) => tx.select({ slug: documents.slug, title: documents.title, archivedAt: documents.archivedAt }).from(documents).orderBy(asc(documents.title)),
     { readOnly: true },
   );
   return rows.map((r) => ({ slug: r.slug, title: r.title, archived: r.archivedAt !== null }));
 }
-

@@ -59,12 +59,13 @@ export async function updateAnswers(
       .where(eq(questionnaireQuestions.questionnaireId, questionnaire.id));
     const slugs = [...new Set(changes.map((c) => c.evidence).filter((s): s is string => s !== null))];
     const evidence = slugs.length
-      ? (await tx.select({ id: documents.id, slug: documents.slug, archivedAt: documents.archivedAt }).from(documents).where(inArray(documents.slug, slugs))).map(
-          (d) => ({ id: d.id, slug: d.slug, archived: d.archivedAt !== null }),
-        )
+      ? (
+          await tx.select({ id: documents.id, slug: documents.slug, archivedAt: documents.archivedAt }).from(documents).where(inArray(documents.slug, slugs))
+        ).map((d) => ({ id: d.id, slug: d.slug, archived: d.archivedAt !== null }))
       : [];
     const updates = planAnswerChanges(current, evidence, changes, locate);
-    if (updates.length === 0) return { changed: 0, unchanged: changes.length, answersChangedAt: questionnaire.answersChangedAt, documentId: questionnaire.documentId };
+    if (updates.length === 0)
+      return { changed: 0, unchanged: changes.length, answersChangedAt: questionnaire.answersChangedAt, documentId: questionnaire.documentId };
     try {
       for (const u of updates) {
         const written = await tx

@@ -16,7 +16,11 @@ export async function answersToXlsx(title: string, rows: AnswerRow[], documents:
   workbook.creator = 'Trust Center';
   workbook.title = title;
   const sheet = workbook.addWorksheet('Answers', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = SHEET_COLUMNS.map((c) => ({ key: c, width: WIDTHS[c], style: { numFmt: '@', alignment: { vertical: 'top', wrapText: c === 'Question' || c === 'Comment' } } }));
+  sheet.columns = SHEET_COLUMNS.map((c) => ({
+    key: c,
+    width: WIDTHS[c],
+    style: { numFmt: '@', alignment: { vertical: 'top', wrapText: c === 'Question' || c === 'Comment' } },
+  }));
   const header = sheet.addRow([...SHEET_COLUMNS]);
   header.font = { bold: true };
   for (const r of rows) sheet.addRow(rowCells(r));

@@ -22,10 +22,13 @@ export interface RateRule {
 export async function hitRateLimit(db: DbHandle, bucket: string, rule: RateRule, clock: Clock) {
   const { now, windowMs, windowStart } = windowOf(rule, clock);
   const hits = await withActor(db, SYSTEM, async (tx) => {
-    const [row] = await queryRows<{ hits: number }>(tx, sql`
+    const [row] = await queryRows<{ hits: number }>(
+      tx,
+      sql`
       INSERT INTO rate_limits (bucket, window_start, hits) VALUES (${bucket}, ${windowStart.toISOString()}, 1)
       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
-      RETURNING hits`);
+      RETURNING hits`,
+    );
     // Old windows are dropped now and then by whoever passes by.
     if (Math.random() < 0.01) await tx.execute(sql`DELETE FROM rate_limits WHERE window_start < ${new Date(now - 86_400_000).toISOString()}`);
     return Number(row.hits);

@@ -27,7 +27,10 @@ export function clientAddress(request: NextRequest): string {
  * under (they hold no personal data).
  */
 export function clientKey(request: NextRequest): string {
-  return createHash('sha256').update(addressGroup(clientAddress(request))).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(addressGroup(clientAddress(request)))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Counts this request against the form's limit for its client; past it, a 429 with Retry-After. */

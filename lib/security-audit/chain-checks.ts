@@ -155,7 +155,11 @@ function checkpointProblem(h: HeadFacts): [title: string, found: string] | null 
     ];
   }
   const message = checkpointMessage({ chain: h.chain, hash: c.hash, seq: c.seq, time: c.time });
-  if (!c.key) return [`The newest checkpoint of ${h.chain} names an unknown key`, `The checkpoint at event ${c.seq} of ${h.chain} names key ${c.kid}, which is not listed.`];
+  if (!c.key)
+    return [
+      `The newest checkpoint of ${h.chain} names an unknown key`,
+      `The checkpoint at event ${c.seq} of ${h.chain} names key ${c.kid}, which is not listed.`,
+    ];
   if (!nodeVerifyCrypto.verifySignature(c.key, message, c.signature)) {
     return [`The newest checkpoint of ${h.chain} is not validly signed`, `The checkpoint at event ${c.seq} of ${h.chain} does not verify under key ${c.kid}.`];
   }

@@ -30,15 +30,11 @@ export function postureOf(config: { demoSignIn: boolean }): Posture {
 }
 
 /** The severity of a weakness that a demo may have and a production deployment must not. */
-export const inProduction = (posture: Posture, production: Severity, demo: Severity): Severity =>
-  posture.production ? production : demo;
+export const inProduction = (posture: Posture, production: Severity, demo: Severity): Severity => (posture.production ? production : demo);
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      a.id.localeCompare(b.id) ||
-      (a.subject ?? '').localeCompare(b.subject ?? ''),
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id) || (a.subject ?? '').localeCompare(b.subject ?? ''),
   );
 }
 

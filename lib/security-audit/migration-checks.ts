@@ -18,7 +18,8 @@ export const notMigrated = (): Finding => ({
   id: 'db/not-migrated',
   severity: 'high',
   title: 'The database has not been migrated',
-  found: 'There is no trust_schema_migrations table: none of the roles, tables or row-level security policies the app relies on are in place, so nothing else could be checked.',
+  found:
+    'There is no trust_schema_migrations table: none of the roles, tables or row-level security policies the app relies on are in place, so nothing else could be checked.',
   fix: 'Run `npm run trust -- db migrate` (or start the app once), then audit again.',
 });
 

@@ -58,7 +58,13 @@ export async function gatherRoleFacts(tx: Tx): Promise<RolesFacts> {
       .filter((r) => r.superuser || r.bypass_rls || r.owns || r.name === OWNER_ROLE || r.name === SIGNER_ROLE)
       .map((r) => ({
         name: r.name,
-        why: r.superuser ? 'a superuser' : r.bypass_rls ? 'BYPASSRLS' : r.name === SIGNER_ROLE ? 'the only role that records checkpoints' : 'the owner of tables',
+        why: r.superuser
+          ? 'a superuser'
+          : r.bypass_rls
+            ? 'BYPASSRLS'
+            : r.name === SIGNER_ROLE
+              ? 'the only role that records checkpoints'
+              : 'the owner of tables',
       })),
   };
 }
@@ -89,17 +95,32 @@ export function appRoleFindings(facts: RolesFacts): Finding[] {
   const fixAttributes = 'As a superuser: ALTER ROLE trust_app NOSUPERUSER NOBYPASSRLS NOCREATEROLE.';
   if (app.superuser) {
     findings.push(
-      appRoleFinding('superuser', 'trust_app is a superuser', 'A superuser ignores row-level security and every grant: no tenant isolation, no append-only log.', fixAttributes),
+      appRoleFinding(
+        'superuser',
+        'trust_app is a superuser',
+        'A superuser ignores row-level security and every grant: no tenant isolation, no append-only log.',
+        fixAttributes,
+      ),
     );
   }
   if (app.bypassRls) {
     findings.push(
-      appRoleFinding('bypassrls', 'trust_app has BYPASSRLS', 'trust_app ignores every row-level security policy: every tenant sees every tenant.', fixAttributes),
+      appRoleFinding(
+        'bypassrls',
+        'trust_app has BYPASSRLS',
+        'trust_app ignores every row-level security policy: every tenant sees every tenant.',
+        fixAttributes,
+      ),
     );
   }
   if (app.createRole) {
     findings.push(
-      appRoleFinding('createrole', 'trust_app has CREATEROLE', 'trust_app can create roles and grant itself membership of others, such as trust_owner.', fixAttributes),
+      appRoleFinding(
+        'createrole',
+        'trust_app has CREATEROLE',
+        'trust_app can create roles and grant itself membership of others, such as trust_owner.',
+        fixAttributes,
+      ),
     );
   }
   if (app.ownedRelations > 0) {
@@ -144,7 +165,8 @@ export function connectionFindings(facts: RolesFacts, posture: Posture): Finding
       },
     ];
   }
-  const fix = 'Point DATABASE_URL at trust_app (with its own password) and keep the owner or superuser only in DATABASE_ADMIN_URL, which is used for migrations.';
+  const fix =
+    'Point DATABASE_URL at trust_app (with its own password) and keep the owner or superuser only in DATABASE_ADMIN_URL, which is used for migrations.';
   const powers = role.superuser
     ? 'a superuser'
     : role.bypassRls
@@ -185,7 +207,8 @@ export function ownerRoleFindings(facts: RolesFacts): Finding[] {
       id: 'db/owner-role-privileged',
       severity: 'high',
       title: `trust_owner is ${owner.superuser ? 'a superuser' : 'BYPASSRLS'}`,
-      found: 'trust_owner owns every table and every SECURITY DEFINER function: as a superuser or with BYPASSRLS, those functions run beyond row-level security.',
+      found:
+        'trust_owner owns every table and every SECURITY DEFINER function: as a superuser or with BYPASSRLS, those functions run beyond row-level security.',
       fix: 'As a superuser: ALTER ROLE trust_owner NOSUPERUSER NOBYPASSRLS.',
     },
   ];

@@ -16,9 +16,7 @@ export interface SecretFile {
 export type SessionSecretFacts = { source: 'env'; distinctCharacters: number } | { source: 'generated'; file: SecretFile };
 
 export type SigningKeyFacts =
-  | { source: 'env'; kid: string }
-  | { source: 'env'; problem: string }
-  | { source: 'generated'; file: SecretFile; kid: string | null; problem?: string };
+  { source: 'env'; kid: string } | { source: 'env'; problem: string } | { source: 'generated'; file: SecretFile; kid: string | null; problem?: string };
 
 export interface SecretFacts {
   sessionSecret: SessionSecretFacts;

@@ -166,7 +166,8 @@ function schemaFindings(facts: SchemaFacts): Finding[] {
       id: 'db/app-creates-in-public',
       severity: 'high',
       title: 'trust_app may create objects in schema public',
-      found: 'trust_app (directly or through PUBLIC) has CREATE on schema public: it could plant functions or operators that the SECURITY DEFINER functions, which search public, call as trust_owner.',
+      found:
+        'trust_app (directly or through PUBLIC) has CREATE on schema public: it could plant functions or operators that the SECURITY DEFINER functions, which search public, call as trust_owner.',
       fix: 'As the database owner: REVOKE CREATE ON SCHEMA public FROM PUBLIC, trust_app.',
     });
   }
@@ -175,7 +176,8 @@ function schemaFindings(facts: SchemaFacts): Finding[] {
       id: 'db/app-creates-temp',
       severity: 'medium',
       title: 'trust_app may create temporary tables',
-      found: 'trust_app (directly or through PUBLIC) has TEMPORARY on this database: a temporary table shadows a real one for unqualified names for the rest of a pooled connection’s life.',
+      found:
+        'trust_app (directly or through PUBLIC) has TEMPORARY on this database: a temporary table shadows a real one for unqualified names for the rest of a pooled connection’s life.',
       fix: 'As the database owner: REVOKE TEMPORARY ON DATABASE <name> FROM PUBLIC, trust_app.',
     });
   }

@@ -15,9 +15,7 @@ export async function isEmpty(admin: AdminConnection): Promise<boolean> {
  */
 export async function seedDemoData(admin: AdminConnection) {
   return admin.transaction(async (q) => {
-    const [me] = await q.query<{ bypass: boolean }>(
-      'SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user',
-    );
+    const [me] = await q.query<{ bypass: boolean }>('SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user');
     if (!me?.bypass) {
       throw new Error('db seed loads demo data and needs a superuser connection (set DATABASE_ADMIN_URL to one).');
     }
@@ -36,12 +34,7 @@ export async function seedDemoData(admin: AdminConnection) {
       const [count] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM tenant_records WHERE tenant_id = $1', [row.id]);
       if (count.n === 0) {
         for (const r of t.records) {
-          await q.query('INSERT INTO tenant_records (tenant_id, category, title, body) VALUES ($1, $2, $3, $4)', [
-            row.id,
-            r.category,
-            r.title,
-            r.body,
-          ]);
+          await q.query('INSERT INTO tenant_records (tenant_id, category, title, body) VALUES ($1, $2, $3, $4)', [row.id, r.category, r.title, r.body]);
         }
       }
     }

@@ -46,14 +46,21 @@ export async function announceDrafts({ db, clock, actor }: Ctx<Actor>, keys: Lin
     const drafts = timeline.filter((c) => ids.has(c.id)).sort(compareChanges);
     for (const d of drafts) {
       try {
-        checkChange(d, timeline.filter((c) => c.subprocessorId === d.subprocessorId && c.id !== d.id), now);
+        checkChange(
+          d,
+          timeline.filter((c) => c.subprocessorId === d.subprocessorId && c.id !== d.id),
+          now,
+        );
       } catch (error) {
         if (error instanceof AppError) throw new AppError(error.code, `${changeTitle(d)}: ${error.message}`, error.status);
         throw error;
       }
     }
     await tx.insert(subprocessorAnnouncements).values({ id, announcedAt: now, announcedBy: actor.userId });
-    await tx.update(subprocessorChanges).set({ announcementId: id }).where(inArray(subprocessorChanges.id, [...ids]));
+    await tx
+      .update(subprocessorChanges)
+      .set({ announcementId: id })
+      .where(inArray(subprocessorChanges.id, [...ids]));
     const announced = drafts.map((d) => withDifferences(d, stateBefore(timeline, d)));
     const notified = await mailConfirmedSubscribers(tx, keys, (vendor, to, unsubscribe) => announcementMail(keys, vendor, to, announced, unsubscribe));
     await emitEvent(tx, {

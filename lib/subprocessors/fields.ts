@@ -13,12 +13,7 @@ export interface SubprocessorFields {
   processesCustomerRecords: boolean;
 }
 
-const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${label}`)
-    .max(max, `The ${label} is at most ${max} characters`);
+const text = (label: string, max: number) => z.string().trim().min(1, `Enter the ${label}`).max(max, `The ${label} is at most ${max} characters`);
 
 /** A list given as an array or as one comma- or line-separated string (HTML forms). */
 const list = (item: z.ZodType<string, string>, label: string, max: number) =>

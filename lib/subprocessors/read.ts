@@ -66,7 +66,11 @@ export async function readPublicTimeline(db: DbHandle): Promise<PublicTimeline> 
   const [row] = await withActor(
     db,
     SYSTEM,
-    (tx) => tx.select({ at: max(subprocessorChanges.cancelledAt) }).from(subprocessorChanges).where(isNotNull(subprocessorChanges.announcementId)),
+    (tx) =>
+      tx
+        .select({ at: max(subprocessorChanges.cancelledAt) })
+        .from(subprocessorChanges)
+        .where(isNotNull(subprocessorChanges.announcementId)),
     { readOnly: true },
   );
   return { changes: changes.sort(compareChanges), lastCancelledAt: row?.at ? new Date(row.at).toISOString() : null };

@@ -39,7 +39,11 @@ export function checkChange(change: TimelineChange, others: TimelineChange[], at
     throw new AppError('subprocessor_exists', `${change.name} is already a sub-processor on ${date}: schedule a change to it instead.`, 409);
   }
   if (change.kind !== 'add' && !before) {
-    throw new AppError('not_a_subprocessor', `${change.name} is not a sub-processor on ${date}, so it cannot be ${change.kind === 'remove' ? 'removed' : 'changed'} then.`, 409);
+    throw new AppError(
+      'not_a_subprocessor',
+      `${change.name} is not a sub-processor on ${date}, so it cannot be ${change.kind === 'remove' ? 'removed' : 'changed'} then.`,
+      409,
+    );
   }
   if (change.kind === 'add' && others.some((o) => compareChanges(o, change) > 0)) {
     throw new AppError('later_changes', `${change.name} has changes scheduled after ${date}: cancel them before adding it again.`, 409);
@@ -69,7 +73,8 @@ export async function scheduleChange({ db, clock, actor }: Ctx<Actor>, input: Ch
   assertTrustAdmin(actor);
   return withActor(db, actor, (tx) => scheduleIn(tx, clock, actor, input)).catch((error: unknown) => {
     // Two admins adding the same new name at once: the second finds it taken.
-    if (pgErrorCode(error) === '23505') throw new AppError('subprocessor_exists', 'A sub-processor with that name was just added: schedule a change to it instead.', 409);
+    if (pgErrorCode(error) === '23505')
+      throw new AppError('subprocessor_exists', 'A sub-processor with that name was just added: schedule a change to it instead.', 409);
     throw error;
   });
 }
@@ -80,7 +85,10 @@ async function scheduleIn(tx: Tx, clock: Clock, actor: StaffActor, input: Change
   let target = await findBySlug(tx, slug);
   if (!target && input.kind !== 'add') throw new AppError('not_found', `There is no sub-processor “${slug}”.`, 404);
   const others = target ? (await readChanges(tx, { subprocessorId: target.id })).filter((c) => !c.cancelledAt) : [];
-  const lastKnown = [...others].sort(compareChanges).filter((c) => c.kind !== 'remove').at(-1);
+  const lastKnown = [...others]
+    .sort(compareChanges)
+    .filter((c) => c.kind !== 'remove')
+    .at(-1);
   if (input.kind === 'remove' && !lastKnown) throw new AppError('not_a_subprocessor', `“${slug}” has never been a sub-processor.`, 409);
   // A removal carries the details it ends (set from the state it applies to, below).
   const fields = input.kind === 'remove' ? fieldsOf(lastKnown!) : fieldsOf(input);

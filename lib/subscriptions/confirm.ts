@@ -15,12 +15,20 @@ export const invalidLink = () =>
 export async function confirmSubscription(db: DbHandle, clock: Clock, token: unknown): Promise<'confirmed' | 'already_confirmed'> {
   if (!plausibleToken(token)) throw invalidLink();
   return withActor(db, SYSTEM, async (tx) => {
-    const [row] = await tx.select().from(subscribers).where(eq(subscribers.confirmTokenHash, hashToken(token))).for('update');
+    const [row] = await tx
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.confirmTokenHash, hashToken(token)))
+      .for('update');
     if (!row || row.status === 'unsubscribed') throw invalidLink();
     if (row.status === 'confirmed') return 'already_confirmed';
     const sentAt = row.confirmationSentAt ?? row.createdAt;
     if (clock.now().getTime() - sentAt.getTime() > CONFIRM_VALID_DAYS * 86_400_000) {
-      throw new AppError('link_expired', `This confirmation link has expired (links work for ${CONFIRM_VALID_DAYS} days). Subscribe again to get a fresh one.`, 404);
+      throw new AppError(
+        'link_expired',
+        `This confirmation link has expired (links work for ${CONFIRM_VALID_DAYS} days). Subscribe again to get a fresh one.`,
+        404,
+      );
     }
     await tx.update(subscribers).set({ status: 'confirmed', confirmedAt: clock.now() }).where(eq(subscribers.id, row.id));
     return 'confirmed';

@@ -38,16 +38,14 @@ export async function listSubscribers({ db, actor }: DbActor<Actor>, { page, pag
       return {
         total: byStatus.pending + byStatus.confirmed + byStatus.unsubscribed,
         byStatus,
-        subscribers: rows.map(
-          (r): SubscriberRow => ({
-            id: r.id,
-            email: r.email,
-            status: r.status,
-            createdAt: r.createdAt.toISOString(),
-            confirmedAt: r.confirmedAt?.toISOString() ?? null,
-            unsubscribedAt: r.unsubscribedAt?.toISOString() ?? null,
-          }),
-        ),
+        subscribers: rows.map((r): SubscriberRow => ({
+          id: r.id,
+          email: r.email,
+          status: r.status,
+          createdAt: r.createdAt.toISOString(),
+          confirmedAt: r.confirmedAt?.toISOString() ?? null,
+          unsubscribedAt: r.unsubscribedAt?.toISOString() ?? null,
+        })),
       };
     },
     { readOnly: true },

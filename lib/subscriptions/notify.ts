@@ -11,17 +11,16 @@ import { vendorName } from './vendor';
  * if and only if the change commits). Each carries the subscriber's own unsubscribe link; if
  * the secret it is derived from was rotated, the stored hash follows so the new link works.
  */
-export async function mailConfirmedSubscribers(
-  tx: Tx,
-  keys: LinkKeys,
-  build: (vendor: string, to: string, unsubscribe: string) => Mail,
-): Promise<number> {
+export async function mailConfirmedSubscribers(tx: Tx, keys: LinkKeys, build: (vendor: string, to: string, unsubscribe: string) => Mail): Promise<number> {
   const vendor = await vendorName(tx);
   const confirmed = await tx.select().from(subscribers).where(eq(subscribers.status, 'confirmed'));
   for (const s of confirmed) {
     const token = unsubscribeToken(keys, s.id);
     if (s.unsubscribeTokenHash !== hashToken(token)) {
-      await tx.update(subscribers).set({ unsubscribeTokenHash: hashToken(token) }).where(eq(subscribers.id, s.id));
+      await tx
+        .update(subscribers)
+        .set({ unsubscribeTokenHash: hashToken(token) })
+        .where(eq(subscribers.id, s.id));
     }
     await queueMail(tx, build(vendor, s.email, token));
   }

@@ -57,7 +57,10 @@ export async function subscribe(db: DbHandle, clock: Clock, keys: LinkKeys, inpu
     if (known.confirmationSentAt && now.getTime() - known.confirmationSentAt.getTime() < RESEND_AFTER_MS) return;
     const unsubscribe = unsubscribeToken(keys, known.id);
     if (known.status === 'confirmed') {
-      await tx.update(subscribers).set({ confirmationSentAt: now, unsubscribeTokenHash: hashToken(unsubscribe) }).where(eq(subscribers.id, known.id));
+      await tx
+        .update(subscribers)
+        .set({ confirmationSentAt: now, unsubscribeTokenHash: hashToken(unsubscribe) })
+        .where(eq(subscribers.id, known.id));
       await queueMail(tx, alreadySubscribedMail(keys, vendor, email, unsubscribe));
       return;
     }

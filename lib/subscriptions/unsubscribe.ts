@@ -11,7 +11,11 @@ import { hashToken, plausibleToken } from './tokens';
 export async function unsubscribe(db: DbHandle, clock: Clock, token: unknown): Promise<void> {
   if (!plausibleToken(token)) throw invalidLink();
   await withActor(db, SYSTEM, async (tx) => {
-    const [row] = await tx.select().from(subscribers).where(eq(subscribers.unsubscribeTokenHash, hashToken(token))).for('update');
+    const [row] = await tx
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.unsubscribeTokenHash, hashToken(token)))
+      .for('update');
     if (!row) throw invalidLink();
     if (row.status === 'unsubscribed') return;
     await tx.update(subscribers).set({ status: 'unsubscribed', unsubscribedAt: clock.now(), confirmTokenHash: null }).where(eq(subscribers.id, row.id));

@@ -29,7 +29,9 @@ describe('npm run trust -- audit', () => {
     expect(exported).toMatchObject({ code: 0, err: expect.stringMatching(/^Exported \d+ events of the acme tenant chain to /) });
     const verified = trust('audit', 'verify', file);
     expect(verified.code).toBe(0);
-    expect(verified.out).toMatch(/^OK tenant:[0-9a-f-]{36} \(acme\): (\d+) events, head \1:[0-9a-f]{64}, 1 signed checkpoint \(key [\w-]{43}, as listed in the file/);
+    expect(verified.out).toMatch(
+      /^OK tenant:[0-9a-f-]{36} \(acme\): (\d+) events, head \1:[0-9a-f]{64}, 1 signed checkpoint \(key [\w-]{43}, as listed in the file/,
+    );
     expect(verified.out.split('\n')).toHaveLength(1);
 
     // The generated signing key's public half, as a PEM file the customer saved earlier.
@@ -106,9 +108,14 @@ describe('npm run trust -- audit', () => {
     const bad = trust('audit', 'verify', malleated);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(
-      new RegExp(`^FAILED at line ${index + 1}, event ${seq}: the checkpoint’s signature at sequence ${seq} is not canonical base64url \\(86 characters for 64 bytes, unused bits zero\\)$`),
+      new RegExp(
+        `^FAILED at line ${index + 1}, event ${seq}: the checkpoint’s signature at sequence ${seq} is not canonical base64url \\(86 characters for 64 bytes, unused bits zero\\)$`,
+      ),
     );
-    expect(python(malleated)).toMatchObject({ code: 1, out: `FAILED at line ${index + 1}: the checkpoint's signature at sequence ${seq} is not canonical base64url of 64 bytes` });
+    expect(python(malleated)).toMatchObject({
+      code: 1,
+      out: `FAILED at line ${index + 1}: the checkpoint's signature at sequence ${seq} is not canonical base64url of 64 bytes`,
+    });
   }, 120_000);
 
   it('prints the head as SEQ:HASH and, given an earlier head, refuses a log cut short or rewritten', () => {
@@ -136,16 +143,26 @@ describe('npm run trust -- audit', () => {
     const other = `${seq}:${'0'.repeat(63)}1`;
     const rewritten = trust('audit', 'verify', file, '--previous-head', other);
     expect(rewritten.code).toBe(1);
-    expect(rewritten.err).toMatch(new RegExp(`^FAILED at line \\d+, event ${seq} \\([0-9a-f-]{36}\\): the hash at sequence ${seq} differs from the previous head’s \\(the log was rewritten\\)$`));
+    expect(rewritten.err).toMatch(
+      new RegExp(
+        `^FAILED at line \\d+, event ${seq} \\([0-9a-f-]{36}\\): the hash at sequence ${seq} differs from the previous head’s \\(the log was rewritten\\)$`,
+      ),
+    );
     expect(python(file, '--previous-head', other)).toMatchObject({ code: 1, out: expect.stringContaining('the log was rewritten') });
 
-    expect(trust('audit', 'verify', file, '--previous-head', 'latest')).toMatchObject({ code: 1, err: expect.stringMatching(/^Error: --previous-head "latest": give the previous head as SEQ:HASH/) });
+    expect(trust('audit', 'verify', file, '--previous-head', 'latest')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^Error: --previous-head "latest": give the previous head as SEQ:HASH/),
+    });
     expect(python(file, '--previous-head', 'latest').code).toBe(2);
   }, 180_000);
 
   it('says what is wrong with the command line', () => {
     expect(trust('audit', 'export')).toMatchObject({ code: 1, err: 'Error: Name one chain: --tenant <slug> or --vendor.' });
     expect(trust('audit', 'export', '--tenant', 'nope')).toMatchObject({ code: 1, err: 'Error: There is no tenant with the slug “nope”.' });
-    expect(trust('audit', 'verify', path.join(dir, 'missing.jsonl'))).toMatchObject({ code: 1, err: expect.stringMatching(/^Error: Cannot read .*missing.jsonl: no such file.$/) });
+    expect(trust('audit', 'verify', path.join(dir, 'missing.jsonl'))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^Error: Cannot read .*missing.jsonl: no such file.$/),
+    });
   }, 60_000);
 });

@@ -13,7 +13,12 @@ export function textPdf(title = 'Security overview', paragraphs = 30) {
   return plainPdf({
     title,
     author: 'Northwind Cloud',
-    sections: [{ heading: 'Overview', paragraphs: Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i + 1}. ${'Controls are reviewed every quarter. '.repeat(8)}`) }],
+    sections: [
+      {
+        heading: 'Overview',
+        paragraphs: Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i + 1}. ${'Controls are reviewed every quarter. '.repeat(8)}`),
+      },
+    ],
     footer: 'Northwind Cloud - Confidential',
     createdAt: new Date('2026-01-01T00:00:00Z'),
   });

@@ -10,9 +10,7 @@ const unique = () => randomBytes(4).toString('hex');
 
 export async function createTenant(admin: AdminConnection, name = `Tenant ${unique()}`) {
   const slug = `t-${unique()}`;
-  const [row] = await admin.transaction((q) =>
-    q.query<{ id: string }>('INSERT INTO tenants (slug, legal_name) VALUES ($1, $2) RETURNING id', [slug, name]),
-  );
+  const [row] = await admin.transaction((q) => q.query<{ id: string }>('INSERT INTO tenants (slug, legal_name) VALUES ($1, $2) RETURNING id', [slug, name]));
   return { id: row.id, slug, legalName: name };
 }
 
@@ -23,10 +21,11 @@ export async function createCustomer(
 ): Promise<CustomerActor> {
   const email = `user-${unique()}@${tenant.slug}.example`;
   const [row] = await admin.transaction((q) =>
-    q.query<{ id: string }>(
-      `INSERT INTO users (tenant_id, kind, role, email, name) VALUES ($1, 'customer', $2, $3, 'Test Customer') RETURNING id`,
-      [tenant.id, role, email],
-    ),
+    q.query<{ id: string }>(`INSERT INTO users (tenant_id, kind, role, email, name) VALUES ($1, 'customer', $2, $3, 'Test Customer') RETURNING id`, [
+      tenant.id,
+      role,
+      email,
+    ]),
   );
   return {
     kind: 'customer',
@@ -43,20 +42,17 @@ export async function createCustomer(
 export async function createStaff(admin: AdminConnection, role: StaffRole = 'support'): Promise<StaffActor> {
   const email = `staff-${unique()}@vendor.example`;
   const [row] = await admin.transaction((q) =>
-    q.query<{ id: string }>(`INSERT INTO users (kind, role, email, name) VALUES ('staff', $1, $2, 'Test Staff') RETURNING id`, [
-      role,
-      email,
-    ]),
+    q.query<{ id: string }>(`INSERT INTO users (kind, role, email, name) VALUES ('staff', $1, $2, 'Test Staff') RETURNING id`, [role, email]),
   );
   return { kind: 'staff', userId: row.id, email, name: 'Test Staff', role };
 }
 
 export async function createRecord(admin: AdminConnection, tenantId: string, title = `Record ${unique()}`) {
   const [row] = await admin.transaction((q) =>
-    q.query<{ id: string }>(
-      `INSERT INTO tenant_records (tenant_id, category, title, body) VALUES ($1, 'Test', $2, 'confidential') RETURNING id`,
-      [tenantId, title],
-    ),
+    q.query<{ id: string }>(`INSERT INTO tenant_records (tenant_id, category, title, body) VALUES ($1, 'Test', $2, 'confidential') RETURNING id`, [
+      tenantId,
+      title,
+    ]),
   );
   return row.id;
 }
@@ -113,18 +109,23 @@ export async function createLockboxRows(admin: AdminConnection, tenant: { id: st
        VALUES ($1, $2, 'Restoring a failed export during an outage', 'INC-1', 30, now(), now()) RETURNING id`,
       [tenant.id, holder.userId],
     );
-    await q.query(
-      `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.actor_kind', 'staff', true)`,
-      [tenant.id, support.userId],
-    );
+    await q.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.actor_kind', 'staff', true)`, [
+      tenant.id,
+      support.userId,
+    ]);
     await q.query(`SELECT 1 FROM append_governance_event($1, 'lockbox.requested', $2, '', '{}', '', NULL)`, [tenant.id, request.id]);
     // Seal now rather than at commit, to sign the head below.
     await q.query('SET CONSTRAINTS governance_events_seal IMMEDIATE');
     // A signed checkpoint of the chain's head, as the app's checkpointing would write it.
-    const [head] = await q.query<{ seq: string; hash: string }>(`SELECT seq, encode(hash, 'hex') AS hash FROM governance_chain_heads WHERE chain = $1`, [tenant.id]);
+    const [head] = await q.query<{ seq: string; hash: string }>(`SELECT seq, encode(hash, 'hex') AS hash FROM governance_chain_heads WHERE chain = $1`, [
+      tenant.id,
+    ]);
     const time = new Date().toISOString();
     const signature = signMessage(FACTORY_KEY, checkpointMessage({ chain: chainName(tenant.id), hash: head.hash, seq: Number(head.seq), time }));
-    await q.query(`INSERT INTO governance_signing_keys (kid, public_jwk) VALUES ($1, $2::text::jsonb) ON CONFLICT DO NOTHING`, [FACTORY_KEY.kid, JSON.stringify(FACTORY_KEY.publicJwk)]);
+    await q.query(`INSERT INTO governance_signing_keys (kid, public_jwk) VALUES ($1, $2::text::jsonb) ON CONFLICT DO NOTHING`, [
+      FACTORY_KEY.kid,
+      JSON.stringify(FACTORY_KEY.publicJwk),
+    ]);
     await q.query(`SELECT set_config('app.actor_kind', 'governance', true), set_config('app.actor_id', '', true)`);
     await q.query(`SELECT 1 FROM record_governance_checkpoint($1, $2, $3, $4, $5)`, [tenant.id, head.seq, time, FACTORY_KEY.kid, signature]);
     const [notification] = await q.query<{ id: string }>(

@@ -60,10 +60,10 @@ export async function createForwardingRows(admin: AdminConnection, tenant: { id:
       `INSERT INTO forwarding_endpoints (tenant_id, url, secret, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
       [tenant.id, `https://siem.${tenant.slug}.example/hooks`, TEST_SECRET, customerAdminId],
     );
-    await q.query(
-      `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.actor_kind', 'customer', true)`,
-      [tenant.id, customerAdminId],
-    );
+    await q.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.actor_kind', 'customer', true)`, [
+      tenant.id,
+      customerAdminId,
+    ]);
     await q.query(`SELECT 1 FROM append_governance_event($1, 'lockbox.settings_changed', $2, '', '{}', '', NULL)`, [tenant.id, endpoint.id]);
     return { endpointId: endpoint.id };
   });

@@ -21,7 +21,8 @@ export function siteConfig(upstreamPort: number, port: number, cacheDir: string)
     .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${upstreamPort};`)
     .replace('/var/cache/nginx/trust-center', cacheDir)
     .replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${port};`);
-  if (!site.includes(`127.0.0.1:${upstreamPort}`) || !site.includes(`127.0.0.1:${port}`)) throw new Error('deploy/nginx.conf no longer has the lines this test replaces');
+  if (!site.includes(`127.0.0.1:${upstreamPort}`) || !site.includes(`127.0.0.1:${port}`))
+    throw new Error('deploy/nginx.conf no longer has the lines this test replaces');
   return site;
 }
 

@@ -20,10 +20,25 @@ export async function renderGrey(bytes: Uint8Array, page: number): Promise<GreyP
   const dir = await mkdtemp(path.join(tmpdir(), 'render-'));
   try {
     await writeFile(path.join(dir, 'doc.pdf'), bytes);
-    await run('pdftoppm', ['-gray', '-cropbox', '-r', '72', '-f', String(page), '-l', String(page), '-singlefile', path.join(dir, 'doc.pdf'), path.join(dir, 'page')]);
+    await run('pdftoppm', [
+      '-gray',
+      '-cropbox',
+      '-r',
+      '72',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      path.join(dir, 'doc.pdf'),
+      path.join(dir, 'page'),
+    ]);
     const pgm = await readFile(path.join(dir, 'page.pgm'));
     // P5 <width> <height> <max> then one byte per pixel, row by row from the top.
-    const header = pgm.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+    const header = pgm
+      .subarray(0, 64)
+      .toString('latin1')
+      .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
     if (!header) throw new Error('pdftoppm did not write a binary PGM');
     const [width, height] = [Number(header[1]), Number(header[2])];
     const data = pgm.subarray(header[0].length);

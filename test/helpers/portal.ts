@@ -5,7 +5,12 @@ import type { AdminConnection } from '@/lib/db/types';
 /** A document row (no versions needed) for certifications to link as their report. */
 export async function createDocument(
   admin: AdminConnection,
-  { visibility = 'public', archived = false, slug = `doc-${randomBytes(4).toString('hex')}`, title = 'Test report' }: {
+  {
+    visibility = 'public',
+    archived = false,
+    slug = `doc-${randomBytes(4).toString('hex')}`,
+    title = 'Test report',
+  }: {
     visibility?: 'public' | 'nda' | 'restricted';
     archived?: boolean;
     slug?: string;
@@ -13,10 +18,12 @@ export async function createDocument(
   } = {},
 ) {
   const [row] = await admin.transaction((q) =>
-    q.query<{ id: string }>(
-      `INSERT INTO documents (slug, title, category, visibility, archived_at) VALUES ($1, $2, 'Audit reports', $3, $4) RETURNING id`,
-      [slug, title, visibility, archived ? new Date().toISOString() : null],
-    ),
+    q.query<{ id: string }>(`INSERT INTO documents (slug, title, category, visibility, archived_at) VALUES ($1, $2, 'Audit reports', $3, $4) RETURNING id`, [
+      slug,
+      title,
+      visibility,
+      archived ? new Date().toISOString() : null,
+    ]),
   );
   return { id: row.id, slug, title };
 }

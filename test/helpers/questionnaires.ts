@@ -71,7 +71,10 @@ export async function grantFor(admin: AdminConnection, documentSlug: string) {
       `INSERT INTO access_requests (name, email, company, reason, status, decided_at) VALUES ('Rita Reviewer', $1, 'Prospect Ltd', 'Due diligence', 'approved', now()) RETURNING id`,
       [email],
     );
-    await q.query('INSERT INTO access_request_documents (access_request_id, document_id) SELECT $1, id FROM documents WHERE slug = $2', [request.id, documentSlug]);
+    await q.query('INSERT INTO access_request_documents (access_request_id, document_id) SELECT $1, id FROM documents WHERE slug = $2', [
+      request.id,
+      documentSlug,
+    ]);
     await q.query(`INSERT INTO access_grants (access_request_id, email, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '7 days')`, [
       request.id,
       email,
@@ -91,9 +94,7 @@ export async function pdfUrls(bytes: Uint8Array): Promise<{ page: number; url: s
   try {
     const file = path.join(dir, 'doc.pdf');
     await writeFile(file, bytes);
-    const stdout = await new Promise<string>((resolve, reject) =>
-      execFile('pdfinfo', ['-url', file], (error, out) => (error ? reject(error) : resolve(out))),
-    );
+    const stdout = await new Promise<string>((resolve, reject) => execFile('pdfinfo', ['-url', file], (error, out) => (error ? reject(error) : resolve(out))));
     return stdout
       .split('\n')
       .slice(1)

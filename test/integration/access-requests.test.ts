@@ -48,7 +48,21 @@ describe('domain decisions', () => {
   });
 
   it('knows the free-mail providers, including country variants', () => {
-    for (const d of ['gmail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'yahoo.com', 'icloud.com', 'proton.me', 'gmx.de', 'gmx.net', 'web.de', 'mail.ru', 'yandex.ru', 'aol.com']) {
+    for (const d of [
+      'gmail.com',
+      'outlook.com',
+      'hotmail.com',
+      'hotmail.co.uk',
+      'yahoo.com',
+      'icloud.com',
+      'proton.me',
+      'gmx.de',
+      'gmx.net',
+      'web.de',
+      'mail.ru',
+      'yandex.ru',
+      'aol.com',
+    ]) {
       expect(isFreeMailDomain(d), d).toBe(true);
     }
     for (const d of ['acme.example', 'gmx-consulting.com', 'mygmail.com', 'gmx.evil.attacker.com', 'example.com']) expect(isFreeMailDomain(d), d).toBe(false);
@@ -127,10 +141,26 @@ describeEachDatabase('access requests', (t) => {
     await admin.transaction((q) => q.query('INSERT INTO identity_domains (domain, tenant_id) VALUES ($1, $2)', [customerDomain, tenant.id]));
     const published = await publishNda({ db, clock: systemClock, actor: alice }, { title: 'Mutual NDA', body: 'Line one.\r\n\r\nLine two.\r\n' });
     nda = { id: published.id, sha256: published.sha256, version: published.version };
-    ndaDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda', title: 'SOC 2 report' }), await checkedSample('soc2'));
-    otherNdaDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda', title: 'Pen test' }), await checkedSample('pentest'));
-    restrictedDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'restricted', title: 'BCP' }), await checkedSample('bcp'));
-    publicDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'public', title: 'Whitepaper' }), await checkedSample('wp'));
+    ndaDoc = await createDocument(
+      { db, clock: systemClock, actor: alice },
+      documentFields({ visibility: 'nda', title: 'SOC 2 report' }),
+      await checkedSample('soc2'),
+    );
+    otherNdaDoc = await createDocument(
+      { db, clock: systemClock, actor: alice },
+      documentFields({ visibility: 'nda', title: 'Pen test' }),
+      await checkedSample('pentest'),
+    );
+    restrictedDoc = await createDocument(
+      { db, clock: systemClock, actor: alice },
+      documentFields({ visibility: 'restricted', title: 'BCP' }),
+      await checkedSample('bcp'),
+    );
+    publicDoc = await createDocument(
+      { db, clock: systemClock, actor: alice },
+      documentFields({ visibility: 'public', title: 'Whitepaper' }),
+      await checkedSample('wp'),
+    );
   });
   afterAll(async () => {
     await mail?.close();
@@ -173,7 +203,17 @@ describeEachDatabase('access requests', (t) => {
       fs.writeFileSync(file, pdf);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
       fs.rmSync(file);
-      for (const expected of ['Record of NDA acceptance', 'Mutual NDA', nda.sha256, 'Rita Reviewer', input.email, 'Prospect Ltd', '203.0.113.7', 'Reviewer/1.0', 'Line two.']) {
+      for (const expected of [
+        'Record of NDA acceptance',
+        'Mutual NDA',
+        nda.sha256,
+        'Rita Reviewer',
+        input.email,
+        'Prospect Ltd',
+        '203.0.113.7',
+        'Reviewer/1.0',
+        'Line two.',
+      ]) {
         expect(text, expected).toContain(expected);
       }
     }
@@ -224,7 +264,10 @@ describeEachDatabase('access requests', (t) => {
     const mutual = `mutual-${unique()}.example`;
     const reviewed = `review-${unique()}.example`;
     await addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: denied, decision: 'deny' });
-    await addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: `@${mutual.toUpperCase()}`, decision: 'approve', mutualNda: 'on', note: 'Signed 2026' });
+    await addDomainRule(
+      { db: t().db, clock: systemClock, actor: alice },
+      { domain: `@${mutual.toUpperCase()}`, decision: 'approve', mutualNda: 'on', note: 'Signed 2026' },
+    );
     await addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: reviewed, decision: 'review' });
 
     expect((await submitAccessRequest(t().db, systemClock, request({ email: `a@${denied}` }), CONTEXT)).status).toBe('denied');
@@ -235,7 +278,9 @@ describeEachDatabase('access requests', (t) => {
     const result = await submitAccessRequest(t().db, systemClock, bare, { ...CONTEXT, notify: [alice.email] });
     expect(result.status).toBe('approved');
     const [row] = await t().admin.transaction((q) =>
-      q.query<{ nda_acceptance_id: string | null; decided_by_rule: string }>('SELECT nda_acceptance_id, decided_by_rule FROM access_requests WHERE id = $1', [result.id]),
+      q.query<{ nda_acceptance_id: string | null; decided_by_rule: string }>('SELECT nda_acceptance_id, decided_by_rule FROM access_requests WHERE id = $1', [
+        result.id,
+      ]),
     );
     expect(row).toEqual({ nda_acceptance_id: null, decided_by_rule: 'domain_rule' });
     await deliver();
@@ -246,7 +291,12 @@ describeEachDatabase('access requests', (t) => {
   });
 
   it('sends restricted documents to review even for a customer’s domain', async () => {
-    const result = await submitAccessRequest(t().db, systemClock, request({ email: `x-${unique()}@${customerDomain}`, documents: [restrictedDoc.slug, ndaDoc.slug] }), CONTEXT);
+    const result = await submitAccessRequest(
+      t().db,
+      systemClock,
+      request({ email: `x-${unique()}@${customerDomain}`, documents: [restrictedDoc.slug, ndaDoc.slug] }),
+      CONTEXT,
+    );
     expect(result.status).toBe('pending');
     const { items } = await listAccessRequests({ db: t().db, actor: alice }, { view: 'pending', pageSize: 100 });
     const queued = items.find((i) => i.id === result.id)!;
@@ -311,7 +361,14 @@ describeEachDatabase('access requests', (t) => {
       const status = (fulfilled[0] as PromiseFulfilledResult<{ status: string }>).value.status;
       expect(row.status).toBe(status);
       expect(await countRows(t().admin, 'access_grants', 'access_request_id = $1', [id])).toBe(status === 'approved' ? 1 : 0);
-      expect(await countRows(t().admin, 'mail_outbox', "kind IN ('access_granted', 'access_denied') AND to_address = (SELECT email FROM access_requests WHERE id = $1)", [id])).toBe(1);
+      expect(
+        await countRows(
+          t().admin,
+          'mail_outbox',
+          "kind IN ('access_granted', 'access_denied') AND to_address = (SELECT email FROM access_requests WHERE id = $1)",
+          [id],
+        ),
+      ).toBe(1);
     }
   });
 
@@ -336,7 +393,9 @@ describeEachDatabase('access requests', (t) => {
     const clock = manualClock(new Date(Date.now() - 8 * 86_400_000));
     const input = request({ email: `old-${unique()}@${customerDomain}` });
     await submitAccessRequest(t().db, clock, input, CONTEXT);
-    const [{ token_hash }] = await t().admin.transaction((q) => q.query<{ token_hash: string }>('SELECT token_hash FROM access_grants WHERE email = $1', [input.email]));
+    const [{ token_hash }] = await t().admin.transaction((q) =>
+      q.query<{ token_hash: string }>('SELECT token_hash FROM access_grants WHERE email = $1', [input.email]),
+    );
     await deliver();
     const token = (await mail.waitFor(input.email, /Your access to/)).text.match(/\/access\/([A-Za-z0-9_-]{43})/)![1];
     expect(token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -386,9 +445,15 @@ describeEachDatabase('access requests', (t) => {
     const domain = `rules-${unique()}.example`;
     const created = await addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain, decision: 'review', note: 'Ask legal' });
     expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain, decision: 'deny' }))).toBe('409 rule_exists');
-    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'https://x.example/', decision: 'deny' }))).toBe('400 invalid_domain');
-    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'x.example', decision: 'maybe' }))).toBe('400 invalid_decision');
-    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'y.example', decision: 'deny', mutualNda: true }))).toBe('400 invalid_mutual_nda');
+    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'https://x.example/', decision: 'deny' }))).toBe(
+      '400 invalid_domain',
+    );
+    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'x.example', decision: 'maybe' }))).toBe(
+      '400 invalid_decision',
+    );
+    expect(await code(addDomainRule({ db: t().db, clock: systemClock, actor: alice }, { domain: 'y.example', decision: 'deny', mutualNda: true }))).toBe(
+      '400 invalid_mutual_nda',
+    );
     expect((await listDomainRules({ db: t().db, actor: alice })).some((r) => r.domain === domain)).toBe(true);
     await removeDomainRule({ db: t().db, actor: alice }, created.id);
     expect(await code(removeDomainRule({ db: t().db, actor: alice }, created.id))).toBe('404 not_found');
@@ -417,7 +482,12 @@ describeEachDatabase('access requests', (t) => {
     const grantBySupport = withActor(t().db, bob, (tx) =>
       tx.insert(accessGrants).values({ accessRequestId: id, email: 'bob@x.example', tokenHash: 'b'.repeat(64), expiresAt: new Date(Date.now() + 86_400_000) }),
     );
-    expect(await grantBySupport.then(() => 'inserted', (e: unknown) => pgErrorCode(e))).toBe('42501');
+    expect(
+      await grantBySupport.then(
+        () => 'inserted',
+        (e: unknown) => pgErrorCode(e),
+      ),
+    ).toBe('42501');
     const readBySupport = await withActor(t().db, bob, (tx) => tx.select().from(accessRequests));
     expect(readBySupport).toEqual([]);
     const readByPublic = await withActor(t().db, ANONYMOUS, (tx) => tx.select().from(accessRequests));

@@ -86,7 +86,9 @@ describeEachDatabase('break-glass', (t) => {
 
     // carol: the event in her tenant's log, read as herself under RLS...
     const events = await asAppRole(t(), asCustomer(w.carol), (q) =>
-      q.query<{ kind: string; actor_id: string; subject: string }>(`select e.kind, a.user_id as actor_id, e.subject from governance_events e left join governance_actors a on a.id = e.actor_id order by e.seq`),
+      q.query<{ kind: string; actor_id: string; subject: string }>(
+        `select e.kind, a.user_id as actor_id, e.subject from governance_events e left join governance_actors a on a.id = e.actor_id order by e.seq`,
+      ),
     );
     expect(events[0]).toEqual({ kind: 'support.break_glass_invoked', actor_id: grace.userId, subject: session.id });
     const log = await listEvents({ db: t().db, actor: w.carol }, { kindPrefixes: ['support.'] });
@@ -183,7 +185,11 @@ describeEachDatabase('break-glass', (t) => {
     const session = await invoke(grace);
     expect(await outcome(endBreakGlass({ db: t().db, clock, actor: heidi }, session.id))).toBe('403 forbidden');
     expect(
-      await tryInSql(t(), asStaff(heidi, w.acme), `update break_glass_sessions set ended_by = '${grace.userId}', ended_at = now() where id = '${session.id}' returning id`),
+      await tryInSql(
+        t(),
+        asStaff(heidi, w.acme),
+        `update break_glass_sessions set ended_by = '${grace.userId}', ended_at = now() where id = '${session.id}' returning id`,
+      ),
     ).toEqual({ code: '23514' });
     expect(await reads(grace)).toEqual(ACME_TITLES);
     const ended = await endBreakGlass({ db: t().db, clock, actor: grace }, session.id);
@@ -236,14 +242,7 @@ describeEachDatabase('break-glass', (t) => {
     expect(await outcome(reviewBreakGlass({ db: t().db, clock, actor: mallory }, session.id, { review: REVIEW }))).toBe('404 not_found');
     expect(await outcome(reviewBreakGlass({ db: t().db, clock, actor: heidi }, session.id, { review: 'too short' }))).toBe('400 invalid_review');
     // The database refuses the invoker's own review in SQL too.
-    expect(
-      await tryInSql(
-        t(),
-        asStaff(grace, w.acme),
-        review(grace),
-        clock.now(),
-      ),
-    ).toEqual({ code: '23514' });
+    expect(await tryInSql(t(), asStaff(grace, w.acme), review(grace), clock.now())).toEqual({ code: '23514' });
 
     const open = await listSessions({ db: t().db, clock, actor: heidi }, { openReviews: true });
     expect(open.sessions.map((s) => s.id)).toContain(session.id);
@@ -276,7 +275,11 @@ describeEachDatabase('break-glass', (t) => {
       // A holder cannot make someone else a holder in SQL.
       expect(await tryInSql(t(), asStaff(grace, w.acme), `delete from break_glass_holders where user_id = '${heidi.userId}'`)).toEqual({ rows: 0 });
       expect(
-        await tryInSql(t(), asStaff(grace, w.acme), `update break_glass_holders set user_id = '${mallory.userId}' where user_id = '${heidi.userId}' returning slot`),
+        await tryInSql(
+          t(),
+          asStaff(grace, w.acme),
+          `update break_glass_holders set user_id = '${mallory.userId}' where user_id = '${heidi.userId}' returning slot`,
+        ),
       ).toEqual({ rows: 0 });
       expect((await listHolders({ db: t().db, actor: grace })).map((h) => h.userId)).toEqual([grace.userId, heidi.userId]);
 

@@ -10,7 +10,18 @@ import { signMessage } from '@/lib/governance/signing-key';
 import { fileRequest } from '@/lib/lockbox/requests';
 import { describeEachDatabase, type TestDatabase } from '../helpers/databases';
 import { exportText, newSigningKey, tenantTarget, verifyText } from '../helpers/governance';
-import { adminRows, asAppLogin, asAppRole, asCustomer, asStaff, clockNow, createLockboxWorld, type LockboxWorld, requestBody, type SqlActor } from '../helpers/lockbox';
+import {
+  adminRows,
+  asAppLogin,
+  asAppRole,
+  asCustomer,
+  asStaff,
+  clockNow,
+  createLockboxWorld,
+  type LockboxWorld,
+  requestBody,
+  type SqlActor,
+} from '../helpers/lockbox';
 
 /** The SQLSTATE a statement fails with as trust_app under the actor's context, or 'ok'. */
 async function asApp(t: TestDatabase, actor: SqlActor | { kind: 'system' | 'governance' }, statement: string): Promise<string> {
@@ -36,14 +47,20 @@ describeEachDatabase('what a compromised application role cannot do', (t) => {
 
   it('cannot record a checkpoint or list a signing key', async () => {
     await checkpointHead(t().db, w.acme.id, clock, key);
-    const [head] = await adminRows<{ seq: string; hash: string }>(t(), `select seq, encode(hash, 'hex') as hash from governance_chain_heads where chain = $1`, [w.acme.id]);
+    const [head] = await adminRows<{ seq: string; hash: string }>(t(), `select seq, encode(hash, 'hex') as hash from governance_chain_heads where chain = $1`, [
+      w.acme.id,
+    ]);
     const forger = newSigningKey();
     const time = new Date().toISOString();
     const signature = signMessage(forger, checkpointMessage({ chain: chainName(w.acme.id), hash: head.hash, seq: Number(head.seq), time }));
     const [checkpoints, keys] = [await count(t(), 'governance_checkpoints'), await count(t(), 'governance_signing_keys')];
     for (const actor of [{ kind: 'governance' } as const, asCustomer(w.carol), asStaff(w.bob, w.acme)]) {
-      expect(await asApp(t(), actor, `select 1 from record_governance_checkpoint('${w.acme.id}', ${head.seq}, '${time}', '${key.kid}', '${signature}')`)).toBe('42501');
-      expect(await asApp(t(), actor, `insert into governance_signing_keys (kid, public_jwk) values ('${forger.kid}', '${JSON.stringify(forger.publicJwk)}')`)).toBe('42501');
+      expect(await asApp(t(), actor, `select 1 from record_governance_checkpoint('${w.acme.id}', ${head.seq}, '${time}', '${key.kid}', '${signature}')`)).toBe(
+        '42501',
+      );
+      expect(
+        await asApp(t(), actor, `insert into governance_signing_keys (kid, public_jwk) values ('${forger.kid}', '${JSON.stringify(forger.publicJwk)}')`),
+      ).toBe('42501');
     }
     expect([await count(t(), 'governance_checkpoints'), await count(t(), 'governance_signing_keys')]).toEqual([checkpoints, keys]);
     expect((await publicKeys(t().db, key)).keys.map((k) => k.kid)).not.toContain(forger.kid);
@@ -66,7 +83,9 @@ describeEachDatabase('what a compromised application role cannot do', (t) => {
   it('leaves a checkpoint no published key signed out of exports, and records it once as an attack', async () => {
     await fileRequest({ db: t().db, clock, actor: w.bob }, requestBody(w.globex));
     await checkpointHead(t().db, w.globex.id, clock, key);
-    const [head] = await adminRows<{ seq: string; hash: string }>(t(), `select seq, encode(hash, 'hex') as hash from governance_chain_heads where chain = $1`, [w.globex.id]);
+    const [head] = await adminRows<{ seq: string; hash: string }>(t(), `select seq, encode(hash, 'hex') as hash from governance_chain_heads where chain = $1`, [
+      w.globex.id,
+    ]);
     // Written as the owner would: the one way left to put a checkpoint in the table. It names the
     // real key, and another key signed it.
     const time = new Date().toISOString();
@@ -99,12 +118,18 @@ describeEachDatabase('what a compromised application role cannot do', (t) => {
     const [notices, mails] = [await count(t(), 'notifications'), await count(t(), 'mail_outbox')];
     const member = asCustomer(w.dan);
     for (const kind of ['lockbox_requested', 'lockbox_second_approval', 'break_glass_invoked', 'lockbox_approved']) {
-      expect(await asApp(t(), member, `select * from notify_lockbox('${kind}', '${requestId}', 'Urgent', 'Sign in at https://evil.example')`), kind).toBe('42501');
+      expect(await asApp(t(), member, `select * from notify_lockbox('${kind}', '${requestId}', 'Urgent', 'Sign in at https://evil.example')`), kind).toBe(
+        '42501',
+      );
     }
     // A subject that does not exist, and the old form that took a link and a URL.
     expect(await asApp(t(), asStaff(w.bob, w.acme), `select * from notify_lockbox('lockbox_requested', gen_random_uuid(), 'x', 'y')`)).toBe('42501');
     expect(
-      await asApp(t(), member, `select * from notify_lockbox('tenant_admins', '${requestId}', 'lockbox_requested', 't', 'b', 'https://evil.example', 'https://evil.example')`),
+      await asApp(
+        t(),
+        member,
+        `select * from notify_lockbox('tenant_admins', '${requestId}', 'lockbox_requested', 't', 'b', 'https://evil.example', 'https://evil.example')`,
+      ),
     ).toBe('42883');
     // A customer admin cannot report a decision nobody made.
     expect(await asApp(t(), asCustomer(w.carol), `select * from notify_lockbox('lockbox_approved', '${requestId}', 't', 'b')`)).toBe('42501');
@@ -136,9 +161,13 @@ describeEachDatabase('what a compromised application role cannot do', (t) => {
   });
 
   it('reads the same list of kinds and actors as the catalog', async () => {
-    const rows = await withActor(t().db, GOVERNANCE, (tx) => queryRows<{ kind: string; actor_kind: string }>(tx, sql`select kind, actor_kind from governance_event_kinds`));
+    const rows = await withActor(t().db, GOVERNANCE, (tx) =>
+      queryRows<{ kind: string; actor_kind: string }>(tx, sql`select kind, actor_kind from governance_event_kinds`),
+    );
     const fromDb = rows.map((r) => `${r.kind} ${r.actor_kind}`).sort();
-    const fromCatalog = Object.entries(EVENT_KINDS).flatMap(([kind, { actors }]) => actors.map((a) => `${kind} ${a}`)).sort();
+    const fromCatalog = Object.entries(EVENT_KINDS)
+      .flatMap(([kind, { actors }]) => actors.map((a) => `${kind} ${a}`))
+      .sort();
     expect(fromDb).toEqual(fromCatalog);
   });
 });

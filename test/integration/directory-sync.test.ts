@@ -101,7 +101,13 @@ describeEachDatabase('Directory Sync webhooks', (t) => {
     const hank = wireUser('directory_user_hank', 'hank@vendor.example', 'directory_vendor');
     await send(event('dsync.user.created', hank));
     expect(await userByEmail('hank@vendor.example')).toMatchObject({ kind: 'staff', status: 'suspended', slug: null });
-    await send(event('dsync.group.user_added', { directory_id: 'directory_vendor', user: hank, group: wireGroup('g_vendor_admins', 'Trust Center Admins', 'directory_vendor') }));
+    await send(
+      event('dsync.group.user_added', {
+        directory_id: 'directory_vendor',
+        user: hank,
+        group: wireGroup('g_vendor_admins', 'Trust Center Admins', 'directory_vendor'),
+      }),
+    );
     expect(await userByEmail('hank@vendor.example')).toMatchObject({ role: 'trust_admin', status: 'active' });
   });
 
@@ -177,7 +183,9 @@ describeEachDatabase('Directory Sync webhooks', (t) => {
     expect((await userByEmail('carol@acme.example')).role, 'people in no group keep their role').toBe('customer_admin');
     await removeMapping({ db: t().db, clock, actor: carolActor }, created.id);
     expect((await userByEmail('olga@acme.example')).role).toBe('customer_member');
-    await expect(addMapping({ db: t().db, clock, actor: { ...carolActor, role: 'customer_member' } }, { groupName: 'x', role: 'customer_admin' })).rejects.toMatchObject({
+    await expect(
+      addMapping({ db: t().db, clock, actor: { ...carolActor, role: 'customer_member' } }, { groupName: 'x', role: 'customer_admin' }),
+    ).rejects.toMatchObject({
       status: 403,
     });
   });

@@ -51,9 +51,21 @@ describeEachDatabase('document validity reminders', (t) => {
     await mail.waitFor('second-admin@vendor.example', /3 documents expiring/);
 
     // A renewed date re-arms the reminder; an unchanged date does not.
-    await updateDocument({ db: t().db, clock: systemClock, actor: alice }, soon.id, { title: 'Insurance certificate', category: 'Tests', description: '', visibility: 'public', validUntil: addDays(today, 20) });
+    await updateDocument({ db: t().db, clock: systemClock, actor: alice }, soon.id, {
+      title: 'Insurance certificate',
+      category: 'Tests',
+      description: '',
+      visibility: 'public',
+      validUntil: addDays(today, 20),
+    });
     expect(await sendValidityReminders(t().db, clock, recipients)).toEqual([]);
-    await updateDocument({ db: t().db, clock: systemClock, actor: alice }, soon.id, { title: 'Insurance certificate', category: 'Tests', description: '', visibility: 'public', validUntil: addDays(today, 25) });
+    await updateDocument({ db: t().db, clock: systemClock, actor: alice }, soon.id, {
+      title: 'Insurance certificate',
+      category: 'Tests',
+      description: '',
+      visibility: 'public',
+      validUntil: addDays(today, 25),
+    });
     expect((await sendValidityReminders(t().db, clock, recipients)).map((d) => d.title)).toEqual(['Insurance certificate']);
 
     // Time passes: the document 31 days out comes due.

@@ -48,13 +48,20 @@ describeEachDatabase('demo documents', (t) => {
     expect(byslug['soc2-type2-report']).toMatchObject({ state: 'valid' });
     expect(byslug['soc2-type2-report'].daysLeft).toBeGreaterThan(300);
 
-    const [nda] = await t().admin.transaction((q) => q.query<{ version: number; body: string; sha256: string }>('SELECT version, body, sha256 FROM nda_versions'));
+    const [nda] = await t().admin.transaction((q) =>
+      q.query<{ version: number; body: string; sha256: string }>('SELECT version, body, sha256 FROM nda_versions'),
+    );
     expect(nda.version).toBe(1);
     expect(nda.sha256).toBe(ndaSha256(nda.body));
     const rules = await t().admin.transaction((q) => q.query<{ domain: string }>('SELECT domain FROM access_domain_rules ORDER BY domain'));
     expect(rules.map((r) => r.domain)).toEqual(['initech.example', 'umbrella.example']);
 
     const listed = await listPortalDocuments(t().db);
-    expect(listed.filter((d) => d.file).map((d) => d.slug).sort()).toEqual(['insurance-certificate', 'iso27001-certificate', 'security-whitepaper']);
+    expect(
+      listed
+        .filter((d) => d.file)
+        .map((d) => d.slug)
+        .sort(),
+    ).toEqual(['insurance-certificate', 'iso27001-certificate', 'security-whitepaper']);
   });
 });

@@ -76,8 +76,16 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     // A signed mutual NDA on file: requests from the domain are approved without the click-through.
     await addDomainRule({ db, clock: systemClock, actor: alice }, { domain, decision: 'approve', mutualNda: 'on' });
     original = await mixedPagesPdf();
-    gated = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda', title: 'Pen test report' }), await checkPdf(original, 'pentest.pdf', 'x'));
-    publicDoc = await createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility: 'public', title: 'Whitepaper' }), await checkPdf(textPdf('Whitepaper'), 'wp.pdf', 'x'));
+    gated = await createDocument(
+      { db, clock: systemClock, actor: alice },
+      documentFields({ visibility: 'nda', title: 'Pen test report' }),
+      await checkPdf(original, 'pentest.pdf', 'x'),
+    );
+    publicDoc = await createDocument(
+      { db, clock: systemClock, actor: alice },
+      documentFields({ visibility: 'public', title: 'Whitepaper' }),
+      await checkPdf(textPdf('Whitepaper'), 'wp.pdf', 'x'),
+    );
     // A generated document (the questionnaires and the DPA are rows like this one): rendered once, stamped per copy.
     const render: GeneratedRenderer = async (_db, _clock, doc) => ({
       filename: `${doc.slug}.pdf`,
@@ -113,7 +121,9 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     expect(info.Keywords).toContain(`Issued to ${email} (${company}) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`);
     expect(await infoDict(file.content)).toMatchObject({ IssuedTo: email, IssuedToCompany: company, IssuedAt: '2026-11-24T14:03:27Z', AccessGrant: grantId });
     for (let page = 1; page <= 7; page++) {
-      expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(`Issued to ${email} (${company}) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`);
+      expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(
+        `Issued to ${email} (${company}) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`,
+      );
     }
     const stored = await readVersionFile({ db: t().db, actor: alice }, gated.id, 1);
     expect(stored.content.equals(original)).toBe(true);
@@ -137,7 +147,7 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     expect(textB).not.toContain(first);
   });
 
-  it('names each copy by its bytes: one grant\'s downloads within the same second are one copy with one ETag, a second later another', async () => {
+  it("names each copy by its bytes: one grant's downloads within the same second are one copy with one ETag, a second later another", async () => {
     const { token } = await grantFor(`ines-${unique()}@${domain}`, 'Repeat Buyer Ltd', [gated.slug]);
     const at = manualClock(new Date('2026-11-24T15:00:00.100Z'));
     const first = fileOf(await downloadDocument(t().db, at, gated.slug, { grantTokens: [token] }));
@@ -160,7 +170,9 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
     const pages = Number((await pdfInfo(file.content)).Pages);
     expect(pages).toBe(Number((await pdfInfo(generatedPdf)).Pages));
     for (let page = 1; page <= pages; page++) {
-      expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(`Issued to ${email} (Generated Reader Inc) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`);
+      expect(oneLine(await pdfText(file.content, page)), `page ${page}`).toContain(
+        `Issued to ${email} (Generated Reader Inc) on 24 Nov 2026, 14:03 UTC · grant ${grantId}`,
+      );
     }
     expect(generatedPdf.equals(textPdf('Generated questionnaire', 45)), 'the cached rendering is not changed by stamping').toBe(true);
 
@@ -170,7 +182,11 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
   });
 
   it('never hands out an unstamped copy: a stored file that cannot be stamped is withheld, and the log names no one', async () => {
-    const doc = await createDocument({ db: t().db, clock: systemClock, actor: alice }, documentFields({ visibility: 'restricted', title: 'Legacy upload' }), await checkPdf(textPdf('Legacy'), 'legacy.pdf', 'x'));
+    const doc = await createDocument(
+      { db: t().db, clock: systemClock, actor: alice },
+      documentFields({ visibility: 'restricted', title: 'Legacy upload' }),
+      await checkPdf(textPdf('Legacy'), 'legacy.pdf', 'x'),
+    );
     // A version stored before uploads were checked for stampability, put straight into the table.
     const legacy = await encryptedPdf('permissions');
     await t().admin.transaction((q) =>
@@ -202,8 +218,10 @@ describeEachDatabase('stamped copies of gated documents', (t) => {
   it('refuses at upload, storing nothing, a PDF that could not be stamped', async () => {
     const documentsBefore = await countRows(t().admin, 'documents');
     const versionsBefore = await countRows(t().admin, 'document_versions');
-    const upload = async (bytes: Uint8Array) => createDocument({ db: t().db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda' }), await checkPdf(bytes, 'x.pdf', 'x'));
-    const newVersion = async (bytes: Uint8Array) => uploadVersion({ db: t().db, clock: systemClock, actor: alice }, gated.id, await checkPdf(bytes, 'x.pdf', 'x'), '');
+    const upload = async (bytes: Uint8Array) =>
+      createDocument({ db: t().db, clock: systemClock, actor: alice }, documentFields({ visibility: 'nda' }), await checkPdf(bytes, 'x.pdf', 'x'));
+    const newVersion = async (bytes: Uint8Array) =>
+      uploadVersion({ db: t().db, clock: systemClock, actor: alice }, gated.id, await checkPdf(bytes, 'x.pdf', 'x'), '');
     for (const [label, bytes, expected] of [
       ['password', await encryptedPdf('password'), '422 encrypted_pdf'],
       ['permissions only', await encryptedPdf('permissions'), '422 encrypted_pdf'],

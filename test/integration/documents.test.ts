@@ -148,7 +148,13 @@ describeEachDatabase('documents', (t) => {
 
   it('edits metadata and archives; archived documents leave the portal and take no uploads', async () => {
     const created = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ title: 'Old title' }), await checkedSample());
-    await updateDocument({ db: t().db, clock, actor: alice }, created.id, { title: 'New title', category: 'Policies', description: '', visibility: 'nda', validUntil: '2027-01-01' });
+    await updateDocument({ db: t().db, clock, actor: alice }, created.id, {
+      title: 'New title',
+      category: 'Policies',
+      description: '',
+      visibility: 'nda',
+      validUntil: '2027-01-01',
+    });
     expect((await listPortalDocuments(t().db)).find((d) => d.id === created.id)).toMatchObject({
       title: 'New title',
       category: 'Policies',
@@ -164,9 +170,17 @@ describeEachDatabase('documents', (t) => {
     expect(items.find((d) => d.id === created.id)?.archivedAt).not.toBeNull();
     await setArchived({ db: t().db, clock, actor: alice }, created.id, false);
     expect((await listPortalDocuments(t().db)).some((d) => d.id === created.id)).toBe(true);
-    expect(await code(updateDocument({ db: t().db, clock, actor: alice }, randomUUID(), { title: 'x', category: 'x', description: '', visibility: 'public', validUntil: null }))).toBe(
-      '404 not_found',
-    );
+    expect(
+      await code(
+        updateDocument({ db: t().db, clock, actor: alice }, randomUUID(), {
+          title: 'x',
+          category: 'x',
+          description: '',
+          visibility: 'public',
+          validUntil: null,
+        }),
+      ),
+    ).toBe('404 not_found');
     expect(await code(setArchived({ db: t().db, clock, actor: alice }, 'not-an-id', true))).toBe('404 not_found');
   });
 
@@ -184,12 +198,13 @@ describeEachDatabase('documents', (t) => {
     expect(rows.some((r) => r.documentId === gated.id)).toBe(false);
     for (const actor of [bob, dan]) {
       const seen = await withActor(t().db, actor, (tx) => tx.select({ documentId: documentVersions.documentId }).from(documentVersions));
-      expect(seen.some((r) => r.documentId === gated.id), actor.kind).toBe(false);
+      expect(
+        seen.some((r) => r.documentId === gated.id),
+        actor.kind,
+      ).toBe(false);
     }
     // And the gated function gives nothing for a made-up grant.
-    const viaFunction = await withActor(t().db, ANONYMOUS, (tx) =>
-      queryRows(tx, sql`SELECT * FROM gated_document_access(${'0'.repeat(64)}, ${gated.slug})`),
-    );
+    const viaFunction = await withActor(t().db, ANONYMOUS, (tx) => queryRows(tx, sql`SELECT * FROM gated_document_access(${'0'.repeat(64)}, ${gated.slug})`));
     expect(viaFunction).toEqual([]);
   });
 
@@ -222,9 +237,11 @@ describeEachDatabase('documents', (t) => {
     const created = await createDocument({ db: t().db, clock, actor: alice }, documentFields({ title: 'Untouched' }), await checkedSample());
     for (const actor of [bob, dan, ANONYMOUS]) {
       expect(await code(createDocument({ db: t().db, clock, actor }, documentFields(), await checkedSample()))).toBe('403 forbidden');
-      expect(await code(updateDocument({ db: t().db, clock, actor }, created.id, { title: 'Hacked', category: 'x', description: '', visibility: 'public', validUntil: null }))).toBe(
-        '403 forbidden',
-      );
+      expect(
+        await code(
+          updateDocument({ db: t().db, clock, actor }, created.id, { title: 'Hacked', category: 'x', description: '', visibility: 'public', validUntil: null }),
+        ),
+      ).toBe('403 forbidden');
       expect(await code(uploadVersion({ db: t().db, clock, actor }, created.id, await checkedSample(), ''))).toBe('403 forbidden');
       expect(await code(setArchived({ db: t().db, clock, actor }, created.id, true))).toBe('403 forbidden');
       expect(await code(listAdminDocuments({ db: t().db, clock, actor }))).toBe('403 forbidden');
@@ -234,17 +251,30 @@ describeEachDatabase('documents', (t) => {
     const insert = withActor(t().db, bob, (tx) =>
       tx.insert(documents).values({ slug: `rls-${randomBytes(3).toString('hex')}`, title: 'x', category: 'x', visibility: 'public' }),
     );
-    expect(await insert.then(() => 'inserted', (e: unknown) => pgErrorCode(e))).toBe('42501');
+    expect(
+      await insert.then(
+        () => 'inserted',
+        (e: unknown) => pgErrorCode(e),
+      ),
+    ).toBe('42501');
     const version = withActor(t().db, bob, (tx) =>
       tx.insert(documentVersions).values({ documentId: created.id, version: 9, filename: 'x.pdf', size: 1, sha256: 'a'.repeat(64), content: Buffer.from('x') }),
     );
-    expect(await version.then(() => 'inserted', (e: unknown) => pgErrorCode(e))).toBe('42501');
+    expect(
+      await version.then(
+        () => 'inserted',
+        (e: unknown) => pgErrorCode(e),
+      ),
+    ).toBe('42501');
     const updated = await withActor(t().db, bob, (tx) =>
-      tx.update(documents).set({ title: 'Hacked' }).where(sql`${documents.id} = ${created.id}`).returning({ id: documents.id }),
+      tx
+        .update(documents)
+        .set({ title: 'Hacked' })
+        .where(sql`${documents.id} = ${created.id}`)
+        .returning({ id: documents.id }),
     );
     expect(updated).toEqual([]);
     const [row] = await t().admin.transaction((q) => q.query<{ title: string }>('SELECT title FROM documents WHERE id = $1', [created.id]));
     expect(row.title).toBe('Untouched');
   });
 });
-

@@ -53,10 +53,10 @@ describe.each(BACKENDS)(`${MIGRATION} [%s]`, (backend) => {
     await t.admin.transaction(async (q) => {
       // What the seed used to store on PostgreSQL: the content's JSON text as one JSON string.
       await q.query('UPDATE dpa_versions SET content = to_jsonb(content::text) WHERE version = 1');
-      await q.query(
-        `INSERT INTO dpa_versions (version, content, content_sha256, change_note) VALUES (2, to_jsonb($1::text), $2, 'Second')`,
-        [JSON.stringify(SECOND), canonicalSha256(SECOND)],
-      );
+      await q.query(`INSERT INTO dpa_versions (version, content, content_sha256, change_note) VALUES (2, to_jsonb($1::text), $2, 'Second')`, [
+        JSON.stringify(SECOND),
+        canonicalSha256(SECOND),
+      ]);
       // A version already stored as an object stays as it is.
       const third = { ...DEMO_DPA, title: 'Third' };
       await q.query(`INSERT INTO dpa_versions (version, content, content_sha256, change_note) VALUES (3, $1::text::jsonb, $2, 'Third')`, [
@@ -83,7 +83,12 @@ describe.each(BACKENDS)(`${MIGRATION} [%s]`, (backend) => {
       { version: 3, type: 'object' },
     ]);
 
-    expect(await migrate(t.admin)).toEqual([MIGRATION, ...readMigrations().filter((m) => m.name > MIGRATION).map((m) => m.name)]);
+    expect(await migrate(t.admin)).toEqual([
+      MIGRATION,
+      ...readMigrations()
+        .filter((m) => m.name > MIGRATION)
+        .map((m) => m.name),
+    ]);
 
     expect((await typesOf(t)).map((r) => r.type)).toEqual(['object', 'object', 'object']);
     // Every version as the app reads it: its content hashes to the SHA-256 recorded at publication.
@@ -99,7 +104,10 @@ describe.each(BACKENDS)(`${MIGRATION} [%s]`, (backend) => {
     await qpdfCheck(template.content);
     expect(await pdfRawText(template.content)).toContain(versions[2].contentSha256);
     const carol = await demoActor(t.admin, 'carol@acme.example');
-    for (const [actor, id, version] of [[carol, undefined, versions[0]], [globex, globexExecution, versions[1]]] as const) {
+    for (const [actor, id, version] of [
+      [carol, undefined, versions[0]],
+      [globex, globexExecution, versions[1]],
+    ] as const) {
       const executed = await renderExecutedDpa(t.db, systemClock, actor, id);
       if (!executed) throw new Error(`no executed DPA of version ${version.version}`);
       await qpdfCheck(executed.pdf.bytes);
@@ -118,8 +126,16 @@ describe.each(BACKENDS)(`${MIGRATION} [%s]`, (backend) => {
 
     // The database refuses a string from anyone, and the app would not decode one twice.
     const stored = await t.admin
-      .transaction((q) => q.query(`INSERT INTO dpa_versions (version, content, content_sha256) VALUES (99, to_jsonb($1::text), $2)`, [JSON.stringify(DEMO_DPA), canonicalSha256(DEMO_DPA)]))
-      .then(() => 'stored', (error: unknown) => pgErrorCode(error));
+      .transaction((q) =>
+        q.query(`INSERT INTO dpa_versions (version, content, content_sha256) VALUES (99, to_jsonb($1::text), $2)`, [
+          JSON.stringify(DEMO_DPA),
+          canonicalSha256(DEMO_DPA),
+        ]),
+      )
+      .then(
+        () => 'stored',
+        (error: unknown) => pgErrorCode(error),
+      );
     expect(stored).toBe('23514');
     expect(() => dpaVersions.content.mapFromDriverValue(JSON.stringify(DEMO_DPA))).toThrow(/not a JSON object/);
     expect(dpaVersions.content.mapFromDriverValue(DEMO_DPA)).toEqual(DEMO_DPA);

@@ -140,7 +140,9 @@ describeEachDatabase('DPA', (t) => {
       const text = oneLine(await pdfRawText(executed.pdf.bytes));
       expect(text).toContain('Executed by Acme Corp on');
       expect(text).toContain('CONTROLLER (“THE CUSTOMER”) Acme Corp Represented by Carol Clark');
-      const [row] = await t().admin.transaction((q) => q.query<{ executed_at: Date }>('SELECT executed_at FROM dpa_executions WHERE id = $1', [acmeExecutionId]));
+      const [row] = await t().admin.transaction((q) =>
+        q.query<{ executed_at: Date }>('SELECT executed_at FROM dpa_executions WHERE id = $1', [acmeExecutionId]),
+      );
       const at = new Date(row.executed_at);
       const day = `${at.getUTCDate()} ${'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
       expect(text).toContain(day);
@@ -174,12 +176,20 @@ describeEachDatabase('DPA', (t) => {
     expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: bob }, signing))).toBe('403 forbidden');
     expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, { ...signing, authority: false }))).toBe('400 invalid_authority');
     expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, { ...signing, signerName: '  ' }))).toBe('400 invalid_signer_name');
-    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, { ...signing, signerTitle: 'x'.repeat(201) }))).toBe('400 invalid_signer_title');
+    expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, { ...signing, signerTitle: 'x'.repeat(201) }))).toBe(
+      '400 invalid_signer_title',
+    );
     expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, 'nonsense'))).toBe('400 invalid_request');
     expect(await executions()).toBe(0);
 
     const execution = await executeDpa({ db: t().db, clock: systemClock, actor: admin }, signing);
-    expect(execution).toMatchObject({ tenantId: tenant.id, customerLegalName: tenant.legalName, signerName: 'Peter Gibbons', signerEmail: admin.email, version: 1 });
+    expect(execution).toMatchObject({
+      tenantId: tenant.id,
+      customerLegalName: tenant.legalName,
+      signerName: 'Peter Gibbons',
+      signerEmail: admin.email,
+      version: 1,
+    });
     expect(await outcome(executeDpa({ db: t().db, clock: systemClock, actor: admin }, signing))).toBe('409 already_executed');
     expect(await executions()).toBe(1);
     const copy = await renderExecutedDpa(t().db, systemClock, member);
@@ -213,10 +223,12 @@ describeEachDatabase('DPA', (t) => {
     expect(await attempt(admin, { tenantId: carol.tenantId })).toBe('42501');
     expect(await attempt(admin, { customerLegalName: 'Someone Else Ltd' })).toBe('42501');
     expect(await attempt(admin, { executedBy: carol.userId })).toBe('42501');
-    expect(await withActor(t().db, bob, (tx) => tx.insert(dpaVersions).values({ version: 99, content: {}, contentSha256: 'a'.repeat(64) })).then(
-      () => 'inserted',
-      (e: unknown) => pgErrorCode(e),
-    )).toBe('42501');
+    expect(
+      await withActor(t().db, bob, (tx) => tx.insert(dpaVersions).values({ version: 99, content: {}, contentSha256: 'a'.repeat(64) })).then(
+        () => 'inserted',
+        (e: unknown) => pgErrorCode(e),
+      ),
+    ).toBe('42501');
   });
 
   it('publishes a draft as a new version with its content hash; executions keep the version they signed', async () => {
@@ -253,7 +265,9 @@ describeEachDatabase('DPA', (t) => {
   it('keeps the DPA a generated document: no file can be uploaded to it', async () => {
     const [doc] = await t().admin.transaction((q) => q.query<{ id: string }>(`SELECT id FROM documents WHERE generator = 'dpa'`));
     const refused = await withActor(t().db, alice, (tx) =>
-      tx.execute(sql`INSERT INTO document_versions (document_id, version, filename, size, sha256, content) VALUES (${doc.id}, 1, 'x.pdf', 1, ${'a'.repeat(64)}, '\\x00')`),
+      tx.execute(
+        sql`INSERT INTO document_versions (document_id, version, filename, size, sha256, content) VALUES (${doc.id}, 1, 'x.pdf', 1, ${'a'.repeat(64)}, '\\x00')`,
+      ),
     ).then(
       () => 'inserted',
       (e: unknown) => pgErrorCode(e),

@@ -60,7 +60,10 @@ describeEachDatabase('governance log chain', (t) => {
     const result = await verifyText(text, { publicKeys: [key.publicJwk] });
     expect(result.summary).toMatch(/^OK tenant:.* 6 events/);
     expect(result).toMatchObject({ ok: true, events: 6, pinned: true });
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as ExportLine);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ExportLine);
     const events = lines.filter((l) => l.type === 'event').map((l) => l.event);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(events[2].payload).toEqual(TRICKY_PAYLOADS[2]);
@@ -81,7 +84,10 @@ describeEachDatabase('governance log chain', (t) => {
     const member = await createCustomer(t().admin, tenant, 'customer_member');
     expect(await recordExport({ db: t().db, actor: member }, 'api')).toEqual(target);
     const text = await exportText(t().db, target, clock, key);
-    const kinds = text.split('\n').filter((l) => l.startsWith('{"event":')).map((l) => (JSON.parse(l) as { event: LogEvent }).event);
+    const kinds = text
+      .split('\n')
+      .filter((l) => l.startsWith('{"event":'))
+      .map((l) => (JSON.parse(l) as { event: LogEvent }).event);
     expect(kinds.slice(-2)).toMatchObject([
       { kind: 'governance.log_exported', actor_kind: 'governance', payload: { via: 'cli' } },
       { kind: 'governance.log_exported', actor_kind: 'customer', payload: { via: 'api' } },
@@ -143,12 +149,23 @@ describeEachDatabase('governance log chain', (t) => {
       const respelled = signature.slice(0, -1) + ALPHABET[ALPHABET.indexOf(signature.at(-1)!) + 1];
       expect(browserVerifyCrypto.verifySignature(key.publicJwk, checkpointMessage(checkpoint), respelled)).toBe(true);
       const altered = lines.map((l, i) => (i === index ? l.replace(signature, respelled) : l));
-      expect(await browser(`${altered.join('\n')}\n`)).toMatchObject({ ok: false, line: index + 1, reason: expect.stringMatching(/signature at sequence \d+ is not canonical base64url/) });
+      expect(await browser(`${altered.join('\n')}\n`)).toMatchObject({
+        ok: false,
+        line: index + 1,
+        reason: expect.stringMatching(/signature at sequence \d+ is not canonical base64url/),
+      });
 
       expect(await browser(text, { previousHead: head })).toMatchObject({ ok: true });
       expect(await browser(text, { previousHead: { seq: 0, hash: '0'.repeat(64) } })).toMatchObject({ ok: true });
-      expect(await browser(text, { previousHead: { seq: head.seq + 1, hash: head.hash } })).toMatchObject({ ok: false, reason: expect.stringMatching(/cut short or rolled back\)$/) });
-      expect(await browser(text, { previousHead: { seq: head.seq, hash: 'f'.repeat(64) } })).toMatchObject({ ok: false, seq: head.seq, reason: expect.stringMatching(/the log was rewritten/) });
+      expect(await browser(text, { previousHead: { seq: head.seq + 1, hash: head.hash } })).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/cut short or rolled back\)$/),
+      });
+      expect(await browser(text, { previousHead: { seq: head.seq, hash: 'f'.repeat(64) } })).toMatchObject({
+        ok: false,
+        seq: head.seq,
+        reason: expect.stringMatching(/the log was rewritten/),
+      });
     });
 
     it('fails when an event is deleted or two are swapped, naming where', async () => {
@@ -215,7 +232,9 @@ describeEachDatabase('governance log chain', (t) => {
 
   it('keeps every chain gapless and valid under 16 concurrent writers on 8 tenants', async () => {
     const tenants = await Promise.all(Array.from({ length: 8 }, (_, i) => createTenant(t().admin, `Writers ${i}`)));
-    const writers = await Promise.all(tenants.flatMap((w) => [createCustomer(t().admin, w, 'customer_admin'), createCustomer(t().admin, w, 'customer_member')]));
+    const writers = await Promise.all(
+      tenants.flatMap((w) => [createCustomer(t().admin, w, 'customer_admin'), createCustomer(t().admin, w, 'customer_member')]),
+    );
     await Promise.all(
       writers.map(async (writer) => {
         for (let i = 0; i < 10; i++) {
@@ -239,8 +258,7 @@ describeEachDatabase('governance log chain', (t) => {
         await tx.execute(sql`set local lock_timeout = ${sql.raw(`'${timeout}'`)}`);
         return appendEvent(tx, { tenantId: who.tenantId, kind: 'privacy.data_exported', subject });
       });
-    const seqOf = async (id: string) =>
-      Number((await adminRows<{ seq: string }>(t(), 'select seq from governance_events where id = $1', [id]))[0].seq);
+    const seqOf = async (id: string) => Number((await adminRows<{ seq: string }>(t(), 'select seq from governance_events where id = $1', [id]))[0].seq);
     // carol's transaction has appended but not committed: dave's append commits first and comes first.
     let release!: () => void;
     let appended!: () => void;

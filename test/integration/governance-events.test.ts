@@ -69,9 +69,7 @@ const DAY = 86_400_000;
 describe('the catalog of event kinds', () => {
   it('names every kind as lower-case words joined by dots, and documents each one with its chain', () => {
     const doc = fs.readFileSync(path.join(process.cwd(), 'docs/governance-events.md'), 'utf8');
-    const rows = new Map(
-      [...doc.matchAll(/^\| `([a-z_.]+)` \| ([a-z ]+) \|/gm)].map((m) => [m[1], m[2].trim()] as const),
-    );
+    const rows = new Map([...doc.matchAll(/^\| `([a-z_.]+)` \| ([a-z ]+) \|/gm)].map((m) => [m[1], m[2].trim()] as const));
     const chains = { tenant: 'tenant', vendor: 'vendor', either: 'tenant or vendor' } as const;
     for (const [kind, { chain, description }] of Object.entries(EVENT_KINDS)) {
       expect(kind, kind).toMatch(KIND_PATTERN);
@@ -274,11 +272,22 @@ describeEachDatabase('governance events from everything', (t) => {
       });
       secrets.add(cookie);
       expect(kinds(signedIn)).toEqual(['auth.signed_in', 'auth.signed_in']);
-      expect(signedIn.find((e) => e.chain === acme.id)).toMatchObject({ actor_kind: 'auth', subject: 'demo', payload: { method: 'demo' }, about_user: carol.userId });
+      expect(signedIn.find((e) => e.chain === acme.id)).toMatchObject({
+        actor_kind: 'auth',
+        subject: 'demo',
+        payload: { method: 'demo' },
+        about_user: carol.userId,
+      });
       expect(signedIn.find((e) => e.chain === 'vendor')).toMatchObject({ actor_kind: 'auth', about_user: alice.userId });
 
       const signedOut = await during(() => revokeSession(sessionDeps(), cookie));
-      expect(one(signedOut, 'auth.signed_out')).toMatchObject({ chain: acme.id, actor_kind: 'auth', subject: 'session', payload: { reason: 'signed_out' }, about_user: carol.userId });
+      expect(one(signedOut, 'auth.signed_out')).toMatchObject({
+        chain: acme.id,
+        actor_kind: 'auth',
+        subject: 'session',
+        payload: { reason: 'signed_out' },
+        about_user: carol.userId,
+      });
       // Signing out twice ends nothing and records nothing.
       expect(await during(() => revokeSession(sessionDeps(), cookie))).toEqual([]);
     });
@@ -286,13 +295,22 @@ describeEachDatabase('governance events from everything', (t) => {
     it('records failed sign-ins: unknown, suspended, demo off, coalesced per minute with the count held back', async () => {
       const deps = { ...sessionDeps(), enabled: true };
       const unknown = await during(() => outcome(demoSignIn(deps, `mallory-${unique()}@evil.example`, null)));
-      expect(one(unknown, 'auth.sign_in_failed')).toMatchObject({ chain: 'vendor', actor_kind: 'auth', subject: 'demo', payload: { method: 'demo', reason: 'unknown_account', suppressed: 0 } });
+      expect(one(unknown, 'auth.sign_in_failed')).toMatchObject({
+        chain: 'vendor',
+        actor_kind: 'auth',
+        subject: 'demo',
+        payload: { method: 'demo', reason: 'unknown_account', suppressed: 0 },
+      });
 
       const suspended = await createCustomer(t().admin, acme, 'customer_member');
       secrets.add(suspended.email);
       await t().admin.transaction((q) => q.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [suspended.userId]));
       const refusedSuspended = await during(async () => expect(await outcome(demoSignIn(deps, suspended.email, null))).toBe('404 unknown_account'));
-      expect(one(refusedSuspended, 'auth.sign_in_failed')).toMatchObject({ chain: acme.id, payload: { reason: 'account_suspended' }, about_user: suspended.userId });
+      expect(one(refusedSuspended, 'auth.sign_in_failed')).toMatchObject({
+        chain: acme.id,
+        payload: { reason: 'account_suspended' },
+        about_user: suspended.userId,
+      });
 
       const off = await during(async () => expect(await outcome(demoSignIn({ ...deps, enabled: false }, carol.email, null))).toBe('403 demo_sign_in_disabled'));
       expect(one(off, 'auth.sign_in_failed')).toMatchObject({ chain: 'vendor', payload: { reason: 'demo_sign_in_disabled' } });
@@ -323,7 +341,10 @@ describeEachDatabase('governance events from everything', (t) => {
       const deps = {
         ...sessionDeps(),
         workos: {} as SsoDeps['workos'],
-        cfg: { appUrl: new URL('http://127.0.0.1:3000'), workos: { clientId: 'client_x', vendorOrganizationId: 'org_vendor', vendorDirectoryId: 'directory_vendor' } },
+        cfg: {
+          appUrl: new URL('http://127.0.0.1:3000'),
+          workos: { clientId: 'client_x', vendorOrganizationId: 'org_vendor', vendorDirectoryId: 'directory_vendor' },
+        },
       } as unknown as SsoDeps;
       const forged = await during(async () =>
         expect(await outcome(finishSso(deps, { code: 'x', state: 'forged' }, 'forged.cookie', null))).toBe('400 sso_state_mismatch'),
@@ -344,10 +365,15 @@ describeEachDatabase('governance events from everything', (t) => {
       const session = await createSession(sessionDeps(), dan.userId, null);
       secrets.add(session.cookieValue);
       const id = crypto.randomUUID();
-      const refused = await expectRefused(dan, { path: `/api/lockbox/requests/${id}/approve`, params: { id } }, () => approveLockbox({ db: t().db, clock, actor: dan }, id, {}), {
-        chain: acme.id,
-        not: ['lockbox.approved', 'lockbox.approval_recorded'],
-      });
+      const refused = await expectRefused(
+        dan,
+        { path: `/api/lockbox/requests/${id}/approve`, params: { id } },
+        () => approveLockbox({ db: t().db, clock, actor: dan }, id, {}),
+        {
+          chain: acme.id,
+          not: ['lockbox.approved', 'lockbox.approval_recorded'],
+        },
+      );
       expect(refused).toMatchObject({ subject: 'POST /api/lockbox/requests/[id]/approve', payload: { path: '/api/lockbox/requests/[id]/approve' } });
     });
 
@@ -370,19 +396,34 @@ describeEachDatabase('governance events from everything', (t) => {
         { chain: acme.id, not: ['support.tenant_record_updated'] },
       );
       // A support engineer asking for break-glass on acme: acme hears of it.
-      await expectRefused(bob, { path: '/api/break-glass' }, () => invokeBreakGlass({ db: t().db, clock, actor: bob }, { tenant: acme.slug, justification: 'Production incident on exports', incident: 'INC-9' }), {
-        chain: acme.id,
-        not: ['support.break_glass_invoked'],
-      });
+      await expectRefused(
+        bob,
+        { path: '/api/break-glass' },
+        () => invokeBreakGlass({ db: t().db, clock, actor: bob }, { tenant: acme.slug, justification: 'Production incident on exports', incident: 'INC-9' }),
+        {
+          chain: acme.id,
+          not: ['support.break_glass_invoked'],
+        },
+      );
       // A trust admin filing a lockbox request: only support engineers do.
-      await expectRefused(alice, { path: '/api/lockbox/requests' }, () => fileRequest({ db: t().db, clock, actor: alice }, { tenant: acme.slug, justification: 'Investigating an export failure', ticket: 'T-1' }), {
-        chain: acme.id,
-        not: ['lockbox.requested'],
-      });
-      await expectRefused(bob, { path: '/api/admin/certifications' }, () => createCertification({ db: t().db, clock, actor: bob }, { framework: 'ISO 27001', status: 'certified' }), {
-        chain: null,
-        not: ['content.certification_created'],
-      });
+      await expectRefused(
+        alice,
+        { path: '/api/lockbox/requests' },
+        () => fileRequest({ db: t().db, clock, actor: alice }, { tenant: acme.slug, justification: 'Investigating an export failure', ticket: 'T-1' }),
+        {
+          chain: acme.id,
+          not: ['lockbox.requested'],
+        },
+      );
+      await expectRefused(
+        bob,
+        { path: '/api/admin/certifications' },
+        () => createCertification({ db: t().db, clock, actor: bob }, { framework: 'ISO 27001', status: 'certified' }),
+        {
+          chain: null,
+          not: ['content.certification_created'],
+        },
+      );
     });
 
     it('coalesces a flood of refusals: one event per actor, path and code per minute, then the count', async () => {
@@ -398,9 +439,14 @@ describeEachDatabase('governance events from everything', (t) => {
     });
 
     it('records an anonymous refusal in the vendor chain, and never fails the answer for want of a log', async () => {
-      const events = await during(() => recordRefusal({ db: t().db, clock, coalescer: new EventCoalescer() }, null, { method: 'get', path: '/documents/[file]', code: 'access_required' }));
+      const events = await during(() =>
+        recordRefusal({ db: t().db, clock, coalescer: new EventCoalescer() }, null, { method: 'get', path: '/documents/[file]', code: 'access_required' }),
+      );
       expect(one(events, 'auth.refused')).toMatchObject({ chain: 'vendor', actor_kind: 'anonymous', actor_user: null, subject: 'GET /documents/[file]' });
-      const broken = routeWith(async () => ({ db: { transaction: () => Promise.reject(new Error('down')) } as never, clock }), async () => NextResponse.json({}, { status: 403 }));
+      const broken = routeWith(
+        async () => ({ db: { transaction: () => Promise.reject(new Error('down')) } as never, clock }),
+        async () => NextResponse.json({}, { status: 403 }),
+      );
       const quiet = console.error;
       console.error = () => {};
       try {
@@ -425,7 +471,12 @@ describeEachDatabase('governance events from everything', (t) => {
       const now = clock.now();
       const events = await during(() =>
         withActor(t().db, directory(), async (tx) => {
-          frank = (await upsertUser(tx, scope(), { id: `du_${unique()}`, email: `frank-${unique()}@${acme.slug}.example`, firstName: 'Frank', lastName: 'Foster', state: 'active' }, now))!;
+          frank = (await upsertUser(
+            tx,
+            scope(),
+            { id: `du_${unique()}`, email: `frank-${unique()}@${acme.slug}.example`, firstName: 'Frank', lastName: 'Foster', state: 'active' },
+            now,
+          ))!;
           await upsertGroup(tx, scope(), { id: 'dg_admins', directoryId: 'dir_acme', name: 'Trust Center Admins' }, now);
           await upsertGroup(tx, scope(), { id: 'dg_old', directoryId: 'dir_acme', name: 'Old' }, now);
           await addMembership(tx, scope(), frank, 'dg_admins', now);
@@ -448,14 +499,26 @@ describeEachDatabase('governance events from everything', (t) => {
         'directory.user_refused',
       ]);
       for (const e of events) expect(e).toMatchObject({ chain: acme.id, actor_kind: 'directory', actor_user: null });
-      expect(one(events, 'directory.user_created')).toMatchObject({ subject: 'user', about_user: frank, payload: { role: 'customer_member', status: 'active' } });
-      expect(events.find((e) => e.kind === 'directory.member_added')).toMatchObject({ subject: 'dg_admins', about_user: frank, payload: { group: 'dg_admins' } });
+      expect(one(events, 'directory.user_created')).toMatchObject({
+        subject: 'user',
+        about_user: frank,
+        payload: { role: 'customer_member', status: 'active' },
+      });
+      expect(events.find((e) => e.kind === 'directory.member_added')).toMatchObject({
+        subject: 'dg_admins',
+        about_user: frank,
+        payload: { group: 'dg_admins' },
+      });
       expect(one(events, 'directory.user_refused').payload).toMatchObject({ reason: 'email_domain_not_owned' });
       // A re-sync of the same user changes nothing and records nothing.
-      const [row] = await t().admin.transaction((q) => q.query<{ directory_user_id: string; email: string }>('SELECT directory_user_id, email FROM users WHERE id = $1', [frank]));
+      const [row] = await t().admin.transaction((q) =>
+        q.query<{ directory_user_id: string; email: string }>('SELECT directory_user_id, email FROM users WHERE id = $1', [frank]),
+      );
       secrets.add(row.email);
       const resync = await during(() =>
-        withActor(t().db, directory(), (tx) => upsertUser(tx, scope(), { id: row.directory_user_id, email: row.email, firstName: 'Frank', lastName: 'Foster', state: 'active' }, clock.now())),
+        withActor(t().db, directory(), (tx) =>
+          upsertUser(tx, scope(), { id: row.directory_user_id, email: row.email, firstName: 'Frank', lastName: 'Foster', state: 'active' }, clock.now()),
+        ),
       );
       expect(resync).toEqual([]);
     });
@@ -466,7 +529,13 @@ describeEachDatabase('governance events from everything', (t) => {
         mappingId = (await addMapping({ db: t().db, clock, actor: carol }, { groupName: 'Trust Center Admins', role: 'customer_admin' })).id;
       });
       expect(kinds(added)).toEqual(['identity.mapping_added', 'identity.role_changed']);
-      expect(added[0]).toMatchObject({ chain: acme.id, actor_kind: 'customer', actor_user: carol.userId, subject: mappingId, payload: { groupName: 'Trust Center Admins', role: 'customer_admin' } });
+      expect(added[0]).toMatchObject({
+        chain: acme.id,
+        actor_kind: 'customer',
+        actor_user: carol.userId,
+        subject: mappingId,
+        payload: { groupName: 'Trust Center Admins', role: 'customer_admin' },
+      });
       expect(added[1]).toMatchObject({
         chain: acme.id,
         actor_kind: 'directory',
@@ -479,14 +548,24 @@ describeEachDatabase('governance events from everything', (t) => {
       expect(removed[1].payload).toMatchObject({ previousRole: 'customer_admin', role: 'customer_member' });
 
       const jit = await during(() => setJitProvisioning({ db: t().db, clock, actor: carol }, true));
-      expect(one(jit, 'identity.jit_provisioning_changed')).toMatchObject({ chain: acme.id, actor_kind: 'customer', subject: acme.id, payload: { allow: true } });
+      expect(one(jit, 'identity.jit_provisioning_changed')).toMatchObject({
+        chain: acme.id,
+        actor_kind: 'customer',
+        subject: acme.id,
+        payload: { allow: true },
+      });
     });
 
     it('refuses a customer member’s mapping with auth.refused and no mapping event', async () => {
-      await expectRefused(dan, { path: '/api/identity/mappings' }, () => addMapping({ db: t().db, clock, actor: dan }, { groupName: 'Everyone', role: 'customer_admin' }), {
-        chain: acme.id,
-        not: ['identity.mapping_added', 'identity.role_changed'],
-      });
+      await expectRefused(
+        dan,
+        { path: '/api/identity/mappings' },
+        () => addMapping({ db: t().db, clock, actor: dan }, { groupName: 'Everyone', role: 'customer_admin' }),
+        {
+          chain: acme.id,
+          not: ['identity.mapping_added', 'identity.role_changed'],
+        },
+      );
     });
 
     it('records the staff directory in the vendor chain, and a deleted directory', async () => {
@@ -508,7 +587,12 @@ describeEachDatabase('governance events from everything', (t) => {
     it('records every change to the portal in the vendor chain, as the trust admin, with ids and field names only', async () => {
       let certification = '';
       const events = await during(async () => {
-        certification = (await createCertification({ db: t().db, clock, actor: alice }, { framework: `SOC 2 ${unique()}`, status: 'in_progress', targetDate: new Date(clock.now().getTime() + 90 * DAY).toISOString().slice(0, 10) })).id;
+        certification = (
+          await createCertification(
+            { db: t().db, clock, actor: alice },
+            { framework: `SOC 2 ${unique()}`, status: 'in_progress', targetDate: new Date(clock.now().getTime() + 90 * DAY).toISOString().slice(0, 10) },
+          )
+        ).id;
         await updateCertification({ db: t().db, clock, actor: alice }, certification, { description: 'Security and availability.' });
         await updateSettings({ db: t().db, clock, actor: alice }, { vendorName: 'Northwind Cloud', securityContact: 'mailto:security@northwind.example' });
         await updateSettings({ db: t().db, clock, actor: alice }, { tagline: 'Trust, verified' });
@@ -558,7 +642,9 @@ describeEachDatabase('governance events from everything', (t) => {
         await publishNda({ db: t().db, clock, actor: alice }, { title: 'Mutual NDA', body: 'Keep it secret.' });
         await saveDpaDraft({ db: t().db, clock, actor: alice }, DEMO_DPA);
         await publishDpaDraft({ db: t().db, clock, actor: alice }, { changeNote: 'First version' });
-        await updateAnswers({ db: t().db, clock, actor: alice }, PUBLIC_SET.slug, [{ questionId: question.questionId, answer: question.answer === 'yes' ? 'no' : 'yes', comment: 'Changed.', evidence: null }]);
+        await updateAnswers({ db: t().db, clock, actor: alice }, PUBLIC_SET.slug, [
+          { questionId: question.questionId, answer: question.answer === 'yes' ? 'no' : 'yes', comment: 'Changed.', evidence: null },
+        ]);
         await exportAnswers({ db: t().db, actor: alice }, PUBLIC_SET.slug, 'csv');
         await exportQuestionnairePdf({ db: t().db, clock, actor: alice }, PUBLIC_SET.slug);
         const change = await scheduleChange({ db: t().db, clock, actor: alice }, changeInput.parse({ ...ADD, name: `Mailer ${unique()}`, effectiveDate }));
@@ -589,10 +675,15 @@ describeEachDatabase('governance events from everything', (t) => {
     });
 
     it('refuses a support engineer’s document with auth.refused and no content event', async () => {
-      await expectRefused(bob, { path: '/api/admin/documents' }, async () => createDocument({ db: t().db, clock, actor: bob }, documentFields(), await checkedSample()), {
-        chain: null,
-        not: ['content.document_created'],
-      });
+      await expectRefused(
+        bob,
+        { path: '/api/admin/documents' },
+        async () => createDocument({ db: t().db, clock, actor: bob }, documentFields(), await checkedSample()),
+        {
+          chain: null,
+          not: ['content.document_created'],
+        },
+      );
     });
   });
 
@@ -611,7 +702,9 @@ describeEachDatabase('governance events from everything', (t) => {
       acceptNda: true,
     });
     const tokenOf = async (email: string) => {
-      const [mail] = await t().admin.transaction((q) => q.query<{ text_body: string }>(`SELECT text_body FROM mail_outbox WHERE to_address = $1 AND kind = 'access_granted'`, [email]));
+      const [mail] = await t().admin.transaction((q) =>
+        q.query<{ text_body: string }>(`SELECT text_body FROM mail_outbox WHERE to_address = $1 AND kind = 'access_granted'`, [email]),
+      );
       return mail.text_body.match(/\/access\/([A-Za-z0-9_-]{43})/)![1];
     };
 
@@ -634,15 +727,26 @@ describeEachDatabase('governance events from everything', (t) => {
       for (const e of filed) expect(e).toMatchObject({ chain: 'vendor', actor_kind: 'anonymous', actor_user: null });
       expect(filed[1]).toMatchObject({ subject: id, payload: { request: id, documents: [gated.slug], rules: 'review' } });
 
-      const wrong = await expectRefused(bob, { path: `/api/admin/access/requests/${id}/approve`, params: { id } }, () => approveAccess({ db: t().db, clock, actor: bob }, id, {}), {
-        chain: null,
-        not: ['access.approved'],
-      });
+      const wrong = await expectRefused(
+        bob,
+        { path: `/api/admin/access/requests/${id}/approve`, params: { id } },
+        () => approveAccess({ db: t().db, clock, actor: bob }, id, {}),
+        {
+          chain: null,
+          not: ['access.approved'],
+        },
+      );
       expect(wrong.payload.path).toBe('/api/admin/access/requests/[id]/approve');
 
       const approved = await during(() => approveAccess({ db: t().db, clock, actor: alice }, id, { note: 'Known prospect' }));
       expect(kinds(approved)).toEqual(['access.approved', 'access.grant_created']);
-      expect(approved[0]).toMatchObject({ actor_kind: 'staff', actor_user: alice.userId, subject: id, reason: 'Known prospect', payload: { decidedBy: 'trust_admin' } });
+      expect(approved[0]).toMatchObject({
+        actor_kind: 'staff',
+        actor_user: alice.userId,
+        subject: id,
+        reason: 'Known prospect',
+        payload: { decidedBy: 'trust_admin' },
+      });
       const grant = approved[1].subject;
       expect(approved[1].payload).toMatchObject({ grant, request: id, documents: [gated.slug] });
 
@@ -704,10 +808,15 @@ describeEachDatabase('governance events from everything', (t) => {
     });
 
     it('records the DPA’s execution and each download of it in the tenant’s chain; a member is refused', async () => {
-      await expectRefused(dan, { path: '/api/dpa/executions' }, () => executeDpa({ db: t().db, clock, actor: dan }, { signerName: 'Dan', signerTitle: 'Member', authority: true }), {
-        chain: acme.id,
-        not: ['dpa.executed'],
-      });
+      await expectRefused(
+        dan,
+        { path: '/api/dpa/executions' },
+        () => executeDpa({ db: t().db, clock, actor: dan }, { signerName: 'Dan', signerTitle: 'Member', authority: true }),
+        {
+          chain: acme.id,
+          not: ['dpa.executed'],
+        },
+      );
       let execution = '';
       const events = await during(async () => {
         execution = (await executeDpa({ db: t().db, clock, actor: carol }, { signerName: 'Carol Admin', signerTitle: 'CISO', authority: true })).id;
@@ -727,9 +836,15 @@ describeEachDatabase('governance events from everything', (t) => {
   describe('8. lockbox and break-glass', () => {
     it('records every transition of a request and a session, and the reads under them, in the tenant’s chain', async () => {
       const events = await during(async () => {
-        const filed = await fileRequest({ db: t().db, clock, actor: bob }, { tenant: acme.slug, justification: 'Investigating an export failure', ticket: 'T-1', durationMinutes: 60, access: 'read' });
+        const filed = await fileRequest(
+          { db: t().db, clock, actor: bob },
+          { tenant: acme.slug, justification: 'Investigating an export failure', ticket: 'T-1', durationMinutes: 60, access: 'read' },
+        );
         await approveLockbox({ db: t().db, clock, actor: carol }, filed.id, { comment: 'ok' });
-        await invokeBreakGlass({ db: t().db, clock, actor: grace }, { tenant: acme.slug, justification: 'Production incident on exports', incident: 'INC-7', durationMinutes: 30 });
+        await invokeBreakGlass(
+          { db: t().db, clock, actor: grace },
+          { tenant: acme.slug, justification: 'Production incident on exports', incident: 'INC-7', durationMinutes: 30 },
+        );
       });
       expect(kinds(events)).toEqual(['lockbox.requested', 'lockbox.approved', 'support.break_glass_invoked']);
       for (const e of events) expect(e.chain).toBe(acme.id);

@@ -299,7 +299,12 @@ describeEachDatabase('governance forwarding', (t) => {
     expect((await listEndpoints({ db: db(), actor: alice })).map((e) => e.id)).toEqual([v.endpoint.id]);
     const globexDeliveries = await listDeliveries({ db: db(), actor: erin }, { limit: 50, offset: 0 });
     expect(globexDeliveries.deliveries.every((d) => d.endpointId === g.endpoint.id)).toBe(true);
-    for (const [actor, id] of [[carol, a], [erin, g], [alice, v]] as const) await removeEndpoint({ db: db(), actor }, id.endpoint.id);
+    for (const [actor, id] of [
+      [carol, a],
+      [erin, g],
+      [alice, v],
+    ] as const)
+      await removeEndpoint({ db: db(), actor }, id.endpoint.id);
   });
 
   it('refuses members, other tenants and staff other than trust admins, changing nothing', async () => {
@@ -338,12 +343,20 @@ describeEachDatabase('governance forwarding', (t) => {
     expect(await run(carol, `SELECT forwarding_signing_secret('${endpoint.id}') AS s`)).toEqual([{ s: null }]);
     // A member cannot add, a manager cannot queue or rewrite deliveries, nor move an endpoint to another chain.
     expect(
-      await run(dan, `INSERT INTO forwarding_endpoints (tenant_id, url, secret, created_by) VALUES ('${acme.id}', 'https://x.example.com/', '${'whsec_' + 'A'.repeat(43)}=', '${dan.userId}')`),
+      await run(
+        dan,
+        `INSERT INTO forwarding_endpoints (tenant_id, url, secret, created_by) VALUES ('${acme.id}', 'https://x.example.com/', '${'whsec_' + 'A'.repeat(43)}=', '${dan.userId}')`,
+      ),
     ).toBe('sqlstate 42501');
-    expect(await run(carol, `UPDATE forwarding_deliveries SET state = 'delivered', delivered_at = now() WHERE endpoint_id = '${endpoint.id}' RETURNING id`)).toEqual([]);
+    expect(
+      await run(carol, `UPDATE forwarding_deliveries SET state = 'delivered', delivered_at = now() WHERE endpoint_id = '${endpoint.id}' RETURNING id`),
+    ).toEqual([]);
     expect(await run(carol, `UPDATE forwarding_endpoints SET tenant_id = '${globex.id}' WHERE id = '${endpoint.id}'`)).toBe('sqlstate 42501');
     expect(
-      await run(carol, `INSERT INTO forwarding_deliveries (endpoint_id, tenant_id, event_id, next_attempt_at) SELECT endpoint_id, tenant_id, event_id, now() FROM forwarding_deliveries LIMIT 1`),
+      await run(
+        carol,
+        `INSERT INTO forwarding_deliveries (endpoint_id, tenant_id, event_id, next_attempt_at) SELECT endpoint_id, tenant_id, event_id, now() FROM forwarding_deliveries LIMIT 1`,
+      ),
     ).toBe('sqlstate 42501');
     expect(await run(erin, `DELETE FROM forwarding_endpoints WHERE id = '${endpoint.id}' RETURNING id`)).toEqual([]);
     expect(await deliveriesOf(endpoint.id)).toEqual([expect.objectContaining({ state: 'pending' })]);
@@ -377,7 +390,8 @@ describeEachDatabase('governance forwarding', (t) => {
       [{ url: 'https://siem.example.com/', description: 'd'.repeat(201) }, '400 invalid_description'],
       [{ url: 'https://siem.acme.example/taken' }, '409 endpoint_exists'],
     ];
-    for (const [input, expected] of bad) expect(await outcome(addEndpoint({ db: db(), actor: carol }, input, DENY)), JSON.stringify(input).slice(0, 80)).toBe(expected);
+    for (const [input, expected] of bad)
+      expect(await outcome(addEndpoint({ db: db(), actor: carol }, input, DENY)), JSON.stringify(input).slice(0, 80)).toBe(expected);
     expect(await outcome(removeEndpoint({ db: db(), actor: carol }, 'not-a-uuid'))).toBe('404 not_found');
     expect(await outcome(removeEndpoint({ db: db(), actor: carol }, '00000000-0000-0000-0000-000000000001'))).toBe('404 not_found');
     expect(await counts()).toEqual(before);
@@ -414,7 +428,10 @@ describeEachDatabase('governance forwarding', (t) => {
     const { endpoint, secret } = await addEndpoint({ db: db(), actor: alice }, { url: `${siem.url('/vendor')}?token=abc`, description: 'Vendor SIEM' }, ALLOW);
     expect(endpoint).not.toHaveProperty('secret');
     await deliver(clock);
-    const listed = JSON.stringify([await listEndpoints({ db: db(), actor: alice }), await listDeliveries({ db: db(), actor: alice }, { limit: 50, offset: 0 })]);
+    const listed = JSON.stringify([
+      await listEndpoints({ db: db(), actor: alice }),
+      await listDeliveries({ db: db(), actor: alice }, { limit: 50, offset: 0 }),
+    ]);
     expect(listed).toContain(endpoint.id);
     expect(listed).not.toContain(secret);
     expect(listed).not.toContain(secret.slice('whsec_'.length));
@@ -479,7 +496,10 @@ describe('sending a webhook', () => {
       expect(local.received.map((r) => [r.path, r.headers.host])).toEqual([['/named', new URL(byName).host]]);
       expect(await postWebhook(byName, { 'webhook-id': 'named' }, '{}', DENY)).toEqual({ ok: false, status: null, error: 'the URL is not https' });
       expect(await postWebhook(byName.replace('http:', 'https:'), {}, '{}', DENY)).toEqual({ ok: false, status: null, error: 'the host is a local name' });
-      expect(await postWebhook('https://[::ffff:127.0.0.1]/', {}, '{}', DENY)).toMatchObject({ ok: false, error: 'the address ::ffff:7f00:1 is private or reserved' });
+      expect(await postWebhook('https://[::ffff:127.0.0.1]/', {}, '{}', DENY)).toMatchObject({
+        ok: false,
+        error: 'the address ::ffff:7f00:1 is private or reserved',
+      });
       expect(local.received).toHaveLength(1);
     } finally {
       await local.close();
@@ -504,16 +524,37 @@ describe('forwarding targets', () => {
   it('tells public addresses from private, loopback, link-local, metadata and reserved ones', () => {
     for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2a00:1450:4001::200e']) expect(isPrivateAddress(address), address).toBe(false);
     for (const address of [
-      '0.0.0.0', '10.0.0.1', '100.64.0.1', '127.0.0.1', '127.255.255.254', '169.254.169.254', '172.16.0.1', '172.31.255.255',
-      '192.168.0.1', '198.18.0.1', '224.0.0.1', '255.255.255.255', '::', '::1', '::ffff:127.0.0.1', '::ffff:a00:1', '64:ff9b::a00:1',
-      'fc00::1', 'fd00:ec2::254', 'fe80::1', 'ff02::1', 'not an address',
+      '0.0.0.0',
+      '10.0.0.1',
+      '100.64.0.1',
+      '127.0.0.1',
+      '127.255.255.254',
+      '169.254.169.254',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.0.1',
+      '198.18.0.1',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::',
+      '::1',
+      '::ffff:127.0.0.1',
+      '::ffff:a00:1',
+      '64:ff9b::a00:1',
+      'fc00::1',
+      'fd00:ec2::254',
+      'fe80::1',
+      'ff02::1',
+      'not an address',
     ]) {
       expect(isPrivateAddress(address), address).toBe(true);
     }
   });
 
   it('accepts a public https URL as given, and with the flag http and private ones', () => {
-    expect(checkTargetUrl('https://siem.example.com:8088/services/collector?token=abc', DENY).href).toBe('https://siem.example.com:8088/services/collector?token=abc');
+    expect(checkTargetUrl('https://siem.example.com:8088/services/collector?token=abc', DENY).href).toBe(
+      'https://siem.example.com:8088/services/collector?token=abc',
+    );
     expect(checkTargetUrl('https://8.8.8.8/hooks', DENY).host).toBe('8.8.8.8');
     expect(checkTargetUrl('http://127.0.0.1:9000/hooks', ALLOW).host).toBe('127.0.0.1:9000');
     expect(checkTargetUrl('https://localhost/hooks', ALLOW).hostname).toBe('localhost');

@@ -34,16 +34,15 @@ async function inAdminGroup(admin: AdminConnection, user: CustomerActor, group =
   const id = `directory_group_${randomBytes(4).toString('hex')}`;
   await admin.transaction(async (q) => {
     if (mapped) {
-      await q.query(
-        `INSERT INTO group_role_mappings (tenant_id, group_name, role) VALUES ($1, $2, 'customer_admin') ON CONFLICT DO NOTHING`,
-        [user.tenantId, group],
-      );
+      await q.query(`INSERT INTO group_role_mappings (tenant_id, group_name, role) VALUES ($1, $2, 'customer_admin') ON CONFLICT DO NOTHING`, [
+        user.tenantId,
+        group,
+      ]);
     }
     await q.query(`INSERT INTO directory_groups (id, tenant_id, directory_id, name) VALUES ($1, $2, 'directory_x', $3)`, [id, user.tenantId, group]);
     await q.query('INSERT INTO directory_memberships (tenant_id, user_id, group_id) VALUES ($1, $2, $3)', [user.tenantId, user.userId, id]);
   });
 }
-
 
 describeEachDatabase('the last customer admin', (t) => {
   const clock = manualClock(new Date());
@@ -66,7 +65,10 @@ describeEachDatabase('the last customer admin', (t) => {
       const dan = await createCustomer(t().admin, tenant);
       await inAdminGroup(t().admin, dan);
       const [mapping] = await listMappings({ db: t().db, actor: carol });
-      const results = await Promise.all([outcome(removeMapping({ db: t().db, clock, actor: carol }, mapping.id)), outcome(deleteOwnAccount({ db: t().db, actor: carol }))]);
+      const results = await Promise.all([
+        outcome(removeMapping({ db: t().db, clock, actor: carol }, mapping.id)),
+        outcome(deleteOwnAccount({ db: t().db, actor: carol })),
+      ]);
       // Whichever goes first, the other is refused: the deletion as the last admin, or the
       // mapping change because its author is no longer an admin.
       expect(results, `round ${round}`).not.toEqual(['ok', 'ok']);

@@ -487,10 +487,11 @@ describeEachDatabase('customer lockbox', (t) => {
       const approved = await file({ durationMinutes: 15 });
       await asAppRole(t(), asCustomer(w.carol), async (q) => {
         await q.query(`insert into lockbox_approvals (request_id, tenant_id, approver_id) values ($1, $2, $3)`, [approved.id, w.acme.id, w.carol.userId]);
-        await q.query(
-          `update lockbox_requests set status = 'approved', decided_by = $2, revoked_by = $3, revoked_at = now() where id = $1`,
-          [approved.id, w.carol.userId, w.carol2.userId],
-        );
+        await q.query(`update lockbox_requests set status = 'approved', decided_by = $2, revoked_by = $3, revoked_at = now() where id = $1`, [
+          approved.id,
+          w.carol.userId,
+          w.carol2.userId,
+        ]);
       });
       expect((await getRequest({ db: t().db, clock, actor: w.carol }, approved.id)).revokedAt).toBeNull();
       clock.advance(16 * MINUTE);
@@ -520,7 +521,11 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(appended.actor_id).not.toBe(w.carol.userId);
       // Not into another tenant's chain.
       expect(
-        await tryInSql(t(), asCustomer(w.carol), `select 1 from append_governance_event('${w.globex.id}', 'lockbox.settings_changed', 'x', '', '{}', '', null)`),
+        await tryInSql(
+          t(),
+          asCustomer(w.carol),
+          `select 1 from append_governance_event('${w.globex.id}', 'lockbox.settings_changed', 'x', '', '{}', '', null)`,
+        ),
       ).toEqual({ code: '42501' });
       // Customers read their own tenant's chain only.
       const seen = await asAppRole(t(), asCustomer(w.carol), (q) => q.query<{ tenant_id: string }>('select distinct tenant_id from governance_events'));
@@ -546,7 +551,10 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(await outcome(fileRequest({ db: t().db, clock, actor: admin }, requestBody(w.acme)))).toBe('403 forbidden');
       expect(await outcome(fileRequest({ db: t().db, clock, actor: w.carol as never }, requestBody(w.acme)))).toBe('403 forbidden');
       // The defaults: 4 hours, read-only.
-      const request = await fileRequest({ db: t().db, clock, actor: w.bob }, { tenant: w.acme.slug, justification: requestBody(w.acme).justification, ticket: 'T-1' });
+      const request = await fileRequest(
+        { db: t().db, clock, actor: w.bob },
+        { tenant: w.acme.slug, justification: requestBody(w.acme).justification, ticket: 'T-1' },
+      );
       expect(request).toMatchObject({ durationMinutes: 240, access: 'read', state: 'pending' });
       expect(await count()).toBe(1);
     });
@@ -572,7 +580,9 @@ describeEachDatabase('customer lockbox', (t) => {
       expect(await tryInSql(t(), asStaff(w.bob, w.acme), update, clock.now())).toEqual({ rows: 1 });
       // Not another tenant's record, even with the grant.
       const [globexRecord] = await adminRows<{ id: string }>(t(), 'select id from tenant_records where tenant_id = $1', [w.globex.id]);
-      expect(await outcome(updateTenantRecord({ db: t().db, clock, actor: w.bob }, w.acme.slug, globexRecord.id, { title: 'x', body: 'y' }))).toBe('404 not_found');
+      expect(await outcome(updateTenantRecord({ db: t().db, clock, actor: w.bob }, w.acme.slug, globexRecord.id, { title: 'x', body: 'y' }))).toBe(
+        '404 not_found',
+      );
 
       // Revoking the read-write grant leaves the read grant: reads yes, writes no.
       await revokeGrant({ db: t().db, clock, actor: w.carol }, readWrite.id, {});

@@ -14,14 +14,7 @@ import {
   reorderSecurityBlocks,
   updateSecurityBlock,
 } from '@/lib/portal/security-blocks';
-import {
-  countPublishedUpdates,
-  createUpdate,
-  deleteUpdate,
-  listPublishedUpdates,
-  listUpdatesForAdmin,
-  updateUpdate,
-} from '@/lib/portal/updates';
+import { countPublishedUpdates, createUpdate, deleteUpdate, listPublishedUpdates, listUpdatesForAdmin, updateUpdate } from '@/lib/portal/updates';
 import { describeEachDatabase } from '../helpers/databases';
 import { createCustomer, createStaff, createTenant } from '../helpers/factories';
 import { adminRows, expectRefusal } from '../helpers/portal';
@@ -36,10 +29,11 @@ describeEachDatabase('portal content: security overview and news', (t) => {
   let bob: StaffActor;
   let dan: CustomerActor;
 
-  const blocksInTable = () => adminRows<{ slug: string; title: string; body: string; position: number }>(
-    t().admin,
-    'SELECT slug, title, body, position FROM security_blocks ORDER BY position',
-  );
+  const blocksInTable = () =>
+    adminRows<{ slug: string; title: string; body: string; position: number }>(
+      t().admin,
+      'SELECT slug, title, body, position FROM security_blocks ORDER BY position',
+    );
   const updatesInTable = () => adminRows<{ id: string; title: string; body: string }>(t().admin, 'SELECT id, title, body FROM portal_updates ORDER BY id');
 
   beforeAll(async () => {
@@ -50,13 +44,19 @@ describeEachDatabase('portal content: security overview and news', (t) => {
   });
 
   it('a trust admin adds blocks at the end, edits and deletes them; the public reads them in order', async () => {
-    const encryption = await createSecurityBlock({ db: t().db, clock, actor: alice }, { title: 'Encryption at rest and in transit', body: 'AES-256 and TLS 1.2+.' });
+    const encryption = await createSecurityBlock(
+      { db: t().db, clock, actor: alice },
+      { title: 'Encryption at rest and in transit', body: 'AES-256 and TLS 1.2+.' },
+    );
     const access = await createSecurityBlock({ db: t().db, clock, actor: alice }, { title: 'Access control', body: 'SSO and least privilege.' });
     const again = await createSecurityBlock({ db: t().db, clock, actor: alice }, { title: 'Access control', body: 'A second one.' });
     expect([encryption.slug, access.slug, again.slug]).toEqual(['encryption-at-rest-and-in-transit', 'access-control', 'access-control-2']);
     expect([encryption.position, access.position, again.position]).toEqual([0, 1, 2]);
 
-    const edited = await updateSecurityBlock({ db: t().db, clock, actor: alice }, access.id, { title: 'Access control and identity', body: ' Reviewed quarterly. \r\n- SSO\r\n- MFA ' });
+    const edited = await updateSecurityBlock({ db: t().db, clock, actor: alice }, access.id, {
+      title: 'Access control and identity',
+      body: ' Reviewed quarterly. \r\n- SSO\r\n- MFA ',
+    });
     expect(edited).toMatchObject({ slug: 'access-control', title: 'Access control and identity', body: 'Reviewed quarterly.\n- SSO\n- MFA' });
     await deleteSecurityBlock({ db: t().db, actor: alice }, again.id);
     expect((await listSecurityBlocks(t().db)).map((b) => b.title)).toEqual(['Encryption at rest and in transit', 'Access control and identity']);
@@ -138,11 +138,14 @@ describeEachDatabase('portal content: security overview and news', (t) => {
     const first = await createUpdate({ db: t().db, clock, actor: alice }, { title: 'SOC 2 Type 2 report available', body: 'The report is out.' });
     clock.advance(60_000);
     const second = await createUpdate({ db: t().db, clock, actor: alice }, { title: 'New region', body: 'Frankfurt is live.', publishedAt: '' });
-    const scheduled = await createUpdate({ db: t().db, clock, actor: alice }, {
-      title: 'Maintenance',
-      body: 'Planned.',
-      publishedAt: new Date(clock.now().getTime() + 3 * DAY).toISOString().slice(0, 16),
-    });
+    const scheduled = await createUpdate(
+      { db: t().db, clock, actor: alice },
+      {
+        title: 'Maintenance',
+        body: 'Planned.',
+        publishedAt: new Date(clock.now().getTime() + 3 * DAY).toISOString().slice(0, 16),
+      },
+    );
     expect(scheduled.publishedAt).toBe(`${new Date(clock.now().getTime() + 3 * DAY).toISOString().slice(0, 16)}:00.000Z`);
     expect((await listPublishedUpdates(t().db, clock)).map((u) => u.id)).toEqual([second.id, first.id]);
     expect(await countPublishedUpdates(t().db, clock)).toBe(2);
@@ -187,7 +190,9 @@ describeEachDatabase('portal content: security overview and news', (t) => {
       await expectRefusal(listUpdatesForAdmin({ db: t().db, actor }), 'forbidden', 403);
     }
     for (const actor of [bob, dan]) {
-      expect(await withActor(t().db, actor, (tx) => tx.update(portalUpdates).set({ title: 'Hijacked' }).where(eq(portalUpdates.id, item.id)).returning())).toHaveLength(0);
+      expect(
+        await withActor(t().db, actor, (tx) => tx.update(portalUpdates).set({ title: 'Hijacked' }).where(eq(portalUpdates.id, item.id)).returning()),
+      ).toHaveLength(0);
       expect(await withActor(t().db, actor, (tx) => tx.delete(portalUpdates).returning())).toHaveLength(0);
       const insert = withActor(t().db, actor, (tx) => tx.insert(portalUpdates).values({ title: 'Forged', body: 'x' }));
       expect(pgErrorCode(await insert.catch((e: unknown) => e))).toBe('42501');

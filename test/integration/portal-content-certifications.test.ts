@@ -45,14 +45,17 @@ describeEachDatabase('portal content: certifications', (t) => {
   });
 
   it('a trust admin adds a certification; its history starts with who added it and what it was', async () => {
-    const soc2 = await createCertification({ db: t().db, clock, actor: alice }, {
-      framework: 'SOC 2 Type 2',
-      description: 'Security and availability.',
-      status: 'audit_window',
-      periodStart: day(clock.now(), -100),
-      periodEnd: day(clock.now(), 80),
-      reportDocumentId: gatedReport.id,
-    });
+    const soc2 = await createCertification(
+      { db: t().db, clock, actor: alice },
+      {
+        framework: 'SOC 2 Type 2',
+        description: 'Security and availability.',
+        status: 'audit_window',
+        periodStart: day(clock.now(), -100),
+        periodEnd: day(clock.now(), 80),
+        reportDocumentId: gatedReport.id,
+      },
+    );
     expect(soc2).toMatchObject({ slug: 'soc-2-type-2', status: 'audit_window', reportDocumentTitle: 'SOC 2 Type 2 report' });
     const { changes } = await listCertificationHistory({ db: t().db, actor: alice }, { certificationId: soc2.id });
     expect(changes).toHaveLength(1);
@@ -61,16 +64,19 @@ describeEachDatabase('portal content: certifications', (t) => {
     expect(stored.changed_by).toBe(alice.userId);
 
     // What the staff page's form sends: every field a string, the optional ones blank.
-    const fromForm = await createCertification({ db: t().db, clock, actor: alice }, {
-      framework: 'PCI DSS v4.0',
-      status: 'not_started',
-      description: '',
-      periodStart: '',
-      periodEnd: '',
-      targetDate: '',
-      reportDocumentId: '',
-      position: '',
-    });
+    const fromForm = await createCertification(
+      { db: t().db, clock, actor: alice },
+      {
+        framework: 'PCI DSS v4.0',
+        status: 'not_started',
+        description: '',
+        periodStart: '',
+        periodEnd: '',
+        targetDate: '',
+        reportDocumentId: '',
+        position: '',
+      },
+    );
     expect(fromForm).toMatchObject({ status: 'not_started', periodStart: null, targetDate: null, reportDocumentId: null, position: soc2.position + 1 });
 
     // A second certification of the same name gets its own slug.
@@ -79,13 +85,16 @@ describeEachDatabase('portal content: certifications', (t) => {
   });
 
   it('changing the status to attested is written with a history row holding before and after', async () => {
-    const cert = await createCertification({ db: t().db, clock, actor: alice }, {
-      framework: 'SOC 2 Type 2 (attest)',
-      status: 'audit_window',
-      periodStart: day(clock.now(), -200),
-      periodEnd: day(clock.now(), -5),
-      targetDate: day(clock.now(), 30),
-    });
+    const cert = await createCertification(
+      { db: t().db, clock, actor: alice },
+      {
+        framework: 'SOC 2 Type 2 (attest)',
+        status: 'audit_window',
+        periodStart: day(clock.now(), -200),
+        periodEnd: day(clock.now(), -5),
+        targetDate: day(clock.now(), 30),
+      },
+    );
     clock.advance(60_000);
     const { certification, changed } = await updateCertification({ db: t().db, clock, actor: alice }, cert.id, {
       status: 'attested',
@@ -115,11 +124,14 @@ describeEachDatabase('portal content: certifications', (t) => {
   });
 
   it('the public report link: download for public documents, request access for gated ones, none for archived ones', async () => {
-    const gated = await createCertification({ db: t().db, clock, actor: alice }, {
-      framework: 'Gated',
-      status: 'in_progress',
-      reportDocumentId: gatedReport.id,
-    });
+    const gated = await createCertification(
+      { db: t().db, clock, actor: alice },
+      {
+        framework: 'Gated',
+        status: 'in_progress',
+        reportDocumentId: gatedReport.id,
+      },
+    );
     const list = await listPublicCertifications(t().db);
     expect(list.find((c) => c.slug === gated.slug)?.report).toEqual({
       title: gatedReport.title,
@@ -128,7 +140,10 @@ describeEachDatabase('portal content: certifications', (t) => {
     });
     // A report archived after it was linked no longer shows to the public.
     const archivedLater = await createDocument(t().admin, { visibility: 'public' });
-    const linked = await createCertification({ db: t().db, clock, actor: alice }, { framework: 'Archived later', status: 'not_started', reportDocumentId: archivedLater.id });
+    const linked = await createCertification(
+      { db: t().db, clock, actor: alice },
+      { framework: 'Archived later', status: 'not_started', reportDocumentId: archivedLater.id },
+    );
     await adminRows(t().admin, 'UPDATE documents SET archived_at = now() WHERE id = $1 RETURNING id', [archivedLater.id]);
     expect((await listPublicCertifications(t().db)).find((c) => c.slug === linked.slug)?.report).toBeNull();
     // And it is not offered to link again.
@@ -139,7 +154,10 @@ describeEachDatabase('portal content: certifications', (t) => {
   });
 
   it('refuses dates that do not fit the status, and changes nothing', async () => {
-    const cert = await createCertification({ db: t().db, clock, actor: alice }, { framework: 'ISO/IEC 27701', status: 'in_progress', targetDate: day(clock.now(), 90) });
+    const cert = await createCertification(
+      { db: t().db, clock, actor: alice },
+      { framework: 'ISO/IEC 27701', status: 'in_progress', targetDate: day(clock.now(), 90) },
+    );
     const before = await rowOf(cert.id);
     const cases: [Record<string, unknown>, string][] = [
       [{ status: 'attested' }, 'period_required'],
@@ -169,8 +187,16 @@ describeEachDatabase('portal content: certifications', (t) => {
     expect(await rowOf(cert.id)).toEqual(before);
     expect(await historyCount(cert.id)).toBe(1);
     await expectRefusal(createCertification({ db: t().db, clock, actor: alice }, { framework: 'No status' }), 'invalid_status', 400);
-    await expectRefusal(createCertification({ db: t().db, clock, actor: alice }, { framework: 'Taken', status: 'not_started', slug: cert.slug }), 'slug_taken', 409);
-    await expectRefusal(updateCertification({ db: t().db, clock, actor: alice }, '00000000-0000-4000-8000-000000000000', { status: 'in_progress' }), 'not_found', 404);
+    await expectRefusal(
+      createCertification({ db: t().db, clock, actor: alice }, { framework: 'Taken', status: 'not_started', slug: cert.slug }),
+      'slug_taken',
+      409,
+    );
+    await expectRefusal(
+      updateCertification({ db: t().db, clock, actor: alice }, '00000000-0000-4000-8000-000000000000', { status: 'in_progress' }),
+      'not_found',
+      404,
+    );
     await expectRefusal(updateCertification({ db: t().db, clock, actor: alice }, 'nope', { status: 'in_progress' }), 'not_found', 404);
   });
 

@@ -25,7 +25,12 @@ describeEachDatabase('portal content: demo data', (t) => {
     expect(new Date(settings.securityTxtExpiresAt).getTime()).toBeGreaterThan(Date.now());
 
     expect((await listSecurityBlocks(t().db)).map((b) => b.slug)).toEqual([
-      'encryption', 'access-control', 'tenant-isolation', 'monitoring', 'vulnerability-management', 'business-continuity',
+      'encryption',
+      'access-control',
+      'tenant-isolation',
+      'monitoring',
+      'vulnerability-management',
+      'business-continuity',
     ]);
     expect(await listPublishedUpdates(t().db, systemClock)).toHaveLength(3);
 

@@ -82,9 +82,9 @@ describeEachDatabase('portal content: settings and logo', (t) => {
     await expectRefusal(updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: day(clock.now(), 367) }), 'expiry_too_far', 400);
     const latest = new Date(clock.now().getTime() + 365 * DAY).toISOString();
     expect((await updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: latest })).securityTxtExpiresAt).toBe(latest);
-    await expect(updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: new Date(clock.now().getTime() + 365 * DAY + 1000).toISOString() })).rejects.toThrow(
-      'at most 365 days ahead',
-    );
+    await expect(
+      updateSettings({ db: t().db, clock, actor: alice }, { securityTxtExpiresAt: new Date(clock.now().getTime() + 365 * DAY + 1000).toISOString() }),
+    ).rejects.toThrow('at most 365 days ahead');
   });
 
   it('refuses bad input with a message naming the field, and changes nothing', async () => {
@@ -137,7 +137,11 @@ describeEachDatabase('portal content: settings and logo', (t) => {
   it('takes PNG, JPEG and WebP logos up to 256 KB, judged by their bytes; serves them; removes them', async () => {
     const before = (await readPublicSettings(t().db)).logoVersion;
     expect(before).toBeNull();
-    for (const [bytes, type] of [[JPEG, 'image/jpeg'], [WEBP, 'image/webp'], [PNG, 'image/png']] as const) {
+    for (const [bytes, type] of [
+      [JPEG, 'image/jpeg'],
+      [WEBP, 'image/webp'],
+      [PNG, 'image/png'],
+    ] as const) {
       clock.advance(1000);
       expect(await setLogo({ db: t().db, clock, actor: alice }, bytes)).toEqual({ type, size: bytes.byteLength });
     }

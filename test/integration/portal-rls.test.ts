@@ -42,7 +42,9 @@ describeEachDatabase('portal row-level security', (t) => {
 
   it('attaches documents only to a request that still waits for a decision', async () => {
     const { pending, approved, doc } = await t().admin.transaction(async (q) => {
-      const [d] = await q.query<{ id: string }>(`INSERT INTO documents (slug, title, category, visibility) VALUES ('report', 'Report', 'Audit', 'nda') RETURNING id`);
+      const [d] = await q.query<{ id: string }>(
+        `INSERT INTO documents (slug, title, category, visibility) VALUES ('report', 'Report', 'Audit', 'nda') RETURNING id`,
+      );
       const insert = `INSERT INTO access_requests (name, email, company, reason, status, decided_at) VALUES ('R', 'r@p.example', 'P', 'Review', $1, $2) RETURNING id`;
       const [p] = await q.query<{ id: string }>(insert, ['pending', null]);
       const [a] = await q.query<{ id: string }>(insert, ['approved', new Date().toISOString()]);

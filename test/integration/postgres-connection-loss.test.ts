@@ -69,14 +69,18 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL connection lost mid-
     throw new Error(`no transaction ran after the connection was lost: ${errors.map(String).join('; ')}`);
   }
 
-  it('transactions whose backend is terminated fail as lost connections; ten losses leak none of a four-connection pool, which serves again each time', { timeout: 180_000 }, async () => {
-    for (const readOnly of [true, false, true, false, false, true, true, false, true, false]) {
-      await loseConnection(readOnly);
-      const after = await serving();
-      expect(after.failedFirst).toBeLessThanOrEqual(1);
-      expect(after.pid).toBeGreaterThan(0);
-      // At worst one request waited out the reservation bound.
-      expect(after.ms).toBeLessThan(12_000);
-    }
-  });
+  it(
+    'transactions whose backend is terminated fail as lost connections; ten losses leak none of a four-connection pool, which serves again each time',
+    { timeout: 180_000 },
+    async () => {
+      for (const readOnly of [true, false, true, false, false, true, true, false, true, false]) {
+        await loseConnection(readOnly);
+        const after = await serving();
+        expect(after.failedFirst).toBeLessThanOrEqual(1);
+        expect(after.pid).toBeGreaterThan(0);
+        // At worst one request waited out the reservation bound.
+        expect(after.ms).toBeLessThan(12_000);
+      }
+    },
+  );
 });

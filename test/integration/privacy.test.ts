@@ -54,7 +54,11 @@ describeEachDatabase('personal data export and account deletion', (t) => {
     const verified = await verifyText(after);
     expect(verified, verified.summary).toMatchObject({ ok: true });
     expect(after).not.toContain(dave.email);
-    const actorLines = after.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.type === 'actor');
+    const actorLines = after
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.type === 'actor');
     expect(actorLines.filter((l) => l.erased)).toEqual([expect.objectContaining({ name: null, email: null, erased: true })]);
     // Every event before the deletion is byte for byte what it was.
     const events = (text: string) => text.split('\n').filter((l) => l.startsWith('{"event":'));

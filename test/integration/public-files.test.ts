@@ -1,13 +1,7 @@
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { systemClock } from '@/lib/core/clock';
 import { downloadDocument } from '@/lib/documents/download';
-import {
-  PUBLIC_FILE_TTL_MS,
-  cachedPublicFile,
-  flushPublicDownloads,
-  forgetPublicFiles,
-  rememberPublicFile,
-} from '@/lib/portal/public-files';
+import { PUBLIC_FILE_TTL_MS, cachedPublicFile, flushPublicDownloads, forgetPublicFiles, rememberPublicFile } from '@/lib/portal/public-files';
 import { seedDemoData } from '@/lib/seed/seed';
 import { describeEachDatabase } from '../helpers/databases';
 import { countRows } from '../helpers/documents';

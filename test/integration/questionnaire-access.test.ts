@@ -54,7 +54,11 @@ describeEachDatabase('questionnaire access', (t) => {
         listEvidenceChoices(t().db, actor),
         exportAnswers({ db: t().db, actor }, PUBLIC_SET.slug, 'csv'),
         updateAnswers({ db: t().db, clock: systemClock, actor }, PUBLIC_SET.slug, [changeOf(first, { answer: 'no' })]),
-        importAnswers({ db: t().db, clock: systemClock, actor }, PUBLIC_SET.slug, { name: 'a.csv', type: 'text/csv', bytes: Buffer.from('Question ID,Answer,Comment,Evidence\nGOV-01,No,,\n') }),
+        importAnswers({ db: t().db, clock: systemClock, actor }, PUBLIC_SET.slug, {
+          name: 'a.csv',
+          type: 'text/csv',
+          bytes: Buffer.from('Question ID,Answer,Comment,Evidence\nGOV-01,No,,\n'),
+        }),
       ];
       for (const refused of refusals) await expect(refused, who).rejects.toMatchObject({ code: 'forbidden', status: 403 });
     }
@@ -65,7 +69,9 @@ describeEachDatabase('questionnaire access', (t) => {
     const demoted = await createStaff(t().admin, 'trust_admin');
     await t().admin.transaction((q) => q.query(`UPDATE users SET role = 'support' WHERE id = $1`, [demoted.userId]));
     const before = await questionnaireState(t().admin, PUBLIC_SET.slug);
-    await expect(updateAnswers({ db: t().db, clock: systemClock, actor: demoted }, PUBLIC_SET.slug, [changeOf(before.questions[0], { answer: 'no' })])).rejects.toMatchObject({
+    await expect(
+      updateAnswers({ db: t().db, clock: systemClock, actor: demoted }, PUBLIC_SET.slug, [changeOf(before.questions[0], { answer: 'no' })]),
+    ).rejects.toMatchObject({
       code: 'forbidden',
       status: 403,
     });
@@ -74,10 +80,12 @@ describeEachDatabase('questionnaire access', (t) => {
 
   it('shows the public only a public questionnaire, and the system actor every one', async () => {
     const visible = async (actor: Parameters<typeof withActor>[1]) =>
-      (await rows<{ slug: string; n: number }>(
-        actor,
-        sql`SELECT n.slug, (SELECT count(*)::int FROM questionnaire_questions q WHERE q.questionnaire_id = n.id) AS n FROM questionnaires n ORDER BY n.slug`,
-      )).map((r) => `${r.slug}:${r.n}`);
+      (
+        await rows<{ slug: string; n: number }>(
+          actor,
+          sql`SELECT n.slug, (SELECT count(*)::int FROM questionnaire_questions q WHERE q.questionnaire_id = n.id) AS n FROM questionnaires n ORDER BY n.slug`,
+        )
+      ).map((r) => `${r.slug}:${r.n}`);
     const countedQuestions = async (actor: Parameters<typeof withActor>[1]) =>
       (await rows<{ n: number }>(actor, sql`SELECT count(*)::int AS n FROM questionnaire_questions`))[0].n;
     for (const [who, actor] of others) {
@@ -139,7 +147,9 @@ describeEachDatabase('questionnaire access', (t) => {
     expect(['23001', '23503']).toContain(pgErrorCode(error));
     const moved = await t()
       .admin.transaction(async (q) => {
-        const [doc] = await q.query<{ id: string }>(`INSERT INTO documents (slug, title, category, visibility) VALUES ('plain-upload', 'Upload', 'X', 'public') RETURNING id`);
+        const [doc] = await q.query<{ id: string }>(
+          `INSERT INTO documents (slug, title, category, visibility) VALUES ('plain-upload', 'Upload', 'X', 'public') RETURNING id`,
+        );
         await q.query(`UPDATE questionnaires SET document_id = $1 WHERE slug = 'caiq-lite'`, [doc.id]);
       })
       .catch((e: unknown) => e);

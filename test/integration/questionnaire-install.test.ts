@@ -29,7 +29,9 @@ describeEachDatabase('built-in questionnaires on a database without demo data', 
     expect(await downloadDocument(t().db, systemClock, PUBLIC_SET.document)).toEqual({ kind: 'not_found' });
 
     const alice: StaffActor = await createStaff(t().admin, 'trust_admin');
-    await updateAnswers({ db: t().db, clock: systemClock, actor: alice }, PUBLIC_SET.slug, [{ questionId: 'GOV-01', answer: 'yes', comment: 'Board-approved policy.', evidence: null }]);
+    await updateAnswers({ db: t().db, clock: systemClock, actor: alice }, PUBLIC_SET.slug, [
+      { questionId: 'GOV-01', answer: 'yes', comment: 'Board-approved policy.', evidence: null },
+    ]);
     const [doc] = await t().admin.transaction((q) => q.query<{ id: string }>('SELECT id FROM documents WHERE slug = $1', [PUBLIC_SET.document]));
     await setArchived({ db: t().db, clock: systemClock, actor: alice }, doc.id, false);
     const file = await downloadDocument(t().db, systemClock, PUBLIC_SET.document);

@@ -8,7 +8,16 @@ import { storedQuestions } from '../helpers/questionnaires';
 
 describeEachDatabase('demo questionnaires', (t) => {
   const summary = () =>
-    adminRows<{ slug: string; document: string; visibility: string; generator: string; category: string; questions: number; answered: number; evidence: number }>(
+    adminRows<{
+      slug: string;
+      document: string;
+      visibility: string;
+      generator: string;
+      category: string;
+      questions: number;
+      answered: number;
+      evidence: number;
+    }>(
       t().admin,
       `SELECT n.slug, d.slug AS document, d.visibility, d.generator, d.category,
               count(q.*)::int AS questions, count(q.answer)::int AS answered, count(q.evidence_document_id)::int AS evidence
@@ -67,7 +76,10 @@ describeEachDatabase('demo questionnaires', (t) => {
     });
     await seedDemoData(t().admin);
     expect((await summary()).map((r) => r.slug)).toEqual(['caiq-lite']);
-    const [doc] = await adminRows<{ title: string; generator: string | null }>(t().admin, `SELECT title, generator FROM documents WHERE slug = 'sig-lite-questionnaire'`);
+    const [doc] = await adminRows<{ title: string; generator: string | null }>(
+      t().admin,
+      `SELECT title, generator FROM documents WHERE slug = 'sig-lite-questionnaire'`,
+    );
     expect(doc).toEqual({ title: 'Our own SIG answers', generator: null });
   });
 });

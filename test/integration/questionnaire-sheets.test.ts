@@ -150,12 +150,24 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     const csv = (...rows: string[]) => Buffer.from(['Section,Question ID,Question,Answer,Comment,Evidence', ...rows].join('\r\n'), 'utf8');
     const good = 'Governance,GOV-01,Q,No,Changed,';
     await expectRefused(() => importFile('a.csv', csv(good, 'Governance,XYZ-99,Q,Yes,,')), 'unknown_question', /^Row 3, column “Question ID”: .*“XYZ-99”/);
-    await expectRefused(() => importFile('a.csv', csv(good, 'Governance,GOV-02,Q,Maybe,,')), 'invalid_answer', /^Row 3, column “Answer”: “Maybe” is not an answer/);
-    await expectRefused(() => importFile('a.csv', csv(good, 'Governance,GOV-02,Q,Yes,,no-such-document')), 'unknown_evidence', /^Row 3, column “Evidence”: .*“no-such-document”/);
+    await expectRefused(
+      () => importFile('a.csv', csv(good, 'Governance,GOV-02,Q,Maybe,,')),
+      'invalid_answer',
+      /^Row 3, column “Answer”: “Maybe” is not an answer/,
+    );
+    await expectRefused(
+      () => importFile('a.csv', csv(good, 'Governance,GOV-02,Q,Yes,,no-such-document')),
+      'unknown_evidence',
+      /^Row 3, column “Evidence”: .*“no-such-document”/,
+    );
     await expectRefused(() => importFile('a.csv', csv(good, 'Governance,GOV-02,Q,Yes,,Not A Slug!')), 'unknown_evidence', /^Row 3, column “Evidence”/);
     await expectRefused(() => importFile('a.csv', csv(good, 'Governance,not an id,Q,Yes,,')), 'invalid_question_id', /^Row 3, column “Question ID”/);
     await expectRefused(() => importFile('a.csv', csv(good, good)), 'duplicate_question', /^Row 3, column “Question ID”: .*also in row 2/);
-    await expectRefused(() => importFile('a.csv', csv(good, `Governance,GOV-02,Q,Yes,${'x'.repeat(2001)},`)), 'comment_too_long', /^Row 3, column “Comment”: .*2001 characters/);
+    await expectRefused(
+      () => importFile('a.csv', csv(good, `Governance,GOV-02,Q,Yes,${'x'.repeat(2001)},`)),
+      'comment_too_long',
+      /^Row 3, column “Comment”: .*2001 characters/,
+    );
     await expectRefused(() => importFile('a.csv', csv(good, 'Governance,GOV-02,Q,Yes,,,surplus')), 'extra_cells', /^Row 3: .*column 7/);
   });
 
@@ -173,10 +185,18 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   });
 
   it('refuses malformed, disguised, oversized and exploding files', async () => {
-    await expectRefused(() => importFile('a.csv', Buffer.from('Question ID,Answer,Comment,Evidence\r\nGOV-01,Yes,"never closed,\r\n')), 'unreadable_csv', /quoted cell is never closed/);
+    await expectRefused(
+      () => importFile('a.csv', Buffer.from('Question ID,Answer,Comment,Evidence\r\nGOV-01,Yes,"never closed,\r\n')),
+      'unreadable_csv',
+      /quoted cell is never closed/,
+    );
     await expectRefused(() => importFile('a.csv', Buffer.from([0x51, 0x75, 0xff, 0xfe, 0x0a])), 'unreadable_csv', /not UTF-8/);
     await expectRefused(() => importFile('answers.xlsx', Buffer.from('Question ID,Answer\nGOV-01,Yes\n')), 'unreadable_xlsx', /not a workbook/);
-    await expectRefused(() => importFile('answers.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(2000, 7)])), 'unreadable_xlsx', /damaged/);
+    await expectRefused(
+      () => importFile('answers.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(2000, 7)])),
+      'unreadable_xlsx',
+      /damaged/,
+    );
     const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'xlsx');
     await expectRefused(() => importFile('answers.xlsx', exported.bytes.subarray(0, exported.bytes.length - 200)), 'unreadable_xlsx', /damaged/);
     await expectRefused(() => importFile('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), 'unsupported_file', /\.xls/, 415);
@@ -189,7 +209,12 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
     bomb.writeUInt32LE(0x7fffffff, directory + 24);
     await expectRefused(() => importFile('answers.xlsx', bomb), 'file_too_large', /expands to more than 20 MB/, 413);
     // A workbook whose directory declares its worksheet as 1 KB, but whose worksheet inflates to 64 MiB.
-    await expectRefused(() => importFile('answers.xlsx', zipBomb(exported.bytes, 64)), 'file_too_large', /“xl\/worksheets\/sheet1\.xml” expands to more than 20 MB/, 413);
+    await expectRefused(
+      () => importFile('answers.xlsx', zipBomb(exported.bytes, 64)),
+      'file_too_large',
+      /“xl\/worksheets\/sheet1\.xml” expands to more than 20 MB/,
+      413,
+    );
   });
 
   it('refuses a formula in an uploaded workbook', async () => {
@@ -204,10 +229,14 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   it('refuses through updateAnswers what the form or JSON sends wrong, changing nothing', async () => {
     const [first, second] = await storedQuestions(t().admin, PUBLIC_SET.slug);
     await expectRefused(
-      () => updateAnswers({ db: t().db, clock, actor: admin }, PUBLIC_SET.slug, [changeOf(first, { answer: 'no' }), changeOf(second, { evidence: 'missing-doc' })]),
+      () =>
+        updateAnswers({ db: t().db, clock, actor: admin }, PUBLIC_SET.slug, [changeOf(first, { answer: 'no' }), changeOf(second, { evidence: 'missing-doc' })]),
       'unknown_evidence',
       /^Row 2, column “Evidence”/,
     );
-    await expect(updateAnswers({ db: t().db, clock, actor: admin }, 'no-such-set', [changeOf(first)])).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    await expect(updateAnswers({ db: t().db, clock, actor: admin }, 'no-such-set', [changeOf(first)])).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
   });
 });

@@ -23,9 +23,7 @@ describeEachDatabase('rate limits', (t) => {
     const clock = manualClock(new Date('2026-11-24T11:00:00Z'));
     const bucket = `shared:${Math.random()}`;
     // Two handles on the same database (PostgreSQL: two pools, one of them logged in as trust_app).
-    const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => hitRateLimit(i % 2 ? t().appRoleDb : t().db, bucket, rule, clock)),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => hitRateLimit(i % 2 ? t().appRoleDb : t().db, bucket, rule, clock)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(5);
   });

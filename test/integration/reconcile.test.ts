@@ -52,9 +52,7 @@ describeEachDatabase('workos sync', (t) => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const state = () =>
-    t().admin.transaction((q) =>
-      q.query<{ email: string; role: string; status: string }>('SELECT email, role, status FROM users ORDER BY email'),
-    );
+    t().admin.transaction((q) => q.query<{ email: string; role: string; status: string }>('SELECT email, role, status FROM users ORDER BY email'));
 
   it('converges users, groups and roles to the directories, and a second run changes nothing', async () => {
     const reports = await reconcileDirectories(t().db, clock, workos, { vendorDirectoryId: 'directory_vendor' });

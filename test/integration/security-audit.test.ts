@@ -84,8 +84,7 @@ describeEachDatabase('trust security audit', (t) => {
   /** The app's database as a production deployment opens it: connected as trust_app on PostgreSQL. */
   const appDb = (): Database => t().appRoleDb;
   const hardenedEnv = () => hardened(dataDir, t().backend === 'postgres' ? t().appUrl : undefined);
-  const audit = (env: Record<string, string>, database: Database = appDb()) =>
-    runSecurityAudit({ config: loadConfig(env), database, now: clock.now() });
+  const audit = (env: Record<string, string>, database: Database = appDb()) => runSecurityAudit({ config: loadConfig(env), database, now: clock.now() });
   const asOwner = (statements: string) => t().admin.transaction((q) => q.exec(`SET LOCAL ROLE trust_owner; ${statements}`));
 
   beforeAll(async () => {
@@ -181,7 +180,10 @@ describeEachDatabase('trust security audit', (t) => {
       await adminRows(t(), `GRANT ${grant} ON governance_events TO trust_app`);
       try {
         const report = await audit(hardenedEnv());
-        expect(find(report.findings, 'db/governance-writable', 'governance_events'), grant).toMatchObject({ severity: 'high', title: expect.stringContaining('UPDATE') });
+        expect(find(report.findings, 'db/governance-writable', 'governance_events'), grant).toMatchObject({
+          severity: 'high',
+          title: expect.stringContaining('UPDATE'),
+        });
         expect(report.exitCode).toBe(1);
       } finally {
         await adminRows(t(), `REVOKE ${grant} ON governance_events FROM trust_app`);
@@ -216,7 +218,10 @@ describeEachDatabase('trust security audit', (t) => {
     await adminRows(t(), `UPDATE governance_events SET payload = '{"n": 2}' WHERE id = $1`, [last.id]);
     try {
       const report = await audit(hardenedEnv());
-      expect(find(report.findings, 'db/chain-tampered', chain)).toMatchObject({ severity: 'high', title: expect.stringContaining('changed after it was appended') });
+      expect(find(report.findings, 'db/chain-tampered', chain)).toMatchObject({
+        severity: 'high',
+        title: expect.stringContaining('changed after it was appended'),
+      });
       expect(report.exitCode).toBe(1);
     } finally {
       await adminRows(t(), 'UPDATE governance_events SET payload = $2::text::jsonb WHERE id = $1', [last.id, last.payload]);
@@ -233,7 +238,11 @@ describeEachDatabase('trust security audit', (t) => {
       const report = await audit(hardenedEnv());
       expect(find(report.findings, 'db/chain-tampered', chain)?.title).toContain('no longer matches its newest checkpoint');
     } finally {
-      await adminRows(t(), `UPDATE governance_checkpoints c SET hash = e.hash FROM governance_events e WHERE e.tenant_id = c.tenant_id AND e.seq = c.seq AND c.tenant_id = $1`, [tenant.id]);
+      await adminRows(
+        t(),
+        `UPDATE governance_checkpoints c SET hash = e.hash FROM governance_events e WHERE e.tenant_id = c.tenant_id AND e.seq = c.seq AND c.tenant_id = $1`,
+        [tenant.id],
+      );
     }
     const [{ signature }] = await adminRows<{ signature: string }>(t(), 'SELECT signature FROM governance_checkpoints WHERE tenant_id = $1', [tenant.id]);
     await adminRows(t(), `UPDATE governance_checkpoints SET signature = repeat('A', 86) WHERE tenant_id = $1`, [tenant.id]);
@@ -294,7 +303,6 @@ describeEachDatabase('trust security audit', (t) => {
       expect(ids(json.findings)).toContain(t().backend === 'postgres' ? 'db/connection-role' : 'config/embedded-database');
       expect(JSON.stringify(json)).not.toContain(env.SESSION_SECRET);
       expect(JSON.stringify(json)).not.toContain('mailer:secret');
-
     } finally {
       fs.rmSync(cliDir, { recursive: true, force: true });
     }

@@ -104,4 +104,3 @@ describeEachDatabase('SSO sign-in', (t) => {
     }
   });
 });
-

@@ -53,7 +53,9 @@ describeEachDatabase('sub-processors', (t) => {
 
   beforeEach(async () => {
     await t().admin.transaction((q) =>
-      q.exec('DELETE FROM subprocessor_changes; DELETE FROM subprocessor_announcements; DELETE FROM subprocessors; DELETE FROM subscribers; DELETE FROM mail_outbox;'),
+      q.exec(
+        'DELETE FROM subprocessor_changes; DELETE FROM subprocessor_announcements; DELETE FROM subprocessors; DELETE FROM subscribers; DELETE FROM mail_outbox;',
+      ),
     );
   });
 
@@ -96,18 +98,31 @@ describeEachDatabase('sub-processors', (t) => {
       expect(newLocation.message).toBe(
         "This change widens what Acme Mail does (new location DE), so it needs 14 days' notice: the earliest effective date is 2026-02-04.",
       );
-      const newCategory = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, update({ dataCategories: ['Contact details', 'Usage data'], effectiveDate: '2026-01-21' })));
+      const newCategory = await refusal(
+        scheduleChange({ db: t().db, clock, actor: alice }, update({ dataCategories: ['Contact details', 'Usage data'], effectiveDate: '2026-01-21' })),
+      );
       expect(newCategory.message).toContain('new data category Usage data');
-      const records = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, update({ processesCustomerRecords: true, effectiveDate: '2026-04-20' })));
+      const records = await refusal(
+        scheduleChange({ db: t().db, clock, actor: alice }, update({ processesCustomerRecords: true, effectiveDate: '2026-04-20' })),
+      );
       expect(records.message).toBe(
         "This change widens what Acme Mail does (starts processing customer records) and it processes customer records, so it needs 90 days' notice: the earliest effective date is 2026-04-21.",
       );
-      expect(await scheduleChange({ db: t().db, clock, actor: alice }, update({ processesCustomerRecords: true, effectiveDate: '2026-04-21' }))).toMatchObject({ noticeDays: 90 });
+      expect(await scheduleChange({ db: t().db, clock, actor: alice }, update({ processesCustomerRecords: true, effectiveDate: '2026-04-21' }))).toMatchObject({
+        noticeDays: 90,
+      });
       // Narrowing and rewording take effect from today; the past is refused.
-      expect(await scheduleChange({ db: t().db, clock, actor: alice }, update({ purpose: 'Transactional and billing e-mail', effectiveDate: '2026-01-21' }))).toMatchObject({ noticeDays: 0 });
+      expect(
+        await scheduleChange({ db: t().db, clock, actor: alice }, update({ purpose: 'Transactional and billing e-mail', effectiveDate: '2026-01-21' })),
+      ).toMatchObject({ noticeDays: 0 });
       const past = await refusal(scheduleChange({ db: t().db, clock, actor: alice }, update({ purpose: 'Other', effectiveDate: '2026-01-20' })));
       expect(past.message).toBe('The effective date cannot be in the past: the earliest effective date is 2026-01-21.');
-      expect(await scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'remove', subprocessor: 'acme-mail', reason: 'Moved to another provider', effectiveDate: '2026-05-01' }))).toMatchObject({
+      expect(
+        await scheduleChange(
+          { db: t().db, clock, actor: alice },
+          input({ kind: 'remove', subprocessor: 'acme-mail', reason: 'Moved to another provider', effectiveDate: '2026-05-01' }),
+        ),
+      ).toMatchObject({
         kind: 'remove',
         noticeDays: 0,
       });
@@ -153,15 +168,19 @@ describeEachDatabase('sub-processors', (t) => {
       expect(justBefore.current).toEqual([]);
       const at = publicSubprocessorsAt(timeline, new Date('2026-01-16T00:00:00Z'));
       expect(at.upcoming).toEqual([]);
-      expect(at.current).toEqual([
-        expect.objectContaining({ slug: 'acme-mail', name: 'Acme Mail', locations: ['US'], since: '2026-01-16T00:00:00.000Z' }),
-      ]);
+      expect(at.current).toEqual([expect.objectContaining({ slug: 'acme-mail', name: 'Acme Mail', locations: ['US'], since: '2026-01-16T00:00:00.000Z' })]);
       expect(at.updatedAt).toBe('2026-01-16T00:00:00.000Z');
 
       // An update and a removal follow, each taking effect in turn.
       clock.advance(20 * DAY_MS);
-      await scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'acme-mail', purpose: 'Billing e-mail', effectiveDate: '2026-01-25' }));
-      await scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'remove', subprocessor: 'acme-mail', reason: 'Replaced', effectiveDate: '2026-03-01' }));
+      await scheduleChange(
+        { db: t().db, clock, actor: alice },
+        input({ kind: 'update', subprocessor: 'acme-mail', purpose: 'Billing e-mail', effectiveDate: '2026-01-25' }),
+      );
+      await scheduleChange(
+        { db: t().db, clock, actor: alice },
+        input({ kind: 'remove', subprocessor: 'acme-mail', reason: 'Replaced', effectiveDate: '2026-03-01' }),
+      );
       await announceDrafts({ db: t().db, clock, actor: alice }, keys);
       const later = await readPublicTimeline(t().db);
       const between = publicSubprocessorsAt(later, new Date('2026-02-01T00:00:00Z'));
@@ -173,7 +192,10 @@ describeEachDatabase('sub-processors', (t) => {
     it('cancels drafts and announced changes not yet in effect, but not those in effect or built upon', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
       const add = await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' }));
-      const update = await scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'acme-mail', purpose: 'Billing e-mail', effectiveDate: '2026-02-01' }));
+      const update = await scheduleChange(
+        { db: t().db, clock, actor: alice },
+        input({ kind: 'update', subprocessor: 'acme-mail', purpose: 'Billing e-mail', effectiveDate: '2026-02-01' }),
+      );
       expect((await refusal(cancelChange({ db: t().db, clock, actor: alice }, keys, add.id))).code).toBe('later_changes');
       expect(await cancelChange({ db: t().db, clock, actor: alice }, keys, update.id)).toEqual({ announced: false, notified: 0 });
       expect((await refusal(cancelChange({ db: t().db, clock, actor: alice }, keys, update.id))).code).toBe('already_cancelled');
@@ -218,16 +240,21 @@ describeEachDatabase('sub-processors', (t) => {
 
     it('refuses changes that do not fit the sub-processor, changing nothing', async () => {
       const clock = manualClock(new Date('2026-01-01T00:00:00Z'));
-      expect((await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'nobody', effectiveDate: '2026-01-01' })))).status).toBe(404);
+      expect(
+        (await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'nobody', effectiveDate: '2026-01-01' }))))
+          .status,
+      ).toBe(404);
       await scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-01-15' }));
       const before = await counts();
       expect((await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ effectiveDate: '2026-02-15' })))).code).toBe('subprocessor_exists');
-      expect((await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'remove', subprocessor: 'acme-mail', effectiveDate: '2026-01-10' })))).code).toBe(
-        'not_a_subprocessor',
-      );
-      expect((await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'acme-mail', effectiveDate: '2026-01-20' })))).code).toBe(
-        'no_change',
-      );
+      expect(
+        (await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'remove', subprocessor: 'acme-mail', effectiveDate: '2026-01-10' }))))
+          .code,
+      ).toBe('not_a_subprocessor');
+      expect(
+        (await refusal(scheduleChange({ db: t().db, clock, actor: alice }, input({ kind: 'update', subprocessor: 'acme-mail', effectiveDate: '2026-01-20' }))))
+          .code,
+      ).toBe('no_change');
       expect(await counts()).toEqual(before);
       await announceDrafts({ db: t().db, clock, actor: alice }, keys);
       expect((await refusal(announceDrafts({ db: t().db, clock, actor: alice }, keys))).code).toBe('nothing_to_announce');
@@ -265,14 +292,20 @@ describeEachDatabase('sub-processors', (t) => {
       );
       expect(pgErrorCode(insert)).toBe('42501');
       const updated = await withActor(t().appRoleDb, bob, (tx) =>
-        tx.update(subprocessorChanges).set({ effectiveAt: new Date('2025-01-01') }).where(sql`true`).returning({ id: subprocessorChanges.id }),
+        tx
+          .update(subprocessorChanges)
+          .set({ effectiveAt: new Date('2025-01-01') })
+          .where(sql`true`)
+          .returning({ id: subprocessorChanges.id }),
       );
       expect(updated).toEqual([]);
       for (const actor of [bob, ANONYMOUS]) {
         expect(await withActor(t().appRoleDb, actor, (tx) => tx.select().from(subscribers))).toEqual([]);
         expect(await withActor(t().appRoleDb, actor, (tx) => tx.select().from(subprocessorChanges))).toEqual([]);
       }
-      const [row] = await t().admin.transaction((q) => q.query<{ effective_at: Date }>('SELECT effective_at FROM subprocessor_changes WHERE id = $1', [draft.id]));
+      const [row] = await t().admin.transaction((q) =>
+        q.query<{ effective_at: Date }>('SELECT effective_at FROM subprocessor_changes WHERE id = $1', [draft.id]),
+      );
       expect(new Date(row.effective_at).toISOString()).toBe('2026-01-15T00:00:00.000Z');
     });
   });

@@ -129,7 +129,10 @@ describeEachDatabase('subscriptions', (t) => {
     const at = clock.now();
     const date = (days: number) => new Date(at.getTime() + days * 86_400_000).toISOString().slice(0, 10);
     await scheduleChange({ db: t().db, clock, actor: alice }, changeInput.parse({ ...ADD, name: `Courier ${n}`, effectiveDate: date(20) }));
-    await scheduleChange({ db: t().db, clock, actor: alice }, changeInput.parse({ ...ADD, name: `Ledger ${n}`, processesCustomerRecords: true, locations: ['DE', 'IE'], effectiveDate: date(95) }));
+    await scheduleChange(
+      { db: t().db, clock, actor: alice },
+      changeInput.parse({ ...ADD, name: `Ledger ${n}`, processesCustomerRecords: true, locations: ['DE', 'IE'], effectiveDate: date(95) }),
+    );
     const announcement = await announceDrafts({ db: t().db, clock, actor: alice }, keys);
     expect(announcement).toMatchObject({ changes: 2 });
 
@@ -151,9 +154,7 @@ describeEachDatabase('subscriptions', (t) => {
     expect(announcement.notified).toBeGreaterThanOrEqual(2);
 
     // Cancelling an announced change tells the same subscribers.
-    const upcoming = await t().admin.transaction((q) =>
-      q.query<{ id: string }>(`SELECT id FROM subprocessor_changes WHERE name = $1`, [`Ledger ${n}`]),
-    );
+    const upcoming = await t().admin.transaction((q) => q.query<{ id: string }>(`SELECT id FROM subprocessor_changes WHERE name = $1`, [`Ledger ${n}`]));
     await cancelChange({ db: t().db, clock, actor: alice }, keys, upcoming[0].id);
     const cancelled = (await inbox(first.email)).filter((m) => /cancelled/.test(m.subject));
     expect(cancelled).toHaveLength(1);

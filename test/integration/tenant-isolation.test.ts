@@ -5,15 +5,7 @@ import type { CustomerActor } from '@/lib/core/actor';
 import { pgErrorCode, queryRows } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { describeEachDatabase } from '../helpers/databases';
-import {
-  createCustomer,
-  createDpaExecution,
-  createIdentityRows,
-  createLockboxRows,
-  createRecord,
-  createStaff,
-  createTenant,
-} from '../helpers/factories';
+import { createCustomer, createDpaExecution, createIdentityRows, createLockboxRows, createRecord, createStaff, createTenant } from '../helpers/factories';
 import { createForwardingRows } from '../helpers/forwarding';
 
 describeEachDatabase('tenant isolation', (t) => {
@@ -28,9 +20,7 @@ describeEachDatabase('tenant isolation', (t) => {
   const actorsOfA = () => [carol, { kind: 'directory' as const, tenantId: tenantA.id }];
 
   const countB = async (table: string) => {
-    const [row] = await t().admin.transaction((q) =>
-      q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantB.id]),
-    );
+    const [row] = await t().admin.transaction((q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantB.id]));
     return row.n;
   };
 
@@ -111,9 +101,7 @@ describeEachDatabase('tenant isolation', (t) => {
   it("refuses to insert tenant B's rows from tenant A's context", async () => {
     for (const table of tables) {
       const [template] = await t().admin.transaction((q) =>
-        q.query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE tenant_id = $1 LIMIT 1`, [
-          tenantB.id,
-        ]),
+        q.query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE tenant_id = $1 LIMIT 1`, [tenantB.id]),
       );
       const forged = { ...template.row, id: randomUUID() };
       if ('email' in forged) forged.email = `forged-${randomUUID()}@example.com`;
@@ -121,7 +109,10 @@ describeEachDatabase('tenant isolation', (t) => {
         const attempt = withActor(t().appRoleDb, actor, (tx) =>
           tx.execute(sql.raw(`INSERT INTO ${table} SELECT * FROM jsonb_populate_record(NULL::${table}, '${JSON.stringify(forged)}'::jsonb)`)),
         );
-        const error = await attempt.then(() => null, (e: unknown) => e);
+        const error = await attempt.then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(pgErrorCode(error), `${table} as ${actor.kind}: ${String(error)}`).toBe('42501');
       }
     }
@@ -162,7 +153,10 @@ describeEachDatabase('tenant isolation', (t) => {
         }
         return result;
       });
-      expect(counts.every((n) => n === 0), `setting ${String(setting)}`).toBe(true);
+      expect(
+        counts.every((n) => n === 0),
+        `setting ${String(setting)}`,
+      ).toBe(true);
     }
   });
 
@@ -210,9 +204,7 @@ describeEachDatabase('tenant isolation', (t) => {
     );
     expect(role).toEqual({ user: 'trust_app', bypass: false, superuser: false });
     const [owner] = await t().admin.transaction((q) =>
-      q.query<{ owner: string }>(`SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1)`, [
-        tables,
-      ]),
+      q.query<{ owner: string }>(`SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1)`, [tables]),
     );
     expect(owner.owner).toBe('trust_owner');
   });
@@ -237,7 +229,6 @@ describeEachDatabase('tenant isolation', (t) => {
     expect(pgErrorCode(error)).toBe('42501');
   });
 });
-
 
 describeEachDatabase('RLS context on pooled connections', (t) => {
   it('never leaks between concurrent transactions of different tenants', async () => {

@@ -8,7 +8,11 @@ const DENY = { allowPrivateTargets: false };
 // link-local address inside (refused), and once with a public one (allowed).
 const EMBEDDINGS: { form: string; inside: string[]; public: string[] }[] = [
   { form: 'IPv4-mapped ::ffff:0:0/96', inside: ['::ffff:127.0.0.1', '::ffff:a00:1', '::ffff:a9fe:a9fe'], public: ['::ffff:8.8.8.8', '::ffff:101:101'] },
-  { form: 'IPv4-translated ::ffff:0:0:0/96', inside: ['::ffff:0:7f00:1', '::ffff:0:a00:1', '::ffff:0:a9fe:a9fe', '::ffff:0:c0a8:101'], public: ['::ffff:0:808:808'] },
+  {
+    form: 'IPv4-translated ::ffff:0:0:0/96',
+    inside: ['::ffff:0:7f00:1', '::ffff:0:a00:1', '::ffff:0:a9fe:a9fe', '::ffff:0:c0a8:101'],
+    public: ['::ffff:0:808:808'],
+  },
   { form: 'IPv4-compatible ::/96', inside: ['::7f00:1', '::a00:1', '::a9fe:a9fe', '::0.0.0.2'], public: ['::808:808'] },
   { form: 'NAT64 64:ff9b::/96', inside: ['64:ff9b::7f00:1', '64:ff9b::a00:1', '64:ff9b::a9fe:a9fe'], public: ['64:ff9b::808:808'] },
   {
@@ -31,9 +35,33 @@ describe('which addresses are public', () => {
   it('tells public addresses from private, loopback, link-local, metadata and reserved ones', () => {
     for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2a00:1450:4001::200e']) expect(isPrivateAddress(address), address).toBe(false);
     for (const address of [
-      '0.0.0.0', '10.0.0.1', '100.64.0.1', '127.0.0.1', '127.255.255.254', '169.254.169.254', '172.16.0.1', '172.31.255.255', '192.0.2.1',
-      '192.168.0.1', '198.18.0.1', '224.0.0.1', '240.0.0.1', '255.255.255.255', '::', '::1', 'fc00::1', 'fd00:ec2::254', 'fe80::1', 'fec0::1',
-      'ff02::1', '100::1', '2001:db8::1', '3fff::1', 'not an address', '127.1', '',
+      '0.0.0.0',
+      '10.0.0.1',
+      '100.64.0.1',
+      '127.0.0.1',
+      '127.255.255.254',
+      '169.254.169.254',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.0.2.1',
+      '192.168.0.1',
+      '198.18.0.1',
+      '224.0.0.1',
+      '240.0.0.1',
+      '255.255.255.255',
+      '::',
+      '::1',
+      'fc00::1',
+      'fd00:ec2::254',
+      'fe80::1',
+      'fec0::1',
+      'ff02::1',
+      '100::1',
+      '2001:db8::1',
+      '3fff::1',
+      'not an address',
+      '127.1',
+      '',
     ]) {
       expect(isPrivateAddress(address), address).toBe(true);
     }
@@ -50,9 +78,12 @@ describe('which addresses are public', () => {
 describe('an endpoint URL with a literal address', () => {
   it('is refused when an IPv6 literal embeds a private IPv4 address, in every form', () => {
     for (const { inside } of EMBEDDINGS) {
-      for (const address of inside) expect(() => checkTargetUrl(`https://[${address}]/hooks`, DENY), address).toThrow(/is private, loopback, link-local or reserved/);
+      for (const address of inside)
+        expect(() => checkTargetUrl(`https://[${address}]/hooks`, DENY), address).toThrow(/is private, loopback, link-local or reserved/);
     }
-    expect(() => checkTargetUrl('https://[::ffff:0:7f00:1]/', DENY)).toThrow('The address ::ffff:0:7f00:1 is private, loopback, link-local or reserved; events go only to public hosts.');
+    expect(() => checkTargetUrl('https://[::ffff:0:7f00:1]/', DENY)).toThrow(
+      'The address ::ffff:0:7f00:1 is private, loopback, link-local or reserved; events go only to public hosts.',
+    );
   });
 
   it('is accepted when the embedded address is public', () => {
@@ -63,13 +94,18 @@ describe('an endpoint URL with a literal address', () => {
 });
 
 describe('a host name resolved at delivery', () => {
-  const resolvingTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  const resolvingTo =
+    (...addresses: string[]) =>
+    async () =>
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   const url = new URL('https://siem.acme-corp.com/hooks');
 
   it('is refused when any of its addresses embeds a private IPv4 address', async () => {
     for (const { inside } of EMBEDDINGS) {
       for (const address of inside) {
-        expect(await resolveTarget(url, DENY, resolvingTo('2606:4700:4700::1111', address)), address).toMatch(/^the host name resolves to a private or reserved address \(/);
+        expect(await resolveTarget(url, DENY, resolvingTo('2606:4700:4700::1111', address)), address).toMatch(
+          /^the host name resolves to a private or reserved address \(/,
+        );
       }
     }
     expect(await resolveTarget(url, DENY, resolvingTo('::ffff:0:7f00:1'))).toBe('the host name resolves to a private or reserved address (::ffff:0:7f00:1)');

@@ -49,7 +49,9 @@ describe('stamping a PDF for its recipient', () => {
     const stamped = await stampPdf(await mixedPagesPdf(), jane);
     const info = await pdfInfo(stamped);
     expect(info).toMatchObject({ Title: 'Mixed pages', Author: 'Test Author', Subject: 'Page geometry' });
-    expect(info.Keywords).toContain('Issued to jane.doe@corp.example (Müller & Søn ΑΕ Тест) on 24 Nov 2026, 14:03 UTC · grant 3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b');
+    expect(info.Keywords).toContain(
+      'Issued to jane.doe@corp.example (Müller & Søn ΑΕ Тест) on 24 Nov 2026, 14:03 UTC · grant 3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b',
+    );
     expect(info.ModDate).toBe('2026-11-24T14:03:27Z');
     expect(await infoDict(stamped)).toMatchObject({
       IssuedTo: 'jane.doe@corp.example',
@@ -106,7 +108,11 @@ describe('stamping a PDF for its recipient', () => {
   it('wraps a long stamp on a narrow page without breaking the e-mail address, and shows "?" for letters Inter lacks', async () => {
     const narrow = await PDFDocument.create();
     narrow.addPage([210, 297]);
-    const facts = { ...jane, email: 'procurement.reviews@subsidiary.example-holding.example', company: '株式会社 Example Holdings International GmbH & Co. KG' };
+    const facts = {
+      ...jane,
+      email: 'procurement.reviews@subsidiary.example-holding.example',
+      company: '株式会社 Example Holdings International GmbH & Co. KG',
+    };
     const stamped = await stampPdf(await narrow.save(), facts);
     await qpdfCheck(stamped);
     const text = oneLine(await pdfText(stamped, 1));

@@ -9,7 +9,10 @@ import { slugify, uniqueSlug } from '@/lib/portal/input';
 describe('staff-written text', () => {
   it('becomes paragraphs, lists and headings, and never markup', () => {
     const html = renderToStaticMarkup(
-      createElement(RichText, { text: '## Scope\nFirst line\ncontinues.\n\n- one\n- <b>two</b>\nAfter the list.\n\n<script>alert(1)</script>', headingLevel: 2 }),
+      createElement(RichText, {
+        text: '## Scope\nFirst line\ncontinues.\n\n- one\n- <b>two</b>\nAfter the list.\n\n<script>alert(1)</script>',
+        headingLevel: 2,
+      }),
     );
     expect(html).toContain('<h2 class="pt-2 font-semibold text-slate-950">Scope</h2>');
     expect(html).toContain('<p>First line continues.</p>');

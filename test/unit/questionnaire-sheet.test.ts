@@ -37,7 +37,9 @@ describe('CSV formula guard', () => {
       { section: 'S', questionId: 'AB-02', question: 'Q', answer: null, comment: 'carriage\rreturn', evidence: null },
     ];
     expect(answersToCsv(rows).toString('utf8')).toBe(
-      '\uFEFFSection,Question ID,Question,Answer,Comment,Evidence\r\n' + `S,AB-01,Q,No,"Looks fine.\n'=cmd|' /C calc'!A0",\r\n` + 'S,AB-02,Q,,"carriage\rreturn",\r\n',
+      '\uFEFFSection,Question ID,Question,Answer,Comment,Evidence\r\n' +
+        `S,AB-01,Q,No,"Looks fine.\n'=cmd|' /C calc'!A0",\r\n` +
+        'S,AB-02,Q,,"carriage\rreturn",\r\n',
     );
   });
 

@@ -15,9 +15,12 @@ function sourceFiles(dir: string): string[] {
 
 describe('security headers', () => {
   it('are set in one place: no other source file names a security header', () => {
-    const names = /X-Frame-Options|X-Content-Type-Options|Strict-Transport-Security|Referrer-Policy|Permissions-Policy|Cross-Origin-Opener-Policy|'Content-Security-Policy'|"Content-Security-Policy"/i;
+    const names =
+      /X-Frame-Options|X-Content-Type-Options|Strict-Transport-Security|Referrer-Policy|Permissions-Policy|Cross-Origin-Opener-Policy|'Content-Security-Policy'|"Content-Security-Policy"/i;
     const files = [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('components'), ...sourceFiles('scripts'), 'next.config.mjs', 'proxy.ts'];
-    const offenders = files.filter((file) => file !== path.join('lib', 'http', 'security-headers.ts') && names.test(fs.readFileSync(path.join(root, file), 'utf8')));
+    const offenders = files.filter(
+      (file) => file !== path.join('lib', 'http', 'security-headers.ts') && names.test(fs.readFileSync(path.join(root, file), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -31,7 +34,8 @@ describe('security headers', () => {
     expect(file['Content-Security-Policy']).toBe(FILE_POLICY);
     expect(file['Strict-Transport-Security']).toBe(HSTS);
     expect(securityHeaders({ pathname: '/logo', https: false })['Content-Security-Policy']).toMatch(/^default-src 'none'/);
-    for (const p of ['/api/lockbox/requests', '/_next/static/chunks/a.js', '/documents/dpa.pdf', '/subprocessors.json', '/.well-known/security.txt']) expect(servesFile(p), p).toBe(true);
+    for (const p of ['/api/lockbox/requests', '/_next/static/chunks/a.js', '/documents/dpa.pdf', '/subprocessors.json', '/.well-known/security.txt'])
+      expect(servesFile(p), p).toBe(true);
     for (const p of ['/', '/console', '/documents', '/admin/tenants']) expect(servesFile(p), p).toBe(false);
   });
 

@@ -13,7 +13,12 @@ describe('trust security audit on the signer role', () => {
   it('reports trust_app able to become trust_signer as high: it could vouch for any chain head', () => {
     const findings = appRoleFindings(facts([{ name: 'trust_signer', why: 'the only role that records checkpoints' }]));
     expect(findings).toEqual([
-      expect.objectContaining({ id: 'db/app-role-membership', severity: 'high', subject: 'trust_signer', found: expect.stringContaining('vouch for any chain head') }),
+      expect.objectContaining({
+        id: 'db/app-role-membership',
+        severity: 'high',
+        subject: 'trust_signer',
+        found: expect.stringContaining('vouch for any chain head'),
+      }),
     ]);
   });
 

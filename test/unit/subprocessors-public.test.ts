@@ -17,7 +17,9 @@ const base = {
   reason: '',
   cancelledAt: null,
 };
-const change = (over: Partial<TimelineChange> & Pick<TimelineChange, 'id' | 'subprocessorId' | 'slug' | 'kind' | 'name' | 'effectiveAt' | 'announcedAt'>): TimelineChange => ({
+const change = (
+  over: Partial<TimelineChange> & Pick<TimelineChange, 'id' | 'subprocessorId' | 'slug' | 'kind' | 'name' | 'effectiveAt' | 'announcedAt'>,
+): TimelineChange => ({
   ...base,
   createdAt: over.announcedAt ?? '2025-01-01T00:00:00.000Z',
   announcementId: over.announcedAt ? 'a' : null,
@@ -27,7 +29,15 @@ const change = (over: Partial<TimelineChange> & Pick<TimelineChange, 'id' | 'sub
 const timeline: PublicTimeline = {
   lastCancelledAt: null,
   changes: [
-    change({ id: '11111111-1111-4111-8111-111111111111', subprocessorId: 's1', slug: 'host', kind: 'add', name: 'Host & Co', effectiveAt: '2025-04-01T00:00:00.000Z', announcedAt: '2025-01-01T10:00:00.000Z' }),
+    change({
+      id: '11111111-1111-4111-8111-111111111111',
+      subprocessorId: 's1',
+      slug: 'host',
+      kind: 'add',
+      name: 'Host & Co',
+      effectiveAt: '2025-04-01T00:00:00.000Z',
+      announcedAt: '2025-01-01T10:00:00.000Z',
+    }),
     change({
       id: '22222222-2222-4222-8222-222222222222',
       subprocessorId: 's1',
@@ -61,8 +71,12 @@ describe('the notice rule', () => {
     const host = { name: 'Host', ...base };
     expect(requiredNotice('update', host, { ...host, locations: [] }).days).toBe(0);
     expect(requiredNotice('update', host, { ...host, processesCustomerRecords: false }).days).toBe(0);
-    expect(requiredNotice('update', { ...host, processesCustomerRecords: false }, { ...host, processesCustomerRecords: false, locations: ['ie'] }).days).toBe(0);
-    expect(requiredNotice('update', { ...host, processesCustomerRecords: false }, { ...host, processesCustomerRecords: false, dataCategories: ['Usage'] }).days).toBe(14);
+    expect(requiredNotice('update', { ...host, processesCustomerRecords: false }, { ...host, processesCustomerRecords: false, locations: ['ie'] }).days).toBe(
+      0,
+    );
+    expect(
+      requiredNotice('update', { ...host, processesCustomerRecords: false }, { ...host, processesCustomerRecords: false, dataCategories: ['Usage'] }).days,
+    ).toBe(14);
     expect(requiredNotice('remove', host, host).days).toBe(0);
     expect(earliestEffectiveDate(new Date('2026-11-24T05:00:00Z'), 90)).toBe('2027-02-23');
     expect(earliestEffectiveDate(new Date('2026-11-24T00:00:00Z'), 90)).toBe('2027-02-22');
@@ -134,7 +148,15 @@ describe('the public list', () => {
         vendor: 'Smith & <Sons>',
         baseUrl: 'https://trust.example',
         timeline,
-        updates: [{ id: '44444444-4444-4444-8444-444444444444', title: 'SOC 2 report', body: 'Our report is out.\n\nAsk for it.', publishedAt: '2026-02-15T00:00:00.000Z', updatedAt: '2026-02-15T00:00:00.000Z' }],
+        updates: [
+          {
+            id: '44444444-4444-4444-8444-444444444444',
+            title: 'SOC 2 report',
+            body: 'Our report is out.\n\nAsk for it.',
+            publishedAt: '2026-02-15T00:00:00.000Z',
+            updatedAt: '2026-02-15T00:00:00.000Z',
+          },
+        ],
         now,
       });
     const xml = render();
@@ -171,10 +193,26 @@ describe('the public list', () => {
       timeline: {
         lastCancelledAt: null,
         changes: [
-          change({ id: '55555555-5555-4555-8555-555555555555', subprocessorId: 's5', slug: 'img', kind: 'add', name: markup, effectiveAt: '2026-06-01T00:00:00.000Z', announcedAt: '2026-02-01T10:00:00.000Z' }),
+          change({
+            id: '55555555-5555-4555-8555-555555555555',
+            subprocessorId: 's5',
+            slug: 'img',
+            kind: 'add',
+            name: markup,
+            effectiveAt: '2026-06-01T00:00:00.000Z',
+            announcedAt: '2026-02-01T10:00:00.000Z',
+          }),
         ],
       },
-      updates: [{ id: '66666666-6666-4666-8666-666666666666', title: markup, body: `Body ${markup}\u0001`, publishedAt: '2026-02-15T00:00:00.000Z', updatedAt: '2026-02-15T00:00:00.000Z' }],
+      updates: [
+        {
+          id: '66666666-6666-4666-8666-666666666666',
+          title: markup,
+          body: `Body ${markup}\u0001`,
+          publishedAt: '2026-02-15T00:00:00.000Z',
+          updatedAt: '2026-02-15T00:00:00.000Z',
+        },
+      ],
       now,
     });
     const { bozo, bozoException, entries } = parseFeed(xml);

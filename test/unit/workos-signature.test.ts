@@ -23,7 +23,14 @@ describe('WorkOS webhook signatures', () => {
     const header = await sdkHeader(body, now.getTime());
     expect(() => verifyWorkosSignature(body, header, 'whsec_other', now)).toThrow(expect.objectContaining({ status: 401 }));
     expect(() => verifyWorkosSignature(`${body} `, header, secret, now)).toThrow(expect.objectContaining({ status: 401 }));
-    for (const bad of ['', 'garbage', `t=abc, v1=${'0'.repeat(64)}`, `t=${now.getTime()}`, `v1=${'0'.repeat(64)}, t=${now.getTime()}`, header.replace(/.$/, '')]) {
+    for (const bad of [
+      '',
+      'garbage',
+      `t=abc, v1=${'0'.repeat(64)}`,
+      `t=${now.getTime()}`,
+      `v1=${'0'.repeat(64)}, t=${now.getTime()}`,
+      header.replace(/.$/, ''),
+    ]) {
       expect(() => verifyWorkosSignature(body, bad, secret, now), bad).toThrow(expect.objectContaining({ status: 401, code: 'invalid_signature' }));
     }
   });

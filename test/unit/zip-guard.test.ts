@@ -34,10 +34,15 @@ describe('zip guard', () => {
     // The default limits: a worksheet declared as 1 KB that inflates to 64 MiB.
     const error = await refusal(checkZipArchive(zipBomb(workbook, 64)));
     expect(error).toMatchObject({ code: 'file_too_large', status: 413 });
-    expect(error.message).toBe(`The workbook’s part “xl/worksheets/sheet1.xml” expands to more than ${MAX_ENTRY_BYTES / MiB} MB. Import only the questionnaire’s answers sheet.`);
+    expect(error.message).toBe(
+      `The workbook’s part “xl/worksheets/sheet1.xml” expands to more than ${MAX_ENTRY_BYTES / MiB} MB. Import only the questionnaire’s answers sheet.`,
+    );
     // Just over and just under a small limit.
     const limits = { entryBytes: 2 * MiB, totalBytes: 40 * MiB };
-    expect(await refusal(checkZipArchive(writeZip([lyingPart('a.xml', 3)]), limits))).toMatchObject({ code: 'file_too_large', message: expect.stringMatching(/“a\.xml” expands to more than 2 MB/) });
+    expect(await refusal(checkZipArchive(writeZip([lyingPart('a.xml', 3)]), limits))).toMatchObject({
+      code: 'file_too_large',
+      message: expect.stringMatching(/“a\.xml” expands to more than 2 MB/),
+    });
     expect(await checkZipArchive(writeZip([lyingPart('a.xml', 2)]), limits)).toBe(2 * MiB);
   });
 
@@ -45,7 +50,11 @@ describe('zip guard', () => {
     const limits = { entryBytes: 2 * MiB, totalBytes: 5 * MiB };
     const parts = ['a.xml', 'b.xml', 'c.xml'].map((name) => lyingPart(name, 2));
     const error = await refusal(checkZipArchive(writeZip(parts), limits));
-    expect(error).toMatchObject({ code: 'file_too_large', status: 413, message: 'The workbook expands to more than 5 MB. Import only the questionnaire’s answers sheet.' });
+    expect(error).toMatchObject({
+      code: 'file_too_large',
+      status: 413,
+      message: 'The workbook expands to more than 5 MB. Import only the questionnaire’s answers sheet.',
+    });
     expect(await checkZipArchive(writeZip(parts.slice(0, 2)), limits)).toBe(4 * MiB);
   });
 
@@ -54,11 +63,16 @@ describe('zip guard', () => {
     const stored = (name: string, data: Buffer) => ({ name, method: 0, crc32: crc32(data), declaredSize: data.length, data });
     const big = Buffer.alloc(1.5 * MiB, 0x41);
     expect(await checkZipArchive(writeZip([stored('a.xml', big), stored('b.xml', big)]), limits)).toBe(3 * MiB);
-    expect(await refusal(checkZipArchive(writeZip([stored('a.xml', big), stored('b.xml', big), stored('c.xml', big), stored('d.xml', big)]), limits))).toMatchObject({
+    expect(
+      await refusal(checkZipArchive(writeZip([stored('a.xml', big), stored('b.xml', big), stored('c.xml', big), stored('d.xml', big)]), limits)),
+    ).toMatchObject({
       code: 'file_too_large',
     });
     const honestButHuge = { ...deflatedPart('a.xml', Buffer.alloc(3 * MiB)) };
-    expect(await refusal(checkZipArchive(writeZip([honestButHuge]), limits))).toMatchObject({ code: 'file_too_large', message: expect.stringMatching(/“a\.xml”/) });
+    expect(await refusal(checkZipArchive(writeZip([honestButHuge]), limits))).toMatchObject({
+      code: 'file_too_large',
+      message: expect.stringMatching(/“a\.xml”/),
+    });
   });
 
   it('refuses as damaged what a spreadsheet library could read differently: other methods, ZIP64, encryption, prepended data, a wrong count, bad deflate data', async () => {

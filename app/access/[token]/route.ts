@@ -11,17 +11,24 @@ import { limitForBrowser } from '@/lib/rate-limit/browser';
  * other live grants this browser holds) until its grant ends, and the visitor goes to
  * /documents, where the granted documents download. Anything else gets a page saying why.
  */
-export const GET = handler({ access: 'public', limit: (request) => limitForBrowser(request, 'tokenLink') }, async ({ db, clock }, { request, params }: { request: NextRequest; params: { token: string } }) => {
-  const { token } = params;
-  const check = await redeemToken(db, clock, token);
-  if (check.status !== 'valid') return noStore(redirectTo(`/access/invalid?reason=${check.status}`));
-  const others = await liveTokens(db, clock, tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value).filter((t) => t !== token));
-  const kept = [{ token, expiresAt: check.expiresAt }, ...others];
-  const until = new Date(Math.max(...kept.map((k) => k.expiresAt.getTime())));
-  const response = redirectTo('/documents?access=granted#documents-list');
-  response.cookies.set(GRANT_COOKIE, cookieValue(kept.map((k) => k.token)), sessionCookieOptions(until, request));
-  return noStore(response);
-});
+export const GET = handler(
+  { access: 'public', limit: (request) => limitForBrowser(request, 'tokenLink') },
+  async ({ db, clock }, { request, params }: { request: NextRequest; params: { token: string } }) => {
+    const { token } = params;
+    const check = await redeemToken(db, clock, token);
+    if (check.status !== 'valid') return noStore(redirectTo(`/access/invalid?reason=${check.status}`));
+    const others = await liveTokens(
+      db,
+      clock,
+      tokensFromCookie(request.cookies.get(GRANT_COOKIE)?.value).filter((t) => t !== token),
+    );
+    const kept = [{ token, expiresAt: check.expiresAt }, ...others];
+    const until = new Date(Math.max(...kept.map((k) => k.expiresAt.getTime())));
+    const response = redirectTo('/documents?access=granted#documents-list');
+    response.cookies.set(GRANT_COOKIE, cookieValue(kept.map((k) => k.token)), sessionCookieOptions(until, request));
+    return noStore(response);
+  },
+);
 
 function noStore<T extends Response>(response: T): T {
   response.headers.set('Cache-Control', 'no-store');

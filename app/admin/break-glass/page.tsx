@@ -38,8 +38,8 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
   return (
     <div>
       <PageHeading title="Break-glass">
-        Emergency access to a customer’s data without its approval, for at most one hour. The customer’s admins are told at once, every
-        read is recorded in their governance log, and a holder other than the one who opened the session reviews it afterwards.
+        Emergency access to a customer’s data without its approval, for at most one hour. The customer’s admins are told at once, every read is recorded in
+        their governance log, and a holder other than the one who opened the session reviews it afterwards.
       </PageHeading>
       <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
 

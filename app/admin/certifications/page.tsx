@@ -51,11 +51,25 @@ export default async function AdminCertifications({ searchParams }: { searchPara
             <EmptyState title="No certifications yet">Add the first one with the form below.</EmptyState>
           </div>
         ) : (
-          <Table columns={[{ label: 'Framework' }, { label: 'Status' }, { label: 'Dates', wideOnly: true }, { label: 'Report', wideOnly: true }, { label: 'Updated', wideOnly: true }, { label: 'Actions', srOnly: true }]} className="mt-3">
+          <Table
+            columns={[
+              { label: 'Framework' },
+              { label: 'Status' },
+              { label: 'Dates', wideOnly: true },
+              { label: 'Report', wideOnly: true },
+              { label: 'Updated', wideOnly: true },
+              { label: 'Actions', srOnly: true },
+            ]}
+            className="mt-3"
+          >
             {certifications.map((c) => (
               <tr key={c.id}>
-                <th scope="row" className="px-4 py-2 font-medium">{c.framework}</th>
-                <td className="px-4 py-2"><CertificationStatusBadge status={c.status} /></td>
+                <th scope="row" className="px-4 py-2 font-medium">
+                  {c.framework}
+                </th>
+                <td className="px-4 py-2">
+                  <CertificationStatusBadge status={c.status} />
+                </td>
                 <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">
                   {c.periodStart && c.periodEnd ? `${formatDate(c.periodStart)} – ${formatDate(c.periodEnd)}` : null}
                   {c.targetDate ? <span className="block">Target {formatDate(c.targetDate)}</span> : null}

@@ -27,8 +27,7 @@ export default async function AdminDocuments({ searchParams }: { searchParams: P
     <div>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageHeading title="Documents">
-          The PDFs on the portal’s documents page. Public ones download for anyone; NDA and restricted ones only with an approved access
-          request.
+          The PDFs on the portal’s documents page. Public ones download for anyone; NDA and restricted ones only with an approved access request.
         </PageHeading>
         <Link href="/admin/documents/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           New document
@@ -36,8 +35,8 @@ export default async function AdminDocuments({ searchParams }: { searchParams: P
       </div>
       {attention > 0 ? (
         <Notice tone="warning" className="mb-4">
-          {attention === 1 ? '1 document expires' : `${attention} documents expire`} within 30 days or already expired. Upload the renewed
-          version and set its new valid-until date.
+          {attention === 1 ? '1 document expires' : `${attention} documents expire`} within 30 days or already expired. Upload the renewed version and set its
+          new valid-until date.
         </Notice>
       ) : null}
       {items.length === 0 ? (

@@ -26,7 +26,7 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
   const published = singleParam((await searchParams).published);
   const success = published
     ? `Version ${published} is published: /documents/dpa.pdf shows it now, and customers execute it from their console.`
-    : (singleParam((await searchParams).saved)) === '1'
+    : singleParam((await searchParams).saved) === '1'
       ? 'Draft saved. Nothing public changes until you publish it.'
       : undefined;
   // Two empty clause slots after the last one, to add clauses without a script.
@@ -34,8 +34,8 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
   return (
     <div>
       <PageHeading title="Data Processing Agreement">
-        The terms customers execute. Edit the draft, then publish it as a new version: the template at /documents/dpa.pdf and the
-        executions from then on use it. The annexes always show the live sub-processor list and the security overview.
+        The terms customers execute. Edit the draft, then publish it as a new version: the template at /documents/dpa.pdf and the executions from then on use
+        it. The annexes always show the live sub-processor list and the security overview.
       </PageHeading>
       <FormNotice error={singleParam((await searchParams).error)} errors={DPA_DRAFT_ERRORS} success={success} />
 
@@ -106,10 +106,18 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
           </fieldset>
           <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4">
             <legend className="px-1 text-sm font-semibold">Clauses</legend>
-            <p className="text-xs text-slate-600">Clauses are numbered in this order. Empty a clause’s heading and text to remove it; fill the empty slots to add one.</p>
+            <p className="text-xs text-slate-600">
+              Clauses are numbered in this order. Empty a clause’s heading and text to remove it; fill the empty slots to add one.
+            </p>
             {clauses.map((clause, i) => (
               <div key={i} className="grid gap-2 border-t border-slate-100 pt-3">
-                <Field id={`clause_${i}_heading`} label={`Clause ${i + 1}: heading`} name={`clause_${i}_heading`} defaultValue={clause.heading} maxLength={200} />
+                <Field
+                  id={`clause_${i}_heading`}
+                  label={`Clause ${i + 1}: heading`}
+                  name={`clause_${i}_heading`}
+                  defaultValue={clause.heading}
+                  maxLength={200}
+                />
                 <TextArea id={`clause_${i}_body`} label={`Clause ${i + 1}: text`} name={`clause_${i}_body`} rows={4} defaultValue={clause.body} />
               </div>
             ))}

@@ -17,9 +17,8 @@ export default async function AdminGovernance({ searchParams }: { searchParams: 
       searchParams={await searchParams}
       intro={
         <>
-          The vendor chain records what concerns no single tenant: sign-ins and refusals of staff and visitors, role changes, content and
-          certification changes, access-request decisions and exports. Each tenant’s own chain is readable only by that tenant’s users; they
-          export and verify it from their console.{' '}
+          The vendor chain records what concerns no single tenant: sign-ins and refusals of staff and visitors, role changes, content and certification changes,
+          access-request decisions and exports. Each tenant’s own chain is readable only by that tenant’s users; they export and verify it from their console.{' '}
           <Link href="/governance-log" className="text-brand-700 underline hover:text-brand-900">
             How the log works
           </Link>

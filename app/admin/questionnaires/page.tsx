@@ -20,8 +20,8 @@ export default async function AdminQuestionnaires() {
   return (
     <div>
       <PageHeading title="Questionnaires">
-        Your answers to the built-in security questionnaires. Reviewers download them as PDFs from the documents page, generated from the
-        answers saved here; who may download each one is set by its document’s visibility.
+        Your answers to the built-in security questionnaires. Reviewers download them as PDFs from the documents page, generated from the answers saved here;
+        who may download each one is set by its document’s visibility.
       </PageHeading>
       {questionnaires.length === 0 ? (
         <EmptyState title="No questionnaires yet">

@@ -126,17 +126,17 @@ export default async function AdminSettings({ searchParams }: { searchParams: Pa
 
         <Section id="access" title="Document access">
           <div className="sm:w-72">
-          <Field
-            label="Access grant days"
-            name="accessGrantDays"
-            type="number"
-            required
-            min={1}
-            max={90}
-            step={1}
-            defaultValue={settings.accessGrantDays}
-            hint="How long an approved reviewer keeps access to gated documents (1 to 90 days)."
-          />
+            <Field
+              label="Access grant days"
+              name="accessGrantDays"
+              type="number"
+              required
+              min={1}
+              max={90}
+              step={1}
+              defaultValue={settings.accessGrantDays}
+              hint="How long an approved reviewer keeps access to gated documents (1 to 90 days)."
+            />
           </div>
         </Section>
 
@@ -150,7 +150,11 @@ export default async function AdminSettings({ searchParams }: { searchParams: Pa
         {settings.logoVersion ? (
           <div className="flex flex-wrap items-center gap-4">
             {/* eslint-disable-next-line @next/next/no-img-element -- the same-origin logo the staff uploaded */}
-            <img src={`/logo?v=${settings.logoVersion}`} alt={`Current logo of ${settings.vendorName}`} className="h-12 w-auto rounded border border-slate-200 bg-white p-1" />
+            <img
+              src={`/logo?v=${settings.logoVersion}`}
+              alt={`Current logo of ${settings.vendorName}`}
+              className="h-12 w-auto rounded border border-slate-200 bg-white p-1"
+            />
             <p className="text-sm text-slate-700">
               {settings.logoType?.replace('image/', '').toUpperCase()}, {Math.ceil((settings.logoSize ?? 0) / 1024)} KB
             </p>

@@ -27,7 +27,8 @@ const ERRORS: Record<string, string> = {
 
 function success(p: SearchParams) {
   if (typeof p.scheduled === 'string') return `Draft saved for ${p.scheduled}. Announce it to publish it and notify subscribers.`;
-  if (typeof p.announced === 'string') return `Announced ${p.announced} change${p.announced === '1' ? '' : 's'}: subscribers are being notified, and the public page and feed show ${p.announced === '1' ? 'it' : 'them'}.`;
+  if (typeof p.announced === 'string')
+    return `Announced ${p.announced} change${p.announced === '1' ? '' : 's'}: subscribers are being notified, and the public page and feed show ${p.announced === '1' ? 'it' : 'them'}.`;
   if (p.cancelled === '1') return 'Change cancelled.';
   return undefined;
 }
@@ -46,8 +47,8 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Sub-processors</h1>
           <p className="mt-1 max-w-2xl text-slate-700">
-            Changes are scheduled as drafts, then announced together: subscribers get one e-mail, the feed one entry per change,
-            and each change takes effect by itself on its date.
+            Changes are scheduled as drafts, then announced together: subscribers get one e-mail, the feed one entry per change, and each change takes effect by
+            itself on its date.
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -85,7 +86,9 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
                 <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3">
                   <p className={`text-sm ${d.onTime ? 'text-slate-600' : 'font-medium text-red-800'}`}>
                     {d.noticeDays ? `Needs ${d.noticeDays} days’ notice: ` : 'Needs no notice: '}
-                    {d.onTime ? `announced today, it may take effect from ${d.earliestDate}.` : `too early if announced today; the earliest effective date is now ${d.earliestDate}.`}
+                    {d.onTime
+                      ? `announced today, it may take effect from ${d.earliestDate}.`
+                      : `too early if announced today; the earliest effective date is now ${d.earliestDate}.`}
                   </p>
                   <form method="post" action={`/api/admin/subprocessors/changes/${d.id}/cancel`}>
                     <button type="submit" className={cancelButton} aria-label={`Cancel the draft: ${d.name}, effective ${isoDate(d.effectiveAt)}`}>
@@ -136,7 +139,11 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
               caption="Current sub-processors"
               compact
               action={(s) => (
-                <Link href={`/admin/subprocessors/${s.slug}/change`} className="text-sm font-medium text-brand-700 underline" aria-label={`Change or remove ${s.name}`}>
+                <Link
+                  href={`/admin/subprocessors/${s.slug}/change`}
+                  className="text-sm font-medium text-brand-700 underline"
+                  aria-label={`Change or remove ${s.name}`}
+                >
                   Change or remove
                 </Link>
               )}

@@ -18,13 +18,16 @@ export default async function TenantsPage() {
   return (
     <div>
       <PageHeading title="Tenants">
-        The customers of this trust center. Their data stays hidden from staff until a customer admin approves a lockbox request,
-        or a break-glass holder opens emergency access.
+        The customers of this trust center. Their data stays hidden from staff until a customer admin approves a lockbox request, or a break-glass holder opens
+        emergency access.
       </PageHeading>
       {tenants.length === 0 ? (
         <EmptyState title="No tenants yet">Tenants appear here when a customer organization is connected.</EmptyState>
       ) : (
-        <Table columns={[{ label: 'Legal name' }, { label: 'Slug' }, { label: 'Customer admins' }, { label: 'Customer since' }, { label: 'Data' }]} caption="Tenants">
+        <Table
+          columns={[{ label: 'Legal name' }, { label: 'Slug' }, { label: 'Customer admins' }, { label: 'Customer since' }, { label: 'Data' }]}
+          caption="Tenants"
+        >
           {tenants.map((t) => (
             <tr key={t.slug}>
               <th scope="row" className="px-4 py-2 font-medium">

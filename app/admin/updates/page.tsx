@@ -64,7 +64,13 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
         {updates.length === 0 ? (
           <div className="mt-3">
             <EmptyState title={total === 0 ? 'No updates yet' : 'Nothing on this page'}>
-              {total === 0 ? 'The public updates page says so until you post one.' : <Link href="/admin/updates" className="text-brand-700 underline">Go to the newest</Link>}
+              {total === 0 ? (
+                'The public updates page says so until you post one.'
+              ) : (
+                <Link href="/admin/updates" className="text-brand-700 underline">
+                  Go to the newest
+                </Link>
+              )}
             </EmptyState>
           </div>
         ) : (
@@ -73,9 +79,7 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
               <li key={u.id} id={`update-${u.id}`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="font-semibold text-slate-950">{u.title}</h3>
                 <p className="text-xs text-slate-600">
-                  {u.publishedAt > now ? (
-                    <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-950">Scheduled</span>
-                  ) : null}
+                  {u.publishedAt > now ? <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-950">Scheduled</span> : null}
                   <time dateTime={u.publishedAt}>{formatDateTime(u.publishedAt)}</time>
                 </p>
                 <details className="mt-3">
@@ -83,7 +87,14 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
                   <form method="post" action={`/api/admin/updates/${u.id}`} className="mt-3 space-y-3">
                     <Field label="Title" name="title" id={`title-${u.id}`} required maxLength={200} defaultValue={u.title} />
                     <TextArea label="Text" name="body" id={`body-${u.id}`} required maxLength={10_000} rows={6} defaultValue={u.body} hint={TEXT_HINT} />
-                    <Field label="Publication time (UTC)" name="publishedAt" id={`publishedAt-${u.id}`} type="datetime-local" defaultValue={u.publishedAt.slice(0, 19)} step={1} />
+                    <Field
+                      label="Publication time (UTC)"
+                      name="publishedAt"
+                      id={`publishedAt-${u.id}`}
+                      type="datetime-local"
+                      defaultValue={u.publishedAt.slice(0, 19)}
+                      step={1}
+                    />
                     <SubmitButton>Save update</SubmitButton>
                   </form>
                 </details>

@@ -8,4 +8,3 @@ export function GET() {
     { status: 400, headers: { 'Cache-Control': 'no-store' } },
   );
 }
-

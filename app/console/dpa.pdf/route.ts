@@ -17,7 +17,9 @@ export const GET = handler({ access: 'public', recordedRead: true }, async (ctx,
   if (!session) return html ? signIn() : jsonError('unauthenticated', 'Sign in first.', 401);
   if (session.actor.kind !== 'customer') {
     const message = 'The executed DPA is for customer users. Staff find the template at /documents/dpa.pdf.';
-    return html ? htmlNotice(403, 'Customer users only', message, { link: { href: '/documents/dpa.pdf', label: 'Open the DPA template' } }) : jsonError('forbidden', message, 403);
+    return html
+      ? htmlNotice(403, 'Customer users only', message, { link: { href: '/documents/dpa.pdf', label: 'Open the DPA template' } })
+      : jsonError('forbidden', message, 403);
   }
   const execution = request.nextUrl.searchParams.get('execution') ?? undefined;
   const executed = await renderExecutedDpa(ctx.db, ctx.clock, session.actor, execution);
@@ -25,7 +27,9 @@ export const GET = handler({ access: 'public', recordedRead: true }, async (ctx,
     const message = execution
       ? 'There is no such executed DPA for your organization.'
       : `${session.actor.tenantName} has not executed the DPA yet. A customer admin can execute it from the console.`;
-    return html ? htmlNotice(404, 'No executed DPA', message, { link: { href: '/console/dpa', label: 'Go to the DPA page' } }) : jsonError('not_found', message, 404);
+    return html
+      ? htmlNotice(404, 'No executed DPA', message, { link: { href: '/console/dpa', label: 'Go to the DPA page' } })
+      : jsonError('not_found', message, 404);
   }
   return pdfResponse(executed.pdf.bytes, { filename: executed.filename, sha256: executed.pdf.sha256, cacheControl: 'private, no-store' });
 });

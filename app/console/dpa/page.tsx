@@ -25,13 +25,13 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: PageS
   return (
     <div>
       <PageHeading title="Data Processing Agreement">
-        The vendor’s GDPR Article 28 terms. The executed copy names {actor.tenantName} and the date of execution; its annexes always show
-        the current sub-processors and security measures.
+        The vendor’s GDPR Article 28 terms. The executed copy names {actor.tenantName} and the date of execution; its annexes always show the current
+        sub-processors and security measures.
       </PageHeading>
       <FormNotice
         error={singleParam((await searchParams).error)}
         errors={DPA_EXECUTE_ERRORS}
-        success={(singleParam((await searchParams).executed)) === '1' ? 'The DPA is executed. Download your copy below.' : undefined}
+        success={singleParam((await searchParams).executed) === '1' ? 'The DPA is executed. Download your copy below.' : undefined}
       />
 
       <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-5">

@@ -46,8 +46,8 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
   return (
     <div>
       <PageHeading title="Lockbox">
-        Vendor support engineers can read {actor.tenantName}’s data only with your approval, for a limited time. In an emergency a
-        designated break-glass holder can open access without it; you are told at once and the session is reviewed.
+        Vendor support engineers can read {actor.tenantName}’s data only with your approval, for a limited time. In an emergency a designated break-glass holder
+        can open access without it; you are told at once and the session is reviewed.
       </PageHeading>
       <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       <p className="mb-6 text-sm text-slate-700">
@@ -85,11 +85,19 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                       <div className="flex flex-wrap gap-2 sm:mb-5">
                         {approvedByMe ? null : (
                           <SubmitButton>
-                            Approve<span className="sr-only"> the request of {r.requester.name}, ticket {r.ticket}</span>
+                            Approve
+                            <span className="sr-only">
+                              {' '}
+                              the request of {r.requester.name}, ticket {r.ticket}
+                            </span>
                           </SubmitButton>
                         )}
                         <SubmitButton variant="dangerOutline" formAction={`/api/lockbox/requests/${r.id}/deny`}>
-                          Deny<span className="sr-only"> the request of {r.requester.name}, ticket {r.ticket}</span>
+                          Deny
+                          <span className="sr-only">
+                            {' '}
+                            the request of {r.requester.name}, ticket {r.ticket}
+                          </span>
                         </SubmitButton>
                       </div>
                       {approvedByMe ? (
@@ -124,7 +132,11 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                     <Field id={`revoke-comment-${r.id}`} name="comment" label="Comment" hint="Optional. Sent to the support engineer." maxLength={2000} />
                     <div className="sm:mb-5">
                       <SubmitButton variant="danger">
-                        Revoke<span className="sr-only"> the access of {r.requester.name}, ticket {r.ticket}</span>
+                        Revoke
+                        <span className="sr-only">
+                          {' '}
+                          the access of {r.requester.name}, ticket {r.ticket}
+                        </span>
                       </SubmitButton>
                     </div>
                   </form>
@@ -168,7 +180,19 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             <EmptyState title="No history yet">Requests move here once they are denied, expire or are revoked.</EmptyState>
           </div>
         ) : (
-          <Table columns={[{ label: 'Requested', width: 'w-32' }, { label: 'By', width: 'w-44' }, { label: 'Reason' }, { label: 'Access', width: 'w-28' }, { label: 'State', width: 'w-24' }, { label: 'Outcome', width: 'w-52' }]} caption="Past lockbox requests" minWidth="xl" className="mt-3">
+          <Table
+            columns={[
+              { label: 'Requested', width: 'w-32' },
+              { label: 'By', width: 'w-44' },
+              { label: 'Reason' },
+              { label: 'Access', width: 'w-28' },
+              { label: 'State', width: 'w-24' },
+              { label: 'Outcome', width: 'w-52' },
+            ]}
+            caption="Past lockbox requests"
+            minWidth="xl"
+            className="mt-3"
+          >
             {history.requests.map((r) => (
               <tr key={r.id} data-request={r.id}>
                 <td className="px-3 py-2">{formatDateTime(r.createdAt)}</td>

@@ -138,9 +138,11 @@ async function seedCertifications(q: AdminQuery) {
   if (!(await isEmpty(q, 'certifications'))) return;
   // Reports are seeded with the documents, when there are any: link them by slug, else none.
   const reports = new Map(
-    (await q.query<{ id: string; slug: string; title: string }>(
-      `SELECT id, slug, title FROM documents WHERE slug IN ('soc2-type2-report', 'iso27001-certificate') AND archived_at IS NULL`,
-    )).map((d) => [d.slug, d]),
+    (
+      await q.query<{ id: string; slug: string; title: string }>(
+        `SELECT id, slug, title FROM documents WHERE slug IN ('soc2-type2-report', 'iso27001-certificate') AND archived_at IS NULL`,
+      )
+    ).map((d) => [d.slug, d]),
   );
   const windowStart = dayFromNow(-120);
   const isoStart = dayFromNow(-400);
@@ -149,7 +151,8 @@ async function seedCertifications(q: AdminQuery) {
     {
       slug: 'soc-2-type-2',
       framework: 'SOC 2 Type 2',
-      description: 'Security, availability and confidentiality trust services criteria, examined by an independent CPA firm. Last year’s report is available under NDA while this year’s observation period runs.',
+      description:
+        'Security, availability and confidentiality trust services criteria, examined by an independent CPA firm. Last year’s report is available under NDA while this year’s observation period runs.',
       status: 'audit_window',
       periodStart: windowStart,
       periodEnd: addDays(windowStart, 364),

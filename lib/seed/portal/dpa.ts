@@ -13,7 +13,8 @@ export const DEMO_DPA: DpaContent = dpaContentSchema.parse({
   processorContact: 'privacy@northwind.example',
   preamble:
     'This Data Processing Agreement (“DPA”) forms part of the agreement under which Northwind Cloud provides its analytics platform to the Customer (the “Main Agreement”). It sets out how Northwind Cloud processes personal data on the Customer’s behalf, as Article 28 of the General Data Protection Regulation (“GDPR”) and the UK GDPR require.\n\nWhere this DPA and the Main Agreement disagree on the processing of personal data, this DPA prevails.',
-  subjectMatter: 'The personal data the Customer and its users place in the Northwind Cloud platform, and the personal data of the Customer’s users needed to run their accounts.',
+  subjectMatter:
+    'The personal data the Customer and its users place in the Northwind Cloud platform, and the personal data of the Customer’s users needed to run their accounts.',
   duration: 'For the term of the Main Agreement, and afterwards until the personal data is returned or deleted as clause 9 provides.',
   natureAndPurpose:
     'Hosting, storage, analysis and display of the Customer’s data in the platform; authentication of the Customer’s users; support the Customer asks for; and the security monitoring, backup and disaster recovery needed to provide these services.',
@@ -81,11 +82,10 @@ export async function seedDpa(q: AdminQuery) {
   const [versions] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM dpa_versions');
   if (versions.n === 0) {
     // The JSON text cast to jsonb: a bare parameter would be typed jsonb and encoded a second time.
-    await q.query(`INSERT INTO dpa_versions (version, content, content_sha256, change_note, published_at) VALUES (1, $1::text::jsonb, $2, 'First version', $3)`, [
-      JSON.stringify(DEMO_DPA),
-      canonicalSha256(DEMO_DPA),
-      new Date(now - 120 * DAY).toISOString(),
-    ]);
+    await q.query(
+      `INSERT INTO dpa_versions (version, content, content_sha256, change_note, published_at) VALUES (1, $1::text::jsonb, $2, 'First version', $3)`,
+      [JSON.stringify(DEMO_DPA), canonicalSha256(DEMO_DPA), new Date(now - 120 * DAY).toISOString()],
+    );
   }
   await q.query(
     `INSERT INTO documents (slug, title, category, description, visibility, generator, created_at, updated_at)

@@ -121,8 +121,21 @@ async function change(q: AdminQuery, s: SeedSubprocessor, kind: 'add' | 'update'
     `INSERT INTO subprocessor_changes (subprocessor_id, kind, name, purpose, data_categories, locations, transfer_mechanism, website,
        processes_customer_records, reason, effective_at, created_at, announcement_id)
      SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM subprocessors WHERE slug = $1`,
-    [s.slug, kind, s.name, s.purpose, s.dataCategories, s.locations, s.transferMechanism, s.website, s.processesCustomerRecords, reason,
-      effective.toISOString(), created.toISOString(), announcementId],
+    [
+      s.slug,
+      kind,
+      s.name,
+      s.purpose,
+      s.dataCategories,
+      s.locations,
+      s.transferMechanism,
+      s.website,
+      s.processesCustomerRecords,
+      reason,
+      effective.toISOString(),
+      created.toISOString(),
+      announcementId,
+    ],
   );
 }
 

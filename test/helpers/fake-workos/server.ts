@@ -151,9 +151,7 @@ export function startFakeWorkOS(options: FakeWorkOSOptions): Promise<http.Server
       if (req.method === 'GET' && url.pathname === '/directory_users') {
         const directory = url.searchParams.get('directory');
         const group = url.searchParams.get('group');
-        const data = users
-          .filter((u) => (!directory || u.directoryId === directory) && (!group || u.groups.includes(group)))
-          .map((u) => wireUser(u, groups));
+        const data = users.filter((u) => (!directory || u.directoryId === directory) && (!group || u.groups.includes(group))).map((u) => wireUser(u, groups));
         return json(res, 200, { object: 'list', data, list_metadata: { before: null, after: null } });
       }
       if (req.method === 'GET' && url.pathname === '/directory_groups') {

@@ -60,8 +60,7 @@ export async function startTestMailServer(port = 0): Promise<TestMailServer> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const smtpPort = (server.server.address() as AddressInfo).port;
 
-  const find = (to: string, subject?: RegExp) =>
-    received.find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
+  const find = (to: string, subject?: RegExp) => received.find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
 
   return {
     smtpPort,

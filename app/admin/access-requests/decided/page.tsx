@@ -70,7 +70,9 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
                       </button>
                     </form>
                   ) : (
-                    <span className="text-slate-600">{r.grant.revokedAt ? `Revoked ${formatDate(r.grant.revokedAt)}` : `Expired ${formatDate(r.grant.expiresAt)}`}</span>
+                    <span className="text-slate-600">
+                      {r.grant.revokedAt ? `Revoked ${formatDate(r.grant.revokedAt)}` : `Expired ${formatDate(r.grant.expiresAt)}`}
+                    </span>
                   )}
                 </td>
               </tr>

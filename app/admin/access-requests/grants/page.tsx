@@ -38,7 +38,10 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pag
       {items.length === 0 ? (
         <EmptyState title="No active grants">When a request is approved, its grant is listed here until it expires or you revoke it.</EmptyState>
       ) : (
-        <Table columns={[{ label: 'Reviewer' }, { label: 'Documents' }, { label: 'Granted' }, { label: 'Expires' }, { label: 'Actions', srOnly: true }]} minWidth="lg">
+        <Table
+          columns={[{ label: 'Reviewer' }, { label: 'Documents' }, { label: 'Granted' }, { label: 'Expires' }, { label: 'Actions', srOnly: true }]}
+          minWidth="lg"
+        >
           {items.map((g) => (
             <tr key={g.id}>
               <td className="px-4 py-3">

@@ -33,9 +33,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
         error={singleParam(query.error)}
         errors={ACCESS_ERRORS}
         success={
-          typeof query.published === 'string'
-            ? `Version ${query.published} published. New requests accept it; earlier acceptances stay valid.`
-            : undefined
+          typeof query.published === 'string' ? `Version ${query.published} published. New requests accept it; earlier acceptances stay valid.` : undefined
         }
       />
       <section aria-labelledby="publish" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -62,9 +60,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
             defaultValue={current?.body}
             hint="Publishing creates a new version with the SHA-256 of this exact text. Earlier acceptances keep pointing to the version they accepted."
           />
-          <SubmitButton>
-            Publish as version {(current?.version ?? 0) + 1}
-          </SubmitButton>
+          <SubmitButton>Publish as version {(current?.version ?? 0) + 1}</SubmitButton>
         </form>
       </section>
 
@@ -85,7 +81,14 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
                       {formatDateTime(v.publishedAt)} · <span className="break-all font-mono">{v.sha256}</span>
                     </span>
                   </summary>
-                  <div tabIndex={0} role="region" aria-label={`Text of version ${v.version}`} className="mt-3 max-h-80 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-3 text-slate-800">{v.body}</div>
+                  <div
+                    tabIndex={0}
+                    role="region"
+                    aria-label={`Text of version ${v.version}`}
+                    className="mt-3 max-h-80 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-3 text-slate-800"
+                  >
+                    {v.body}
+                  </div>
                 </details>
               </li>
             ))}

@@ -89,9 +89,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
           </label>
           <Field label="Note (optional)" name="note" maxLength={500} />
           <div className="sm:col-span-2">
-            <SubmitButton>
-              Add rule
-            </SubmitButton>
+            <SubmitButton>Add rule</SubmitButton>
           </div>
         </form>
       </section>

@@ -23,11 +23,11 @@ export default async function EditCertification({ params, searchParams }: { para
     listReportOptions({ db, actor }),
     listCertificationHistory({ db, actor }, { certificationId: id, limit: 1000 }),
   ]);
-  const success = (singleParam((await searchParams).created))
+  const success = singleParam((await searchParams).created)
     ? 'Certification added. The public page shows it now.'
-    : (singleParam((await searchParams).saved))
+    : singleParam((await searchParams).saved)
       ? 'Saved. The public certifications page shows the change now.'
-      : (singleParam((await searchParams).unchanged))
+      : singleParam((await searchParams).unchanged)
         ? 'Nothing changed: the values were already saved.'
         : undefined;
   return (
@@ -54,7 +54,12 @@ export default async function EditCertification({ params, searchParams }: { para
         <h2 id="edit" className="mb-3 text-lg font-semibold">
           Edit
         </h2>
-        <CertificationForm action={`/api/admin/certifications/${certification.id}`} certification={certification} reports={reports} submitLabel="Save changes" />
+        <CertificationForm
+          action={`/api/admin/certifications/${certification.id}`}
+          certification={certification}
+          reports={reports}
+          submitLabel="Save changes"
+        />
       </section>
       <section aria-labelledby="history" className="mt-10">
         <h2 id="history" className="mb-3 text-lg font-semibold">

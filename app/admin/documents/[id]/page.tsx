@@ -86,9 +86,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         <form method="post" action={`/api/admin/documents/${d.id}`} className="mt-4 grid gap-4 sm:grid-cols-2">
           <DocumentFields values={{ ...d, validUntil: d.validity.validUntil }} categories={categories} />
           <div className="sm:col-span-2">
-            <SubmitButton>
-              Save details
-            </SubmitButton>
+            <SubmitButton>Save details</SubmitButton>
           </div>
         </form>
       </section>
@@ -103,7 +101,11 @@ export default async function AdminDocument({ params, searchParams }: Props) {
             <a href={GENERATOR_PAGES[d.generator].href} className="text-brand-700 underline">
               {GENERATOR_PAGES[d.generator].label}
             </a>
-            , so it is always current. <a href={`/documents/${d.slug}.pdf`} className="text-brand-700 underline">Open the current PDF</a>.
+            , so it is always current.{' '}
+            <a href={`/documents/${d.slug}.pdf`} className="text-brand-700 underline">
+              Open the current PDF
+            </a>
+            .
           </p>
         </section>
       ) : d.archivedAt ? null : (
@@ -119,46 +121,44 @@ export default async function AdminDocument({ params, searchParams }: Props) {
               <input name="note" maxLength={500} className={fieldClass} placeholder="What changed" />
             </label>
             <div className="sm:col-span-2">
-              <SubmitButton>
-                Upload version
-              </SubmitButton>
+              <SubmitButton>Upload version</SubmitButton>
             </div>
           </form>
         </section>
       )}
 
       {d.generator ? null : (
-      <section aria-labelledby="versions">
-        <h2 id="versions" className="text-lg font-semibold">
-          Versions
-        </h2>
-        <Table columns={[{ label: 'Version' }, { label: 'File' }, { label: 'SHA-256' }, { label: 'Uploaded' }]} minWidth="md" className="mt-3">
-          {versions.map((v, i) => (
-            <tr key={v.version}>
-              <td className="px-4 py-3 font-medium">
-                {v.version}
-                {i === 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">current</span> : null}
-              </td>
-              <td className="px-4 py-3">
-                <a href={`/api/admin/documents/${d.id}/versions/${v.version}`} className="text-brand-700 hover:underline">
-                  {v.filename}
-                </a>
-                <span className="block text-xs text-slate-600">
-                  {formatBytes(v.size)}
-                  {v.note ? ` · ${v.note}` : ''}
-                </span>
-              </td>
-              <td className="px-4 py-3 font-mono text-xs text-slate-700">
-                <span title={v.sha256}>{v.sha256.slice(0, 16)}…</span>
-              </td>
-              <td className="px-4 py-3 text-slate-700">
-                {formatDateTime(v.uploadedAt)}
-                <span className="block text-xs text-slate-600">{v.uploadedBy ?? 'Demo data'}</span>
-              </td>
-            </tr>
-          ))}
-        </Table>
-      </section>
+        <section aria-labelledby="versions">
+          <h2 id="versions" className="text-lg font-semibold">
+            Versions
+          </h2>
+          <Table columns={[{ label: 'Version' }, { label: 'File' }, { label: 'SHA-256' }, { label: 'Uploaded' }]} minWidth="md" className="mt-3">
+            {versions.map((v, i) => (
+              <tr key={v.version}>
+                <td className="px-4 py-3 font-medium">
+                  {v.version}
+                  {i === 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">current</span> : null}
+                </td>
+                <td className="px-4 py-3">
+                  <a href={`/api/admin/documents/${d.id}/versions/${v.version}`} className="text-brand-700 hover:underline">
+                    {v.filename}
+                  </a>
+                  <span className="block text-xs text-slate-600">
+                    {formatBytes(v.size)}
+                    {v.note ? ` · ${v.note}` : ''}
+                  </span>
+                </td>
+                <td className="px-4 py-3 font-mono text-xs text-slate-700">
+                  <span title={v.sha256}>{v.sha256.slice(0, 16)}…</span>
+                </td>
+                <td className="px-4 py-3 text-slate-700">
+                  {formatDateTime(v.uploadedAt)}
+                  <span className="block text-xs text-slate-600">{v.uploadedBy ?? 'Demo data'}</span>
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </section>
       )}
 
       <section aria-labelledby="archive" className={section}>

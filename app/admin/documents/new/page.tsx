@@ -34,14 +34,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Page
         <div className="sm:col-span-2">
           <label className={labelClass}>
             Slug
-            <input
-              name="slug"
-              required
-              maxLength={63}
-              pattern="[a-z0-9][a-z0-9\-]{0,62}"
-              className={`${fieldClass} font-mono`}
-              aria-describedby="slug-hint"
-            />
+            <input name="slug" required maxLength={63} pattern="[a-z0-9][a-z0-9\-]{0,62}" className={`${fieldClass} font-mono`} aria-describedby="slug-hint" />
           </label>
           <p id="slug-hint" className="mt-1 text-xs text-slate-600">
             The PDF’s address: /documents/<em>slug</em>.pdf. Lower-case letters, digits and hyphens; it cannot change later.
@@ -54,9 +47,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Page
           <input name="note" maxLength={500} className={fieldClass} placeholder="For example: audit period 2025-26" />
         </label>
         <div className="sm:col-span-2">
-          <SubmitButton>
-            Create document
-          </SubmitButton>
+          <SubmitButton>Create document</SubmitButton>
         </div>
       </form>
     </div>

@@ -169,8 +169,8 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
         </p>
         <p className="mt-3 max-w-3xl text-sm text-slate-700">{q.description}</p>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Comments are limited to {MAX_COMMENT_LENGTH.toLocaleString('en')} characters. Evidence links to a document of the portal; reviewers
-          open it from the PDF.
+          Comments are limited to {MAX_COMMENT_LENGTH.toLocaleString('en')} characters. Evidence links to a document of the portal; reviewers open it from the
+          PDF.
         </p>
         <p className="mt-3 flex flex-wrap gap-2">
           <a href={`/api/admin/questionnaires/${q.slug}/pdf`} className={secondary}>
@@ -188,11 +188,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
         </p>
       </div>
 
-      {singleParam(query.error) && !singleParam(query.at) ? (
-        <Notice tone="error">
-          {describeProblem(query)} Nothing was changed.
-        </Notice>
-      ) : null}
+      {singleParam(query.error) && !singleParam(query.at) ? <Notice tone="error">{describeProblem(query)} Nothing was changed.</Notice> : null}
 
       <nav aria-labelledby="sections" className={section}>
         <h2 id="sections" className="text-lg font-semibold">
@@ -220,17 +216,12 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
           Import answers from a spreadsheet
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Export the answers as XLSX or CSV, change the Answer (Yes, No, N/A or empty), Comment and Evidence (a document’s slug) columns,
-          and import the file here. Rows are matched by Question ID; the Section and Question columns are not read. Every row is checked
-          first: if one is wrong, nothing is imported.
+          Export the answers as XLSX or CSV, change the Answer (Yes, No, N/A or empty), Comment and Evidence (a document’s slug) columns, and import the file
+          here. Rows are matched by Question ID; the Section and Question columns are not read. Every row is checked first: if one is wrong, nothing is
+          imported.
         </p>
         <Outcome here="import" query={query} />
-        <form
-          method="post"
-          action={`/api/admin/questionnaires/${q.slug}/import`}
-          encType="multipart/form-data"
-          className="mt-4 flex flex-wrap items-end gap-4"
-        >
+        <form method="post" action={`/api/admin/questionnaires/${q.slug}/import`} encType="multipart/form-data" className="mt-4 flex flex-wrap items-end gap-4">
           <label className={labelClass}>
             XLSX or CSV file <span className="font-normal text-slate-600">(at most {MAX_IMPORT_BYTES / 1024 / 1024} MB)</span>
             <input

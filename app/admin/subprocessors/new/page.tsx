@@ -24,8 +24,8 @@ export default async function NewSubprocessor({ searchParams }: { searchParams: 
       </p>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Schedule a new sub-processor</h1>
       <p className="mt-1 max-w-2xl text-slate-700">
-        It is saved as a draft; nobody outside the trust admins sees it until you announce it. A new sub-processor needs{' '}
-        {NOTICE_DAYS.standard} days’ notice, or {NOTICE_DAYS.customerRecords} when it processes customer records.
+        It is saved as a draft; nobody outside the trust admins sees it until you announce it. A new sub-processor needs {NOTICE_DAYS.standard} days’ notice, or{' '}
+        {NOTICE_DAYS.customerRecords} when it processes customer records.
       </p>
       <form id="change" method="post" action="/api/admin/subprocessors/changes" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
         <FormError state={state} />

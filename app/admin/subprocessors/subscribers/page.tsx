@@ -31,8 +31,8 @@ export default async function Subscribers({ searchParams }: { searchParams: Page
       </p>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Subscribers</h1>
       <p className="mt-1 max-w-2xl text-slate-700">
-        People who asked for e-mail about sub-processor changes. Only confirmed subscribers are mailed. These addresses are
-        personal data: only trust admins see them.
+        People who asked for e-mail about sub-processor changes. Only confirmed subscribers are mailed. These addresses are personal data: only trust admins see
+        them.
       </p>
       <dl className="mt-4 flex flex-wrap gap-3 text-sm">
         {(Object.keys(STATUS) as SubscriberStatus[]).map((s) => (
@@ -52,14 +52,26 @@ export default async function Subscribers({ searchParams }: { searchParams: Page
                   <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[s.status].className}`}>{STATUS[s.status].label}</span>
                 </td>
                 <td className="px-4 py-2 text-slate-700">
-                  {formatDate(s.status === 'confirmed' && s.confirmedAt ? s.confirmedAt : s.status === 'unsubscribed' && s.unsubscribedAt ? s.unsubscribedAt : s.createdAt)}
+                  {formatDate(
+                    s.status === 'confirmed' && s.confirmedAt
+                      ? s.confirmedAt
+                      : s.status === 'unsubscribed' && s.unsubscribedAt
+                        ? s.unsubscribedAt
+                        : s.createdAt,
+                  )}
                 </td>
               </tr>
             ))}
           </Table>
         ) : (
           <EmptyState title={total ? 'No subscribers on this page' : 'No subscribers yet'}>
-            {total ? <Link href="/admin/subprocessors/subscribers" className="text-brand-700 underline">Go to the first page</Link> : 'Visitors subscribe on the public sub-processors page.'}
+            {total ? (
+              <Link href="/admin/subprocessors/subscribers" className="text-brand-700 underline">
+                Go to the first page
+              </Link>
+            ) : (
+              'Visitors subscribe on the public sub-processors page.'
+            )}
           </EmptyState>
         )}
         <Pagination basePath="/admin/subprocessors/subscribers" page={page} pageSize={SUBSCRIBERS_PAGE_SIZE} total={total} />

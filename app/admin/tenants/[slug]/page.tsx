@@ -113,7 +113,9 @@ export default async function TenantPage({ params, searchParams }: Props) {
           {requests.requests.length === 0 ? (
             <div className="mt-3">
               <EmptyState title="No requests yet">
-                {actor.role === 'support' ? 'Requests you send appear here with the customer’s answer.' : 'Support engineers’ requests for this tenant appear here.'}
+                {actor.role === 'support'
+                  ? 'Requests you send appear here with the customer’s answer.'
+                  : 'Support engineers’ requests for this tenant appear here.'}
               </EmptyState>
             </div>
           ) : (

@@ -3,7 +3,10 @@ import { handler } from '@/lib/api/handler';
 import { listEvents } from '@/lib/governance/list';
 
 const query = z.object({
-  kind: z.string().regex(/^[a-z_.]{1,100}$/, 'A kind is letters, dots and underscores.').optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z_.]{1,100}$/, 'A kind is letters, dots and underscores.')
+    .optional(),
   after: z.coerce.number().int().min(0, 'after is a sequence number.').default(0),
   limit: z.coerce.number().int().min(1, 'The limit is 1 to 200.').max(200, 'The limit is 1 to 200.').default(100),
 });

@@ -13,7 +13,17 @@ const isOneClick = (data: unknown) => (data as Record<string, unknown> | null)?.
  * List-Unsubscribe=One-Click, sent by the mail provider), which is answered as a program.
  */
 export const POST = handler(
-  { access: 'public', body: 'json-or-form', form: { back: PAGE, error: (error, { data }) => { if (isOneClick(data)) throw error; return null; } } },
+  {
+    access: 'public',
+    body: 'json-or-form',
+    form: {
+      back: PAGE,
+      error: (error, { data }) => {
+        if (isOneClick(data)) throw error;
+        return null;
+      },
+    },
+  },
   async (ctx, { request, data, form }) => {
     const oneClick = isOneClick(data);
     // One-click unsubscribes arrive from a few mail providers' addresses, many at once after an

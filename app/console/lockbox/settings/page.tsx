@@ -28,7 +28,9 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
           ← Lockbox
         </Link>
       </p>
-      <PageHeading title="Lockbox settings">How vendor staff requests for access to {actor.tenantName}’s data are answered. Changes apply to new requests.</PageHeading>
+      <PageHeading title="Lockbox settings">
+        How vendor staff requests for access to {actor.tenantName}’s data are answered. Changes apply to new requests.
+      </PageHeading>
       <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       {actor.role === 'customer_admin' ? (
         <form method="post" action="/api/lockbox/settings" className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">

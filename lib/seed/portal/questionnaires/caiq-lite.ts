@@ -24,7 +24,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'GOV-01',
           question: 'Is there an information security policy approved by senior management and reviewed at least once a year?',
           answer: 'yes',
-          comment: 'The policy set is approved by the executive team and reviewed every year, or sooner after a significant change. The last review closed in the first quarter.',
+          comment:
+            'The policy set is approved by the executive team and reviewed every year, or sooner after a significant change. The last review closed in the first quarter.',
           evidence: 'iso27001-certificate',
         },
         {
@@ -67,7 +68,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'IDA-01',
           question: 'Do staff sign in to production systems through single sign-on with multi-factor authentication?',
           answer: 'yes',
-          comment: 'Single sign-on with phishing-resistant security keys (FIDO2) is required for every administrative system; passwords alone are never accepted.',
+          comment:
+            'Single sign-on with phishing-resistant security keys (FIDO2) is required for every administrative system; passwords alone are never accepted.',
           evidence: 'security-whitepaper',
         },
         {
@@ -93,7 +95,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'IDA-05',
           question: 'Must the customer approve before your support staff can access customer data?',
           answer: 'yes',
-          comment: 'Customer lockbox: a support engineer asks with a justification and ticket; the customer’s own administrator approves for a limited time (at most 8 hours) and may revoke at any moment.',
+          comment:
+            'Customer lockbox: a support engineer asks with a justification and ticket; the customer’s own administrator approves for a limited time (at most 8 hours) and may revoke at any moment.',
         },
         {
           id: 'IDA-06',
@@ -158,7 +161,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'MON-02',
           question: 'Are logs protected from change and kept for at least one year?',
           answer: 'yes',
-          comment: 'Logs are write-once for 13 months. Governance events (access to customer data, approvals) are also hash-chained per customer, and customers can verify the chain themselves.',
+          comment:
+            'Logs are write-once for 13 months. Governance events (access to customer data, approvals) are also hash-chained per customer, and customers can verify the chain themselves.',
         },
         {
           id: 'MON-03',
@@ -244,7 +248,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'SUP-02',
           question: 'Are customers told in advance before a new sub-processor starts handling their data?',
           answer: 'yes',
-          comment: 'At least 14 days’ notice, or 90 days for a sub-processor that will process customer records. Subscribers are e-mailed when a change is announced.',
+          comment:
+            'At least 14 days’ notice, or 90 days for a sub-processor that will process customer records. Subscribers are e-mailed when a change is announced.',
         },
         {
           id: 'SUP-03',
@@ -262,7 +267,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'SUP-05',
           question: 'Do you rely on a single supplier whose failure would stop the service for more than a day?',
           answer: 'no',
-          comment: 'The hosting provider is critical, but the service can be restored in a second region of the same provider within the recovery time objective.',
+          comment:
+            'The hosting provider is critical, but the service can be restored in a second region of the same provider within the recovery time objective.',
         },
         {
           id: 'SUP-06',
@@ -286,7 +292,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'IRP-02',
           question: 'Will you notify affected customers of a personal data breach without undue delay?',
           answer: 'yes',
-          comment: 'Within 48 hours of confirming a breach that affects their data, with the facts known at that time and updates as the investigation goes on.',
+          comment:
+            'Within 48 hours of confirming a breach that affects their data, with the facts known at that time and updates as the investigation goes on.',
         },
         {
           id: 'IRP-03',
@@ -304,7 +311,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'IRP-05',
           question: 'Is emergency (break-glass) access to customer data limited, time-boxed and reported to the customer?',
           answer: 'yes',
-          comment: 'At most two named holders, for at most one hour, with a justification and incident reference; the customer’s administrators are told at once and every session is reviewed.',
+          comment:
+            'At most two named holders, for at most one hour, with a justification and incident reference; the customer’s administrators are told at once and every session is reviewed.',
         },
         {
           id: 'IRP-06',
@@ -345,7 +353,8 @@ export const CAIQ_LITE: SeedQuestionnaire = {
           id: 'PRV-05',
           question: 'Is customer data kept separate from other customers’ data?',
           answer: 'yes',
-          comment: 'Row-level security in the database separates tenants; the application cannot bypass it, and every tenant table is tested for isolation on every change.',
+          comment:
+            'Row-level security in the database separates tenants; the application cannot bypass it, and every tenant table is tested for isolation on every change.',
           evidence: 'pen-test-summary-2026',
         },
         {

@@ -56,7 +56,17 @@ async function addQuestionnaires(q: AdminQuery, { demo }: { demo: boolean }) {
           `INSERT INTO questionnaire_questions (questionnaire_id, section, question_id, position, question, answer, comment, evidence_document_id, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM documents WHERE slug = $8), $9)`,
           demo
-            ? [questionnaire.id, section.name, question.id, position, question.question, question.answer, question.comment, question.evidence ?? null, answeredAt]
+            ? [
+                questionnaire.id,
+                section.name,
+                question.id,
+                position,
+                question.question,
+                question.answer,
+                question.comment,
+                question.evidence ?? null,
+                answeredAt,
+              ]
             : [questionnaire.id, section.name, question.id, position, question.question, null, '', null, answeredAt],
         );
       }

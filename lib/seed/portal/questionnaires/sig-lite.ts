@@ -164,7 +164,8 @@ export const SIG_LITE: SeedQuestionnaire = {
           id: 'OPS-01',
           question: 'Are changes to production reviewed, tested and approved before deployment?',
           answer: 'yes',
-          comment: 'Every change is peer reviewed and passes automated tests, dependency and static analysis; only the deployment pipeline can change production.',
+          comment:
+            'Every change is peer reviewed and passes automated tests, dependency and static analysis; only the deployment pipeline can change production.',
           evidence: 'security-whitepaper',
         },
         {
@@ -212,7 +213,8 @@ export const SIG_LITE: SeedQuestionnaire = {
           id: 'ACC-04',
           question: 'Are password rules aligned with current guidance (length over complexity, breached-password checks)?',
           answer: 'yes',
-          comment: 'Staff do not use passwords for company systems: single sign-on with security keys. Customer passwords are not stored; customers sign in through their own identity provider.',
+          comment:
+            'Staff do not use passwords for company systems: single sign-on with security keys. Customer passwords are not stored; customers sign in through their own identity provider.',
         },
       ],
     },

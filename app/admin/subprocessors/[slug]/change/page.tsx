@@ -41,8 +41,8 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
       </p>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{known.name}</h1>
       <p className="mt-1 max-w-2xl text-slate-700">
-        {current ? 'A current sub-processor.' : 'Not current yet: its addition is scheduled.'} Each change is saved as a draft and
-        published when you announce it.
+        {current ? 'A current sub-processor.' : 'Not current yet: its addition is scheduled.'} Each change is saved as a draft and published when you announce
+        it.
       </p>
 
       <section aria-labelledby="update" className="mt-6">
@@ -79,7 +79,15 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
               <label htmlFor="remove-effectiveDate" className="font-medium">
                 Effective date
               </label>
-              <input id="remove-effectiveDate" type="date" name="effectiveDate" required defaultValue={removeState.values.effectiveDate} aria-describedby="remove-hint" className={input} />
+              <input
+                id="remove-effectiveDate"
+                type="date"
+                name="effectiveDate"
+                required
+                defaultValue={removeState.values.effectiveDate}
+                aria-describedby="remove-hint"
+                className={input}
+              />
               <p id="remove-hint" className="mt-1 text-xs text-slate-600">
                 A removal needs no notice: from {today}.
               </p>
@@ -92,9 +100,7 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
             </div>
           </div>
           <div className="mt-5">
-            <SubmitButton variant="dangerOutline">
-              Save removal as draft
-            </SubmitButton>
+            <SubmitButton variant="dangerOutline">Save removal as draft</SubmitButton>
           </div>
         </form>
       </section>

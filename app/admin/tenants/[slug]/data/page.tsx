@@ -93,7 +93,16 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
                         <form method="post" action={`/api/tenants/${tenant.slug}/records/${r.id}`} className="mt-3 grid gap-3">
                           <Back to={here} />
                           <Field id={`record-${r.id}-title`} name="title" label="Title" required maxLength={200} defaultValue={r.title} />
-                          <TextArea mono={false} id={`record-${r.id}-body`} name="body" label="Text" required maxLength={10000} rows={5} defaultValue={r.body} />
+                          <TextArea
+                            mono={false}
+                            id={`record-${r.id}-body`}
+                            name="body"
+                            label="Text"
+                            required
+                            maxLength={10000}
+                            rows={5}
+                            defaultValue={r.body}
+                          />
                           <div>
                             <SubmitButton>Save {r.title}</SubmitButton>
                           </div>
@@ -125,8 +134,8 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
               </h2>
               {pending.length ? (
                 <p className="mb-4 text-sm text-slate-700">
-                  You have {pending.length === 1 ? 'a request' : `${pending.length} requests`} waiting for {tenant.legalName}’s answer (the latest
-                  expires unanswered at {formatDateTime(pending[0].expiresAt)}).{' '}
+                  You have {pending.length === 1 ? 'a request' : `${pending.length} requests`} waiting for {tenant.legalName}’s answer (the latest expires
+                  unanswered at {formatDateTime(pending[0].expiresAt)}).{' '}
                   <Link href={`/admin/tenants/${slug}`} className="text-brand-700 underline hover:text-brand-900">
                     See your requests
                   </Link>
@@ -154,8 +163,8 @@ function OpenFromHere({ href }: { href: string }) {
   return (
     <div>
       <PageHeading title="Open the data from the trust center" eyebrow="Tenant data">
-        Every read of a tenant’s data is recorded in its governance log, so the data opens only when asked for from the trust center
-        itself, not from a link on another site.
+        Every read of a tenant’s data is recorded in its governance log, so the data opens only when asked for from the trust center itself, not from a link on
+        another site.
       </PageHeading>
       <Link href={href} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
         Open the data

@@ -2,10 +2,9 @@ import { handler } from '@/lib/api/handler';
 import { listHolders, setHolders } from '@/lib/break-glass/holders';
 
 /** The designated break-glass holders, for staff. */
-export const GET = handler(
-  { access: 'staff', refused: { code: 'forbidden', message: 'Only vendor staff can see the break-glass holders.' } },
-  async (ctx) => ({ json: { holders: await listHolders(ctx) } }),
-);
+export const GET = handler({ access: 'staff', refused: { code: 'forbidden', message: 'Only vendor staff can see the break-glass holders.' } }, async (ctx) => ({
+  json: { holders: await listHolders(ctx) },
+}));
 
 /**
  * Trust admins designate at most two holders: JSON `{"emails":[...]}`, or the form's

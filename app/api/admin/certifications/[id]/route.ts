@@ -13,11 +13,14 @@ export const GET = handler({ access: 'trust-admin' }, async (ctx, { params }: { 
 });
 
 /** Changes a certification: the fields given replace the stored ones. Forms post, programs PATCH or POST. */
-const update = handler({ access: 'trust-admin', body: 'json-or-form', form: { back: page } }, async (ctx, { params, data }: { params: Params; data: unknown }) => {
-  const { certification, changed } = await updateCertification(ctx, params.id, data);
-  if (changed) refreshPublic('certifications');
-  return { json: { certification, changed }, redirect: `/admin/certifications/${certification.id}?${changed ? 'saved' : 'unchanged'}=1` };
-});
+const update = handler(
+  { access: 'trust-admin', body: 'json-or-form', form: { back: page } },
+  async (ctx, { params, data }: { params: Params; data: unknown }) => {
+    const { certification, changed } = await updateCertification(ctx, params.id, data);
+    if (changed) refreshPublic('certifications');
+    return { json: { certification, changed }, redirect: `/admin/certifications/${certification.id}?${changed ? 'saved' : 'unchanged'}=1` };
+  },
+);
 
 export const POST = update;
 export const PATCH = update;

@@ -4,7 +4,11 @@ import { refreshPublic } from '@/lib/portal/cache';
 
 /** Puts an archived document back on the portal. */
 export const POST = handler(
-  { access: 'trust-admin', body: 'json-or-form', form: { back: ({ params }: { params: { id: string } }) => `/admin/documents/${encodeURIComponent(params.id)}` } },
+  {
+    access: 'trust-admin',
+    body: 'json-or-form',
+    form: { back: ({ params }: { params: { id: string } }) => `/admin/documents/${encodeURIComponent(params.id)}` },
+  },
   async (ctx, { params, back }) => {
     const document = await setArchived(ctx, params.id, false);
     refreshPublic('documents');

@@ -3,8 +3,11 @@ import { denyRequest } from '@/lib/lockbox/decisions';
 import { sendQueuedMail } from '@/lib/mail/sender';
 
 /** The tenant's customer admins only: `{"comment"}`. Answers the request in its new state. */
-export const POST = handler({ access: 'signed-in', body: 'json-or-form', form: { back: '/console/lockbox' } }, async (ctx, { params, data }: { params: { id: string }; data: unknown }) => {
-  const r = await denyRequest(ctx, params.id, data);
-  sendQueuedMail();
-  return { json: { request: r, ...r }, done: 'denied' };
-});
+export const POST = handler(
+  { access: 'signed-in', body: 'json-or-form', form: { back: '/console/lockbox' } },
+  async (ctx, { params, data }: { params: { id: string }; data: unknown }) => {
+    const r = await denyRequest(ctx, params.id, data);
+    sendQueuedMail();
+    return { json: { request: r, ...r }, done: 'denied' };
+  },
+);
