@@ -54,7 +54,7 @@ export async function benchPublicPages(port = 3610) {
     `\nPublic pages under load (${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s each after a ${WARM_UP_SECONDS} s warm-up; goal >= ${GOAL} of bare Node, no errors)`,
   );
   const app = await startAppServer({ port, dataDir: `.data/bench-pages-${port}`, env: { TRUST_PROXY: '1' } });
-  const nginx = await startNginx(port, port + 2);
+  const nginx = await startNginx(port, port + 5);
   const bare = fork(path.join(import.meta.dirname, 'support', 'bare-pages.ts'), {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
