@@ -121,13 +121,11 @@ test('a trust admin exports the answers, edits the workbook and imports it; bad 
 
   // A file that is not a workbook, and a CSV with a bad answer, are refused with their reason.
   await settle(page);
-  await page
-    .getByLabel(/XLSX or CSV file/)
-    .setInputFiles({
-      name: 'answers.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from('not a workbook'),
-    });
+  await page.getByLabel(/XLSX or CSV file/).setInputFiles({
+    name: 'answers.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from('not a workbook'),
+  });
   await page.getByRole('button', { name: 'Import answers' }).click();
   await expect(page.locator('#import').getByRole('alert')).toHaveText(
     'The XLSX file is damaged or not a workbook. Export it again from your spreadsheet program. Nothing was changed.',
