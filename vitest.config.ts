@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
+    // Most test time is spent waiting on a database, so two workers keep both cores busy.
+    maxWorkers: 2,
+    globalSetup: ['test/helpers/database-templates.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     allowOnly: !process.env.CI,

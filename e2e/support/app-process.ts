@@ -1,6 +1,6 @@
-// An app server started by a spec itself, for tests that must own their server: change data
-// freely, stop or kill it, or run several on one database. It serves the build that
-// Playwright's own web servers already made (scripts/serve.mjs, as in production).
+// An app server run by the tests: the shared servers of the global setup, and those a spec starts
+// itself to change data freely, stop or kill it, or run several on one database. It serves the
+// build the global setup made (scripts/serve.mjs, as in production).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

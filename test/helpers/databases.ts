@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { migrate } from '@/lib/db/migrate';
 import { embedded } from '@/lib/db/open';
 import { createPostgresAdmin, createPostgresDatabase } from '@/lib/db/postgres';
@@ -23,11 +24,13 @@ export interface TestDatabase {
 
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
+// Without a migrations folder of its own, a test database starts as a copy of the one the global
+// setup migrated (test/helpers/database-templates.ts).
 async function createPglite(migrationsDir?: string): Promise<TestDatabase & { dispose(): Promise<void> }> {
-  const pg = new PGlite();
+  const pg = migrationsDir ? new PGlite() : new PGlite({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
   const opened = embedded(pg);
   const admin = opened.admin();
-  await migrate(admin, migrationsDir);
+  if (migrationsDir) await migrate(admin, migrationsDir);
   return { backend: 'pglite', db: opened.database, appRoleDb: opened.database, admin, dispose: () => pg.close() };
 }
 
@@ -35,11 +38,19 @@ async function createPostgres(migrationsDir?: string): Promise<TestDatabase & { 
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `trust_test_${randomBytes(6).toString('hex')}`;
   const maintenance = postgres(base.href, { max: 1, onnotice: () => {} });
-  await maintenance.unsafe(`CREATE DATABASE ${name}`);
+  const template = migrationsDir ? null : inject('postgresTemplate');
+  if (template) {
+    await maintenance.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    // A copy keeps the template's schema but not its database-level privileges, which the first
+    // migration sets: take TEMPORARY from PUBLIC again, as it did.
+    await maintenance.unsafe(`REVOKE TEMPORARY ON DATABASE ${name} FROM PUBLIC`);
+  } else {
+    await maintenance.unsafe(`CREATE DATABASE ${name}`);
+  }
   const url = new URL(base.href);
   url.pathname = `/${name}`;
   const admin = createPostgresAdmin(url.href);
-  await migrate(admin, migrationsDir);
+  if (!template) await migrate(admin, migrationsDir);
   const appUrl = new URL(url.href);
   appUrl.username = 'trust_app';
   appUrl.password = '';
