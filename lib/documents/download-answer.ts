@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { htmlNotice, wantsHtml } from '@/lib/http/html-notice';
 import { pdfResponse } from '@/lib/http/pdf-response';
 import { refuseStartedElsewhere } from '@/lib/http/recorded-read';
+import { refusal } from '@/lib/http/refusal';
 import { jsonError } from '@/lib/http/respond';
 import type { DownloadResult } from './download';
 
@@ -19,22 +20,27 @@ export function documentNotFound(request: { headers: Headers }): Response {
  * reader who holds a grant, so a gated copy is offered from here instead.
  */
 export function downloadAnswer(request: { headers: Headers; url: string }, result: DownloadResult, { elsewhere }: { elsewhere: boolean }): Response {
-  const html = wantsHtml(request);
   switch (result.kind) {
     case 'not_found':
       return documentNotFound(request);
     case 'forbidden': {
       if (elsewhere) return refuseStartedElsewhere(request);
-      const message = `“${result.title}” is shared only with approved reviewers. Request access on the documents page; once approved, the link we e-mail you opens it in this browser.`;
-      return html
-        ? htmlNotice(403, 'This document needs approved access', message, { link: { href: '/documents#request-access', label: 'Request access' } })
-        : jsonError('access_required', message, 403);
+      return refusal(request, {
+        status: 403,
+        code: 'access_required',
+        title: 'This document needs approved access',
+        message: `“${result.title}” is shared only with approved reviewers. Request access on the documents page; once approved, the link we e-mail you opens it in this browser.`,
+        link: { href: '/documents#request-access', label: 'Request access' },
+      });
     }
-    case 'unavailable': {
+    case 'unavailable':
       // Every granted copy carries its reader's stamp; one that could not be stamped is not sent.
-      const message = `We could not prepare your copy of “${result.title}” just now. Try again later; if it keeps happening, contact us and we will send it another way.`;
-      return html ? htmlNotice(500, 'This document could not be prepared', message) : jsonError('document_unavailable', message, 500);
-    }
+      return refusal(request, {
+        status: 500,
+        code: 'document_unavailable',
+        title: 'This document could not be prepared',
+        message: `We could not prepare your copy of “${result.title}” just now. Try again later; if it keeps happening, contact us and we will send it another way.`,
+      });
     case 'not_modified':
       return new NextResponse(null, { status: 304, headers: { ETag: `"${result.sha256}"`, 'Cache-Control': 'public, max-age=300' } });
     case 'file':

@@ -1,5 +1,4 @@
-import { htmlNotice, wantsHtml } from './html-notice';
-import { jsonError } from './respond';
+import { refusal } from './refusal';
 
 /**
  * Some reads are recorded in a governance chain (a download of a gated document, an executed
@@ -19,7 +18,11 @@ const MESSAGE =
 
 export function refuseStartedElsewhere(request: { headers: Headers; url: string }): Response {
   const here = new URL(request.url);
-  return wantsHtml(request)
-    ? htmlNotice(403, 'Open it from the trust center', MESSAGE, { link: { href: `${here.pathname}${here.search}`, label: 'Open it here' } })
-    : jsonError('started_elsewhere', MESSAGE, 403);
+  return refusal(request, {
+    status: 403,
+    code: 'started_elsewhere',
+    title: 'Open it from the trust center',
+    message: MESSAGE,
+    link: { href: `${here.pathname}${here.search}`, label: 'Open it here' },
+  });
 }
