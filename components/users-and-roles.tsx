@@ -2,6 +2,8 @@ import { SubmitButton } from '@/components/ui/button';
 import { Table } from '@/components/ui/table';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { ROLE_LABELS, type Role } from '@/lib/core/roles';
+import { describedFields, fieldErrors } from '@/lib/core/parse-input';
+import { mappingInput } from '@/lib/identity/mappings';
 
 interface Props {
   organization: string;
@@ -13,15 +15,17 @@ interface Props {
   jitProvisioning?: boolean;
 }
 
-const ERRORS: Record<string, string> = {
-  invalid_request: 'Enter the group’s name as your directory spells it.',
-  invalid_role: 'Choose one of the roles offered.',
+const FIELDS = describedFields(mappingInput);
+// The mapping routes parse the form whole: a bad field comes back as `invalid_request`, in
+// practice the group's name (the role is chosen from a list, and checked as `invalid_role`).
+const ERRORS: Record<string, string> = fieldErrors(FIELDS, {
+  invalid_request: FIELDS.groupName,
   mapping_exists: 'That group already has a role. Remove its mapping first to change it.',
   last_customer_admin:
     'That change would leave your organization without a customer admin, and nobody could answer lockbox requests. Map another group to customer admin first.',
   not_found: 'That mapping no longer exists.',
   forbidden: 'Only administrators can change mappings.',
-};
+});
 
 /** People of an organization and how its directory groups map to roles: /console/users and /admin/users. */
 export function UsersAndRoles({ organization, people, mappings, roles, notice, jitProvisioning }: Props) {

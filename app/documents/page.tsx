@@ -10,7 +10,9 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { GRANT_COOKIE, tokensFromCookie } from '@/lib/access/grant-cookie';
 import { grantedDocuments } from '@/lib/access/grants';
 import { publicNda } from '@/lib/access/public-nda';
+import { accessRequestInput } from '@/lib/access/submit';
 import { systemClock } from '@/lib/core/clock';
+import { describedFields, fieldErrors } from '@/lib/core/parse-input';
 import { getDatabase } from '@/lib/db';
 
 import type { PortalDocument } from '@/lib/documents/list';
@@ -22,18 +24,13 @@ export const metadata: Metadata = {
   description: 'Security and compliance documents: public ones download at once; confidential ones after accepting our NDA and an approved request.',
 };
 
-const ERRORS: Record<string, string> = {
-  invalid_name: 'Enter your name.',
-  invalid_email: 'Enter your work e-mail address, for example jane@company.com.',
-  invalid_company: 'Enter your company’s name.',
-  invalid_reason: 'Tell us why you need the documents (at most 2,000 characters).',
-  invalid_documents: 'Choose at least one of the confidential documents listed in the form.',
+const ERRORS: Record<string, string> = fieldErrors(describedFields(accessRequestInput), {
   nda_not_accepted: 'Read the NDA and tick “I accept” to send the request.',
   typed_name_mismatch: 'To sign the NDA, type your full name exactly as in the Name field.',
   nda_changed: 'A new version of the NDA was published while you were reading. Read the current version below and accept it.',
   nda_unavailable: 'Access requests open once our NDA is published. Please try again later.',
   invalid_request: 'Some fields were missing or not valid. Check the form and send it again.',
-};
+});
 
 const RESULTS: Record<string, string> = {
   received:

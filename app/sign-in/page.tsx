@@ -1,15 +1,18 @@
 import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import { safeNextPath } from '@/lib/auth/cookie';
+import { signInInput } from '@/lib/auth/sign-in-input';
+import { describedFields, fieldErrors } from '@/lib/core/parse-input';
 import { config } from '@/lib/core/config';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/lib/seed/demo-data';
 
 export const metadata: Metadata = { title: 'Sign in', description: 'Sign in to the customer console or the staff admin.' };
 
-const ERRORS: Record<string, string> = {
+const FIELDS = describedFields(signInInput);
+const ERRORS: Record<string, string> = fieldErrors(FIELDS, {
+  invalid_request: FIELDS.email,
   unknown_account: 'There is no active account with that e-mail address.',
   demo_sign_in_disabled: 'Demo sign-in is turned off on this server.',
-  invalid_request: 'Enter a valid e-mail address.',
   unknown_domain: 'No organization on this trust center signs in with that e-mail domain.',
   sso_not_configured: 'Single sign-on is not configured on this server.',
   sso_state_mismatch: 'That sign-in link expired or was not started here. Start again.',
@@ -19,7 +22,7 @@ const ERRORS: Record<string, string> = {
   account_suspended: 'Your account is suspended or was removed by your directory. Ask your administrator.',
   account_not_provisioned: 'Your directory has not given you access to this trust center yet. Ask your administrator.',
   rate_limited: 'Too many failed sign-ins from your network. Wait a few minutes, then try again.',
-};
+});
 
 export default async function SignInPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;

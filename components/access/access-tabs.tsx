@@ -1,4 +1,8 @@
 import Link from 'next/link';
+import { decisionInput } from '@/lib/access/decide';
+import { domainRuleInput } from '@/lib/access/domain-rules';
+import { ndaInput } from '@/lib/access/nda';
+import { describedFields, fieldErrors } from '@/lib/core/parse-input';
 
 const TABS = [
   { href: '/admin/access-requests', label: 'Queue' },
@@ -37,18 +41,15 @@ export function AccessTabs({ current, pending }: { current: (typeof TABS)[number
   );
 }
 
-export const ACCESS_ERRORS: Record<string, string> = {
-  already_decided: 'Someone already decided that request; nothing was changed.',
-  already_revoked: 'That grant was already revoked.',
-  not_found: 'That item no longer exists.',
-  invalid_note: 'The note is too long: at most 2,000 characters for a decision, 500 for a domain rule.',
-  invalid_domain: 'Enter a domain such as example.com (no @, no https://).',
-  invalid_decision: 'Choose approve, review or deny.',
-  invalid_mutual_nda: 'A domain with a signed mutual NDA cannot also be denied. Choose approve or review.',
-  rule_exists: 'That domain already has a rule. Remove it first to change it.',
-  invalid_title: 'Enter the NDA’s title (at most 200 characters).',
-  invalid_body: 'Enter the full text of the NDA (at most 50,000 characters).',
-  nda_conflict: 'Someone published a version at the same moment. Reload and try again.',
-  payload_too_large: 'The text is too long.',
-  invalid_request: 'Some fields were missing or not valid. Check the form and try again.',
-};
+export const ACCESS_ERRORS: Record<string, string> = fieldErrors(
+  { ...describedFields(decisionInput), ...describedFields(domainRuleInput), ...describedFields(ndaInput) },
+  {
+    already_decided: 'Someone already decided that request; nothing was changed.',
+    already_revoked: 'That grant was already revoked.',
+    not_found: 'That item no longer exists.',
+    rule_exists: 'That domain already has a rule. Remove it first to change it.',
+    nda_conflict: 'Someone published a version at the same moment. Reload and try again.',
+    payload_too_large: 'The text is too long.',
+    invalid_request: 'Some fields were missing or not valid. Check the form and try again.',
+  },
+);

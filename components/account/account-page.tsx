@@ -3,6 +3,8 @@ import { SubmitButton } from '@/components/ui/button';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import type { CustomerActor, StaffActor } from '@/lib/core/actor';
+import { describedFields, fieldErrors } from '@/lib/core/parse-input';
+import { deleteAccountInput } from '@/lib/privacy/delete-account';
 
 const ROLE_LABELS: Record<string, string> = {
   customer_admin: 'Customer admin',
@@ -12,12 +14,13 @@ const ROLE_LABELS: Record<string, string> = {
   break_glass: 'Break-glass holder',
 };
 
-const ERRORS: Record<string, string> = {
+const FIELDS = describedFields(deleteAccountInput);
+const ERRORS: Record<string, string> = fieldErrors(FIELDS, {
   confirmation_mismatch: 'Type your own e-mail address exactly to confirm the deletion.',
   last_customer_admin:
     'You are your organization’s only customer admin. Make another person a customer admin first, so that someone can still answer lockbox requests.',
-  invalid_request: 'Type your e-mail address to confirm.',
-};
+  invalid_request: FIELDS.confirm,
+});
 
 /** The signed-in person's account: who they are here, their data as a download, and (customers) deletion. */
 export function AccountPage({ actor, error }: { actor: CustomerActor | StaffActor; error?: string }) {

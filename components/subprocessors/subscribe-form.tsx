@@ -1,11 +1,11 @@
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/button';
+import { describedFields, fieldErrors } from '@/lib/core/parse-input';
 import { SUBSCRIBE_ANSWER } from '@/lib/subscriptions/policy';
+import { subscribeInput } from '@/lib/subscriptions/subscribe';
 
-const ERRORS: Record<string, string> = {
-  invalid_email: 'Enter a valid e-mail address, such as name@company.com.',
-  invalid_request: 'Enter a valid e-mail address, such as name@company.com.',
-};
+const FIELDS = describedFields(subscribeInput);
+const ERRORS: Record<string, string> = fieldErrors(FIELDS, { invalid_request: FIELDS.email });
 
 /** Subscribe to sub-processor changes by e-mail (double opt-in); the outcome comes back in the query. */
 export function SubscribeForm({ subscribed, error }: { subscribed: boolean; error?: string }) {

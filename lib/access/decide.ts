@@ -37,8 +37,11 @@ export interface DecisionResult {
   grant: { id: string; expiresAt: Date } | null;
 }
 
+/** What the staff pages say of a note too long, a decision's or a domain rule's alike. */
+export const NOTE_TOO_LONG = 'The note is too long: at most 2,000 characters for a decision, 500 for a domain rule.';
+
 export const decisionInput = z.object({
-  note: z.string().trim().max(2000, 'The note can be at most 2,000 characters.').default(''),
+  note: z.string().trim().max(2000, 'The note can be at most 2,000 characters.').default('').describe(NOTE_TOO_LONG),
 });
 
 /**

@@ -9,6 +9,7 @@ import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { assertTrustAdmin } from '@/lib/auth/trust-admin';
 import { AppError } from '@/lib/core/errors';
+import { NOTE_TOO_LONG } from './decide';
 import { isFreeMailDomain } from './free-mail';
 import type { Ctx, DbActor } from '@/lib/db/ctx';
 
@@ -103,19 +104,26 @@ export async function outcomeFor(db: DbHandle, email: string, restricted: boolea
   return decideByRules({ domain, rule, tenantDomain: tenants.has(domain), restricted });
 }
 
+const DOMAIN = 'Enter a domain such as example.com (no @, no https://).';
+const DECISION = 'Choose approve, review or deny.';
+const MUTUAL_NDA_DENIED = 'A domain with a signed mutual NDA cannot also be denied. Choose approve or review.';
+
+// Each field's description is what the staff page says when the form comes back with its code.
 export const domainRuleInput = z.object({
   domain: z
     .string()
     .trim()
     .toLowerCase()
     .transform((d) => d.replace(/^@/, ''))
-    .pipe(z.string().max(253, 'The domain is too long.').regex(DOMAIN_PATTERN, 'Enter a domain such as example.com (no @, no https://).')),
-  decision: z.enum(ACCESS_RULE_DECISIONS, { message: 'Choose approve, review or deny.' }),
+    .pipe(z.string().max(253, 'The domain is too long.').regex(DOMAIN_PATTERN, DOMAIN))
+    .describe(DOMAIN),
+  decision: z.enum(ACCESS_RULE_DECISIONS, { message: DECISION }).describe(DECISION),
   mutualNda: z
     .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
     .optional()
-    .transform((v) => v === true || v === 'on' || v === 'true'),
-  note: z.string().trim().max(500, 'The note can be at most 500 characters.').default(''),
+    .transform((v) => v === true || v === 'on' || v === 'true')
+    .describe(MUTUAL_NDA_DENIED),
+  note: z.string().trim().max(500, 'The note can be at most 500 characters.').default('').describe(NOTE_TOO_LONG),
 });
 
 export async function listDomainRules({ db, actor }: DbActor<Actor>): Promise<DomainRule[]> {
@@ -127,7 +135,7 @@ export async function addDomainRule({ db, clock, actor }: Ctx<Actor>, data: unkn
   assertTrustAdmin(actor);
   const input = parseInput(domainRuleInput, data);
   if (input.mutualNda && input.decision === 'deny') {
-    throw new AppError('invalid_mutual_nda', 'A domain with a signed mutual NDA cannot also be denied. Choose approve or review.', 400);
+    throw new AppError('invalid_mutual_nda', MUTUAL_NDA_DENIED, 400);
   }
   const [created] = await withActor(db, actor, async (tx) => {
     const rows = await tx

@@ -39,12 +39,19 @@ export async function currentNda(db: DbHandle): Promise<PublicNda | null> {
   return row ? { id: row.id, version: row.version, title: row.title, body: row.body, sha256: row.sha256, publishedAt: row.publishedAt.toISOString() } : null;
 }
 
+// Each field's description is what the staff page says when the form comes back with its code.
 export const ndaInput = z.object({
-  title: z.string().trim().min(1, 'Enter the NDA’s title.').max(200, 'The title can be at most 200 characters.'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Enter the NDA’s title.')
+    .max(200, 'The title can be at most 200 characters.')
+    .describe('Enter the NDA’s title (at most 200 characters).'),
   body: z
     .string()
     .transform(normalizeNdaBody)
-    .pipe(z.string().min(1, 'Enter the full text of the NDA.').max(50_000, 'The text can be at most 50,000 characters.')),
+    .pipe(z.string().min(1, 'Enter the full text of the NDA.').max(50_000, 'The text can be at most 50,000 characters.'))
+    .describe('Enter the full text of the NDA (at most 50,000 characters).'),
 });
 
 /**

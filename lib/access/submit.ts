@@ -20,20 +20,30 @@ import { currentNda } from './nda';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
+const EMAIL = 'Enter your work e-mail address, for example jane@company.com.';
+
+// Each field's description is what the documents page says when the form comes back with its code.
 export const accessRequestInput = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(200, 'Your name can be at most 200 characters.'),
-  email: z
+  name: z.string().trim().min(1, 'Enter your name.').max(200, 'Your name can be at most 200 characters.').describe('Enter your name.'),
+  email: z.string().trim().toLowerCase().pipe(z.email(EMAIL).max(254, 'The e-mail address is too long.')).describe(EMAIL),
+  company: z
     .string()
     .trim()
-    .toLowerCase()
-    .pipe(z.email('Enter your work e-mail address, for example jane@company.com.').max(254, 'The e-mail address is too long.')),
-  company: z.string().trim().min(1, 'Enter your company’s name.').max(200, 'The company name can be at most 200 characters.'),
-  reason: z.string().trim().min(1, 'Tell us why you need the documents.').max(2000, 'The reason can be at most 2,000 characters.'),
+    .min(1, 'Enter your company’s name.')
+    .max(200, 'The company name can be at most 200 characters.')
+    .describe('Enter your company’s name.'),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Tell us why you need the documents.')
+    .max(2000, 'The reason can be at most 2,000 characters.')
+    .describe('Tell us why you need the documents (at most 2,000 characters).'),
   documents: z
     .array(z.string().regex(SLUG_PATTERN, 'Choose documents from the list.'), { message: 'Choose at least one document.' })
     .min(1, 'Choose at least one document.')
     .max(50, 'Choose at most 50 documents.')
-    .transform((slugs) => [...new Set(slugs)]),
+    .transform((slugs) => [...new Set(slugs)])
+    .describe('Choose at least one of the confidential documents listed in the form.'),
   ndaVersionId: z.preprocess(blankToUndefined, z.uuid('The NDA version is not valid. Reload the page and accept the NDA again.').optional()),
   ndaSha256: z.preprocess(
     blankToUndefined,

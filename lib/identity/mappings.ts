@@ -23,9 +23,15 @@ export function scopeOf(actor: MappingEditor) {
   throw new AppError('forbidden', 'Only your organization’s administrators can change how directory groups map to roles.', 403);
 }
 
+// The descriptions are what the users page says when the form comes back with the field's code.
 export const mappingInput = z.object({
-  groupName: z.string().trim().min(1, 'Enter the group’s name as your directory spells it').max(200),
-  role: z.string().min(1).max(50),
+  groupName: z
+    .string()
+    .trim()
+    .min(1, 'Enter the group’s name as your directory spells it')
+    .max(200)
+    .describe('Enter the group’s name as your directory spells it.'),
+  role: z.string().min(1).max(50).describe('Choose one of the roles offered.'),
 });
 
 export async function listMappings({ db, actor }: DbActor<MappingEditor>) {

@@ -1,11 +1,17 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { CustomerActor } from '@/lib/core/actor';
 import { withActor } from '@/lib/db/with-actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
 import type { DbActor } from '@/lib/db/ctx';
+
+const CONFIRM = 'Type your e-mail address to confirm.';
+
+/** The deletion form: the person types their own e-mail address to confirm. */
+export const deleteAccountInput = z.object({ confirm: z.string().max(320, CONFIRM).describe(CONFIRM) });
 
 /**
  * Deletes the signed-in customer user's account (GDPR art. 17): their name and e-mail leave the

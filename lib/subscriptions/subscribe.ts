@@ -18,7 +18,9 @@ export const subscribeInput = z.object({
     .trim()
     .max(254, 'The e-mail address is too long')
     .pipe(z.email('Enter a valid e-mail address'))
-    .transform((e) => e.toLowerCase()),
+    .transform((e) => e.toLowerCase())
+    // What the sub-processors page says when the form comes back with `invalid_email`.
+    .describe('Enter a valid e-mail address, such as name@company.com.'),
 });
 
 /**
