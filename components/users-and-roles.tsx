@@ -2,6 +2,7 @@ import { SubmitButton } from '@/components/ui/button';
 import { Table } from '@/components/ui/table';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { ROLE_LABELS, type Role } from '@/lib/core/roles';
+import { Section } from '@/components/ui/section';
 
 interface Props {
   organization: string;
@@ -43,10 +44,7 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
         </p>
       ) : null}
 
-      <section aria-labelledby="mappings" className="mt-8">
-        <h2 id="mappings" className="text-lg font-semibold">
-          Group to role mappings
-        </h2>
+      <Section id="mappings" title="Group to role mappings" className="mt-8">
         {mappings.length === 0 ? (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
             No mappings yet: directory groups give no role until you map them.
@@ -85,13 +83,10 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
           </label>
           <SubmitButton>Add mapping</SubmitButton>
         </form>
-      </section>
+      </Section>
 
       {jitProvisioning === undefined ? null : (
-        <section aria-labelledby="jit" className="mt-10">
-          <h2 id="jit" className="text-lg font-semibold">
-            Sign-in before provisioning
-          </h2>
+        <Section id="jit" title="Sign-in before provisioning" className="mt-10">
           <form method="post" action="/api/identity/settings" className="mt-3 flex flex-wrap items-center gap-4">
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="allowJitProvisioning" defaultChecked={jitProvisioning} className="h-4 w-4" />
@@ -101,13 +96,10 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
               Save sign-in setting
             </button>
           </form>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="people" className="mt-10">
-        <h2 id="people" className="text-lg font-semibold">
-          People
-        </h2>
+      <Section id="people" title="People" className="mt-10">
         {people.length === 0 ? (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
             Nobody yet: people appear here when your directory provisions them.
@@ -124,7 +116,7 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
             ))}
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

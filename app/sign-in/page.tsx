@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { safeNextPath } from '@/lib/auth/cookie';
 import { config } from '@/lib/core/config';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/lib/seed/demo-data';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Sign in', description: 'Sign in to the customer console or the staff admin.' };
 
@@ -53,10 +54,7 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
         </p>
       ) : null}
       {config().workosConfigured ? (
-        <section aria-labelledby="sso" className="mt-6">
-          <h2 id="sso" className="text-lg font-semibold">
-            Single sign-on
-          </h2>
+        <Section id="sso" title="Single sign-on" className="mt-6">
           <p className="mt-1 text-slate-700">Enter your work e-mail: we send you to your company’s identity provider.</p>
           <form method="post" action="/api/auth/sso" className="mt-3 flex flex-wrap items-end gap-3">
             {next ? <input type="hidden" name="next" value={next} /> : null}
@@ -68,7 +66,7 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
               Continue with single sign-on
             </button>
           </form>
-        </section>
+        </Section>
       ) : null}
       {config().demoSignIn ? (
         <>
@@ -105,10 +103,7 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
               </ul>
             </section>
           ))}
-          <section aria-labelledby="other-account" className="mt-8">
-            <h2 id="other-account" className="text-lg font-semibold">
-              Another demo account
-            </h2>
+          <Section id="other-account" title="Another demo account" className="mt-8">
             <form method="post" action="/api/auth/demo" className="mt-3 flex flex-wrap items-end gap-3">
               {next ? <input type="hidden" name="next" value={next} /> : null}
               <label className="flex flex-col text-sm font-medium">
@@ -119,7 +114,7 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
                 Sign in as this account
               </button>
             </form>
-          </section>
+          </Section>
         </>
       ) : null}
       {!config().demoSignIn && !config().workosConfigured ? (

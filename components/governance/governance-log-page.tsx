@@ -16,6 +16,7 @@ import { eventFilterOf, parseTimelineQuery } from '@/lib/governance/timeline-que
 
 import { EventTimeline } from './event-timeline';
 import { VerifyPanel } from './verify-panel';
+import { Section } from '@/components/ui/section';
 
 const PAGE_SIZE = 25;
 
@@ -49,10 +50,7 @@ export async function GovernanceLogPage({
     <div>
       <PageHeading title={title}>{intro}</PageHeading>
 
-      <section aria-labelledby="chain" className="mb-6 grid gap-4 md:grid-cols-3">
-        <h2 id="chain" className="sr-only">
-          The chain
-        </h2>
+      <Section id="chain" title="The chain" className="mb-6 grid gap-4 md:grid-cols-3" headingClassName="sr-only">
         <Stat label="Events in the chain" value={String(status.events)} />
         <Stat
           label="Head"
@@ -68,15 +66,12 @@ export async function GovernanceLogPage({
               : 'Heads are signed within a minute of a change, and at every export.'
           }
         />
-      </section>
+      </Section>
 
       <VerifyPanel exportAction="/api/governance/export" />
       {links ? <div className="mt-4 text-sm">{links}</div> : null}
 
-      <section aria-labelledby="timeline" className="mt-8">
-        <h2 id="timeline" className="text-lg font-semibold">
-          Timeline
-        </h2>
+      <Section id="timeline" title="Timeline" className="mt-8">
         <form
           method="get"
           action={basePath}
@@ -125,7 +120,7 @@ export async function GovernanceLogPage({
           <EventTimeline events={events} actors={actors} caption={`Governance events of ${chainLabel}`} />
         )}
         <Pagination basePath={basePath} page={page} pageSize={PAGE_SIZE} total={total} params={{ ...query }} />
-      </section>
+      </Section>
     </div>
   );
 }

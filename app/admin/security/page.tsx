@@ -12,6 +12,7 @@ import { getDatabase } from '@/lib/db';
 import { SECURITY_BLOCK_ERRORS } from '@/lib/portal/form-errors';
 
 import { listSecurityBlocksForAdmin } from '@/lib/portal/security-blocks';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Security overview', description: 'Edit the blocks of the public security overview.' };
 
@@ -41,10 +42,7 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Pa
         <FormNotice error={singleParam((await searchParams).error)} errors={SECURITY_BLOCK_ERRORS} success={success ? SUCCESS[success] : undefined} />
       </div>
 
-      <section aria-labelledby="blocks" className="mt-6">
-        <h2 id="blocks" className="text-lg font-semibold">
-          Blocks
-        </h2>
+      <Section id="blocks" title="Blocks" className="mt-6">
         {blocks.length === 0 ? (
           <div className="mt-3">
             <EmptyState title="No blocks yet">The public security page says it is not published until you add one.</EmptyState>
@@ -100,18 +98,15 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Pa
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="add" className="mt-10">
-        <h2 id="add" className="text-lg font-semibold">
-          Add a block
-        </h2>
+      <Section id="add" title="Add a block" className="mt-10">
         <form method="post" action="/api/admin/security-blocks" className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <Field label="Title" name="title" required maxLength={120} hint="For example “Encryption at rest and in transit”." />
           <TextArea label="Text" name="body" required maxLength={10_000} rows={6} hint={TEXT_HINT} />
           <SubmitButton>Add block</SubmitButton>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

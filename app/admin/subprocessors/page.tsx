@@ -11,6 +11,7 @@ import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { isoDate } from '@/lib/subprocessors/dates';
 import { readAdminSubprocessors } from '@/lib/subprocessors/read';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Sub-processors', description: 'Schedule, announce and cancel sub-processor changes.' };
 
@@ -104,10 +105,7 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
         </div>
       </section>
 
-      <section aria-labelledby="upcoming" className="mt-10">
-        <h2 id="upcoming" className="text-lg font-semibold">
-          Announced, not yet in effect
-        </h2>
+      <Section id="upcoming" title="Announced, not yet in effect" className="mt-10">
         <div className="mt-3">
           {view.upcoming.length ? (
             <ChangeList
@@ -126,12 +124,9 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
             <EmptyState title="Nothing announced is pending" />
           )}
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="current" className="mt-10">
-        <h2 id="current" className="text-lg font-semibold">
-          Current sub-processors
-        </h2>
+      <Section id="current" title="Current sub-processors" className="mt-10">
         <div className="mt-3 md:overflow-hidden md:rounded-lg md:border md:border-slate-200 md:bg-white">
           {view.current.length ? (
             <SubprocessorTable
@@ -152,7 +147,7 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
             <EmptyState title="No current sub-processors">Schedule one; it appears here on its effective date.</EmptyState>
           )}
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { getDatabase } from '@/lib/db';
 
 import { UPDATE_ERRORS } from '@/lib/portal/form-errors';
 import { listUpdatesForAdmin } from '@/lib/portal/updates';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Updates', description: 'Post, edit and delete the news of the public updates page.' };
 
@@ -45,22 +46,16 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
         <FormNotice error={singleParam((await searchParams).error)} errors={UPDATE_ERRORS} success={success ? SUCCESS[success] : undefined} />
       </div>
 
-      <section aria-labelledby="post" className="mt-6">
-        <h2 id="post" className="text-lg font-semibold">
-          Post an update
-        </h2>
+      <Section id="post" title="Post an update" className="mt-6">
         <form method="post" action="/api/admin/updates" className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <Field label="Title" name="title" required maxLength={200} />
           <TextArea label="Text" name="body" required maxLength={10_000} rows={5} hint={TEXT_HINT} />
           <Field label="Publication time (UTC)" name="publishedAt" type="datetime-local" hint="Leave blank to publish now." />
           <SubmitButton>Post update</SubmitButton>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="posted" className="mt-10">
-        <h2 id="posted" className="text-lg font-semibold">
-          Posted
-        </h2>
+      <Section id="posted" title="Posted" className="mt-10">
         {updates.length === 0 ? (
           <div className="mt-3">
             <EmptyState title={total === 0 ? 'No updates yet' : 'Nothing on this page'}>
@@ -110,7 +105,7 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
           </ol>
         )}
         <Pagination basePath="/admin/updates" page={page} pageSize={PAGE_SIZE} total={total} />
-      </section>
+      </Section>
     </div>
   );
 }

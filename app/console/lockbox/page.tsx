@@ -20,6 +20,7 @@ import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readLockboxSettings } from '@/lib/lockbox/settings';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Lockbox', description: 'Approve, deny and revoke vendor staff access to your organization’s data.' };
 
@@ -58,10 +59,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
         </Link>
       </p>
 
-      <section aria-labelledby="pending">
-        <h2 id="pending" className="text-lg font-semibold">
-          Pending requests ({waiting.length})
-        </h2>
+      <Section id="pending" title={`Pending requests (${waiting.length})`}>
         {waiting.length === 0 ? (
           <div className="mt-3">
             <EmptyState title="No requests waiting">When a vendor support engineer asks for access, the request appears here.</EmptyState>
@@ -112,12 +110,9 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             })}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="active" className="mt-8">
-        <h2 id="active" className="text-lg font-semibold">
-          Active access ({active.length})
-        </h2>
+      <Section id="active" title={`Active access (${active.length})`} className="mt-8">
         {active.length === 0 ? (
           <div className="mt-3">
             <EmptyState title="No one has access now">Approved requests show here with the time left until access ends.</EmptyState>
@@ -145,12 +140,9 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="break-glass" className="mt-8">
-        <h2 id="break-glass" className="text-lg font-semibold">
-          Break-glass sessions
-        </h2>
+      <Section id="break-glass" title="Break-glass sessions" className="mt-8">
         <p className="mt-1 text-sm text-slate-600">Emergency access opened by the vendor’s designated holders, with the review written after each.</p>
         {sessions.sessions.length === 0 ? (
           <div className="mt-3">
@@ -168,12 +160,9 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             Showing the latest {sessions.sessions.length} of {sessions.total} sessions.
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-lg font-semibold">
-          History
-        </h2>
+      <Section id="history" title="History" className="mt-8">
         <p className="mt-1 text-sm text-slate-600">Denied, expired and revoked requests, newest first.</p>
         {history.requests.length === 0 ? (
           <div className="mt-3">
@@ -224,7 +213,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
           </Table>
         )}
         <Pagination basePath={HERE} page={page} pageSize={PAGE_SIZE} total={history.total} />
-      </section>
+      </Section>
     </div>
   );
 }

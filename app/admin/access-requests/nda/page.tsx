@@ -10,6 +10,7 @@ import { listNdaVersions } from '@/lib/access/nda';
 import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewers accept, its versions, and publishing a new one.' };
 
@@ -36,10 +37,11 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
           typeof query.published === 'string' ? `Version ${query.published} published. New requests accept it; earlier acceptances stay valid.` : undefined
         }
       />
-      <section aria-labelledby="publish" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="publish" className="text-lg font-semibold">
-          {current ? `Current: version ${current.version}` : 'No NDA published yet'}
-        </h2>
+      <Section
+        id="publish"
+        title={current ? `Current: version ${current.version}` : 'No NDA published yet'}
+        className="rounded-lg border border-slate-200 bg-white p-5"
+      >
         {current ? (
           <p className="mt-1 text-sm text-slate-600">
             Published {formatDateTime(current.publishedAt)}
@@ -62,12 +64,9 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
           />
           <SubmitButton>Publish as version {(current?.version ?? 0) + 1}</SubmitButton>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-lg font-semibold">
-          All versions
-        </h2>
+      <Section id="history" title="All versions" className="mt-8">
         {items.length === 0 ? (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">None yet.</p>
         ) : (
@@ -95,7 +94,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
           </ul>
         )}
         <Pagination basePath="/admin/access-requests/nda" page={page} pageSize={PAGE_SIZE} total={total} />
-      </section>
+      </Section>
     </div>
   );
 }

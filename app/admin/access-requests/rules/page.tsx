@@ -11,6 +11,7 @@ import { FREE_MAIL_PROVIDERS } from '@/lib/access/free-mail';
 import { countPendingRequests } from '@/lib/access/queue';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Domain rules', description: 'Which e-mail domains are approved, reviewed or denied automatically.' };
 
@@ -29,10 +30,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
         errors={ACCESS_ERRORS}
         success={query.saved ? 'Rule added. It applies to new requests.' : query.removed ? 'Rule removed.' : undefined}
       />
-      <section aria-labelledby="order">
-        <h2 id="order" className="text-lg font-semibold">
-          How a request is decided
-        </h2>
+      <Section id="order" title="How a request is decided">
         <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-700">
           <li>A rule below for the e-mail’s domain, or for a parent domain (the most specific wins).</li>
           <li>Otherwise, a customer’s own sign-in domain is approved at once.</li>
@@ -45,12 +43,9 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
           </li>
           <li>Otherwise, a trust admin reviews it. Restricted documents always go to review, whatever the rule.</li>
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="rules" className="mt-8">
-        <h2 id="rules" className="text-lg font-semibold">
-          Rules
-        </h2>
+      <Section id="rules" title="Rules" className="mt-8">
         {rules.length === 0 ? (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
             No rules yet: the defaults above decide every request.
@@ -92,7 +87,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
             <SubmitButton>Add rule</SubmitButton>
           </div>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { formatBytes } from '@/lib/documents/format';
 import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
 import { isUuid } from '@/lib/core/parse-input';
 import { AppError } from '@/lib/core/errors';
+import { Section } from '@/components/ui/section';
 
 const GENERATOR_PAGES = {
   dpa: { href: '/admin/dpa', label: 'on the DPA page' },
@@ -79,23 +80,17 @@ export default async function AdminDocument({ params, searchParams }: Props) {
 
       <FormNotice error={singleParam(query.error)} errors={DOCUMENT_FORM_ERRORS} success={successOf(query)} />
 
-      <section aria-labelledby="details" className={section}>
-        <h2 id="details" className="text-lg font-semibold">
-          Details
-        </h2>
+      <Section id="details" title="Details" className={section}>
         <form method="post" action={`/api/admin/documents/${d.id}`} className="mt-4 grid gap-4 sm:grid-cols-2">
           <DocumentFields values={{ ...d, validUntil: d.validity.validUntil }} categories={categories} />
           <div className="sm:col-span-2">
             <SubmitButton>Save details</SubmitButton>
           </div>
         </form>
-      </section>
+      </Section>
 
       {d.generator ? (
-        <section aria-labelledby="generated" className={section}>
-          <h2 id="generated" className="text-lg font-semibold">
-            Generated from live data
-          </h2>
+        <Section id="generated" title="Generated from live data" className={section}>
           <p className="mt-1 text-sm text-slate-700">
             This PDF is rendered from the content you edit{' '}
             <a href={GENERATOR_PAGES[d.generator].href} className="text-brand-700 underline">
@@ -107,12 +102,9 @@ export default async function AdminDocument({ params, searchParams }: Props) {
             </a>
             .
           </p>
-        </section>
+        </Section>
       ) : d.archivedAt ? null : (
-        <section aria-labelledby="upload" className={section}>
-          <h2 id="upload" className="text-lg font-semibold">
-            Upload a new version
-          </h2>
+        <Section id="upload" title="Upload a new version" className={section}>
           <p className="mt-1 text-sm text-slate-600">The new file becomes the current version at once; earlier versions are kept below.</p>
           <form method="post" action={`/api/admin/documents/${d.id}/versions`} encType="multipart/form-data" className="mt-4 grid gap-4 sm:grid-cols-2">
             <PdfFileField />
@@ -124,14 +116,11 @@ export default async function AdminDocument({ params, searchParams }: Props) {
               <SubmitButton>Upload version</SubmitButton>
             </div>
           </form>
-        </section>
+        </Section>
       )}
 
       {d.generator ? null : (
-        <section aria-labelledby="versions">
-          <h2 id="versions" className="text-lg font-semibold">
-            Versions
-          </h2>
+        <Section id="versions" title="Versions">
           <Table columns={[{ label: 'Version' }, { label: 'File' }, { label: 'SHA-256' }, { label: 'Uploaded' }]} minWidth="md" className="mt-3">
             {versions.map((v, i) => (
               <tr key={v.version}>
@@ -158,13 +147,10 @@ export default async function AdminDocument({ params, searchParams }: Props) {
               </tr>
             ))}
           </Table>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="archive" className={section}>
-        <h2 id="archive" className="text-lg font-semibold">
-          {d.archivedAt ? 'Restore' : 'Archive'}
-        </h2>
+      <Section id="archive" title={d.archivedAt ? 'Restore' : 'Archive'} className={section}>
         <p className="mt-1 text-sm text-slate-600">
           {d.archivedAt
             ? 'Puts the document back on the portal with its current version.'
@@ -182,7 +168,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
             {d.archivedAt ? 'Restore document' : 'Archive document'}
           </button>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

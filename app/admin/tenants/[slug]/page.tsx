@@ -20,6 +20,7 @@ import { listRequests } from '@/lib/lockbox/requests';
 import { tenantBySlug } from '@/lib/lockbox/tenant';
 import { customerAdminCountOf } from '@/lib/tenants/customer-admins';
 import { NoAdminWarning } from '@/components/tenants/no-admin';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Tenant', description: 'A tenant, and lockbox access to its data.' };
 
@@ -71,12 +72,14 @@ export default async function TenantPage({ params, searchParams }: Props) {
       </p>
 
       {actor.role === 'support' ? (
-        <section aria-labelledby="request-access" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="request-access" className="mb-3 text-lg font-semibold">
-            Request access
-          </h2>
+        <Section
+          id="request-access"
+          title="Request access"
+          className="rounded-lg border border-slate-200 bg-white p-5"
+          headingClassName="mb-3 text-lg font-semibold"
+        >
           <LockboxRequestForm slug={tenant.slug} legalName={tenant.legalName} back={here} />
-        </section>
+        </Section>
       ) : null}
 
       {actor.role === 'break_glass' ? (
@@ -106,10 +109,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
       ) : null}
 
       {requests ? (
-        <section aria-labelledby="requests" className="mt-8">
-          <h2 id="requests" className="text-lg font-semibold">
-            {actor.role === 'support' ? 'Your requests for this tenant' : 'Lockbox requests for this tenant'}
-          </h2>
+        <Section id="requests" title={actor.role === 'support' ? 'Your requests for this tenant' : 'Lockbox requests for this tenant'} className="mt-8">
           {requests.requests.length === 0 ? (
             <div className="mt-3">
               <EmptyState title="No requests yet">
@@ -126,14 +126,11 @@ export default async function TenantPage({ params, searchParams }: Props) {
             </ol>
           )}
           <Pagination basePath={here} page={page} pageSize={PAGE_SIZE} total={requests.total} />
-        </section>
+        </Section>
       ) : null}
 
       {sessions ? (
-        <section aria-labelledby="sessions" className="mt-8">
-          <h2 id="sessions" className="text-lg font-semibold">
-            Break-glass sessions on this tenant
-          </h2>
+        <Section id="sessions" title="Break-glass sessions on this tenant" className="mt-8">
           {sessions.sessions.length === 0 ? (
             <div className="mt-3">
               <EmptyState title="No break-glass sessions">None has been opened on {tenant.legalName}.</EmptyState>
@@ -152,7 +149,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
               </Link>
             </p>
           ) : null}
-        </section>
+        </Section>
       ) : null}
     </div>
   );

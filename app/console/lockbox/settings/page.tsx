@@ -10,6 +10,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { requireCustomer } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { readLockboxSettings } from '@/lib/lockbox/settings';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Lockbox settings', description: 'How long lockbox requests wait, and how many admins approve them.' };
 
@@ -63,10 +64,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
           </div>
         </form>
       ) : (
-        <section aria-labelledby="current" className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="current" className="text-lg font-semibold">
-            Current settings
-          </h2>
+        <Section id="current" title="Current settings" className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
           <dl className="mt-3 grid grid-cols-[1fr_auto] gap-y-2 text-sm">
             <dt className="font-medium text-slate-700">Requests expire unanswered after</dt>
             <dd>{hours === 1 ? '1 hour' : `${hours} hours`}</dd>
@@ -74,7 +72,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
             <dd>{settings.requiredApprovals === 2 ? 'Two customer admins' : 'One customer admin'}</dd>
           </dl>
           <p className="mt-3 text-sm text-slate-600">Only your organization’s customer admins can change these.</p>
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -11,6 +11,7 @@ import { readChangeFormState } from '@/lib/subprocessors/form-state';
 import { NOTICE_DAYS, earliestEffectiveDate } from '@/lib/subprocessors/notice';
 import { readAdminSubprocessors } from '@/lib/subprocessors/read';
 import { stateAfter } from '@/lib/subprocessors/timeline';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Change or remove a sub-processor', description: 'Schedule an update or the removal of a sub-processor.' };
 
@@ -45,10 +46,7 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
         it.
       </p>
 
-      <section aria-labelledby="update" className="mt-6">
-        <h2 id="update" className="text-lg font-semibold">
-          Schedule a change
-        </h2>
+      <Section id="update" title="Schedule a change" className="mt-6">
         <form id="change" method="post" action="/api/admin/subprocessors/changes" className="mt-3 rounded-lg border border-slate-200 bg-white p-5">
           <FormError state={updateState} before={initial ?? null} />
           <input type="hidden" name="kind" value="update" />
@@ -64,12 +62,9 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
             </button>
           </div>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="remove-heading" className="mt-10">
-        <h2 id="remove-heading" className="text-lg font-semibold">
-          Schedule its removal
-        </h2>
+      <Section id="remove-heading" title="Schedule its removal" className="mt-10">
         <form id="remove" method="post" action="/api/admin/subprocessors/changes" className="mt-3 rounded-lg border border-slate-200 bg-white p-5">
           <FormError state={removeState} />
           <input type="hidden" name="kind" value="remove" />
@@ -103,7 +98,7 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
             <SubmitButton variant="dangerOutline">Save removal as draft</SubmitButton>
           </div>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { orNotFound } from '@/lib/http/or-not-found';
 import { startedElsewhere } from '@/lib/http/recorded-read';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readTenantDataAsStaff } from '@/lib/lockbox/tenant-data';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Tenant data', description: 'A tenant’s data, as a lockbox grant or break-glass session allows.' };
 
@@ -69,10 +70,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
               </form>
             ) : null}
           </section>
-          <section aria-labelledby="records">
-            <h2 id="records" className="text-lg font-semibold">
-              Records
-            </h2>
+          <Section id="records" title="Records">
             {records.length === 0 ? (
               <div className="mt-3">
                 <EmptyState title="No records">The vendor holds no records for {tenant.legalName}.</EmptyState>
@@ -113,7 +111,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </>
       ) : (
         <>
@@ -128,10 +126,12 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
             </p>
           </div>
           {actor.role === 'support' ? (
-            <section aria-labelledby="request-access" className="rounded-lg border border-slate-200 bg-white p-5">
-              <h2 id="request-access" className="mb-3 text-lg font-semibold">
-                Request access
-              </h2>
+            <Section
+              id="request-access"
+              title="Request access"
+              className="rounded-lg border border-slate-200 bg-white p-5"
+              headingClassName="mb-3 text-lg font-semibold"
+            >
               {pending.length ? (
                 <p className="mb-4 text-sm text-slate-700">
                   You have {pending.length === 1 ? 'a request' : `${pending.length} requests`} waiting for {tenant.legalName}’s answer (the latest expires
@@ -142,7 +142,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
                 </p>
               ) : null}
               <LockboxRequestForm slug={tenant.slug} legalName={tenant.legalName} back={here} />
-            </section>
+            </Section>
           ) : actor.role === 'break_glass' ? (
             <p>
               <Link
