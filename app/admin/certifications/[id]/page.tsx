@@ -12,6 +12,7 @@ import { orNotFound } from '@/lib/http/or-not-found';
 import { CERTIFICATION_ERRORS } from '@/lib/portal/form-errors';
 import { getCertificationForAdmin, listCertificationHistory, listReportOptions } from '@/lib/portal/certifications';
 import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Edit certification', description: 'Change a certification’s status, dates and report.' };
 
@@ -33,11 +34,9 @@ export default async function EditCertification({ params, searchParams }: { para
         : undefined;
   return (
     <div>
-      <p className="text-sm">
-        <Link href="/admin/certifications" className="text-brand-700 hover:underline">
-          ← All certifications
-        </Link>
-      </p>
+      <BackLink href="/admin/certifications" className="text-sm">
+        All certifications
+      </BackLink>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight">{certification.framework}</h1>
         <CertificationStatusBadge status={certification.status} />

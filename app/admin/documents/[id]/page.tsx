@@ -3,7 +3,6 @@ import { Table } from '@/components/ui/table';
 import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
 import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
@@ -17,6 +16,7 @@ import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
 import { isUuid } from '@/lib/core/parse-input';
 import { AppError } from '@/lib/core/errors';
 import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 const GENERATOR_PAGES = {
   dpa: { href: '/admin/dpa', label: 'on the DPA page' },
@@ -54,11 +54,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
   return (
     <div className="gap-8">
       <div>
-        <p className="mb-2 text-sm">
-          <Link href="/admin/documents" className="text-brand-700 hover:underline">
-            ← Documents
-          </Link>
-        </p>
+        <BackLink href="/admin/documents">Documents</BackLink>
         <h1 className="text-2xl font-bold tracking-tight text-slate-950">{d.title}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
           <VisibilityBadge visibility={d.visibility} />

@@ -1,7 +1,6 @@
 import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
 import { DocumentFields, PdfFileField, fieldClass, labelClass } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
@@ -9,6 +8,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { listPortalDocuments } from '@/lib/documents/list';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'New document', description: 'Add a document with its first PDF to the trust portal.' };
 
@@ -18,11 +18,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Page
   const categories = [...new Set((await listPortalDocuments(await getDatabase())).map((d) => d.category))];
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/documents" className="text-brand-700 hover:underline">
-          ← Documents
-        </Link>
-      </p>
+      <BackLink href="/admin/documents">Documents</BackLink>
       <PageHeading title="New document">A document starts with its first PDF; later versions are added on its page.</PageHeading>
       <FormNotice error={singleParam(error)} errors={DOCUMENT_FORM_ERRORS} />
       <form

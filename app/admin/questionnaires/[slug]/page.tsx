@@ -15,6 +15,7 @@ import { AppError } from '@/lib/core/errors';
 import { ANSWER_LABELS, ANSWERS, MAX_COMMENT_LENGTH } from '@/lib/questionnaires/answers';
 import { MAX_IMPORT_BYTES } from '@/lib/questionnaires/limits';
 import { type EvidenceChoice, getQuestionnaire, listEvidenceChoices, type QuestionView } from '@/lib/questionnaires/read';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Questionnaire', description: 'Edit, import and export the answers to a security questionnaire.' };
 
@@ -149,11 +150,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <p className="mb-2 text-sm">
-          <Link href="/admin/questionnaires" className="text-brand-700 hover:underline">
-            ← Questionnaires
-          </Link>
-        </p>
+        <BackLink href="/admin/questionnaires">Questionnaires</BackLink>
         <h1 className="text-2xl font-bold tracking-tight text-slate-950">{q.title}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
           <VisibilityBadge visibility={q.document.visibility} />

@@ -1,11 +1,11 @@
 import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ChangeFields, FormError, submitButton } from '@/components/subprocessors/change-form';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { readChangeFormState } from '@/lib/subprocessors/form-state';
 import { NOTICE_DAYS, earliestEffectiveDate } from '@/lib/subprocessors/notice';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Schedule a new sub-processor', description: 'Schedule the addition of a sub-processor with the notice it needs.' };
 
@@ -17,11 +17,9 @@ export default async function NewSubprocessor({ searchParams }: { searchParams: 
   const records = earliestEffectiveDate(now, NOTICE_DAYS.customerRecords);
   return (
     <div>
-      <p className="text-sm">
-        <Link href="/admin/subprocessors" className="text-brand-700 underline">
-          ← Sub-processors
-        </Link>
-      </p>
+      <BackLink href="/admin/subprocessors" className="text-sm" linkClassName="text-brand-700 underline">
+        Sub-processors
+      </BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Schedule a new sub-processor</h1>
       <p className="mt-1 max-w-2xl text-slate-700">
         It is saved as a draft; nobody outside the trust admins sees it until you announce it. A new sub-processor needs {NOTICE_DAYS.standard} days’ notice, or{' '}

@@ -21,6 +21,7 @@ import { tenantBySlug } from '@/lib/lockbox/tenant';
 import { customerAdminCountOf } from '@/lib/tenants/customer-admins';
 import { NoAdminWarning } from '@/components/tenants/no-admin';
 import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Tenant', description: 'A tenant, and lockbox access to its data.' };
 
@@ -48,11 +49,9 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const done = singleParam(query.done);
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/tenants" className="text-brand-700 underline hover:text-brand-900">
-          ← Tenants
-        </Link>
-      </p>
+      <BackLink href="/admin/tenants" linkClassName="text-brand-700 underline hover:text-brand-900">
+        Tenants
+      </BackLink>
       <PageHeading title={tenant.legalName} eyebrow="Tenant">
         {actor.role === 'support'
           ? `To read ${tenant.legalName}’s data, ask its customer admins for access. You can read it only while an approved request is active.`

@@ -1,6 +1,5 @@
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
 import { Field, Select } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
@@ -11,6 +10,7 @@ import { requireCustomer } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { readLockboxSettings } from '@/lib/lockbox/settings';
 import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Lockbox settings', description: 'How long lockbox requests wait, and how many admins approve them.' };
 
@@ -24,11 +24,9 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
   const done = singleParam(query.done);
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href="/console/lockbox" className="text-brand-700 underline hover:text-brand-900">
-          ← Lockbox
-        </Link>
-      </p>
+      <BackLink href="/console/lockbox" linkClassName="text-brand-700 underline hover:text-brand-900">
+        Lockbox
+      </BackLink>
       <PageHeading title="Lockbox settings">
         How vendor staff requests for access to {actor.tenantName}’s data are answered. Changes apply to new requests.
       </PageHeading>

@@ -1,7 +1,6 @@
 import { SubmitButton } from '@/components/ui/button';
 import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeFields, FormError, submitButton } from '@/components/subprocessors/change-form';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -12,6 +11,7 @@ import { NOTICE_DAYS, earliestEffectiveDate } from '@/lib/subprocessors/notice';
 import { readAdminSubprocessors } from '@/lib/subprocessors/read';
 import { stateAfter } from '@/lib/subprocessors/timeline';
 import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Change or remove a sub-processor', description: 'Schedule an update or the removal of a sub-processor.' };
 
@@ -35,11 +35,9 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
 
   return (
     <div>
-      <p className="text-sm">
-        <Link href="/admin/subprocessors" className="text-brand-700 underline">
-          ← Sub-processors
-        </Link>
-      </p>
+      <BackLink href="/admin/subprocessors" className="text-sm" linkClassName="text-brand-700 underline">
+        Sub-processors
+      </BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{known.name}</h1>
       <p className="mt-1 max-w-2xl text-slate-700">
         {current ? 'A current sub-processor.' : 'Not current yet: its addition is scheduled.'} Each change is saved as a draft and published when you announce

@@ -19,6 +19,7 @@ import { startedElsewhere } from '@/lib/http/recorded-read';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readTenantDataAsStaff } from '@/lib/lockbox/tenant-data';
 import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Tenant data', description: 'A tenant’s data, as a lockbox grant or break-glass session allows.' };
 
@@ -41,11 +42,9 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
   const done = singleParam(query.done);
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href={`/admin/tenants/${slug}`} className="text-brand-700 underline hover:text-brand-900">
-          ← {tenant.legalName}
-        </Link>
-      </p>
+      <BackLink href={`/admin/tenants/${slug}`} linkClassName="text-brand-700 underline hover:text-brand-900">
+        {tenant.legalName}
+      </BackLink>
       <PageHeading title={`${tenant.legalName}’s data`} eyebrow="Tenant data" />
       <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
 
