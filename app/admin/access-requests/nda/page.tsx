@@ -1,15 +1,11 @@
 import { SubmitButton } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
-import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
-import { FormNotice } from '@/components/ui/notice';
+import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-page';
 import { Pagination } from '@/components/ui/pagination';
 import { listNdaVersions } from '@/lib/access/nda';
-import { countPendingRequests } from '@/lib/access/queue';
-import { requireTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
 import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewers accept, its versions, and publishing a new one.' };
@@ -17,26 +13,24 @@ export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewer
 const PAGE_SIZE = 10;
 
 export default async function NdaVersions({ searchParams }: { searchParams: PageSearchParams }) {
-  const actor = await requireTrustAdmin('/admin/access-requests/nda');
-  const query = await searchParams;
-  const page = pageParam(query.page);
-  const db = await getDatabase();
-  const [{ items, total }, pending, latest] = await Promise.all([
-    listNdaVersions({ db, actor }, { page, pageSize: PAGE_SIZE }),
-    countPendingRequests(db, actor),
-    listNdaVersions({ db, actor }, { page: 1, pageSize: 1 }),
-  ]);
+  const {
+    query,
+    page,
+    data: [{ items, total }, latest],
+    pending,
+  } = await readAccessTab('/admin/access-requests/nda', searchParams, (ctx, page) =>
+    Promise.all([listNdaVersions(ctx, { page, pageSize: PAGE_SIZE }), listNdaVersions(ctx, { page: 1, pageSize: 1 })]),
+  );
   const current = latest.items[0];
   return (
-    <div>
-      <AccessTabs current="/admin/access-requests/nda" pending={pending} />
-      <FormNotice
-        error={singleParam(query.error)}
-        errors={ACCESS_ERRORS}
-        success={
-          typeof query.published === 'string' ? `Version ${query.published} published. New requests accept it; earlier acceptances stay valid.` : undefined
-        }
-      />
+    <AccessTabPage
+      current="/admin/access-requests/nda"
+      pending={pending}
+      query={query}
+      success={
+        typeof query.published === 'string' ? `Version ${query.published} published. New requests accept it; earlier acceptances stay valid.` : undefined
+      }
+    >
       <Section
         id="publish"
         title={current ? `Current: version ${current.version}` : 'No NDA published yet'}
@@ -95,6 +89,6 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
         )}
         <Pagination basePath="/admin/access-requests/nda" page={page} pageSize={PAGE_SIZE} total={total} />
       </Section>
-    </div>
+    </AccessTabPage>
   );
 }

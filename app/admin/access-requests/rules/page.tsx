@@ -1,16 +1,12 @@
 import { SubmitButton } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
-import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
-import { FormNotice } from '@/components/ui/notice';
+import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-page';
 import { listDomainRules } from '@/lib/access/domain-rules';
 import { FREE_MAIL_PROVIDERS } from '@/lib/access/free-mail';
-import { countPendingRequests } from '@/lib/access/queue';
-import { requireTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
 import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Domain rules', description: 'Which e-mail domains are approved, reviewed or denied automatically.' };
@@ -18,18 +14,14 @@ export const metadata: Metadata = { title: 'Domain rules', description: 'Which e
 const DECISIONS = { approve: 'Approve at once', review: 'Send to review', deny: 'Deny' } as const;
 
 export default async function DomainRules({ searchParams }: { searchParams: PageSearchParams }) {
-  const actor = await requireTrustAdmin('/admin/access-requests/rules');
-  const query = await searchParams;
-  const db = await getDatabase();
-  const [rules, pending] = await Promise.all([listDomainRules({ db, actor }), countPendingRequests(db, actor)]);
+  const { query, data: rules, pending } = await readAccessTab('/admin/access-requests/rules', searchParams, (ctx) => listDomainRules(ctx));
   return (
-    <div>
-      <AccessTabs current="/admin/access-requests/rules" pending={pending} />
-      <FormNotice
-        error={singleParam(query.error)}
-        errors={ACCESS_ERRORS}
-        success={query.saved ? 'Rule added. It applies to new requests.' : query.removed ? 'Rule removed.' : undefined}
-      />
+    <AccessTabPage
+      current="/admin/access-requests/rules"
+      pending={pending}
+      query={query}
+      success={query.saved ? 'Rule added. It applies to new requests.' : query.removed ? 'Rule removed.' : undefined}
+    >
       <Section id="order" title="How a request is decided">
         <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-700">
           <li>A rule below for the e-mail’s domain, or for a parent domain (the most specific wins).</li>
@@ -88,6 +80,6 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
           </div>
         </form>
       </Section>
-    </div>
+    </AccessTabPage>
   );
 }
