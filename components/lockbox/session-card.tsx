@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { BreakGlassView } from '@/lib/lockbox/views';
 import { durationLabel, timeLeftLabel } from './format';
 import { StateBadge } from './state-badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** One break-glass session: who opened it, why, when it ended, and its review once written. */
 export function SessionCard({
@@ -80,5 +81,20 @@ export function SessionCard({
         {children}
       </article>
     </li>
+  );
+}
+
+/** Break-glass sessions as cards, or `empty` said under "No break-glass sessions" when there are none. */
+export function SessionList({ sessions, now, empty }: { sessions: BreakGlassView[]; now: Date; empty: ReactNode }) {
+  return sessions.length === 0 ? (
+    <EmptyState className="mt-3" title="No break-glass sessions">
+      {empty}
+    </EmptyState>
+  ) : (
+    <ol className="mt-3 space-y-4">
+      {sessions.map((s) => (
+        <SessionCard key={s.id} session={s} now={now} />
+      ))}
+    </ol>
   );
 }

@@ -46,9 +46,9 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
 
       <Section id="sessions" title="Sessions">
         {sessions.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No break-glass sessions">No one has opened emergency access yet.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No break-glass sessions">
+            No one has opened emergency access yet.
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-4">
             {sessions.map((s) => {

@@ -45,9 +45,9 @@ export default async function AdminCertifications({ searchParams }: { searchPara
 
       <Section id="list" title="Frameworks" className="mt-6">
         {certifications.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No certifications yet">Add the first one with the form below.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No certifications yet">
+            Add the first one with the form below.
+          </EmptyState>
         ) : (
           <Table
             columns={[

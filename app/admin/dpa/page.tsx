@@ -129,9 +129,9 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
 
       <Section id="versions" title="Published versions" className="mt-8">
         {versions.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No version published">Customers cannot execute a DPA until the first version is published.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No version published">
+            Customers cannot execute a DPA until the first version is published.
+          </EmptyState>
         ) : (
           <Table columns={[{ label: 'Version' }, { label: 'Published' }, { label: 'Change' }, { label: 'Content SHA-256' }]} className="mt-3">
             {versions.map((v) => (

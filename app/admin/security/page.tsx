@@ -44,9 +44,9 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Pa
 
       <Section id="blocks" title="Blocks" className="mt-6">
         {blocks.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No blocks yet">The public security page says it is not published until you add one.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No blocks yet">
+            The public security page says it is not published until you add one.
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-3">
             {blocks.map((b, i) => (

@@ -57,17 +57,15 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
 
       <Section id="posted" title="Posted" className="mt-10">
         {updates.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title={total === 0 ? 'No updates yet' : 'Nothing on this page'}>
-              {total === 0 ? (
-                'The public updates page says so until you post one.'
-              ) : (
-                <Link href="/admin/updates" className="text-brand-700 underline">
-                  Go to the newest
-                </Link>
-              )}
-            </EmptyState>
-          </div>
+          <EmptyState className="mt-3" title={total === 0 ? 'No updates yet' : 'Nothing on this page'}>
+            {total === 0 ? (
+              'The public updates page says so until you post one.'
+            ) : (
+              <Link href="/admin/updates" className="text-brand-700 underline">
+                Go to the newest
+              </Link>
+            )}
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-3">
             {updates.map((u) => (

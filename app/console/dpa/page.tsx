@@ -93,9 +93,9 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: PageS
         </Section>
       ) : null}
       {!current ? (
-        <div className="mt-6">
-          <EmptyState title="No DPA published yet">The vendor has not published its Data Processing Agreement yet.</EmptyState>
-        </div>
+        <EmptyState className="mt-6" title="No DPA published yet">
+          The vendor has not published its Data Processing Agreement yet.
+        </EmptyState>
       ) : null}
 
       <Section id="history" title="History" className="mt-8">

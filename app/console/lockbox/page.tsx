@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
-import { SessionCard } from '@/components/lockbox/session-card';
+import { SessionList } from '@/components/lockbox/session-card';
 import { StateBadge } from '@/components/lockbox/state-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
@@ -61,9 +61,9 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
 
       <Section id="pending" title={`Pending requests (${waiting.length})`}>
         {waiting.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No requests waiting">When a vendor support engineer asks for access, the request appears here.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No requests waiting">
+            When a vendor support engineer asks for access, the request appears here.
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-4">
             {waiting.map((r) => {
@@ -114,9 +114,9 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
 
       <Section id="active" title={`Active access (${active.length})`} className="mt-8">
         {active.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No one has access now">Approved requests show here with the time left until access ends.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No one has access now">
+            Approved requests show here with the time left until access ends.
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-4">
             {active.map((r) => (
@@ -144,17 +144,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
 
       <Section id="break-glass" title="Break-glass sessions" className="mt-8">
         <p className="mt-1 text-sm text-slate-600">Emergency access opened by the vendor’s designated holders, with the review written after each.</p>
-        {sessions.sessions.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No break-glass sessions">The vendor has never opened emergency access to {actor.tenantName}’s data.</EmptyState>
-          </div>
-        ) : (
-          <ol className="mt-3 space-y-4">
-            {sessions.sessions.map((s) => (
-              <SessionCard key={s.id} session={s} now={now} />
-            ))}
-          </ol>
-        )}
+        <SessionList sessions={sessions.sessions} now={now} empty={<>The vendor has never opened emergency access to {actor.tenantName}’s data.</>} />
         {sessions.total > sessions.sessions.length ? (
           <p className="mt-2 text-sm text-slate-600">
             Showing the latest {sessions.sessions.length} of {sessions.total} sessions.
@@ -165,9 +155,9 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
       <Section id="history" title="History" className="mt-8">
         <p className="mt-1 text-sm text-slate-600">Denied, expired and revoked requests, newest first.</p>
         {history.requests.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No history yet">Requests move here once they are denied, expire or are revoked.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No history yet">
+            Requests move here once they are denied, expire or are revoked.
+          </EmptyState>
         ) : (
           <Table
             columns={[

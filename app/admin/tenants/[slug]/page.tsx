@@ -5,8 +5,8 @@ import Link from 'next/link';
 import { BreakGlassForm } from '@/components/lockbox/break-glass-form';
 import { DONE_MESSAGES, LOCKBOX_ERRORS, timeLeftLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
-import { SessionCard } from '@/components/lockbox/session-card';
-import { LockboxRequestForm } from '@/components/lockbox/request-form';
+import { SessionList } from '@/components/lockbox/session-card';
+import { LockboxRequestSection } from '@/components/lockbox/request-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -70,16 +70,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
         </Link>
       </p>
 
-      {actor.role === 'support' ? (
-        <Section
-          id="request-access"
-          title="Request access"
-          className="rounded-lg border border-slate-200 bg-white p-5"
-          headingClassName="mb-3 text-lg font-semibold"
-        >
-          <LockboxRequestForm slug={tenant.slug} legalName={tenant.legalName} back={here} />
-        </Section>
-      ) : null}
+      {actor.role === 'support' ? <LockboxRequestSection slug={tenant.slug} legalName={tenant.legalName} back={here} /> : null}
 
       {actor.role === 'break_glass' ? (
         <section id="break-glass" aria-labelledby="break-glass-heading" className="rounded-lg border border-red-200 bg-white p-5">
@@ -110,13 +101,11 @@ export default async function TenantPage({ params, searchParams }: Props) {
       {requests ? (
         <Section id="requests" title={actor.role === 'support' ? 'Your requests for this tenant' : 'Lockbox requests for this tenant'} className="mt-8">
           {requests.requests.length === 0 ? (
-            <div className="mt-3">
-              <EmptyState title="No requests yet">
-                {actor.role === 'support'
-                  ? 'Requests you send appear here with the customer’s answer.'
-                  : 'Support engineers’ requests for this tenant appear here.'}
-              </EmptyState>
-            </div>
+            <EmptyState className="mt-3" title="No requests yet">
+              {actor.role === 'support'
+                ? 'Requests you send appear here with the customer’s answer.'
+                : 'Support engineers’ requests for this tenant appear here.'}
+            </EmptyState>
           ) : (
             <ol className="mt-3 space-y-4">
               {requests.requests.map((r) => (
@@ -130,17 +119,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
 
       {sessions ? (
         <Section id="sessions" title="Break-glass sessions on this tenant" className="mt-8">
-          {sessions.sessions.length === 0 ? (
-            <div className="mt-3">
-              <EmptyState title="No break-glass sessions">None has been opened on {tenant.legalName}.</EmptyState>
-            </div>
-          ) : (
-            <ol className="mt-3 space-y-4">
-              {sessions.sessions.map((s) => (
-                <SessionCard key={s.id} session={s} now={now} />
-              ))}
-            </ol>
-          )}
+          <SessionList sessions={sessions.sessions} now={now} empty={<>None has been opened on {tenant.legalName}.</>} />
           {sessions.total > sessions.sessions.length ? (
             <p className="mt-3 text-sm">
               <Link href="/admin/break-glass" className="text-brand-700 underline hover:text-brand-900">

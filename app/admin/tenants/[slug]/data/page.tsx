@@ -7,7 +7,7 @@ import { Back } from '@/components/lockbox/controls';
 import { Field, TextArea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, minutesLeft } from '@/components/lockbox/format';
-import { LockboxRequestForm } from '@/components/lockbox/request-form';
+import { LockboxRequestSection } from '@/components/lockbox/request-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -71,9 +71,9 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
           </section>
           <Section id="records" title="Records">
             {records.length === 0 ? (
-              <div className="mt-3">
-                <EmptyState title="No records">The vendor holds no records for {tenant.legalName}.</EmptyState>
-              </div>
+              <EmptyState className="mt-3" title="No records">
+                The vendor holds no records for {tenant.legalName}.
+              </EmptyState>
             ) : (
               <ul className="mt-3 grid gap-3">
                 {records.map((r) => (
@@ -125,12 +125,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
             </p>
           </div>
           {actor.role === 'support' ? (
-            <Section
-              id="request-access"
-              title="Request access"
-              className="rounded-lg border border-slate-200 bg-white p-5"
-              headingClassName="mb-3 text-lg font-semibold"
-            >
+            <LockboxRequestSection slug={tenant.slug} legalName={tenant.legalName} back={here}>
               {pending.length ? (
                 <p className="mb-4 text-sm text-slate-700">
                   You have {pending.length === 1 ? 'a request' : `${pending.length} requests`} waiting for {tenant.legalName}’s answer (the latest expires
@@ -140,8 +135,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
                   </Link>
                 </p>
               ) : null}
-              <LockboxRequestForm slug={tenant.slug} legalName={tenant.legalName} back={here} />
-            </Section>
+            </LockboxRequestSection>
           ) : actor.role === 'break_glass' ? (
             <p>
               <Link
