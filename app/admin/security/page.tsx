@@ -13,6 +13,7 @@ import { SECURITY_BLOCK_ERRORS } from '@/lib/portal/form-errors';
 
 import { listSecurityBlocksForAdmin } from '@/lib/portal/security-blocks';
 import { Section } from '@/components/ui/section';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Security overview', description: 'Edit the blocks of the public security overview.' };
 
@@ -101,11 +102,11 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Pa
       </Section>
 
       <Section id="add" title="Add a block" className="mt-10">
-        <form method="post" action="/api/admin/security-blocks" className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <FormCard action="/api/admin/security-blocks" className="mt-3 space-y-3 p-4">
           <Field label="Title" name="title" required maxLength={120} hint="For example “Encryption at rest and in transit”." />
           <TextArea label="Text" name="body" required maxLength={10_000} rows={6} hint={TEXT_HINT} />
           <SubmitButton>Add block</SubmitButton>
-        </form>
+        </FormCard>
       </Section>
     </div>
   );

@@ -15,6 +15,7 @@ import { getDatabase } from '@/lib/db';
 import { UPDATE_ERRORS } from '@/lib/portal/form-errors';
 import { listUpdatesForAdmin } from '@/lib/portal/updates';
 import { Section } from '@/components/ui/section';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Updates', description: 'Post, edit and delete the news of the public updates page.' };
 
@@ -47,12 +48,12 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
       </div>
 
       <Section id="post" title="Post an update" className="mt-6">
-        <form method="post" action="/api/admin/updates" className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <FormCard action="/api/admin/updates" className="mt-3 space-y-3 p-4">
           <Field label="Title" name="title" required maxLength={200} />
           <TextArea label="Text" name="body" required maxLength={10_000} rows={5} hint={TEXT_HINT} />
           <Field label="Publication time (UTC)" name="publishedAt" type="datetime-local" hint="Leave blank to publish now." />
           <SubmitButton>Post update</SubmitButton>
-        </form>
+        </FormCard>
       </Section>
 
       <Section id="posted" title="Posted" className="mt-10">

@@ -8,6 +8,7 @@ import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-pag
 import { listDomainRules } from '@/lib/access/domain-rules';
 import { FREE_MAIL_PROVIDERS } from '@/lib/access/free-mail';
 import { Section } from '@/components/ui/section';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Domain rules', description: 'Which e-mail domains are approved, reviewed or denied automatically.' };
 
@@ -66,7 +67,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
             ))}
           </Table>
         )}
-        <form method="post" action="/api/admin/access/rules" className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2">
+        <FormCard action="/api/admin/access/rules" className="mt-4 grid gap-4 p-5 sm:grid-cols-2">
           <h3 className="font-semibold sm:col-span-2">Add a rule</h3>
           <Field label="Domain" name="domain" required maxLength={253} placeholder="example.com" />
           <Select label="Decision" name="decision" defaultValue="review" options={Object.entries(DECISIONS).map(([value, label]) => ({ value, label }))} />
@@ -78,7 +79,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
           <div className="sm:col-span-2">
             <SubmitButton>Add rule</SubmitButton>
           </div>
-        </form>
+        </FormCard>
       </Section>
     </AccessTabPage>
   );

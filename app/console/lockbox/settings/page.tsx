@@ -11,6 +11,7 @@ import { getDatabase } from '@/lib/db';
 import { readLockboxSettings } from '@/lib/lockbox/settings';
 import { Section } from '@/components/ui/section';
 import { BackLink } from '@/components/ui/back-link';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Lockbox settings', description: 'How long lockbox requests wait, and how many admins approve them.' };
 
@@ -32,7 +33,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
       </PageHeading>
       <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       {actor.role === 'customer_admin' ? (
-        <form method="post" action="/api/lockbox/settings" className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">
+        <FormCard action="/api/lockbox/settings" className="grid max-w-md gap-4 p-5">
           <Back to={HERE} />
           <Field
             id="request-expiry-hours"
@@ -60,7 +61,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
           <div>
             <SubmitButton>Save the settings</SubmitButton>
           </div>
-        </form>
+        </FormCard>
       ) : (
         <Section id="current" title="Current settings" className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
           <dl className="mt-3 grid grid-cols-[1fr_auto] gap-y-2 text-sm">
