@@ -68,3 +68,13 @@ export function PdfFileField() {
     </div>
   );
 }
+
+/** The note kept with an uploaded version, on the create form and the new version form. */
+export function VersionNoteField({ placeholder }: { placeholder: string }) {
+  return (
+    <label className={labelClass}>
+      Version note <span className="font-normal text-slate-600">(optional)</span>
+      <input name="note" maxLength={500} className={fieldClass} placeholder={placeholder} />
+    </label>
+  );
+}

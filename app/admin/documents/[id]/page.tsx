@@ -6,7 +6,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
 import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
-import { DocumentFields, PdfFileField, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { DocumentFields, PdfFileField, VersionNoteField } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
@@ -104,10 +104,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
           <p className="mt-1 text-sm text-slate-600">The new file becomes the current version at once; earlier versions are kept below.</p>
           <form method="post" action={`/api/admin/documents/${d.id}/versions`} encType="multipart/form-data" className="mt-4 grid gap-4 sm:grid-cols-2">
             <PdfFileField />
-            <label className={labelClass}>
-              Version note <span className="font-normal text-slate-600">(optional)</span>
-              <input name="note" maxLength={500} className={fieldClass} placeholder="What changed" />
-            </label>
+            <VersionNoteField placeholder="What changed" />
             <div className="sm:col-span-2">
               <SubmitButton>Upload version</SubmitButton>
             </div>

@@ -2,7 +2,7 @@ import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
-import { DocumentFields, PdfFileField, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { DocumentFields, PdfFileField, VersionNoteField, fieldClass, labelClass } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -38,10 +38,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Page
         </div>
         <DocumentFields categories={categories} />
         <PdfFileField />
-        <label className={labelClass}>
-          Version note <span className="font-normal text-slate-600">(optional)</span>
-          <input name="note" maxLength={500} className={fieldClass} placeholder="For example: audit period 2025-26" />
-        </label>
+        <VersionNoteField placeholder="For example: audit period 2025-26" />
         <div className="sm:col-span-2">
           <SubmitButton>Create document</SubmitButton>
         </div>
