@@ -2,6 +2,7 @@ import { Table } from '@/components/ui/table';
 import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
+import type { LockboxRequestView } from '@/lib/lockbox/views';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
 import { Field } from '@/components/ui/field';
@@ -26,6 +27,16 @@ export const metadata: Metadata = { title: 'Lockbox', description: 'Approve, den
 
 const HERE = '/console/lockbox';
 const PAGE_SIZE = 10;
+
+/** Which request a button acts on, for screen readers: " the request of Ann, ticket CASE-1". */
+function OfRequest({ what, request }: { what: string; request: LockboxRequestView }) {
+  return (
+    <span className="sr-only">
+      {' '}
+      {what} of {request.requester.name}, ticket {request.ticket}
+    </span>
+  );
+}
 
 export default async function ConsoleLockbox({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer(HERE);
@@ -84,18 +95,12 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                         {approvedByMe ? null : (
                           <SubmitButton>
                             Approve
-                            <span className="sr-only">
-                              {' '}
-                              the request of {r.requester.name}, ticket {r.ticket}
-                            </span>
+                            <OfRequest what="the request" request={r} />
                           </SubmitButton>
                         )}
                         <SubmitButton variant="dangerOutline" formAction={`/api/lockbox/requests/${r.id}/deny`}>
                           Deny
-                          <span className="sr-only">
-                            {' '}
-                            the request of {r.requester.name}, ticket {r.ticket}
-                          </span>
+                          <OfRequest what="the request" request={r} />
                         </SubmitButton>
                       </div>
                       {approvedByMe ? (
@@ -128,10 +133,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                     <div className="sm:mb-5">
                       <SubmitButton variant="danger">
                         Revoke
-                        <span className="sr-only">
-                          {' '}
-                          the access of {r.requester.name}, ticket {r.ticket}
-                        </span>
+                        <OfRequest what="the access" request={r} />
                       </SubmitButton>
                     </div>
                   </form>
