@@ -15,15 +15,18 @@ export async function openAccessTab(path: AccessTabPath, searchParams: PageSearc
   return { actor, query, page: pageParam(query.page), db: await getDatabase() };
 }
 
-/** The same, with what `read` reads for the tab and, at once, the pending requests counted for the Queue tab's badge. */
-export async function readAccessTab<T>(
+/**
+ * The same, with the fields `read` reads for the tab and, at once, the pending requests counted for
+ * the Queue tab's badge.
+ */
+export async function readAccessTab<T extends object>(
   path: AccessTabPath,
   searchParams: PageSearchParams,
   read: (ctx: { db: Database; actor: StaffActor }, page: number) => Promise<T>,
 ) {
   const { actor, query, page, db } = await openAccessTab(path, searchParams);
   const [data, pending] = await Promise.all([read({ db, actor }, page), countPendingRequests(db, actor)]);
-  return { query, page, data, pending };
+  return { ...data, query, page, pending };
 }
 
 /** A tab of the access request tools: their heading and tabs, the outcome of the last form post, then the tab. */

@@ -13,12 +13,7 @@ export const metadata: Metadata = { title: 'Access decisions', description: 'Rec
 const PAGE_SIZE = 20;
 
 export default async function AccessDecisions({ searchParams }: { searchParams: PageSearchParams }) {
-  const {
-    query,
-    page,
-    data: { items, total },
-    pending,
-  } = await readAccessTab('/admin/access-requests/decided', searchParams, (ctx, page) =>
+  const { items, total, query, page, pending } = await readAccessTab('/admin/access-requests/decided', searchParams, (ctx, page) =>
     listAccessRequests(ctx, { view: 'decided', page, pageSize: PAGE_SIZE }),
   );
   const now = new Date();

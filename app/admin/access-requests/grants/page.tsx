@@ -14,12 +14,7 @@ export const metadata: Metadata = { title: 'Active grants', description: 'Who ca
 const PAGE_SIZE = 20;
 
 export default async function ActiveGrants({ searchParams }: { searchParams: PageSearchParams }) {
-  const {
-    query,
-    page,
-    data: { items, total },
-    pending,
-  } = await readAccessTab('/admin/access-requests/grants', searchParams, (ctx, page) =>
+  const { items, total, query, page, pending } = await readAccessTab('/admin/access-requests/grants', searchParams, (ctx, page) =>
     listActiveGrants({ ...ctx, clock: systemClock }, { page, pageSize: PAGE_SIZE }),
   );
   return (

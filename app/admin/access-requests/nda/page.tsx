@@ -13,14 +13,10 @@ export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewer
 const PAGE_SIZE = 10;
 
 export default async function NdaVersions({ searchParams }: { searchParams: PageSearchParams }) {
-  const {
-    query,
-    page,
-    data: [{ items, total }, latest],
-    pending,
-  } = await readAccessTab('/admin/access-requests/nda', searchParams, (ctx, page) =>
-    Promise.all([listNdaVersions(ctx, { page, pageSize: PAGE_SIZE }), listNdaVersions(ctx, { page: 1, pageSize: 1 })]),
-  );
+  const { items, total, latest, query, page, pending } = await readAccessTab('/admin/access-requests/nda', searchParams, async (ctx, page) => {
+    const [versions, latest] = await Promise.all([listNdaVersions(ctx, { page, pageSize: PAGE_SIZE }), listNdaVersions(ctx, { page: 1, pageSize: 1 })]);
+    return { ...versions, latest };
+  });
   const current = latest.items[0];
   return (
     <AccessTabPage

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Domain rules', description: 'Which e
 const DECISIONS = { approve: 'Approve at once', review: 'Send to review', deny: 'Deny' } as const;
 
 export default async function DomainRules({ searchParams }: { searchParams: PageSearchParams }) {
-  const { query, data: rules, pending } = await readAccessTab('/admin/access-requests/rules', searchParams, (ctx) => listDomainRules(ctx));
+  const { rules, query, pending } = await readAccessTab('/admin/access-requests/rules', searchParams, async (ctx) => ({ rules: await listDomainRules(ctx) }));
   return (
     <AccessTabPage
       current="/admin/access-requests/rules"
