@@ -2,6 +2,7 @@ import { Table } from '@/components/ui/table';
 import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
+import { ReviewerCell } from '@/components/access/reviewer-cell';
 import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-page';
 import { RULE_LABELS } from '@/components/access/rule-label';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -28,12 +29,7 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
             const active = r.grant && !r.grant.revokedAt && r.grant.expiresAt > now;
             return (
               <tr key={r.id}>
-                <td className="px-4 py-3">
-                  <span className="font-medium">{r.name}</span>
-                  <span className="block text-xs text-slate-600">
-                    {r.email} · {r.company}
-                  </span>
-                </td>
+                <ReviewerCell name={r.name} email={r.email} company={r.company} />
                 <td className="px-4 py-3 text-slate-700">{r.documents.map((d) => d.title).join(', ')}</td>
                 <td className="px-4 py-3">
                   <span

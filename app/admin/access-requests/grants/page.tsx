@@ -3,6 +3,7 @@ import { Table } from '@/components/ui/table';
 import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
+import { ReviewerCell } from '@/components/access/reviewer-cell';
 import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-page';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
@@ -34,12 +35,7 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pag
         >
           {items.map((g) => (
             <tr key={g.id}>
-              <td className="px-4 py-3">
-                <span className="font-medium">{g.name}</span>
-                <span className="block text-xs text-slate-600">
-                  {g.email} · {g.company}
-                </span>
-              </td>
+              <ReviewerCell name={g.name} email={g.email} company={g.company} />
               <td className="px-4 py-3 text-slate-700">{g.documents.join(', ')}</td>
               <td className="px-4 py-3 text-slate-700">
                 {formatDate(g.createdAt)}
