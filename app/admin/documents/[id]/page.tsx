@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
-import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
+import { ValidityNote } from '@/components/documents/badges';
 import { DocumentFields, PdfFileField, VersionNoteField } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -16,7 +16,7 @@ import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
 import { isUuid } from '@/lib/core/parse-input';
 import { AppError } from '@/lib/core/errors';
 import { Section } from '@/components/ui/section';
-import { BackLink } from '@/components/ui/back-link';
+import { DocumentHeading } from '@/components/documents/document-heading';
 
 const GENERATOR_PAGES = {
   dpa: { href: '/admin/dpa', label: 'on the DPA page' },
@@ -54,10 +54,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
   return (
     <div className="gap-8">
       <div>
-        <BackLink href="/admin/documents">Documents</BackLink>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-950">{d.title}</h1>
-        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
-          <VisibilityBadge visibility={d.visibility} />
+        <DocumentHeading back={{ href: '/admin/documents', label: 'Documents' }} title={d.title} visibility={d.visibility}>
           <span className="font-mono">/documents/{d.slug}.pdf</span>
           {d.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived {formatDate(d.archivedAt)}</span> : null}
           {d.visibility === 'public' && !d.archivedAt ? (
@@ -65,7 +62,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
               Open public PDF
             </a>
           ) : null}
-        </p>
+        </DocumentHeading>
         {d.validity.state !== 'none' ? (
           <p className="mt-2 text-sm">
             <ValidityNote validity={d.validity} staff />
