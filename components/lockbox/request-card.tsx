@@ -22,11 +22,10 @@ export function RequestCard({
   showRequester?: boolean;
   children?: ReactNode;
 }) {
-  const headingId = `request-${r.id}`;
   return (
     <CardFrame
-      headingId={headingId}
-      data={{ 'data-request': r.id }}
+      kind="request"
+      id={r.id}
       state={r.state}
       title={
         showRequester ? (

@@ -18,11 +18,10 @@ export function SessionCard({
   tenant?: { slug: string; legalName: string };
   children?: ReactNode;
 }) {
-  const headingId = `session-${s.id}`;
   return (
     <CardFrame
-      headingId={headingId}
-      data={{ 'data-session': s.id }}
+      kind="session"
+      id={s.id}
       state={s.state === 'active' ? 'active' : s.review ? 'reviewed' : 'ended'}
       title={
         tenant ? (
