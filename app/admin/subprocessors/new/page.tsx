@@ -19,7 +19,7 @@ export default async function NewSubprocessor({ searchParams }: { searchParams: 
   const records = earliestEffectiveDate(now, NOTICE_DAYS.customerRecords);
   return (
     <div>
-      <BackLink href="/admin/subprocessors" className="text-sm" linkClassName="text-brand-700 underline">
+      <BackLink href="/admin/subprocessors" className="text-sm" underline="always">
         Sub-processors
       </BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Schedule a new sub-processor</h1>

@@ -25,7 +25,7 @@ export default async function Subscribers({ searchParams }: { searchParams: Page
   const { total, byStatus, subscribers } = await listSubscribers({ db: await getDatabase(), actor }, { page, pageSize: SUBSCRIBERS_PAGE_SIZE });
   return (
     <div>
-      <BackLink href="/admin/subprocessors" className="text-sm" linkClassName="text-brand-700 underline">
+      <BackLink href="/admin/subprocessors" className="text-sm" underline="always">
         Sub-processors
       </BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Subscribers</h1>

@@ -49,7 +49,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const done = singleParam(query.done);
   return (
     <div>
-      <BackLink href="/admin/tenants" linkClassName="text-brand-700 underline hover:text-brand-900">
+      <BackLink href="/admin/tenants" underline="darken">
         Tenants
       </BackLink>
       <PageHeading title={tenant.legalName} eyebrow="Tenant">

@@ -25,7 +25,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
   const done = singleParam(query.done);
   return (
     <div>
-      <BackLink href="/console/lockbox" linkClassName="text-brand-700 underline hover:text-brand-900">
+      <BackLink href="/console/lockbox" underline="darken">
         Lockbox
       </BackLink>
       <PageHeading title="Lockbox settings">

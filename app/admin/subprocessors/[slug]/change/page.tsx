@@ -34,7 +34,7 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
 
   return (
     <div>
-      <BackLink href="/admin/subprocessors" className="text-sm" linkClassName="text-brand-700 underline">
+      <BackLink href="/admin/subprocessors" className="text-sm" underline="always">
         Sub-processors
       </BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{known.name}</h1>

@@ -42,7 +42,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
   const done = singleParam(query.done);
   return (
     <div>
-      <BackLink href={`/admin/tenants/${slug}`} linkClassName="text-brand-700 underline hover:text-brand-900">
+      <BackLink href={`/admin/tenants/${slug}`} underline="darken">
         {tenant.legalName}
       </BackLink>
       <PageHeading title={`${tenant.legalName}’s data`} eyebrow="Tenant data" />
