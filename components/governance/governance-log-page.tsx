@@ -24,7 +24,6 @@ const PAGE_SIZE = 25;
 export async function GovernanceLogPage({
   actor,
   basePath,
-  title,
   intro,
   chainLabel,
   links,
@@ -32,7 +31,7 @@ export async function GovernanceLogPage({
 }: {
   actor: Actor;
   basePath: string;
-  title: string;
+  /** What the chain records; the link to how the log works follows it. */
   intro: ReactNode;
   chainLabel: string;
   links?: ReactNode;
@@ -48,7 +47,12 @@ export async function GovernanceLogPage({
   ]);
   return (
     <div>
-      <PageHeading title={title}>{intro}</PageHeading>
+      <PageHeading title="Governance log">
+        {intro}{' '}
+        <Link href="/governance-log" className="text-brand-700 underline hover:text-brand-900">
+          How the log works
+        </Link>
+      </PageHeading>
 
       <Section id="chain" title="The chain" className="mb-6 grid gap-4 md:grid-cols-3" headingClassName="sr-only">
         <Stat label="Events in the chain" value={String(status.events)} />
