@@ -6,7 +6,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
 import { ValidityNote } from '@/components/documents/badges';
-import { DocumentFields, PdfFileField, VersionNoteField } from '@/components/documents/document-fields';
+import { DocumentFields, VersionUploadFields } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
@@ -100,11 +100,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
         <Section id="upload" title="Upload a new version" className={section}>
           <p className="mt-1 text-sm text-slate-600">The new file becomes the current version at once; earlier versions are kept below.</p>
           <form method="post" action={`/api/admin/documents/${d.id}/versions`} encType="multipart/form-data" className="mt-4 grid gap-4 sm:grid-cols-2">
-            <PdfFileField />
-            <VersionNoteField placeholder="What changed" />
-            <div className="sm:col-span-2">
-              <SubmitButton>Upload version</SubmitButton>
-            </div>
+            <VersionUploadFields notePlaceholder="What changed" submitLabel="Upload version" />
           </form>
         </Section>
       )}

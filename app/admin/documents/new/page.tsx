@@ -1,8 +1,7 @@
-import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
-import { DocumentFields, PdfFileField, VersionNoteField, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { DocumentFields, VersionUploadFields, fieldClass, labelClass } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -37,11 +36,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Page
           </p>
         </div>
         <DocumentFields categories={categories} />
-        <PdfFileField />
-        <VersionNoteField placeholder="For example: audit period 2025-26" />
-        <div className="sm:col-span-2">
-          <SubmitButton>Create document</SubmitButton>
-        </div>
+        <VersionUploadFields notePlaceholder="For example: audit period 2025-26" submitLabel="Create document" />
       </form>
     </div>
   );
