@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Field, TextArea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { TEXT_HINT } from '@/components/portal-admin/text-hint';
+import { DeleteDetails, EditDetails } from '@/components/portal-admin/item-details';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -80,21 +81,17 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Pa
                     ) : null}
                   </div>
                 </div>
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {b.title}</summary>
-                  <form method="post" action={`/api/admin/security-blocks/${b.id}`} className="mt-3 space-y-3">
-                    <Field label="Title" name="title" id={`title-${b.id}`} required maxLength={120} defaultValue={b.title} />
-                    <TextArea label="Text" name="body" id={`body-${b.id}`} required maxLength={10_000} rows={8} defaultValue={b.body} hint={TEXT_HINT} />
-                    <SubmitButton>Save block</SubmitButton>
-                  </form>
-                </details>
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-medium text-red-700">Delete {b.title}…</summary>
-                  <form method="post" action={`/api/admin/security-blocks/${b.id}/delete`} className="mt-2 flex flex-wrap items-center gap-3">
-                    <p className="text-sm text-slate-700">The block disappears from the public page at once.</p>
-                    <SubmitButton variant="danger">Delete block</SubmitButton>
-                  </form>
-                </details>
+                <EditDetails title={b.title} action={`/api/admin/security-blocks/${b.id}`}>
+                  <Field label="Title" name="title" id={`title-${b.id}`} required maxLength={120} defaultValue={b.title} />
+                  <TextArea label="Text" name="body" id={`body-${b.id}`} required maxLength={10_000} rows={8} defaultValue={b.body} hint={TEXT_HINT} />
+                  <SubmitButton>Save block</SubmitButton>
+                </EditDetails>
+                <DeleteDetails
+                  title={b.title}
+                  action={`/api/admin/security-blocks/${b.id}/delete`}
+                  warning="The block disappears from the public page at once."
+                  submitLabel="Delete block"
+                />
               </li>
             ))}
           </ol>

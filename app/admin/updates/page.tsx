@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Field, TextArea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { TEXT_HINT } from '@/components/portal-admin/text-hint';
+import { DeleteDetails, EditDetails } from '@/components/portal-admin/item-details';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';
@@ -76,29 +77,25 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
                   {u.publishedAt > now ? <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-950">Scheduled</span> : null}
                   <time dateTime={u.publishedAt}>{formatDateTime(u.publishedAt)}</time>
                 </p>
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {u.title}</summary>
-                  <form method="post" action={`/api/admin/updates/${u.id}`} className="mt-3 space-y-3">
-                    <Field label="Title" name="title" id={`title-${u.id}`} required maxLength={200} defaultValue={u.title} />
-                    <TextArea label="Text" name="body" id={`body-${u.id}`} required maxLength={10_000} rows={6} defaultValue={u.body} hint={TEXT_HINT} />
-                    <Field
-                      label="Publication time (UTC)"
-                      name="publishedAt"
-                      id={`publishedAt-${u.id}`}
-                      type="datetime-local"
-                      defaultValue={u.publishedAt.slice(0, 19)}
-                      step={1}
-                    />
-                    <SubmitButton>Save update</SubmitButton>
-                  </form>
-                </details>
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-medium text-red-700">Delete {u.title}…</summary>
-                  <form method="post" action={`/api/admin/updates/${u.id}/delete`} className="mt-2 flex flex-wrap items-center gap-3">
-                    <p className="text-sm text-slate-700">The update disappears from the public page and the feed.</p>
-                    <SubmitButton variant="danger">Delete update</SubmitButton>
-                  </form>
-                </details>
+                <EditDetails title={u.title} action={`/api/admin/updates/${u.id}`}>
+                  <Field label="Title" name="title" id={`title-${u.id}`} required maxLength={200} defaultValue={u.title} />
+                  <TextArea label="Text" name="body" id={`body-${u.id}`} required maxLength={10_000} rows={6} defaultValue={u.body} hint={TEXT_HINT} />
+                  <Field
+                    label="Publication time (UTC)"
+                    name="publishedAt"
+                    id={`publishedAt-${u.id}`}
+                    type="datetime-local"
+                    defaultValue={u.publishedAt.slice(0, 19)}
+                    step={1}
+                  />
+                  <SubmitButton>Save update</SubmitButton>
+                </EditDetails>
+                <DeleteDetails
+                  title={u.title}
+                  action={`/api/admin/updates/${u.id}/delete`}
+                  warning="The update disappears from the public page and the feed."
+                  submitLabel="Delete update"
+                />
               </li>
             ))}
           </ol>
