@@ -2,6 +2,7 @@ import { formatDate } from '@/lib/core/dates';
 import Link from 'next/link';
 import type { PortalActivity } from '@/lib/dashboard/portal-activity';
 import { ActivityChart } from './activity-chart';
+import { Section } from '@/components/ui/section';
 
 const KIND_LABELS = { add: 'New', update: 'Change', remove: 'Removal' } as const;
 
@@ -22,10 +23,7 @@ function Card({ title, href, linkLabel, children }: { title: string; href: strin
 /** The trust admin's view of the portal: activity, and what waits for them. */
 export function PortalDashboard({ activity }: { activity: PortalActivity }) {
   return (
-    <section aria-labelledby="portal-activity" className="mt-8">
-      <h2 id="portal-activity" className="text-lg font-semibold">
-        Trust portal
-      </h2>
+    <Section id="portal-activity" title="Trust portal" className="mt-8">
       <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
         <ActivityChart days={activity.days} />
       </div>
@@ -84,6 +82,6 @@ export function PortalDashboard({ activity }: { activity: PortalActivity }) {
           </p>
         </Card>
       </div>
-    </section>
+    </Section>
   );
 }

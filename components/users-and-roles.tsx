@@ -4,6 +4,7 @@ import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { ROLE_LABELS, type Role } from '@/lib/core/roles';
 import { describedFields, fieldErrors } from '@/lib/core/parse-input';
 import { mappingInput } from '@/lib/identity/mappings';
+import { Section } from '@/components/ui/section';
 
 interface Props {
   organization: string;
@@ -47,10 +48,7 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
         </p>
       ) : null}
 
-      <section aria-labelledby="mappings" className="mt-8">
-        <h2 id="mappings" className="text-lg font-semibold">
-          Group to role mappings
-        </h2>
+      <Section id="mappings" title="Group to role mappings" className="mt-8">
         {mappings.length === 0 ? (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
             No mappings yet: directory groups give no role until you map them.
@@ -89,13 +87,10 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
           </label>
           <SubmitButton>Add mapping</SubmitButton>
         </form>
-      </section>
+      </Section>
 
       {jitProvisioning === undefined ? null : (
-        <section aria-labelledby="jit" className="mt-10">
-          <h2 id="jit" className="text-lg font-semibold">
-            Sign-in before provisioning
-          </h2>
+        <Section id="jit" title="Sign-in before provisioning" className="mt-10">
           <form method="post" action="/api/identity/settings" className="mt-3 flex flex-wrap items-center gap-4">
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="allowJitProvisioning" defaultChecked={jitProvisioning} className="h-4 w-4" />
@@ -105,13 +100,10 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
               Save sign-in setting
             </button>
           </form>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="people" className="mt-10">
-        <h2 id="people" className="text-lg font-semibold">
-          People
-        </h2>
+      <Section id="people" title="People" className="mt-10">
         {people.length === 0 ? (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
             Nobody yet: people appear here when your directory provisions them.
@@ -128,7 +120,7 @@ export function UsersAndRoles({ organization, people, mappings, roles, notice, j
             ))}
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

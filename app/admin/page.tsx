@@ -17,6 +17,7 @@ import { portalActivity } from '@/lib/dashboard/portal-activity';
 import { getDatabase } from '@/lib/db';
 import { listTenants } from '@/lib/tenants/list-tenants';
 import { NoAdminBadge } from '@/components/tenants/no-admin';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Staff admin' };
 
@@ -40,10 +41,7 @@ export default async function AdminHome({ searchParams }: { searchParams: PageSe
       <p className="mt-1 text-slate-700">You are signed in as {ROLE_LABELS[actor.role].toLowerCase()}.</p>
       <NotificationsPanel items={inbox.items} unread={inbox.unread} back="/admin" />
       {reviews ? (
-        <section aria-labelledby="open-reviews" className="mt-8">
-          <h2 id="open-reviews" className="text-lg font-semibold">
-            Open break-glass reviews
-          </h2>
+        <Section id="open-reviews" title="Open break-glass reviews" className="mt-8">
           <p className="mt-1 text-sm text-slate-600">Break-glass sessions without their post-incident review, newest first.</p>
           {reviews.sessions.length === 0 ? (
             <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No reviews are open.</p>
@@ -73,13 +71,10 @@ export default async function AdminHome({ searchParams }: { searchParams: PageSe
               Go to break-glass sessions
             </Link>
           </p>
-        </section>
+        </Section>
       ) : null}
       {activity && <PortalDashboard activity={activity} />}
-      <section aria-labelledby="tenants" className="mt-8">
-        <h2 id="tenants" className="text-lg font-semibold">
-          Tenants
-        </h2>
+      <Section id="tenants" title="Tenants" className="mt-8">
         <p className="mt-1 text-sm text-slate-600">
           Customers of this trust center. Their confidential records stay hidden from staff unless the customer approves access.
         </p>
@@ -103,7 +98,7 @@ export default async function AdminHome({ searchParams }: { searchParams: PageSe
             ))}
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

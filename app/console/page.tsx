@@ -8,6 +8,7 @@ import { listNotifications } from '@/lib/notifications/inbox';
 import { ROLE_LABELS } from '@/lib/core/roles';
 import { getDatabase } from '@/lib/db';
 import { listOwnRecords } from '@/lib/tenants/list-records';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Customer console' };
 
@@ -25,10 +26,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Page
         Signed in as {actor.name}, {ROLE_LABELS[actor.role].toLowerCase()}.
       </p>
       <NotificationsPanel items={inbox.items} unread={inbox.unread} back="/console" />
-      <section aria-labelledby="records" className="mt-8">
-        <h2 id="records" className="text-lg font-semibold">
-          Your data held by the vendor
-        </h2>
+      <Section id="records" title="Your data held by the vendor" className="mt-8">
         <p className="mt-1 text-sm text-slate-600">
           Only your organization’s users can read these records. Vendor staff see them only while a lockbox request you approved is active.
         </p>
@@ -47,7 +45,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Page
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

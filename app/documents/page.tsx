@@ -120,9 +120,9 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pa
           {nda ? (
             <RequestAccessForm documents={gated} nda={nda} wanted={wanted} grantDays={settings.accessGrantDays} />
           ) : (
-            <div className="mt-6">
-              <EmptyState title="Requests open soon">Our NDA is being prepared. Please check back shortly.</EmptyState>
-            </div>
+            <EmptyState className="mt-6" title="Requests open soon">
+              Our NDA is being prepared. Please check back shortly.
+            </EmptyState>
           )}
         </section>
       ) : null}

@@ -1,10 +1,13 @@
 import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { SubmitButton } from '@/components/ui/button';
 import { safeNextPath } from '@/lib/auth/cookie';
 import { signInInput } from '@/lib/auth/sign-in-input';
 import { describedFields, fieldErrors } from '@/lib/core/parse-input';
 import { config } from '@/lib/core/config';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/lib/seed/demo-data';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Sign in', description: 'Sign in to the customer console or the staff admin.' };
 
@@ -23,6 +26,20 @@ const ERRORS: Record<string, string> = fieldErrors(FIELDS, {
   account_not_provisioned: 'Your directory has not given you access to this trust center yet. Ask your administrator.',
   rate_limited: 'Too many failed sign-ins from your network. Wait a few minutes, then try again.',
 });
+
+/** A form that posts an e-mail address, and where to go once signed in. */
+function EmailForm({ action, label, next, children }: { action: string; label: string; next: string; children: ReactNode }) {
+  return (
+    <form method="post" action={action} className="mt-3 flex flex-wrap items-end gap-3">
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <label className="flex flex-col text-sm font-medium">
+        {label}
+        <input type="email" name="email" required autoComplete="email" className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal" />
+      </label>
+      {children}
+    </form>
+  );
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
@@ -56,22 +73,12 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
         </p>
       ) : null}
       {config().workosConfigured ? (
-        <section aria-labelledby="sso" className="mt-6">
-          <h2 id="sso" className="text-lg font-semibold">
-            Single sign-on
-          </h2>
+        <Section id="sso" title="Single sign-on" className="mt-6">
           <p className="mt-1 text-slate-700">Enter your work e-mail: we send you to your company’s identity provider.</p>
-          <form method="post" action="/api/auth/sso" className="mt-3 flex flex-wrap items-end gap-3">
-            {next ? <input type="hidden" name="next" value={next} /> : null}
-            <label className="flex flex-col text-sm font-medium">
-              Work e-mail
-              <input type="email" name="email" required autoComplete="email" className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal" />
-            </label>
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-              Continue with single sign-on
-            </button>
-          </form>
-        </section>
+          <EmailForm action="/api/auth/sso" label="Work e-mail" next={next}>
+            <SubmitButton>Continue with single sign-on</SubmitButton>
+          </EmailForm>
+        </Section>
       ) : null}
       {config().demoSignIn ? (
         <>
@@ -95,34 +102,22 @@ export default async function SignInPage({ searchParams }: { searchParams: PageS
                     <form method="post" action="/api/auth/demo">
                       <input type="hidden" name="email" value={account.email} />
                       {next ? <input type="hidden" name="next" value={next} /> : null}
-                      <button
-                        type="submit"
-                        aria-label={`Sign in as ${account.name}`}
-                        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
-                      >
+                      <SubmitButton size="sm" aria-label={`Sign in as ${account.name}`}>
                         Sign in
-                      </button>
+                      </SubmitButton>
                     </form>
                   </li>
                 ))}
               </ul>
             </section>
           ))}
-          <section aria-labelledby="other-account" className="mt-8">
-            <h2 id="other-account" className="text-lg font-semibold">
-              Another demo account
-            </h2>
-            <form method="post" action="/api/auth/demo" className="mt-3 flex flex-wrap items-end gap-3">
-              {next ? <input type="hidden" name="next" value={next} /> : null}
-              <label className="flex flex-col text-sm font-medium">
-                Account e-mail
-                <input type="email" name="email" required autoComplete="email" className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 font-normal" />
-              </label>
+          <Section id="other-account" title="Another demo account" className="mt-8">
+            <EmailForm action="/api/auth/demo" label="Account e-mail" next={next}>
               <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
                 Sign in as this account
               </button>
-            </form>
-          </section>
+            </EmailForm>
+          </Section>
         </>
       ) : null}
       {!config().demoSignIn && !config().workosConfigured ? (

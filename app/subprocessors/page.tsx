@@ -11,6 +11,7 @@ import { publicSettings } from '@/lib/portal/public-settings';
 import { filterOptions, filterSubprocessors, isFiltered, parseFilter } from '@/lib/subprocessors/filter';
 import { NOTICE_DAYS } from '@/lib/subprocessors/notice';
 import { publicSubprocessors } from '@/lib/subprocessors/public';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = {
   title: 'Sub-processors',
@@ -50,10 +51,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
         </p>
       </PageHeading>
 
-      <section aria-labelledby="upcoming" className="mt-8">
-        <h2 id="upcoming" className="text-xl font-semibold text-slate-900">
-          Upcoming changes
-        </h2>
+      <Section id="upcoming" title="Upcoming changes" className="mt-8" headingClassName="text-xl font-semibold text-slate-900">
         <div className="mt-3">
           {view.upcoming.length ? (
             <ChangeList changes={view.upcoming} />
@@ -61,12 +59,9 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
             <EmptyState title="No changes are scheduled">Announced changes appear here with their effective dates.</EmptyState>
           )}
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="current" className="mt-10">
-        <h2 id="current" className="text-xl font-semibold text-slate-900">
-          Current sub-processors
-        </h2>
+      <Section id="current" title="Current sub-processors" className="mt-10" headingClassName="text-xl font-semibold text-slate-900">
         <form
           method="get"
           action="/subprocessors"
@@ -123,7 +118,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
             </EmptyState>
           )}
         </div>
-      </section>
+      </Section>
 
       <div className="no-print mt-10">
         <SubscribeForm subscribed={params.subscribed === '1'} error={singleParam(params.subscribe_error)} />

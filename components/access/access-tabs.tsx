@@ -12,8 +12,10 @@ const TABS = [
   { href: '/admin/access-requests/nda', label: 'NDA' },
 ] as const;
 
+export type AccessTabPath = (typeof TABS)[number]['href'];
+
 /** The heading and sub-navigation of the access request tools. */
-export function AccessTabs({ current, pending }: { current: (typeof TABS)[number]['href']; pending: number }) {
+export function AccessTabs({ current, pending }: { current: AccessTabPath; pending: number }) {
   return (
     <div className="mb-6">
       <h1 className="text-2xl font-bold tracking-tight text-slate-950 sm:text-3xl">Access requests</h1>

@@ -5,6 +5,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import type { CustomerActor, StaffActor } from '@/lib/core/actor';
 import { describedFields, fieldErrors } from '@/lib/core/parse-input';
 import { deleteAccountInput } from '@/lib/privacy/delete-account';
+import { Section } from '@/components/ui/section';
 
 const ROLE_LABELS: Record<string, string> = {
   customer_admin: 'Customer admin',
@@ -39,10 +40,7 @@ export function AccountPage({ actor, error }: { actor: CustomerActor | StaffActo
         <dd>{actor.kind === 'customer' ? actor.tenantName : 'Vendor staff'}</dd>
       </dl>
 
-      <section aria-labelledby="your-data" className="mt-8">
-        <h2 id="your-data" className="text-lg font-semibold">
-          Your data
-        </h2>
+      <Section id="your-data" title="Your data" className="mt-8">
         <p className="mt-1 text-sm text-slate-700">
           A JSON file with your account, sessions, notifications, the decisions you made and the governance events you took part in. The download is recorded in
           the governance log.
@@ -50,12 +48,9 @@ export function AccountPage({ actor, error }: { actor: CustomerActor | StaffActo
         <form method="post" action="/api/me/export" className="mt-3">
           <SubmitButton variant="secondary">Download your data</SubmitButton>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="delete" className="mt-8">
-        <h2 id="delete" className="text-lg font-semibold">
-          Delete your account
-        </h2>
+      <Section id="delete" title="Delete your account" className="mt-8">
         {actor.kind === 'customer' ? (
           <>
             <p className="mt-1 text-sm text-slate-700">
@@ -75,7 +70,7 @@ export function AccountPage({ actor, error }: { actor: CustomerActor | StaffActo
             Vendor staff accounts are removed by a trust admin or by the vendor’s directory; ask them, and your name and e-mail address are erased the same way.
           </p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

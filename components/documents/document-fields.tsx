@@ -1,3 +1,4 @@
+import { SubmitButton } from '@/components/ui/button';
 import { DOCUMENT_VISIBILITIES, type DocumentVisibility } from '@/drizzle/schema';
 import { VISIBILITY_LABELS } from './badges';
 
@@ -55,7 +56,7 @@ export function DocumentFields({
 }
 
 /** The PDF upload control, with why a file must carry no password. */
-export function PdfFileField() {
+function PdfFileField() {
   return (
     <div>
       <label className={labelClass}>
@@ -66,5 +67,28 @@ export function PdfFileField() {
         Without a password or restrictions: each copy of an NDA or restricted document is stamped with its reader’s name.
       </p>
     </div>
+  );
+}
+
+/** The note kept with an uploaded version. */
+function VersionNoteField({ placeholder }: { placeholder: string }) {
+  return (
+    <label className={labelClass}>
+      Version note <span className="font-normal text-slate-600">(optional)</span>
+      <input name="note" maxLength={500} className={fieldClass} placeholder={placeholder} />
+    </label>
+  );
+}
+
+/** The end of the create and new version forms: the PDF, its note and the submit button. */
+export function VersionUploadFields({ notePlaceholder, submitLabel }: { notePlaceholder: string; submitLabel: string }) {
+  return (
+    <>
+      <PdfFileField />
+      <VersionNoteField placeholder={notePlaceholder} />
+      <div className="sm:col-span-2">
+        <SubmitButton>{submitLabel}</SubmitButton>
+      </div>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import type { DeliveryView } from '@/lib/forwarding/deliveries';
 import type { EndpointView } from '@/lib/forwarding/endpoints';
 import { AddEndpointForm } from './add-endpoint-form';
 import { RotateSecretButton } from './rotate-secret-button';
+import { Section } from '@/components/ui/section';
 
 export const PAGE_SIZE = 20;
 
@@ -165,10 +166,7 @@ export function ForwardingPage({
       </PageHeading>
       <FormNotice error={error} errors={errors} success={done ? DONE[done] : undefined} />
 
-      <section aria-labelledby="endpoints" className="mb-8">
-        <h2 id="endpoints" className="mb-3 text-lg font-semibold">
-          Endpoints ({endpoints.length})
-        </h2>
+      <Section id="endpoints" title={`Endpoints (${endpoints.length})`} className="mb-8" headingClassName="mb-3 text-lg font-semibold">
         {endpoints.length === 0 ? (
           <EmptyState title="No endpoints yet">Add your SIEM’s webhook URL below; it will receive every new event of the log.</EmptyState>
         ) : (
@@ -178,23 +176,20 @@ export function ForwardingPage({
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <section aria-label="Add an endpoint" className="mb-8">
         <AddEndpointForm />
       </section>
 
-      <section aria-labelledby="deliveries">
-        <h2 id="deliveries" className="mb-3 text-lg font-semibold">
-          Recent deliveries
-        </h2>
+      <Section id="deliveries" title="Recent deliveries" headingClassName="mb-3 text-lg font-semibold">
         {deliveries.length === 0 ? (
           <EmptyState title="Nothing delivered yet">Each event appended after an endpoint was added appears here with its delivery state.</EmptyState>
         ) : (
           <DeliveriesTable deliveries={deliveries} />
         )}
         <Pagination basePath={here} page={page} pageSize={PAGE_SIZE} total={total} />
-      </section>
+      </Section>
       <p className="mt-6 text-sm text-slate-600">
         How to verify signatures and de-duplicate: see the forwarding guide in the project’s documentation (<code>docs/governance-forwarding.md</code>). The
         JSON API is{' '}

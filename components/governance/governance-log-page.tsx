@@ -16,6 +16,7 @@ import { eventFilterOf, parseTimelineQuery } from '@/lib/governance/timeline-que
 
 import { EventTimeline } from './event-timeline';
 import { VerifyPanel } from './verify-panel';
+import { Section } from '@/components/ui/section';
 
 const PAGE_SIZE = 25;
 
@@ -23,7 +24,6 @@ const PAGE_SIZE = 25;
 export async function GovernanceLogPage({
   actor,
   basePath,
-  title,
   intro,
   chainLabel,
   links,
@@ -31,7 +31,7 @@ export async function GovernanceLogPage({
 }: {
   actor: Actor;
   basePath: string;
-  title: string;
+  /** What the chain records; the link to how the log works follows it. */
   intro: ReactNode;
   chainLabel: string;
   links?: ReactNode;
@@ -47,12 +47,14 @@ export async function GovernanceLogPage({
   ]);
   return (
     <div>
-      <PageHeading title={title}>{intro}</PageHeading>
+      <PageHeading title="Governance log">
+        {intro}{' '}
+        <Link href="/governance-log" className="text-brand-700 underline hover:text-brand-900">
+          How the log works
+        </Link>
+      </PageHeading>
 
-      <section aria-labelledby="chain" className="mb-6 grid gap-4 md:grid-cols-3">
-        <h2 id="chain" className="sr-only">
-          The chain
-        </h2>
+      <Section id="chain" title="The chain" className="mb-6 grid gap-4 md:grid-cols-3" headingClassName="sr-only">
         <Stat label="Events in the chain" value={String(status.events)} />
         <Stat
           label="Head"
@@ -68,15 +70,12 @@ export async function GovernanceLogPage({
               : 'Heads are signed within a minute of a change, and at every export.'
           }
         />
-      </section>
+      </Section>
 
       <VerifyPanel exportAction="/api/governance/export" />
       {links ? <div className="mt-4 text-sm">{links}</div> : null}
 
-      <section aria-labelledby="timeline" className="mt-8">
-        <h2 id="timeline" className="text-lg font-semibold">
-          Timeline
-        </h2>
+      <Section id="timeline" title="Timeline" className="mt-8">
         <form
           method="get"
           action={basePath}
@@ -125,7 +124,7 @@ export async function GovernanceLogPage({
           <EventTimeline events={events} actors={actors} caption={`Governance events of ${chainLabel}`} />
         )}
         <Pagination basePath={basePath} page={page} pageSize={PAGE_SIZE} total={total} params={{ ...query }} />
-      </section>
+      </Section>
     </div>
   );
 }

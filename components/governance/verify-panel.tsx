@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { PublicJwk } from '@/lib/governance/format';
 import { trustedKeysFromJwk, verifyLog, type VerifyResult } from '@/lib/governance/verify';
 import { browserVerifyCrypto } from '@/lib/governance/verify-browser';
+import { Section } from '@/components/ui/section';
 
 type State = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'done'; source: string; result: VerifyResult } | { kind: 'error'; message: string };
 
@@ -55,10 +56,7 @@ export function VerifyPanel({ exportAction }: { exportAction: string }) {
   }
 
   return (
-    <section aria-labelledby="verify" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="verify" className="text-lg font-semibold">
-        Export and verify
-      </h2>
+    <Section id="verify" title="Export and verify" className="rounded-lg border border-slate-200 bg-white p-4">
       <p className="mt-1 text-sm text-slate-700">
         The export is the whole chain as JSON Lines with its signed checkpoints. Verify it here, or offline with{' '}
         <code className="rounded bg-slate-100 px-1">npm run trust -- audit verify &lt;file&gt;</code> or any implementation of the published format.
@@ -116,7 +114,7 @@ export function VerifyPanel({ exportAction }: { exportAction: string }) {
         {state.kind === 'error' ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{state.message}</p> : null}
         {state.kind === 'done' ? <VerifyOutcome source={state.source} result={state.result} /> : null}
       </div>
-    </section>
+    </Section>
   );
 }
 

@@ -1,5 +1,5 @@
-import { Back } from '@/components/lockbox/controls';
-import { Field, Select, TextArea } from '@/components/ui/field';
+import { Back, Justification } from '@/components/lockbox/controls';
+import { Field, Select } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 
 const DURATIONS = [
@@ -35,16 +35,9 @@ export function BreakGlassForm({
           options={[{ value: '', label: 'Choose a tenant' }, ...(tenants ?? []).map((t) => ({ value: t.slug, label: t.legalName }))]}
         />
       )}
-      <TextArea
-        mono={false}
+      <Justification
         id="break-glass-justification"
-        name="justification"
-        label="Justification"
         hint="What is broken and why it cannot wait for the customer’s approval: at least 20 characters. The customer’s admins are told at once."
-        required
-        minLength={20}
-        maxLength={2000}
-        rows={4}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="break-glass-incident" name="incident" label="Incident reference" hint="e.g. INC-2291." required maxLength={100} />

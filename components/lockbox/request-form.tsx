@@ -1,6 +1,8 @@
-import { Back } from '@/components/lockbox/controls';
-import { Field, Select, TextArea } from '@/components/ui/field';
+import { Back, Justification } from '@/components/lockbox/controls';
+import { Field, Select } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
+import { Section } from '@/components/ui/section';
+import type { ReactNode } from 'react';
 
 const DURATIONS = [1, 2, 3, 4, 5, 6, 7, 8].map((h) => ({ value: String(h * 60), label: h === 1 ? '1 hour' : `${h} hours` }));
 
@@ -13,16 +15,9 @@ export function LockboxRequestForm({ slug, legalName, back }: { slug: string; le
     <form method="post" action="/api/lockbox/requests" className="grid max-w-2xl gap-4" aria-label={`Ask ${legalName} for access`}>
       <input type="hidden" name="tenant" value={slug} />
       <Back to={back} />
-      <TextArea
-        mono={false}
+      <Justification
         id="lockbox-justification"
-        name="justification"
-        label="Justification"
         hint={`Why you need ${legalName}’s data: at least 20 characters. The customer’s admins read this before deciding.`}
-        required
-        minLength={20}
-        maxLength={2000}
-        rows={4}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="lockbox-ticket" name="ticket" label="Ticket reference" hint="The support case this is for, e.g. CASE-48211." required maxLength={100} />
@@ -43,5 +38,20 @@ export function LockboxRequestForm({ slug, legalName, back }: { slug: string; le
         <SubmitButton>Request access</SubmitButton>
       </div>
     </form>
+  );
+}
+
+/** The support engineer's "Request access" card on a tenant's pages; `children` come before the form. */
+export function LockboxRequestSection({ slug, legalName, back, children }: { slug: string; legalName: string; back: string; children?: ReactNode }) {
+  return (
+    <Section
+      id="request-access"
+      title="Request access"
+      className="rounded-lg border border-slate-200 bg-white p-5"
+      headingClassName="mb-3 text-lg font-semibold"
+    >
+      {children}
+      <LockboxRequestForm slug={slug} legalName={legalName} back={back} />
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '@/lib/portal/certification-rules';
 import type { AdminCertification, ReportOption } from '@/lib/portal/certifications';
 import { Field, Select, TextArea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
+import { FormCard } from '@/components/ui/form-card';
 
 const VISIBILITY = { public: 'public', nda: 'under NDA', restricted: 'restricted' } as const;
 
@@ -24,7 +25,7 @@ export function CertificationForm({
     reportOptions.push({ value: c.reportDocumentId, label: `${c.reportDocumentTitle ?? 'Unknown document'} (archived)` });
   }
   return (
-    <form method="post" action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+    <FormCard action={action} className="space-y-4 p-5">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Framework" name="framework" required maxLength={120} defaultValue={c?.framework} />
         <Select
@@ -74,6 +75,6 @@ export function CertificationForm({
         />
       </div>
       <SubmitButton>{submitLabel}</SubmitButton>
-    </form>
+    </FormCard>
   );
 }

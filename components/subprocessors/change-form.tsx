@@ -1,5 +1,5 @@
 import { Notice } from '@/components/ui/notice';
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { SubprocessorFields } from '@/lib/subprocessors/fields';
 import { noticeMessage, type ChangeFormState } from '@/lib/subprocessors/form-state';
 
@@ -55,6 +55,20 @@ function Field({ id, label, hint: hintText, wide, children }: { id: string; labe
   );
 }
 
+/** A text input in a Field: its name is its id unless given, and its hint describes it. */
+export function Input({
+  id,
+  label,
+  hint: hintText,
+  ...props
+}: { id: string; label: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>) {
+  return (
+    <Field id={id} label={label} hint={hintText}>
+      <input id={id} name={id} {...props} aria-describedby={hintText ? `${id}-hint` : undefined} className={input} />
+    </Field>
+  );
+}
+
 /**
  * The fields of an addition or update. `initial` is what the sub-processor is now (updates);
  * `values` is what was typed before a refusal, and wins.
@@ -64,75 +78,39 @@ export function ChangeFields({ initial, values, noticeHint }: { initial?: Subpro
   const records = values.kind ? values.processesCustomerRecords === 'on' : (initial?.processesCustomerRecords ?? false);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field id="name" label="Name">
-        <input id="name" name="name" required maxLength={120} defaultValue={v('name', initial?.name)} className={input} />
-      </Field>
-      <Field id="website" label="Website">
-        <input
-          id="website"
-          name="website"
-          type="url"
-          required
-          maxLength={300}
-          placeholder="https://"
-          defaultValue={v('website', initial?.website)}
-          className={input}
-        />
-      </Field>
+      <Input id="name" label="Name" required maxLength={120} defaultValue={v('name', initial?.name)} />
+      <Input id="website" label="Website" type="url" required maxLength={300} placeholder="https://" defaultValue={v('website', initial?.website)} />
       <Field id="purpose" label="Purpose" wide>
         <textarea id="purpose" name="purpose" required maxLength={500} rows={2} defaultValue={v('purpose', initial?.purpose)} className={input} />
       </Field>
-      <Field id="dataCategories" label="Data categories" hint="Separated by commas, e.g. Contact details, Usage data">
-        <input
-          id="dataCategories"
-          name="dataCategories"
-          required
-          defaultValue={v('dataCategories', initial?.dataCategories.join(', '))}
-          aria-describedby="dataCategories-hint"
-          className={input}
-        />
-      </Field>
-      <Field id="locations" label="Locations" hint="ISO 3166-1 country codes separated by commas, e.g. DE, IE, US">
-        <input
-          id="locations"
-          name="locations"
-          required
-          defaultValue={v('locations', initial?.locations.join(', '))}
-          aria-describedby="locations-hint"
-          className={input}
-        />
-      </Field>
-      <Field id="transferMechanism" label="Transfer mechanism" hint="e.g. EU Standard Contractual Clauses, EU-U.S. Data Privacy Framework, adequacy decision">
-        <input
-          id="transferMechanism"
-          name="transferMechanism"
-          required
-          maxLength={200}
-          defaultValue={v('transferMechanism', initial?.transferMechanism)}
-          aria-describedby="transferMechanism-hint"
-          className={input}
-        />
-      </Field>
+      <Input
+        id="dataCategories"
+        label="Data categories"
+        hint="Separated by commas, e.g. Contact details, Usage data"
+        required
+        defaultValue={v('dataCategories', initial?.dataCategories.join(', '))}
+      />
+      <Input
+        id="locations"
+        label="Locations"
+        hint="ISO 3166-1 country codes separated by commas, e.g. DE, IE, US"
+        required
+        defaultValue={v('locations', initial?.locations.join(', '))}
+      />
+      <Input
+        id="transferMechanism"
+        label="Transfer mechanism"
+        hint="e.g. EU Standard Contractual Clauses, EU-U.S. Data Privacy Framework, adequacy decision"
+        required
+        maxLength={200}
+        defaultValue={v('transferMechanism', initial?.transferMechanism)}
+      />
       <label className="flex items-center gap-2 self-center text-sm font-medium">
         <input type="checkbox" name="processesCustomerRecords" defaultChecked={records} className="h-4 w-4" />
         Processes customer records
       </label>
-      <Field id="effectiveDate" label="Effective date" hint={noticeHint}>
-        <input
-          id="effectiveDate"
-          type="date"
-          name="effectiveDate"
-          required
-          defaultValue={v('effectiveDate')}
-          aria-describedby="effectiveDate-hint"
-          className={input}
-        />
-      </Field>
-      <Field id="reason" label="Reason for the change">
-        <input id="reason" name="reason" maxLength={1000} defaultValue={v('reason')} className={input} />
-      </Field>
+      <Input id="effectiveDate" label="Effective date" hint={noticeHint} type="date" required defaultValue={v('effectiveDate')} />
+      <Input id="reason" label="Reason for the change" maxLength={1000} defaultValue={v('reason')} />
     </div>
   );
 }
-
-export const submitButton = 'rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700';

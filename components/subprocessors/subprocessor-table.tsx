@@ -31,33 +31,18 @@ export function SubprocessorTable({
   action?: (row: CurrentSubprocessor) => ReactNode;
   compact?: boolean;
 }) {
+  // The compact table (the admin list) leaves out the two longest columns.
+  const columns = ['Name', 'Purpose', ...(compact ? [] : ['Data categories']), 'Locations', ...(compact ? [] : ['Transfer mechanism']), 'Customer records'];
   return (
     <table className="w-full border-collapse text-left text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="hidden bg-slate-100 text-slate-700 md:table-header-group">
         <tr>
-          <th scope="col" className="px-4 py-2 font-medium">
-            Name
-          </th>
-          <th scope="col" className="px-4 py-2 font-medium">
-            Purpose
-          </th>
-          {compact ? null : (
-            <th scope="col" className="px-4 py-2 font-medium">
-              Data categories
+          {columns.map((label) => (
+            <th key={label} scope="col" className="px-4 py-2 font-medium">
+              {label}
             </th>
-          )}
-          <th scope="col" className="px-4 py-2 font-medium">
-            Locations
-          </th>
-          {compact ? null : (
-            <th scope="col" className="px-4 py-2 font-medium">
-              Transfer mechanism
-            </th>
-          )}
-          <th scope="col" className="px-4 py-2 font-medium">
-            Customer records
-          </th>
+          ))}
           {action ? (
             <th scope="col" className="px-4 py-2 font-medium">
               <span className="sr-only">Actions</span>

@@ -1,25 +1,20 @@
 import { SubmitButton } from '@/components/ui/button';
-import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
+import { AccessTabPage, openAccessTab } from '@/components/access/access-tab-page';
 import { VisibilityBadge } from '@/components/documents/badges';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormNotice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';
 import { listAccessRequests } from '@/lib/access/queue';
-import { requireTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Access requests', description: 'Approve or deny reviewers’ requests for confidential documents.' };
 
 const PAGE_SIZE = 10;
 
 export default async function AccessRequestQueue({ searchParams }: { searchParams: PageSearchParams }) {
-  const actor = await requireTrustAdmin('/admin/access-requests');
-  const query = await searchParams;
-  const page = pageParam(query.page);
-  const { items, total } = await listAccessRequests({ db: await getDatabase(), actor }, { view: 'pending', page, pageSize: PAGE_SIZE });
+  const { actor, query, page, db } = await openAccessTab('/admin/access-requests', searchParams);
+  const { items, total } = await listAccessRequests({ db, actor }, { view: 'pending', page, pageSize: PAGE_SIZE });
   const success =
     query.decided === 'approved'
       ? 'Approved. The reviewer was e-mailed a sign-in link.'
@@ -27,9 +22,7 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
         ? 'Denied. The reviewer was e-mailed a polite refusal.'
         : undefined;
   return (
-    <div>
-      <AccessTabs current="/admin/access-requests" pending={total} />
-      <FormNotice error={singleParam(query.error)} errors={ACCESS_ERRORS} success={success} />
+    <AccessTabPage current="/admin/access-requests" pending={total} query={query} success={success}>
       <h2 className="sr-only">Pending requests</h2>
       {items.length === 0 ? (
         <EmptyState title="No requests waiting">New requests that the domain rules send to review appear here, oldest first.</EmptyState>
@@ -86,6 +79,6 @@ export default async function AccessRequestQueue({ searchParams }: { searchParam
         </ol>
       )}
       <Pagination basePath="/admin/access-requests" page={page} pageSize={PAGE_SIZE} total={total} />
-    </div>
+    </AccessTabPage>
   );
 }

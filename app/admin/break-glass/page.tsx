@@ -17,6 +17,7 @@ import { isBreakGlassHolder } from '@/lib/break-glass/holders';
 import { listSessions } from '@/lib/break-glass/sessions';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Break-glass', description: 'Emergency access to customers’ data, and its reviews.' };
 
@@ -43,14 +44,11 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
       </PageHeading>
       <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
 
-      <section aria-labelledby="sessions">
-        <h2 id="sessions" className="text-lg font-semibold">
-          Sessions
-        </h2>
+      <Section id="sessions" title="Sessions">
         {sessions.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No break-glass sessions">No one has opened emergency access yet.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No break-glass sessions">
+            No one has opened emergency access yet.
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-4">
             {sessions.map((s) => {
@@ -101,13 +99,15 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
           </ol>
         )}
         <Pagination basePath={HERE} page={page} pageSize={PAGE_SIZE} total={total} />
-      </section>
+      </Section>
 
       {actor.role === 'break_glass' ? (
-        <section aria-labelledby="invoke" className="mt-8 rounded-lg border border-red-200 bg-white p-5">
-          <h2 id="invoke" className="mb-1 text-lg font-semibold">
-            Invoke break-glass
-          </h2>
+        <Section
+          id="invoke"
+          title="Invoke break-glass"
+          className="mt-8 rounded-lg border border-red-200 bg-white p-5"
+          headingClassName="mb-1 text-lg font-semibold"
+        >
           {holder ? (
             <>
               <p className="mb-4 text-sm text-slate-700">Only for an incident that cannot wait for the customer’s approval through a lockbox request.</p>
@@ -116,7 +116,7 @@ export default async function BreakGlassPage({ searchParams }: { searchParams: P
           ) : (
             <p className="text-sm text-slate-700">You are not one of the two designated holders, so you cannot open a session.</p>
           )}
-        </section>
+        </Section>
       ) : null}
     </div>
   );

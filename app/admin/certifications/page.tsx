@@ -14,6 +14,7 @@ import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { CERTIFICATION_ERRORS } from '@/lib/portal/form-errors';
 import { listCertificationHistory, listCertificationsForAdmin, listReportOptions } from '@/lib/portal/certifications';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Certifications', description: 'Edit the certifications the public trust portal shows.' };
 
@@ -42,14 +43,11 @@ export default async function AdminCertifications({ searchParams }: { searchPara
         <FormNotice error={singleParam((await searchParams).error)} errors={CERTIFICATION_ERRORS} />
       </div>
 
-      <section aria-labelledby="list" className="mt-6">
-        <h2 id="list" className="text-lg font-semibold">
-          Frameworks
-        </h2>
+      <Section id="list" title="Frameworks" className="mt-6">
         {certifications.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No certifications yet">Add the first one with the form below.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No certifications yet">
+            Add the first one with the form below.
+          </EmptyState>
         ) : (
           <Table
             columns={[
@@ -86,22 +84,16 @@ export default async function AdminCertifications({ searchParams }: { searchPara
             ))}
           </Table>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="add" className="mt-10">
-        <h2 id="add" className="mb-3 text-lg font-semibold">
-          Add a certification
-        </h2>
+      <Section id="add" title="Add a certification" className="mt-10" headingClassName="mb-3 text-lg font-semibold">
         <CertificationForm action="/api/admin/certifications" reports={reports} submitLabel="Add certification" />
-      </section>
+      </Section>
 
-      <section aria-labelledby="history" className="mt-10">
-        <h2 id="history" className="mb-3 text-lg font-semibold">
-          Change history
-        </h2>
+      <Section id="history" title="Change history" className="mt-10" headingClassName="mb-3 text-lg font-semibold">
         <CertificationHistory changes={history.changes} showFramework />
         <Pagination basePath="/admin/certifications" page={page} pageSize={HISTORY_PAGE_SIZE} total={history.total} />
-      </section>
+      </Section>
     </div>
   );
 }

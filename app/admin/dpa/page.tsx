@@ -13,6 +13,7 @@ import { DPA_FIELD_MESSAGES as M, SCC_MODULES, type SccModule } from '@/lib/dpa/
 import { listAllExecutions } from '@/lib/dpa/executions';
 import { DPA_DRAFT_ERRORS } from '@/lib/dpa/form-errors';
 import { listDpaVersions, readDpaDraft } from '@/lib/dpa/versions';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Data Processing Agreement', description: 'Edit, publish and track the DPA.' };
 
@@ -39,10 +40,11 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
       </PageHeading>
       <FormNotice error={singleParam((await searchParams).error)} errors={DPA_DRAFT_ERRORS} success={success} />
 
-      <section aria-labelledby="publish" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="publish" className="text-lg font-semibold">
-          {versions[0] ? `Version ${versions[0].version} is in force` : 'Not published yet'}
-        </h2>
+      <Section
+        id="publish"
+        title={versions[0] ? `Version ${versions[0].version} is in force` : 'Not published yet'}
+        className="rounded-lg border border-slate-200 bg-white p-5"
+      >
         <p className="mt-1 text-sm text-slate-700">
           {draft.unpublished ? 'The draft below has changes that are not published.' : 'The draft below is the version in force.'}
           {draft.updatedAt ? ` Draft last saved ${formatDateTime(draft.updatedAt)}.` : ''}
@@ -67,12 +69,9 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
             </a>
           ) : null}
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="draft" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="draft" className="text-lg font-semibold">
-          Draft
-        </h2>
+      <Section id="draft" title="Draft" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
         <form method="post" action="/api/admin/dpa/draft" className="mt-4 grid gap-5">
           <Field label="Title" name="title" defaultValue={c.title} maxLength={200} hint={M.title} />
           <div className="grid gap-4 md:grid-cols-3">
@@ -126,16 +125,13 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
             <SubmitButton>Save the draft</SubmitButton>
           </div>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="versions" className="mt-8">
-        <h2 id="versions" className="text-lg font-semibold">
-          Published versions
-        </h2>
+      <Section id="versions" title="Published versions" className="mt-8">
         {versions.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No version published">Customers cannot execute a DPA until the first version is published.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No version published">
+            Customers cannot execute a DPA until the first version is published.
+          </EmptyState>
         ) : (
           <Table columns={[{ label: 'Version' }, { label: 'Published' }, { label: 'Change' }, { label: 'Content SHA-256' }]} className="mt-3">
             {versions.map((v) => (
@@ -151,12 +147,9 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
             ))}
           </Table>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="executions" className="mt-8">
-        <h2 id="executions" className="text-lg font-semibold">
-          Customer executions
-        </h2>
+      <Section id="executions" title="Customer executions" className="mt-8">
         {executions.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No customer has executed the DPA yet.</p>
         ) : (
@@ -175,7 +168,7 @@ export default async function AdminDpa({ searchParams }: { searchParams: PageSea
             ))}
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

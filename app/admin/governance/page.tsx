@@ -12,16 +12,12 @@ export default async function AdminGovernance({ searchParams }: { searchParams: 
     <GovernanceLogPage
       actor={actor}
       basePath="/admin/governance"
-      title="Governance log"
       chainLabel="the vendor chain"
       searchParams={await searchParams}
       intro={
         <>
           The vendor chain records what concerns no single tenant: sign-ins and refusals of staff and visitors, role changes, content and certification changes,
-          access-request decisions and exports. Each tenant’s own chain is readable only by that tenant’s users; they export and verify it from their console.{' '}
-          <Link href="/governance-log" className="text-brand-700 underline hover:text-brand-900">
-            How the log works
-          </Link>
+          access-request decisions and exports. Each tenant’s own chain is readable only by that tenant’s users; they export and verify it from their console.
         </>
       }
       links={

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Field, TextArea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { TEXT_HINT } from '@/components/portal-admin/text-hint';
+import { DeleteDetails, EditDetails } from '@/components/portal-admin/item-details';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
@@ -12,6 +13,8 @@ import { getDatabase } from '@/lib/db';
 import { SECURITY_BLOCK_ERRORS } from '@/lib/portal/form-errors';
 
 import { listSecurityBlocksForAdmin } from '@/lib/portal/security-blocks';
+import { Section } from '@/components/ui/section';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Security overview', description: 'Edit the blocks of the public security overview.' };
 
@@ -41,14 +44,11 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Pa
         <FormNotice error={singleParam((await searchParams).error)} errors={SECURITY_BLOCK_ERRORS} success={success ? SUCCESS[success] : undefined} />
       </div>
 
-      <section aria-labelledby="blocks" className="mt-6">
-        <h2 id="blocks" className="text-lg font-semibold">
-          Blocks
-        </h2>
+      <Section id="blocks" title="Blocks" className="mt-6">
         {blocks.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No blocks yet">The public security page says it is not published until you add one.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No blocks yet">
+            The public security page says it is not published until you add one.
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-3">
             {blocks.map((b, i) => (
@@ -81,37 +81,30 @@ export default async function AdminSecurity({ searchParams }: { searchParams: Pa
                     ) : null}
                   </div>
                 </div>
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {b.title}</summary>
-                  <form method="post" action={`/api/admin/security-blocks/${b.id}`} className="mt-3 space-y-3">
-                    <Field label="Title" name="title" id={`title-${b.id}`} required maxLength={120} defaultValue={b.title} />
-                    <TextArea label="Text" name="body" id={`body-${b.id}`} required maxLength={10_000} rows={8} defaultValue={b.body} hint={TEXT_HINT} />
-                    <SubmitButton>Save block</SubmitButton>
-                  </form>
-                </details>
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-medium text-red-700">Delete {b.title}…</summary>
-                  <form method="post" action={`/api/admin/security-blocks/${b.id}/delete`} className="mt-2 flex flex-wrap items-center gap-3">
-                    <p className="text-sm text-slate-700">The block disappears from the public page at once.</p>
-                    <SubmitButton variant="danger">Delete block</SubmitButton>
-                  </form>
-                </details>
+                <EditDetails title={b.title} action={`/api/admin/security-blocks/${b.id}`}>
+                  <Field label="Title" name="title" id={`title-${b.id}`} required maxLength={120} defaultValue={b.title} />
+                  <TextArea label="Text" name="body" id={`body-${b.id}`} required maxLength={10_000} rows={8} defaultValue={b.body} hint={TEXT_HINT} />
+                  <SubmitButton>Save block</SubmitButton>
+                </EditDetails>
+                <DeleteDetails
+                  title={b.title}
+                  action={`/api/admin/security-blocks/${b.id}/delete`}
+                  warning="The block disappears from the public page at once."
+                  submitLabel="Delete block"
+                />
               </li>
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="add" className="mt-10">
-        <h2 id="add" className="text-lg font-semibold">
-          Add a block
-        </h2>
-        <form method="post" action="/api/admin/security-blocks" className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <Section id="add" title="Add a block" className="mt-10">
+        <FormCard action="/api/admin/security-blocks" className="mt-3 space-y-3 p-4">
           <Field label="Title" name="title" required maxLength={120} hint="For example “Encryption at rest and in transit”." />
           <TextArea label="Text" name="body" required maxLength={10_000} rows={6} hint={TEXT_HINT} />
           <SubmitButton>Add block</SubmitButton>
-        </form>
-      </section>
+        </FormCard>
+      </Section>
     </div>
   );
 }

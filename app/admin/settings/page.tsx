@@ -1,7 +1,6 @@
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import { Field, TextArea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { TEXT_HINT } from '@/components/portal-admin/text-hint';
@@ -13,6 +12,7 @@ import { getDatabase } from '@/lib/db';
 import { SETTINGS_ERRORS } from '@/lib/portal/form-errors';
 import { MAX_LOGO_BYTES } from '@/lib/portal/logo';
 import { MAX_EXPIRY_DAYS, readSettingsForAdmin } from '@/lib/portal/settings';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Portal settings', description: 'The vendor’s name and logo, the portal’s texts and the security.txt fields.' };
 
@@ -23,16 +23,7 @@ const SUCCESS: Record<string, string> = {
   logo_removed: 'Logo removed.',
 };
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
+const card = 'space-y-4 rounded-lg border border-slate-200 bg-white p-5';
 
 export default async function AdminSettings({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/settings');
@@ -64,7 +55,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Pa
       </div>
 
       <form method="post" action="/api/admin/settings" className="space-y-6">
-        <Section id="portal" title="Portal">
+        <Section id="portal" title="Portal" className={card}>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Vendor name" name="vendorName" required maxLength={100} defaultValue={settings.vendorName} />
             <Field
@@ -80,7 +71,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Pa
           <TextArea label="Overview" name="overview" rows={4} maxLength={4000} defaultValue={settings.overview} hint="The introduction of the overview page." />
         </Section>
 
-        <Section id="disclosure" title="security.txt and vulnerability disclosure">
+        <Section id="disclosure" title="security.txt and vulnerability disclosure" className={card}>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field
               label="Security contact"
@@ -124,7 +115,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Pa
           </p>
         </Section>
 
-        <Section id="access" title="Document access">
+        <Section id="access" title="Document access" className={card}>
           <div className="sm:w-72">
             <Field
               label="Access grant days"
@@ -143,10 +134,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Pa
         <SubmitButton>Save settings</SubmitButton>
       </form>
 
-      <section aria-labelledby="logo" className="mt-10 space-y-4 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="logo" className="text-lg font-semibold">
-          Logo
-        </h2>
+      <Section id="logo" title="Logo" className={`mt-10 ${card}`}>
         {settings.logoVersion ? (
           <div className="flex flex-wrap items-center gap-4">
             {/* eslint-disable-next-line @next/next/no-img-element -- the same-origin logo the staff uploaded */}
@@ -178,7 +166,7 @@ export default async function AdminSettings({ searchParams }: { searchParams: Pa
             <SubmitButton>Upload logo</SubmitButton>
           </div>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

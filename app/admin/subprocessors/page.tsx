@@ -1,6 +1,7 @@
 import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { ChangeList } from '@/components/subprocessors/change-list';
 import { SubprocessorTable } from '@/components/subprocessors/subprocessor-table';
@@ -11,6 +12,7 @@ import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { isoDate } from '@/lib/subprocessors/dates';
 import { readAdminSubprocessors } from '@/lib/subprocessors/read';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Sub-processors', description: 'Schedule, announce and cancel sub-processor changes.' };
 
@@ -33,7 +35,20 @@ function success(p: SearchParams) {
   return undefined;
 }
 
-const cancelButton = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50';
+/** Cancels a drafted or announced change; `label` says which, for screen readers. */
+function CancelForm({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <form method="post" action={`/api/admin/subprocessors/changes/${id}/cancel`}>
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+        aria-label={label}
+      >
+        {children}
+      </button>
+    </form>
+  );
+}
 
 export default async function AdminSubprocessors({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireTrustAdmin('/admin/subprocessors');
@@ -90,11 +105,9 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
                       ? `announced today, it may take effect from ${d.earliestDate}.`
                       : `too early if announced today; the earliest effective date is now ${d.earliestDate}.`}
                   </p>
-                  <form method="post" action={`/api/admin/subprocessors/changes/${d.id}/cancel`}>
-                    <button type="submit" className={cancelButton} aria-label={`Cancel the draft: ${d.name}, effective ${isoDate(d.effectiveAt)}`}>
-                      Cancel draft
-                    </button>
-                  </form>
+                  <CancelForm id={d.id} label={`Cancel the draft: ${d.name}, effective ${isoDate(d.effectiveAt)}`}>
+                    Cancel draft
+                  </CancelForm>
                 </div>
               )}
             />
@@ -104,21 +117,16 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
         </div>
       </section>
 
-      <section aria-labelledby="upcoming" className="mt-10">
-        <h2 id="upcoming" className="text-lg font-semibold">
-          Announced, not yet in effect
-        </h2>
+      <Section id="upcoming" title="Announced, not yet in effect" className="mt-10">
         <div className="mt-3">
           {view.upcoming.length ? (
             <ChangeList
               changes={view.upcoming}
               extra={(c) => (
                 <div className="mt-3 flex justify-end border-t border-slate-100 pt-3">
-                  <form method="post" action={`/api/admin/subprocessors/changes/${c.id}/cancel`}>
-                    <button type="submit" className={cancelButton} aria-label={`Cancel the announced change: ${c.name}, effective ${isoDate(c.effectiveAt)}`}>
-                      Cancel change and tell subscribers
-                    </button>
-                  </form>
+                  <CancelForm id={c.id} label={`Cancel the announced change: ${c.name}, effective ${isoDate(c.effectiveAt)}`}>
+                    Cancel change and tell subscribers
+                  </CancelForm>
                 </div>
               )}
             />
@@ -126,12 +134,9 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
             <EmptyState title="Nothing announced is pending" />
           )}
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="current" className="mt-10">
-        <h2 id="current" className="text-lg font-semibold">
-          Current sub-processors
-        </h2>
+      <Section id="current" title="Current sub-processors" className="mt-10">
         <div className="mt-3 md:overflow-hidden md:rounded-lg md:border md:border-slate-200 md:bg-white">
           {view.current.length ? (
             <SubprocessorTable
@@ -152,7 +157,7 @@ export default async function AdminSubprocessors({ searchParams }: { searchParam
             <EmptyState title="No current sub-processors">Schedule one; it appears here on its effective date.</EmptyState>
           )}
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Field, TextArea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { TEXT_HINT } from '@/components/portal-admin/text-hint';
+import { DeleteDetails, EditDetails } from '@/components/portal-admin/item-details';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';
@@ -14,6 +15,8 @@ import { getDatabase } from '@/lib/db';
 
 import { UPDATE_ERRORS } from '@/lib/portal/form-errors';
 import { listUpdatesForAdmin } from '@/lib/portal/updates';
+import { Section } from '@/components/ui/section';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Updates', description: 'Post, edit and delete the news of the public updates page.' };
 
@@ -45,34 +48,26 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
         <FormNotice error={singleParam((await searchParams).error)} errors={UPDATE_ERRORS} success={success ? SUCCESS[success] : undefined} />
       </div>
 
-      <section aria-labelledby="post" className="mt-6">
-        <h2 id="post" className="text-lg font-semibold">
-          Post an update
-        </h2>
-        <form method="post" action="/api/admin/updates" className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <Section id="post" title="Post an update" className="mt-6">
+        <FormCard action="/api/admin/updates" className="mt-3 space-y-3 p-4">
           <Field label="Title" name="title" required maxLength={200} />
           <TextArea label="Text" name="body" required maxLength={10_000} rows={5} hint={TEXT_HINT} />
           <Field label="Publication time (UTC)" name="publishedAt" type="datetime-local" hint="Leave blank to publish now." />
           <SubmitButton>Post update</SubmitButton>
-        </form>
-      </section>
+        </FormCard>
+      </Section>
 
-      <section aria-labelledby="posted" className="mt-10">
-        <h2 id="posted" className="text-lg font-semibold">
-          Posted
-        </h2>
+      <Section id="posted" title="Posted" className="mt-10">
         {updates.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title={total === 0 ? 'No updates yet' : 'Nothing on this page'}>
-              {total === 0 ? (
-                'The public updates page says so until you post one.'
-              ) : (
-                <Link href="/admin/updates" className="text-brand-700 underline">
-                  Go to the newest
-                </Link>
-              )}
-            </EmptyState>
-          </div>
+          <EmptyState className="mt-3" title={total === 0 ? 'No updates yet' : 'Nothing on this page'}>
+            {total === 0 ? (
+              'The public updates page says so until you post one.'
+            ) : (
+              <Link href="/admin/updates" className="text-brand-700 underline">
+                Go to the newest
+              </Link>
+            )}
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-3">
             {updates.map((u) => (
@@ -82,35 +77,31 @@ export default async function AdminUpdates({ searchParams }: { searchParams: Pag
                   {u.publishedAt > now ? <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-950">Scheduled</span> : null}
                   <time dateTime={u.publishedAt}>{formatDateTime(u.publishedAt)}</time>
                 </p>
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {u.title}</summary>
-                  <form method="post" action={`/api/admin/updates/${u.id}`} className="mt-3 space-y-3">
-                    <Field label="Title" name="title" id={`title-${u.id}`} required maxLength={200} defaultValue={u.title} />
-                    <TextArea label="Text" name="body" id={`body-${u.id}`} required maxLength={10_000} rows={6} defaultValue={u.body} hint={TEXT_HINT} />
-                    <Field
-                      label="Publication time (UTC)"
-                      name="publishedAt"
-                      id={`publishedAt-${u.id}`}
-                      type="datetime-local"
-                      defaultValue={u.publishedAt.slice(0, 19)}
-                      step={1}
-                    />
-                    <SubmitButton>Save update</SubmitButton>
-                  </form>
-                </details>
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-medium text-red-700">Delete {u.title}…</summary>
-                  <form method="post" action={`/api/admin/updates/${u.id}/delete`} className="mt-2 flex flex-wrap items-center gap-3">
-                    <p className="text-sm text-slate-700">The update disappears from the public page and the feed.</p>
-                    <SubmitButton variant="danger">Delete update</SubmitButton>
-                  </form>
-                </details>
+                <EditDetails title={u.title} action={`/api/admin/updates/${u.id}`}>
+                  <Field label="Title" name="title" id={`title-${u.id}`} required maxLength={200} defaultValue={u.title} />
+                  <TextArea label="Text" name="body" id={`body-${u.id}`} required maxLength={10_000} rows={6} defaultValue={u.body} hint={TEXT_HINT} />
+                  <Field
+                    label="Publication time (UTC)"
+                    name="publishedAt"
+                    id={`publishedAt-${u.id}`}
+                    type="datetime-local"
+                    defaultValue={u.publishedAt.slice(0, 19)}
+                    step={1}
+                  />
+                  <SubmitButton>Save update</SubmitButton>
+                </EditDetails>
+                <DeleteDetails
+                  title={u.title}
+                  action={`/api/admin/updates/${u.id}/delete`}
+                  warning="The update disappears from the public page and the feed."
+                  submitLabel="Delete update"
+                />
               </li>
             ))}
           </ol>
         )}
         <Pagination basePath="/admin/updates" page={page} pageSize={PAGE_SIZE} total={total} />
-      </section>
+      </Section>
     </div>
   );
 }

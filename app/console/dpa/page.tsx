@@ -12,6 +12,7 @@ import { getDatabase } from '@/lib/db';
 import { listTenantExecutions } from '@/lib/dpa/executions';
 import { DPA_EXECUTE_ERRORS } from '@/lib/dpa/form-errors';
 import { currentDpaVersion } from '@/lib/dpa/versions';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Data Processing Agreement', description: 'Execute and download your organization’s DPA.' };
 
@@ -34,10 +35,11 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: PageS
         success={singleParam((await searchParams).executed) === '1' ? 'The DPA is executed. Download your copy below.' : undefined}
       />
 
-      <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="status" className="text-lg font-semibold">
-          {latest ? `Executed on ${formatDate(latest.executedAt)}` : 'Not executed yet'}
-        </h2>
+      <Section
+        id="status"
+        title={latest ? `Executed on ${formatDate(latest.executedAt)}` : 'Not executed yet'}
+        className="rounded-lg border border-slate-200 bg-white p-5"
+      >
         {latest ? (
           <p className="mt-1 text-sm text-slate-700">
             Version {latest.version}, signed by {latest.signerName} ({latest.signerTitle}) for {latest.customerLegalName}.
@@ -57,13 +59,14 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: PageS
             </a>
           ) : null}
         </div>
-      </section>
+      </Section>
 
       {current && !signedCurrent ? (
-        <section aria-labelledby="execute" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="execute" className="text-lg font-semibold">
-            {latest ? `Execute version ${current.version}` : 'Execute the DPA'}
-          </h2>
+        <Section
+          id="execute"
+          title={latest ? `Execute version ${current.version}` : 'Execute the DPA'}
+          className="mt-6 rounded-lg border border-slate-200 bg-white p-5"
+        >
           {latest ? (
             <p className="mt-1 text-sm text-slate-700">
               Version {current.version} was published on {formatDate(current.publishedAt)}
@@ -87,18 +90,15 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: PageS
           ) : (
             <p className="mt-2 text-sm text-slate-700">Only your organization’s customer admins can execute the DPA. Ask one of them to sign it.</p>
           )}
-        </section>
+        </Section>
       ) : null}
       {!current ? (
-        <div className="mt-6">
-          <EmptyState title="No DPA published yet">The vendor has not published its Data Processing Agreement yet.</EmptyState>
-        </div>
+        <EmptyState className="mt-6" title="No DPA published yet">
+          The vendor has not published its Data Processing Agreement yet.
+        </EmptyState>
       ) : null}
 
-      <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-lg font-semibold">
-          History
-        </h2>
+      <Section id="history" title="History" className="mt-8">
         {executions.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No version has been executed yet.</p>
         ) : (
@@ -121,7 +121,7 @@ export default async function ConsoleDpa({ searchParams }: { searchParams: PageS
             ))}
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -12,17 +12,13 @@ export default async function ConsoleGovernance({ searchParams }: { searchParams
     <GovernanceLogPage
       actor={actor}
       basePath="/console/governance"
-      title="Governance log"
       chainLabel={`${actor.tenantName}’s chain`}
       searchParams={await searchParams}
       intro={
         <>
           Every privileged action on {actor.tenantName}’s data — lockbox requests and decisions, break-glass sessions, reads by vendor staff, refusals and
           exports — is appended here and can never be changed or removed. Each event carries the hash of the one before it and the vendor signs the chain’s
-          head, so you can prove offline that nothing was altered.{' '}
-          <Link href="/governance-log" className="text-brand-700 underline hover:text-brand-900">
-            How the log works
-          </Link>
+          head, so you can prove offline that nothing was altered.
         </>
       }
       links={

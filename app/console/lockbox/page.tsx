@@ -2,13 +2,14 @@ import { Table } from '@/components/ui/table';
 import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
+import type { LockboxRequestView } from '@/lib/lockbox/views';
 import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, durationLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
-import { SessionCard } from '@/components/lockbox/session-card';
+import { SessionList } from '@/components/lockbox/session-card';
 import { StateBadge } from '@/components/lockbox/state-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
@@ -20,11 +21,22 @@ import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readLockboxSettings } from '@/lib/lockbox/settings';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'Lockbox', description: 'Approve, deny and revoke vendor staff access to your organization’s data.' };
 
 const HERE = '/console/lockbox';
 const PAGE_SIZE = 10;
+
+/** Which request a button acts on, for screen readers: " the request of Ann, ticket CASE-1". */
+function OfRequest({ what, request }: { what: string; request: LockboxRequestView }) {
+  return (
+    <span className="sr-only">
+      {' '}
+      {what} of {request.requester.name}, ticket {request.ticket}
+    </span>
+  );
+}
 
 export default async function ConsoleLockbox({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await requireCustomer(HERE);
@@ -58,14 +70,11 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
         </Link>
       </p>
 
-      <section aria-labelledby="pending">
-        <h2 id="pending" className="text-lg font-semibold">
-          Pending requests ({waiting.length})
-        </h2>
+      <Section id="pending" title={`Pending requests (${waiting.length})`}>
         {waiting.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No requests waiting">When a vendor support engineer asks for access, the request appears here.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No requests waiting">
+            When a vendor support engineer asks for access, the request appears here.
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-4">
             {waiting.map((r) => {
@@ -86,18 +95,12 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                         {approvedByMe ? null : (
                           <SubmitButton>
                             Approve
-                            <span className="sr-only">
-                              {' '}
-                              the request of {r.requester.name}, ticket {r.ticket}
-                            </span>
+                            <OfRequest what="the request" request={r} />
                           </SubmitButton>
                         )}
                         <SubmitButton variant="dangerOutline" formAction={`/api/lockbox/requests/${r.id}/deny`}>
                           Deny
-                          <span className="sr-only">
-                            {' '}
-                            the request of {r.requester.name}, ticket {r.ticket}
-                          </span>
+                          <OfRequest what="the request" request={r} />
                         </SubmitButton>
                       </div>
                       {approvedByMe ? (
@@ -112,16 +115,13 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             })}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="active" className="mt-8">
-        <h2 id="active" className="text-lg font-semibold">
-          Active access ({active.length})
-        </h2>
+      <Section id="active" title={`Active access (${active.length})`} className="mt-8">
         {active.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No one has access now">Approved requests show here with the time left until access ends.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No one has access now">
+            Approved requests show here with the time left until access ends.
+          </EmptyState>
         ) : (
           <ol className="mt-3 space-y-4">
             {active.map((r) => (
@@ -133,10 +133,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
                     <div className="sm:mb-5">
                       <SubmitButton variant="danger">
                         Revoke
-                        <span className="sr-only">
-                          {' '}
-                          the access of {r.requester.name}, ticket {r.ticket}
-                        </span>
+                        <OfRequest what="the access" request={r} />
                       </SubmitButton>
                     </div>
                   </form>
@@ -145,40 +142,24 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="break-glass" className="mt-8">
-        <h2 id="break-glass" className="text-lg font-semibold">
-          Break-glass sessions
-        </h2>
+      <Section id="break-glass" title="Break-glass sessions" className="mt-8">
         <p className="mt-1 text-sm text-slate-600">Emergency access opened by the vendor’s designated holders, with the review written after each.</p>
-        {sessions.sessions.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No break-glass sessions">The vendor has never opened emergency access to {actor.tenantName}’s data.</EmptyState>
-          </div>
-        ) : (
-          <ol className="mt-3 space-y-4">
-            {sessions.sessions.map((s) => (
-              <SessionCard key={s.id} session={s} now={now} />
-            ))}
-          </ol>
-        )}
+        <SessionList sessions={sessions.sessions} now={now} empty={<>The vendor has never opened emergency access to {actor.tenantName}’s data.</>} />
         {sessions.total > sessions.sessions.length ? (
           <p className="mt-2 text-sm text-slate-600">
             Showing the latest {sessions.sessions.length} of {sessions.total} sessions.
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-lg font-semibold">
-          History
-        </h2>
+      <Section id="history" title="History" className="mt-8">
         <p className="mt-1 text-sm text-slate-600">Denied, expired and revoked requests, newest first.</p>
         {history.requests.length === 0 ? (
-          <div className="mt-3">
-            <EmptyState title="No history yet">Requests move here once they are denied, expire or are revoked.</EmptyState>
-          </div>
+          <EmptyState className="mt-3" title="No history yet">
+            Requests move here once they are denied, expire or are revoked.
+          </EmptyState>
         ) : (
           <Table
             columns={[
@@ -224,7 +205,7 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
           </Table>
         )}
         <Pagination basePath={HERE} page={page} pageSize={PAGE_SIZE} total={history.total} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,34 +1,25 @@
 import { Table } from '@/components/ui/table';
-import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
+import { ReviewerCell } from '@/components/access/reviewer-cell';
+import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-page';
 import { RULE_LABELS } from '@/components/access/rule-label';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormNotice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';
-import { countPendingRequests, listAccessRequests } from '@/lib/access/queue';
-import { requireTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
+import { listAccessRequests } from '@/lib/access/queue';
 
 export const metadata: Metadata = { title: 'Access decisions', description: 'Recent decisions on access requests, by people and by rules.' };
 
 const PAGE_SIZE = 20;
 
 export default async function AccessDecisions({ searchParams }: { searchParams: PageSearchParams }) {
-  const actor = await requireTrustAdmin('/admin/access-requests/decided');
-  const query = await searchParams;
-  const page = pageParam(query.page);
-  const db = await getDatabase();
-  const [{ items, total }, pending] = await Promise.all([
-    listAccessRequests({ db, actor }, { view: 'decided', page, pageSize: PAGE_SIZE }),
-    countPendingRequests(db, actor),
-  ]);
+  const { items, total, query, page, pending } = await readAccessTab('/admin/access-requests/decided', searchParams, (ctx, page) =>
+    listAccessRequests(ctx, { view: 'decided', page, pageSize: PAGE_SIZE }),
+  );
   const now = new Date();
   return (
-    <div>
-      <AccessTabs current="/admin/access-requests/decided" pending={pending} />
-      <FormNotice error={singleParam(query.error)} errors={ACCESS_ERRORS} />
+    <AccessTabPage current="/admin/access-requests/decided" pending={pending} query={query}>
       <h2 className="sr-only">Decisions, newest first</h2>
       {items.length === 0 ? (
         <EmptyState title="No decisions yet">Approved and denied requests are listed here, newest first.</EmptyState>
@@ -38,12 +29,7 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
             const active = r.grant && !r.grant.revokedAt && r.grant.expiresAt > now;
             return (
               <tr key={r.id}>
-                <td className="px-4 py-3">
-                  <span className="font-medium">{r.name}</span>
-                  <span className="block text-xs text-slate-600">
-                    {r.email} · {r.company}
-                  </span>
-                </td>
+                <ReviewerCell name={r.name} email={r.email} company={r.company} />
                 <td className="px-4 py-3 text-slate-700">{r.documents.map((d) => d.title).join(', ')}</td>
                 <td className="px-4 py-3">
                   <span
@@ -81,6 +67,6 @@ export default async function AccessDecisions({ searchParams }: { searchParams: 
         </Table>
       )}
       <Pagination basePath="/admin/access-requests/decided" page={page} pageSize={PAGE_SIZE} total={total} />
-    </div>
+    </AccessTabPage>
   );
 }

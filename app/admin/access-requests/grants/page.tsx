@@ -1,39 +1,30 @@
 import { SubmitButton } from '@/components/ui/button';
 import { Table } from '@/components/ui/table';
-import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
+import { ReviewerCell } from '@/components/access/reviewer-cell';
+import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-page';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormNotice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';
 import { listActiveGrants } from '@/lib/access/grants';
-import { countPendingRequests } from '@/lib/access/queue';
-import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
-import { getDatabase } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Active grants', description: 'Who can open confidential documents now, and revoking that access.' };
 
 const PAGE_SIZE = 20;
 
 export default async function ActiveGrants({ searchParams }: { searchParams: PageSearchParams }) {
-  const actor = await requireTrustAdmin('/admin/access-requests/grants');
-  const query = await searchParams;
-  const page = pageParam(query.page);
-  const db = await getDatabase();
-  const [{ items, total }, pending] = await Promise.all([
-    listActiveGrants({ db, clock: systemClock, actor }, { page, pageSize: PAGE_SIZE }),
-    countPendingRequests(db, actor),
-  ]);
+  const { items, total, query, page, pending } = await readAccessTab('/admin/access-requests/grants', searchParams, (ctx, page) =>
+    listActiveGrants({ ...ctx, clock: systemClock }, { page, pageSize: PAGE_SIZE }),
+  );
   return (
-    <div>
-      <AccessTabs current="/admin/access-requests/grants" pending={pending} />
-      <FormNotice
-        error={singleParam(query.error)}
-        errors={ACCESS_ERRORS}
-        success={query.revoked ? 'Revoked. The link and downloads through it stopped working at once.' : undefined}
-      />
+    <AccessTabPage
+      current="/admin/access-requests/grants"
+      pending={pending}
+      query={query}
+      success={query.revoked ? 'Revoked. The link and downloads through it stopped working at once.' : undefined}
+    >
       <h2 className="sr-only">Grants that work now</h2>
       {items.length === 0 ? (
         <EmptyState title="No active grants">When a request is approved, its grant is listed here until it expires or you revoke it.</EmptyState>
@@ -44,12 +35,7 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pag
         >
           {items.map((g) => (
             <tr key={g.id}>
-              <td className="px-4 py-3">
-                <span className="font-medium">{g.name}</span>
-                <span className="block text-xs text-slate-600">
-                  {g.email} · {g.company}
-                </span>
-              </td>
+              <ReviewerCell name={g.name} email={g.email} company={g.company} />
               <td className="px-4 py-3 text-slate-700">{g.documents.join(', ')}</td>
               <td className="px-4 py-3 text-slate-700">
                 {formatDate(g.createdAt)}
@@ -68,6 +54,6 @@ export default async function ActiveGrants({ searchParams }: { searchParams: Pag
         </Table>
       )}
       <Pagination basePath="/admin/access-requests/grants" page={page} pageSize={PAGE_SIZE} total={total} />
-    </div>
+    </AccessTabPage>
   );
 }

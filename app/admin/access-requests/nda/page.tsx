@@ -1,45 +1,37 @@
 import { SubmitButton } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
-import { type PageSearchParams, pageParam, singleParam } from '@/lib/core/search-params';
+import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
-import { FormNotice } from '@/components/ui/notice';
+import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-page';
 import { Pagination } from '@/components/ui/pagination';
 import { listNdaVersions } from '@/lib/access/nda';
-import { countPendingRequests } from '@/lib/access/queue';
-import { requireTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
+import { Section } from '@/components/ui/section';
 
 export const metadata: Metadata = { title: 'NDA', description: 'The NDA reviewers accept, its versions, and publishing a new one.' };
 
 const PAGE_SIZE = 10;
 
 export default async function NdaVersions({ searchParams }: { searchParams: PageSearchParams }) {
-  const actor = await requireTrustAdmin('/admin/access-requests/nda');
-  const query = await searchParams;
-  const page = pageParam(query.page);
-  const db = await getDatabase();
-  const [{ items, total }, pending, latest] = await Promise.all([
-    listNdaVersions({ db, actor }, { page, pageSize: PAGE_SIZE }),
-    countPendingRequests(db, actor),
-    listNdaVersions({ db, actor }, { page: 1, pageSize: 1 }),
-  ]);
+  const { items, total, latest, query, page, pending } = await readAccessTab('/admin/access-requests/nda', searchParams, async (ctx, page) => {
+    const [versions, latest] = await Promise.all([listNdaVersions(ctx, { page, pageSize: PAGE_SIZE }), listNdaVersions(ctx, { page: 1, pageSize: 1 })]);
+    return { ...versions, latest };
+  });
   const current = latest.items[0];
   return (
-    <div>
-      <AccessTabs current="/admin/access-requests/nda" pending={pending} />
-      <FormNotice
-        error={singleParam(query.error)}
-        errors={ACCESS_ERRORS}
-        success={
-          typeof query.published === 'string' ? `Version ${query.published} published. New requests accept it; earlier acceptances stay valid.` : undefined
-        }
-      />
-      <section aria-labelledby="publish" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="publish" className="text-lg font-semibold">
-          {current ? `Current: version ${current.version}` : 'No NDA published yet'}
-        </h2>
+    <AccessTabPage
+      current="/admin/access-requests/nda"
+      pending={pending}
+      query={query}
+      success={
+        typeof query.published === 'string' ? `Version ${query.published} published. New requests accept it; earlier acceptances stay valid.` : undefined
+      }
+    >
+      <Section
+        id="publish"
+        title={current ? `Current: version ${current.version}` : 'No NDA published yet'}
+        className="rounded-lg border border-slate-200 bg-white p-5"
+      >
         {current ? (
           <p className="mt-1 text-sm text-slate-600">
             Published {formatDateTime(current.publishedAt)}
@@ -62,12 +54,9 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
           />
           <SubmitButton>Publish as version {(current?.version ?? 0) + 1}</SubmitButton>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-lg font-semibold">
-          All versions
-        </h2>
+      <Section id="history" title="All versions" className="mt-8">
         {items.length === 0 ? (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">None yet.</p>
         ) : (
@@ -95,7 +84,7 @@ export default async function NdaVersions({ searchParams }: { searchParams: Page
           </ul>
         )}
         <Pagination basePath="/admin/access-requests/nda" page={page} pageSize={PAGE_SIZE} total={total} />
-      </section>
-    </div>
+      </Section>
+    </AccessTabPage>
   );
 }

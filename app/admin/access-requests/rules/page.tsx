@@ -1,38 +1,29 @@
 import { SubmitButton } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
-import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
+import type { PageSearchParams } from '@/lib/core/search-params';
 import { formatDate } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import { ACCESS_ERRORS, AccessTabs } from '@/components/access/access-tabs';
-import { FormNotice } from '@/components/ui/notice';
+import { AccessTabPage, readAccessTab } from '@/components/access/access-tab-page';
 import { listDomainRules } from '@/lib/access/domain-rules';
 import { FREE_MAIL_PROVIDERS } from '@/lib/access/free-mail';
-import { countPendingRequests } from '@/lib/access/queue';
-import { requireTrustAdmin } from '@/lib/auth/request';
-import { getDatabase } from '@/lib/db';
+import { Section } from '@/components/ui/section';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Domain rules', description: 'Which e-mail domains are approved, reviewed or denied automatically.' };
 
 const DECISIONS = { approve: 'Approve at once', review: 'Send to review', deny: 'Deny' } as const;
 
 export default async function DomainRules({ searchParams }: { searchParams: PageSearchParams }) {
-  const actor = await requireTrustAdmin('/admin/access-requests/rules');
-  const query = await searchParams;
-  const db = await getDatabase();
-  const [rules, pending] = await Promise.all([listDomainRules({ db, actor }), countPendingRequests(db, actor)]);
+  const { rules, query, pending } = await readAccessTab('/admin/access-requests/rules', searchParams, async (ctx) => ({ rules: await listDomainRules(ctx) }));
   return (
-    <div>
-      <AccessTabs current="/admin/access-requests/rules" pending={pending} />
-      <FormNotice
-        error={singleParam(query.error)}
-        errors={ACCESS_ERRORS}
-        success={query.saved ? 'Rule added. It applies to new requests.' : query.removed ? 'Rule removed.' : undefined}
-      />
-      <section aria-labelledby="order">
-        <h2 id="order" className="text-lg font-semibold">
-          How a request is decided
-        </h2>
+    <AccessTabPage
+      current="/admin/access-requests/rules"
+      pending={pending}
+      query={query}
+      success={query.saved ? 'Rule added. It applies to new requests.' : query.removed ? 'Rule removed.' : undefined}
+    >
+      <Section id="order" title="How a request is decided">
         <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-700">
           <li>A rule below for the e-mail’s domain, or for a parent domain (the most specific wins).</li>
           <li>Otherwise, a customer’s own sign-in domain is approved at once.</li>
@@ -45,12 +36,9 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
           </li>
           <li>Otherwise, a trust admin reviews it. Restricted documents always go to review, whatever the rule.</li>
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="rules" className="mt-8">
-        <h2 id="rules" className="text-lg font-semibold">
-          Rules
-        </h2>
+      <Section id="rules" title="Rules" className="mt-8">
         {rules.length === 0 ? (
           <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
             No rules yet: the defaults above decide every request.
@@ -79,7 +67,7 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
             ))}
           </Table>
         )}
-        <form method="post" action="/api/admin/access/rules" className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2">
+        <FormCard action="/api/admin/access/rules" className="mt-4 grid gap-4 p-5 sm:grid-cols-2">
           <h3 className="font-semibold sm:col-span-2">Add a rule</h3>
           <Field label="Domain" name="domain" required maxLength={253} placeholder="example.com" />
           <Select label="Decision" name="decision" defaultValue="review" options={Object.entries(DECISIONS).map(([value, label]) => ({ value, label }))} />
@@ -91,8 +79,8 @@ export default async function DomainRules({ searchParams }: { searchParams: Page
           <div className="sm:col-span-2">
             <SubmitButton>Add rule</SubmitButton>
           </div>
-        </form>
-      </section>
-    </div>
+        </FormCard>
+      </Section>
+    </AccessTabPage>
   );
 }

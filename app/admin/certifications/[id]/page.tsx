@@ -11,6 +11,8 @@ import { getDatabase } from '@/lib/db';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { CERTIFICATION_ERRORS } from '@/lib/portal/form-errors';
 import { getCertificationForAdmin, listCertificationHistory, listReportOptions } from '@/lib/portal/certifications';
+import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Edit certification', description: 'Change a certification’s status, dates and report.' };
 
@@ -32,11 +34,9 @@ export default async function EditCertification({ params, searchParams }: { para
         : undefined;
   return (
     <div>
-      <p className="text-sm">
-        <Link href="/admin/certifications" className="text-brand-700 hover:underline">
-          ← All certifications
-        </Link>
-      </p>
+      <BackLink href="/admin/certifications" className="text-sm">
+        All certifications
+      </BackLink>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight">{certification.framework}</h1>
         <CertificationStatusBadge status={certification.status} />
@@ -50,23 +50,17 @@ export default async function EditCertification({ params, searchParams }: { para
       <div className="mt-4">
         <FormNotice error={singleParam((await searchParams).error)} errors={CERTIFICATION_ERRORS} success={success} />
       </div>
-      <section aria-labelledby="edit" className="mt-4">
-        <h2 id="edit" className="mb-3 text-lg font-semibold">
-          Edit
-        </h2>
+      <Section id="edit" title="Edit" className="mt-4" headingClassName="mb-3 text-lg font-semibold">
         <CertificationForm
           action={`/api/admin/certifications/${certification.id}`}
           certification={certification}
           reports={reports}
           submitLabel="Save changes"
         />
-      </section>
-      <section aria-labelledby="history" className="mt-10">
-        <h2 id="history" className="mb-3 text-lg font-semibold">
-          Change history
-        </h2>
+      </Section>
+      <Section id="history" title="Change history" className="mt-10" headingClassName="mb-3 text-lg font-semibold">
         <CertificationHistory changes={history.changes} />
-      </section>
+      </Section>
     </div>
   );
 }

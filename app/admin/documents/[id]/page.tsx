@@ -3,11 +3,10 @@ import { Table } from '@/components/ui/table';
 import { type PageSearchParams, type SearchParams, singleParam } from '@/lib/core/search-params';
 import { formatDate, formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
-import { ValidityNote, VisibilityBadge } from '@/components/documents/badges';
-import { DocumentFields, PdfFileField, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { ValidityNote } from '@/components/documents/badges';
+import { DocumentFields, VersionUploadFields } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
@@ -16,6 +15,8 @@ import { formatBytes } from '@/lib/documents/format';
 import { getAdminDocument, listPortalDocuments } from '@/lib/documents/list';
 import { isUuid } from '@/lib/core/parse-input';
 import { AppError } from '@/lib/core/errors';
+import { Section } from '@/components/ui/section';
+import { DocumentHeading } from '@/components/documents/document-heading';
 
 const GENERATOR_PAGES = {
   dpa: { href: '/admin/dpa', label: 'on the DPA page' },
@@ -53,14 +54,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
   return (
     <div className="gap-8">
       <div>
-        <p className="mb-2 text-sm">
-          <Link href="/admin/documents" className="text-brand-700 hover:underline">
-            ← Documents
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-950">{d.title}</h1>
-        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
-          <VisibilityBadge visibility={d.visibility} />
+        <DocumentHeading back={{ href: '/admin/documents', label: 'Documents' }} title={d.title} visibility={d.visibility}>
           <span className="font-mono">/documents/{d.slug}.pdf</span>
           {d.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived {formatDate(d.archivedAt)}</span> : null}
           {d.visibility === 'public' && !d.archivedAt ? (
@@ -68,7 +62,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
               Open public PDF
             </a>
           ) : null}
-        </p>
+        </DocumentHeading>
         {d.validity.state !== 'none' ? (
           <p className="mt-2 text-sm">
             <ValidityNote validity={d.validity} staff />
@@ -79,23 +73,17 @@ export default async function AdminDocument({ params, searchParams }: Props) {
 
       <FormNotice error={singleParam(query.error)} errors={DOCUMENT_FORM_ERRORS} success={successOf(query)} />
 
-      <section aria-labelledby="details" className={section}>
-        <h2 id="details" className="text-lg font-semibold">
-          Details
-        </h2>
+      <Section id="details" title="Details" className={section}>
         <form method="post" action={`/api/admin/documents/${d.id}`} className="mt-4 grid gap-4 sm:grid-cols-2">
           <DocumentFields values={{ ...d, validUntil: d.validity.validUntil }} categories={categories} />
           <div className="sm:col-span-2">
             <SubmitButton>Save details</SubmitButton>
           </div>
         </form>
-      </section>
+      </Section>
 
       {d.generator ? (
-        <section aria-labelledby="generated" className={section}>
-          <h2 id="generated" className="text-lg font-semibold">
-            Generated from live data
-          </h2>
+        <Section id="generated" title="Generated from live data" className={section}>
           <p className="mt-1 text-sm text-slate-700">
             This PDF is rendered from the content you edit{' '}
             <a href={GENERATOR_PAGES[d.generator].href} className="text-brand-700 underline">
@@ -107,31 +95,18 @@ export default async function AdminDocument({ params, searchParams }: Props) {
             </a>
             .
           </p>
-        </section>
+        </Section>
       ) : d.archivedAt ? null : (
-        <section aria-labelledby="upload" className={section}>
-          <h2 id="upload" className="text-lg font-semibold">
-            Upload a new version
-          </h2>
+        <Section id="upload" title="Upload a new version" className={section}>
           <p className="mt-1 text-sm text-slate-600">The new file becomes the current version at once; earlier versions are kept below.</p>
           <form method="post" action={`/api/admin/documents/${d.id}/versions`} encType="multipart/form-data" className="mt-4 grid gap-4 sm:grid-cols-2">
-            <PdfFileField />
-            <label className={labelClass}>
-              Version note <span className="font-normal text-slate-600">(optional)</span>
-              <input name="note" maxLength={500} className={fieldClass} placeholder="What changed" />
-            </label>
-            <div className="sm:col-span-2">
-              <SubmitButton>Upload version</SubmitButton>
-            </div>
+            <VersionUploadFields notePlaceholder="What changed" submitLabel="Upload version" />
           </form>
-        </section>
+        </Section>
       )}
 
       {d.generator ? null : (
-        <section aria-labelledby="versions">
-          <h2 id="versions" className="text-lg font-semibold">
-            Versions
-          </h2>
+        <Section id="versions" title="Versions">
           <Table columns={[{ label: 'Version' }, { label: 'File' }, { label: 'SHA-256' }, { label: 'Uploaded' }]} minWidth="md" className="mt-3">
             {versions.map((v, i) => (
               <tr key={v.version}>
@@ -158,13 +133,10 @@ export default async function AdminDocument({ params, searchParams }: Props) {
               </tr>
             ))}
           </Table>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="archive" className={section}>
-        <h2 id="archive" className="text-lg font-semibold">
-          {d.archivedAt ? 'Restore' : 'Archive'}
-        </h2>
+      <Section id="archive" title={d.archivedAt ? 'Restore' : 'Archive'} className={section}>
         <p className="mt-1 text-sm text-slate-600">
           {d.archivedAt
             ? 'Puts the document back on the portal with its current version.'
@@ -182,7 +154,7 @@ export default async function AdminDocument({ params, searchParams }: Props) {
             {d.archivedAt ? 'Restore document' : 'Archive document'}
           </button>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,14 +1,13 @@
-import { SubmitButton } from '@/components/ui/button';
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DOCUMENT_FORM_ERRORS } from '@/components/documents/admin-errors';
-import { DocumentFields, PdfFileField, fieldClass, labelClass } from '@/components/documents/document-fields';
+import { DocumentFields, VersionUploadFields, fieldClass, labelClass } from '@/components/documents/document-fields';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { listPortalDocuments } from '@/lib/documents/list';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'New document', description: 'Add a document with its first PDF to the trust portal.' };
 
@@ -18,11 +17,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Page
   const categories = [...new Set((await listPortalDocuments(await getDatabase())).map((d) => d.category))];
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/documents" className="text-brand-700 hover:underline">
-          ← Documents
-        </Link>
-      </p>
+      <BackLink href="/admin/documents">Documents</BackLink>
       <PageHeading title="New document">A document starts with its first PDF; later versions are added on its page.</PageHeading>
       <FormNotice error={singleParam(error)} errors={DOCUMENT_FORM_ERRORS} />
       <form
@@ -41,14 +36,7 @@ export default async function NewDocument({ searchParams }: { searchParams: Page
           </p>
         </div>
         <DocumentFields categories={categories} />
-        <PdfFileField />
-        <label className={labelClass}>
-          Version note <span className="font-normal text-slate-600">(optional)</span>
-          <input name="note" maxLength={500} className={fieldClass} placeholder="For example: audit period 2025-26" />
-        </label>
-        <div className="sm:col-span-2">
-          <SubmitButton>Create document</SubmitButton>
-        </div>
+        <VersionUploadFields notePlaceholder="For example: audit period 2025-26" submitLabel="Create document" />
       </form>
     </div>
   );

@@ -4,7 +4,6 @@ import { formatDateTime } from '@/lib/core/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { VisibilityBadge } from '@/components/documents/badges';
 import { fieldClass, labelClass } from '@/components/documents/document-fields';
 import { AnswerBadge } from '@/components/questionnaires/answer-badge';
 import { describeProblem } from '@/components/questionnaires/problem';
@@ -15,6 +14,7 @@ import { AppError } from '@/lib/core/errors';
 import { ANSWER_LABELS, ANSWERS, MAX_COMMENT_LENGTH } from '@/lib/questionnaires/answers';
 import { MAX_IMPORT_BYTES } from '@/lib/questionnaires/limits';
 import { type EvidenceChoice, getQuestionnaire, listEvidenceChoices, type QuestionView } from '@/lib/questionnaires/read';
+import { DocumentHeading } from '@/components/documents/document-heading';
 
 export const metadata: Metadata = { title: 'Questionnaire', description: 'Edit, import and export the answers to a security questionnaire.' };
 
@@ -149,14 +149,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <p className="mb-2 text-sm">
-          <Link href="/admin/questionnaires" className="text-brand-700 hover:underline">
-            ← Questionnaires
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-950">{q.title}</h1>
-        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
-          <VisibilityBadge visibility={q.document.visibility} />
+        <DocumentHeading back={{ href: '/admin/questionnaires', label: 'Questionnaires' }} title={q.title} visibility={q.document.visibility}>
           {q.document.archived ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived</span> : null}
           <span>
             {q.answered} of {q.questions} answered
@@ -166,7 +159,7 @@ export default async function AdminQuestionnaire({ params, searchParams }: Props
             Answers last changed {formatDateTime(q.answersChangedAt)}
             {q.answersChangedBy ? ` by ${q.answersChangedBy}` : ''}
           </span>
-        </p>
+        </DocumentHeading>
         <p className="mt-3 max-w-3xl text-sm text-slate-700">{q.description}</p>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           Comments are limited to {MAX_COMMENT_LENGTH.toLocaleString('en')} characters. Evidence links to a document of the portal; reviewers open it from the

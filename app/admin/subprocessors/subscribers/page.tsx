@@ -9,6 +9,7 @@ import { requireTrustAdmin } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers, type SubscriberStatus } from '@/lib/subscriptions/list';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Subscribers', description: 'Who is subscribed to sub-processor changes.' };
 
@@ -24,11 +25,9 @@ export default async function Subscribers({ searchParams }: { searchParams: Page
   const { total, byStatus, subscribers } = await listSubscribers({ db: await getDatabase(), actor }, { page, pageSize: SUBSCRIBERS_PAGE_SIZE });
   return (
     <div>
-      <p className="text-sm">
-        <Link href="/admin/subprocessors" className="text-brand-700 underline">
-          ← Sub-processors
-        </Link>
-      </p>
+      <BackLink href="/admin/subprocessors" className="text-sm" underline="always">
+        Sub-processors
+      </BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Subscribers</h1>
       <p className="mt-1 max-w-2xl text-slate-700">
         People who asked for e-mail about sub-processor changes. Only confirmed subscribers are mailed. These addresses are personal data: only trust admins see

@@ -5,8 +5,8 @@ import Link from 'next/link';
 import { BreakGlassForm } from '@/components/lockbox/break-glass-form';
 import { DONE_MESSAGES, LOCKBOX_ERRORS, timeLeftLabel } from '@/components/lockbox/format';
 import { RequestCard } from '@/components/lockbox/request-card';
-import { SessionCard } from '@/components/lockbox/session-card';
-import { LockboxRequestForm } from '@/components/lockbox/request-form';
+import { SessionList } from '@/components/lockbox/session-card';
+import { LockboxRequestSection } from '@/components/lockbox/request-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -20,6 +20,8 @@ import { listRequests } from '@/lib/lockbox/requests';
 import { tenantBySlug } from '@/lib/lockbox/tenant';
 import { customerAdminCountOf } from '@/lib/tenants/customer-admins';
 import { NoAdminWarning } from '@/components/tenants/no-admin';
+import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Tenant', description: 'A tenant, and lockbox access to its data.' };
 
@@ -47,11 +49,9 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const done = singleParam(query.done);
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/tenants" className="text-brand-700 underline hover:text-brand-900">
-          ← Tenants
-        </Link>
-      </p>
+      <BackLink href="/admin/tenants" underline="darken">
+        Tenants
+      </BackLink>
       <PageHeading title={tenant.legalName} eyebrow="Tenant">
         {actor.role === 'support'
           ? `To read ${tenant.legalName}’s data, ask its customer admins for access. You can read it only while an approved request is active.`
@@ -70,14 +70,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
         </Link>
       </p>
 
-      {actor.role === 'support' ? (
-        <section aria-labelledby="request-access" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="request-access" className="mb-3 text-lg font-semibold">
-            Request access
-          </h2>
-          <LockboxRequestForm slug={tenant.slug} legalName={tenant.legalName} back={here} />
-        </section>
-      ) : null}
+      {actor.role === 'support' ? <LockboxRequestSection slug={tenant.slug} legalName={tenant.legalName} back={here} /> : null}
 
       {actor.role === 'break_glass' ? (
         <section id="break-glass" aria-labelledby="break-glass-heading" className="rounded-lg border border-red-200 bg-white p-5">
@@ -106,18 +99,13 @@ export default async function TenantPage({ params, searchParams }: Props) {
       ) : null}
 
       {requests ? (
-        <section aria-labelledby="requests" className="mt-8">
-          <h2 id="requests" className="text-lg font-semibold">
-            {actor.role === 'support' ? 'Your requests for this tenant' : 'Lockbox requests for this tenant'}
-          </h2>
+        <Section id="requests" title={actor.role === 'support' ? 'Your requests for this tenant' : 'Lockbox requests for this tenant'} className="mt-8">
           {requests.requests.length === 0 ? (
-            <div className="mt-3">
-              <EmptyState title="No requests yet">
-                {actor.role === 'support'
-                  ? 'Requests you send appear here with the customer’s answer.'
-                  : 'Support engineers’ requests for this tenant appear here.'}
-              </EmptyState>
-            </div>
+            <EmptyState className="mt-3" title="No requests yet">
+              {actor.role === 'support'
+                ? 'Requests you send appear here with the customer’s answer.'
+                : 'Support engineers’ requests for this tenant appear here.'}
+            </EmptyState>
           ) : (
             <ol className="mt-3 space-y-4">
               {requests.requests.map((r) => (
@@ -126,25 +114,12 @@ export default async function TenantPage({ params, searchParams }: Props) {
             </ol>
           )}
           <Pagination basePath={here} page={page} pageSize={PAGE_SIZE} total={requests.total} />
-        </section>
+        </Section>
       ) : null}
 
       {sessions ? (
-        <section aria-labelledby="sessions" className="mt-8">
-          <h2 id="sessions" className="text-lg font-semibold">
-            Break-glass sessions on this tenant
-          </h2>
-          {sessions.sessions.length === 0 ? (
-            <div className="mt-3">
-              <EmptyState title="No break-glass sessions">None has been opened on {tenant.legalName}.</EmptyState>
-            </div>
-          ) : (
-            <ol className="mt-3 space-y-4">
-              {sessions.sessions.map((s) => (
-                <SessionCard key={s.id} session={s} now={now} />
-              ))}
-            </ol>
-          )}
+        <Section id="sessions" title="Break-glass sessions on this tenant" className="mt-8">
+          <SessionList sessions={sessions.sessions} now={now} empty={<>None has been opened on {tenant.legalName}.</>} />
           {sessions.total > sessions.sessions.length ? (
             <p className="mt-3 text-sm">
               <Link href="/admin/break-glass" className="text-brand-700 underline hover:text-brand-900">
@@ -152,7 +127,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
               </Link>
             </p>
           ) : null}
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -1,6 +1,5 @@
 import { type PageSearchParams, singleParam } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Back } from '@/components/lockbox/controls';
 import { Field, Select } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
@@ -10,6 +9,9 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { requireCustomer } from '@/lib/auth/request';
 import { getDatabase } from '@/lib/db';
 import { readLockboxSettings } from '@/lib/lockbox/settings';
+import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Lockbox settings', description: 'How long lockbox requests wait, and how many admins approve them.' };
 
@@ -23,17 +25,15 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
   const done = singleParam(query.done);
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href="/console/lockbox" className="text-brand-700 underline hover:text-brand-900">
-          ← Lockbox
-        </Link>
-      </p>
+      <BackLink href="/console/lockbox" underline="darken">
+        Lockbox
+      </BackLink>
       <PageHeading title="Lockbox settings">
         How vendor staff requests for access to {actor.tenantName}’s data are answered. Changes apply to new requests.
       </PageHeading>
       <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
       {actor.role === 'customer_admin' ? (
-        <form method="post" action="/api/lockbox/settings" className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">
+        <FormCard action="/api/lockbox/settings" className="grid max-w-md gap-4 p-5">
           <Back to={HERE} />
           <Field
             id="request-expiry-hours"
@@ -61,12 +61,9 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
           <div>
             <SubmitButton>Save the settings</SubmitButton>
           </div>
-        </form>
+        </FormCard>
       ) : (
-        <section aria-labelledby="current" className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="current" className="text-lg font-semibold">
-            Current settings
-          </h2>
+        <Section id="current" title="Current settings" className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
           <dl className="mt-3 grid grid-cols-[1fr_auto] gap-y-2 text-sm">
             <dt className="font-medium text-slate-700">Requests expire unanswered after</dt>
             <dd>{hours === 1 ? '1 hour' : `${hours} hours`}</dd>
@@ -74,7 +71,7 @@ export default async function LockboxSettingsPage({ searchParams }: { searchPara
             <dd>{settings.requiredApprovals === 2 ? 'Two customer admins' : 'One customer admin'}</dd>
           </dl>
           <p className="mt-3 text-sm text-slate-600">Only your organization’s customer admins can change these.</p>
-        </section>
+        </Section>
       )}
     </div>
   );

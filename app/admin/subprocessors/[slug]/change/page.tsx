@@ -1,9 +1,8 @@
 import { SubmitButton } from '@/components/ui/button';
 import type { PageSearchParams } from '@/lib/core/search-params';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ChangeFields, FormError, submitButton } from '@/components/subprocessors/change-form';
+import { ChangeFields, FormError, Input } from '@/components/subprocessors/change-form';
 import { requireTrustAdmin } from '@/lib/auth/request';
 import { systemClock } from '@/lib/core/clock';
 import { getDatabase } from '@/lib/db';
@@ -11,10 +10,11 @@ import { readChangeFormState } from '@/lib/subprocessors/form-state';
 import { NOTICE_DAYS, earliestEffectiveDate } from '@/lib/subprocessors/notice';
 import { readAdminSubprocessors } from '@/lib/subprocessors/read';
 import { stateAfter } from '@/lib/subprocessors/timeline';
+import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
+import { FormCard } from '@/components/ui/form-card';
 
 export const metadata: Metadata = { title: 'Change or remove a sub-processor', description: 'Schedule an update or the removal of a sub-processor.' };
-
-const input = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-normal';
 
 export default async function ChangeSubprocessor({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: PageSearchParams }) {
   const { slug } = await params;
@@ -34,22 +34,17 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
 
   return (
     <div>
-      <p className="text-sm">
-        <Link href="/admin/subprocessors" className="text-brand-700 underline">
-          ← Sub-processors
-        </Link>
-      </p>
+      <BackLink href="/admin/subprocessors" className="text-sm" underline="always">
+        Sub-processors
+      </BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{known.name}</h1>
       <p className="mt-1 max-w-2xl text-slate-700">
         {current ? 'A current sub-processor.' : 'Not current yet: its addition is scheduled.'} Each change is saved as a draft and published when you announce
         it.
       </p>
 
-      <section aria-labelledby="update" className="mt-6">
-        <h2 id="update" className="text-lg font-semibold">
-          Schedule a change
-        </h2>
-        <form id="change" method="post" action="/api/admin/subprocessors/changes" className="mt-3 rounded-lg border border-slate-200 bg-white p-5">
+      <Section id="update" title="Schedule a change" className="mt-6">
+        <FormCard id="change" action="/api/admin/subprocessors/changes" className="mt-3 p-5">
           <FormError state={updateState} before={initial ?? null} />
           <input type="hidden" name="kind" value="update" />
           <input type="hidden" name="subprocessor" value={slug} />
@@ -59,51 +54,33 @@ export default async function ChangeSubprocessor({ params, searchParams }: { par
             noticeHint={`If announced today: from ${today} when it only narrows or rewords; from ${earliestEffectiveDate(now, NOTICE_DAYS.standard)} when it adds a location or data category, or from ${earliestEffectiveDate(now, NOTICE_DAYS.customerRecords)} when it then processes customer records.`}
           />
           <div className="mt-5">
-            <button type="submit" className={submitButton}>
-              Save change as draft
-            </button>
+            <SubmitButton>Save change as draft</SubmitButton>
           </div>
-        </form>
-      </section>
+        </FormCard>
+      </Section>
 
-      <section aria-labelledby="remove-heading" className="mt-10">
-        <h2 id="remove-heading" className="text-lg font-semibold">
-          Schedule its removal
-        </h2>
-        <form id="remove" method="post" action="/api/admin/subprocessors/changes" className="mt-3 rounded-lg border border-slate-200 bg-white p-5">
+      <Section id="remove-heading" title="Schedule its removal" className="mt-10">
+        <FormCard id="remove" action="/api/admin/subprocessors/changes" className="mt-3 p-5">
           <FormError state={removeState} />
           <input type="hidden" name="kind" value="remove" />
           <input type="hidden" name="subprocessor" value={slug} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <div className="flex flex-col text-sm">
-              <label htmlFor="remove-effectiveDate" className="font-medium">
-                Effective date
-              </label>
-              <input
-                id="remove-effectiveDate"
-                type="date"
-                name="effectiveDate"
-                required
-                defaultValue={removeState.values.effectiveDate}
-                aria-describedby="remove-hint"
-                className={input}
-              />
-              <p id="remove-hint" className="mt-1 text-xs text-slate-600">
-                A removal needs no notice: from {today}.
-              </p>
-            </div>
-            <div className="flex flex-col text-sm">
-              <label htmlFor="remove-reason" className="font-medium">
-                Reason for the removal
-              </label>
-              <input id="remove-reason" name="reason" maxLength={1000} defaultValue={removeState.values.reason} className={input} />
-            </div>
+            <Input
+              id="remove-effectiveDate"
+              name="effectiveDate"
+              label="Effective date"
+              hint={`A removal needs no notice: from ${today}.`}
+              type="date"
+              required
+              defaultValue={removeState.values.effectiveDate}
+            />
+            <Input id="remove-reason" name="reason" label="Reason for the removal" maxLength={1000} defaultValue={removeState.values.reason} />
           </div>
           <div className="mt-5">
             <SubmitButton variant="dangerOutline">Save removal as draft</SubmitButton>
           </div>
-        </form>
-      </section>
+        </FormCard>
+      </Section>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { Back } from '@/components/lockbox/controls';
 import { Field, TextArea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { ACCESS_LABELS, DONE_MESSAGES, LOCKBOX_ERRORS, minutesLeft } from '@/components/lockbox/format';
-import { LockboxRequestForm } from '@/components/lockbox/request-form';
+import { LockboxRequestSection } from '@/components/lockbox/request-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormNotice } from '@/components/ui/notice';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -18,6 +18,8 @@ import { orNotFound } from '@/lib/http/or-not-found';
 import { startedElsewhere } from '@/lib/http/recorded-read';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readTenantDataAsStaff } from '@/lib/lockbox/tenant-data';
+import { Section } from '@/components/ui/section';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata: Metadata = { title: 'Tenant data', description: 'A tenant’s data, as a lockbox grant or break-glass session allows.' };
 
@@ -40,11 +42,9 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
   const done = singleParam(query.done);
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href={`/admin/tenants/${slug}`} className="text-brand-700 underline hover:text-brand-900">
-          ← {tenant.legalName}
-        </Link>
-      </p>
+      <BackLink href={`/admin/tenants/${slug}`} underline="darken">
+        {tenant.legalName}
+      </BackLink>
       <PageHeading title={`${tenant.legalName}’s data`} eyebrow="Tenant data" />
       <FormNotice error={singleParam(query.error)} errors={LOCKBOX_ERRORS} success={done ? DONE_MESSAGES[done] : undefined} />
 
@@ -69,14 +69,11 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
               </form>
             ) : null}
           </section>
-          <section aria-labelledby="records">
-            <h2 id="records" className="text-lg font-semibold">
-              Records
-            </h2>
+          <Section id="records" title="Records">
             {records.length === 0 ? (
-              <div className="mt-3">
-                <EmptyState title="No records">The vendor holds no records for {tenant.legalName}.</EmptyState>
-              </div>
+              <EmptyState className="mt-3" title="No records">
+                The vendor holds no records for {tenant.legalName}.
+              </EmptyState>
             ) : (
               <ul className="mt-3 grid gap-3">
                 {records.map((r) => (
@@ -113,7 +110,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </>
       ) : (
         <>
@@ -128,10 +125,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
             </p>
           </div>
           {actor.role === 'support' ? (
-            <section aria-labelledby="request-access" className="rounded-lg border border-slate-200 bg-white p-5">
-              <h2 id="request-access" className="mb-3 text-lg font-semibold">
-                Request access
-              </h2>
+            <LockboxRequestSection slug={tenant.slug} legalName={tenant.legalName} back={here}>
               {pending.length ? (
                 <p className="mb-4 text-sm text-slate-700">
                   You have {pending.length === 1 ? 'a request' : `${pending.length} requests`} waiting for {tenant.legalName}’s answer (the latest expires
@@ -141,8 +135,7 @@ export default async function TenantDataPage({ params, searchParams }: Props) {
                   </Link>
                 </p>
               ) : null}
-              <LockboxRequestForm slug={tenant.slug} legalName={tenant.legalName} back={here} />
-            </section>
+            </LockboxRequestSection>
           ) : actor.role === 'break_glass' ? (
             <p>
               <Link
