@@ -70,7 +70,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
           className="no-print mt-3 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end"
         >
           <label className="flex flex-col text-sm font-medium">
-            PageSearchParams
+            Search
             <input type="search" name="q" defaultValue={filter.q} maxLength={100} placeholder="Name, purpose, data or country" className={field} />
           </label>
           <label className="flex flex-col text-sm font-medium">
