@@ -3,13 +3,11 @@
 // same migrations always give the same bytes.
 // `npm run db:snapshot` writes it to drizzle/schema.sql; a test fails when it is out of date.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
-import { migrate } from '@/lib/db/migrate';
-import { createPostgresAdmin } from '@/lib/db/postgres';
+import { createMigratedDatabase, dropDatabase } from '@/lib/db/scratch';
 
 export const SNAPSHOT_FILE = path.join(process.cwd(), 'drizzle', 'schema.sql');
 
@@ -49,37 +47,26 @@ export function normaliseDump(dump: string): string {
   return `${HEADER}\n${text}\n`;
 }
 
-/**
- * Creates a scratch database next to `baseUrl` (which names any database the user may create
- * databases from), applies every migration, dumps its schema and drops it again.
- */
+/** The schema of a scratch database migrated beside `baseUrl`, dumped and normalised; the database is dropped again. */
 export async function schemaSnapshot(baseUrl: string): Promise<string> {
-  const name = `trust_snapshot_${randomBytes(6).toString('hex')}`;
-  const maintenance = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  const version = await serverVersion(baseUrl);
+  const { name, url } = await createMigratedDatabase(baseUrl, 'trust_snapshot');
   try {
-    const [{ server_version_num: version }] = await maintenance<{ server_version_num: string }[]>`SHOW server_version_num`;
-    await maintenance.unsafe(`CREATE DATABASE ${name}`);
-    try {
-      const url = new URL(baseUrl);
-      url.pathname = `/${name}`;
-      const admin = createPostgresAdmin(url.href);
-      try {
-        await migrate(admin);
-      } finally {
-        await admin.close();
-      }
-      const { stdout } = await promisify(execFile)(
-        pgDumpFor(Number(version)),
-        ['--schema-only', '--exclude-table=public.trust_schema_migrations', '--dbname', url.href],
-        {
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
-      return normaliseDump(stdout);
-    } finally {
-      await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
+    const { stdout } = await promisify(execFile)(pgDumpFor(version), ['--schema-only', '--exclude-table=public.trust_schema_migrations', '--dbname', url], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return normaliseDump(stdout);
   } finally {
-    await maintenance.end();
+    await dropDatabase(baseUrl, name);
+  }
+}
+
+async function serverVersion(baseUrl: string): Promise<number> {
+  const sql = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [{ server_version_num: version }] = await sql<{ server_version_num: string }[]>`SHOW server_version_num`;
+    return Number(version);
+  } finally {
+    await sql.end();
   }
 }

@@ -1,8 +1,8 @@
 // The input fuzzing's shared suite: see e2e/input-fuzzing-1.api.spec.ts for what it checks.
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { PORT } from '../../playwright.config';
-import { FAKE_WORKOS } from '../../test/helpers/fake-workos/fixtures';
+import { FAKE_WORKOS_PORT, PORT } from '../../playwright.config';
+import { FAKE_WORKOS, fakeWorkosEnv } from '../../test/helpers/fake-workos/fixtures';
 import { signWebhook } from '../../test/helpers/fake-workos/sign';
 import { evilString } from './arbitraries';
 import { type Actor, GET_HINTS, HINTS, type Hint, type Ids, NOTICE_KEYS, PAGE_HINTS } from './hints';
@@ -10,7 +10,6 @@ import { type Answer, ChangeWatch, describeShot, encodeSegment, ipArbitrary, isR
 import { keyOf, listEndpoints, type RouteEndpoint } from '../support/app-routes';
 import { type AppProcess, startApp } from '../support/app-process';
 
-const FAKE_WORKOS_PORT = PORT + 101;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 /** Runs per refused actor: a refusal is decided before the body matters, so fewer are needed. */
@@ -55,12 +54,7 @@ export function fuzzShard(index: 0 | 1) {
           DEMO_SIGN_IN: '1',
           SESSION_IDLE_MINUTES: '600',
           // WorkOS configured against the fake, so that SSO start and the webhook reach their checks.
-          WORKOS_API_KEY: FAKE_WORKOS.apiKey,
-          WORKOS_CLIENT_ID: FAKE_WORKOS.clientId,
-          WORKOS_WEBHOOK_SECRET: FAKE_WORKOS.webhookSecret,
-          WORKOS_API_HOSTNAME: '127.0.0.1',
-          WORKOS_API_PORT: String(FAKE_WORKOS_PORT),
-          WORKOS_API_HTTPS: 'false',
+          ...fakeWorkosEnv(FAKE_WORKOS_PORT),
         },
       });
       sessions = new Sessions(app.url);

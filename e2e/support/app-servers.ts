@@ -2,7 +2,7 @@
 // (each on a fresh embedded database with the demo data). The teardown it returns stops them.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { FAKE_WORKOS } from '../../test/helpers/fake-workos/fixtures';
+import { fakeWorkosEnv } from '../../test/helpers/fake-workos/fixtures';
 import { FAKE_WORKOS_PORT, NO_DEMO_PORT, PORT, SSO_PORT, TEST_SMTP_PORT } from '../../playwright.config';
 import { startApp } from './app-process';
 
@@ -17,22 +17,7 @@ export default async function appServers() {
     // The main server believes X-Forwarded-For, as behind a proxy, so that tests can act as many
     // visitors; the no-demo server does not, and proves a forged header changes nothing.
     startApp({ port: PORT, env: { SMTP_URL: `smtp://127.0.0.1:${TEST_SMTP_PORT}`, TRUST_PROXY: '1' } }),
-    ...(onlyMain
-      ? []
-      : [
-          startApp({ port: NO_DEMO_PORT, env: { DEMO_SIGN_IN: '0' } }),
-          startApp({
-            port: SSO_PORT,
-            env: {
-              WORKOS_API_KEY: FAKE_WORKOS.apiKey,
-              WORKOS_CLIENT_ID: FAKE_WORKOS.clientId,
-              WORKOS_WEBHOOK_SECRET: FAKE_WORKOS.webhookSecret,
-              WORKOS_API_HOSTNAME: '127.0.0.1',
-              WORKOS_API_PORT: String(FAKE_WORKOS_PORT),
-              WORKOS_API_HTTPS: 'false',
-            },
-          }),
-        ]),
+    ...(onlyMain ? [] : [startApp({ port: NO_DEMO_PORT, env: { DEMO_SIGN_IN: '0' } }), startApp({ port: SSO_PORT, env: fakeWorkosEnv(FAKE_WORKOS_PORT) })]),
   ]);
   return async () => {
     await Promise.all(apps.map((app) => app.stop()));

@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '@/lib/db/migrate';
 import { embedded } from '@/lib/db/open';
-import { createPostgresAdmin } from '@/lib/db/postgres';
+import { createMigratedDatabase, dropDatabase } from '@/lib/db/scratch';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,40 +29,11 @@ export default async function setup(project: TestProject) {
   await pg.close();
   project.provide('pgliteTemplate', pgliteTemplate);
 
-  const postgresTemplate = process.env.TEST_DATABASE_URL ? await createPostgresTemplate(process.env.TEST_DATABASE_URL) : null;
+  const postgresTemplate = process.env.TEST_DATABASE_URL ? (await createMigratedDatabase(process.env.TEST_DATABASE_URL, 'trust_template')).name : null;
   project.provide('postgresTemplate', postgresTemplate);
 
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true });
     if (postgresTemplate) await dropDatabase(process.env.TEST_DATABASE_URL!, postgresTemplate);
   };
-}
-
-async function createPostgresTemplate(baseUrl: string) {
-  const name = `trust_template_${randomBytes(6).toString('hex')}`;
-  const maintenance = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await maintenance.unsafe(`CREATE DATABASE ${name}`);
-  } finally {
-    await maintenance.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const admin = createPostgresAdmin(url.href);
-  try {
-    await migrate(admin);
-  } finally {
-    // A template may have no open connection while it is copied.
-    await admin.close();
-  }
-  return name;
-}
-
-export async function dropDatabase(baseUrl: string, name: string) {
-  const maintenance = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await maintenance.end();
-  }
 }

@@ -16,3 +16,15 @@ export const FAKE_PROFILES: FakeProfile[] = [
   // Not seeded: the directory provisions her during the tests.
   { email: 'nora@acme.example', organizationId: 'org_acme', firstName: 'Nora', lastName: 'Nash' },
 ];
+
+/** The environment that points an app server's WorkOS SDK at the fake WorkOS listening on `port`. */
+export function fakeWorkosEnv(port: number): Record<string, string> {
+  return {
+    WORKOS_API_KEY: FAKE_WORKOS.apiKey,
+    WORKOS_CLIENT_ID: FAKE_WORKOS.clientId,
+    WORKOS_WEBHOOK_SECRET: FAKE_WORKOS.webhookSecret,
+    WORKOS_API_HOSTNAME: '127.0.0.1',
+    WORKOS_API_PORT: String(port),
+    WORKOS_API_HTTPS: 'false',
+  };
+}
