@@ -1,13 +1,4 @@
-import { handler } from '@/lib/api/handler';
 import { denyRequest } from '@/lib/lockbox/decisions';
-import { sendQueuedMail } from '@/lib/mail/sender';
+import { decisionRoute } from '../decision-route';
 
-/** The tenant's customer admins only: `{"comment"}`. Answers the request in its new state. */
-export const POST = handler(
-  { access: 'signed-in', body: 'json-or-form', form: { back: '/console/lockbox' } },
-  async (ctx, { params, data }: { params: { id: string }; data: unknown }) => {
-    const r = await denyRequest(ctx, params.id, data);
-    sendQueuedMail();
-    return { json: { request: r, ...r }, done: 'denied' };
-  },
-);
+export const POST = decisionRoute(denyRequest, 'denied');
