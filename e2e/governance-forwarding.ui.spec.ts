@@ -10,6 +10,16 @@ const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toStrin
 /** The page's own alerts (Next.js keeps an empty one for route announcements). */
 const alert = (page: Page) => page.locator('p[role="alert"]');
 
+/** Removes the endpoint with this URL through its button, and waits for the page to say so. */
+async function removeEndpoint(page: Page, url: string) {
+  await page
+    .locator('li')
+    .filter({ hasText: url })
+    .getByRole('button', { name: `Remove ${url}` })
+    .click();
+  await expect(page.getByRole('status')).toContainText('The endpoint was removed');
+}
+
 /** Adds an endpoint through the page's form and returns the secret it shows. */
 async function addEndpoint(page: Page, url: string, description: string) {
   await page.getByLabel('Webhook URL').fill(url);
@@ -65,12 +75,7 @@ test('a customer admin adds an endpoint, sees its secret once, tests it and remo
   await expect(page.getByRole('heading', { name: 'Recent deliveries' })).toBeVisible();
   await shootBothWidths(page, '/tmp/shots-siem', 'console-forwarding-list');
 
-  await page
-    .locator('li')
-    .filter({ hasText: url })
-    .getByRole('button', { name: `Remove ${url}` })
-    .click();
-  await expect(page.getByRole('status')).toContainText('The endpoint was removed');
+  await removeEndpoint(page, url);
   await expect(page.locator('li').filter({ hasText: url })).toHaveCount(0);
 });
 
@@ -92,10 +97,5 @@ test('a trust admin forwards the vendor chain from the admin console', async ({ 
   await page.reload();
   await expectNoAxeViolations(page);
   await shootBothWidths(page, '/tmp/shots-siem', 'admin-forwarding');
-  await page
-    .locator('li')
-    .filter({ hasText: url })
-    .getByRole('button', { name: `Remove ${url}` })
-    .click();
-  await expect(page.getByRole('status')).toContainText('The endpoint was removed');
+  await removeEndpoint(page, url);
 });

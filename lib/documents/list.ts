@@ -11,14 +11,22 @@ import type { DocumentGenerator } from '@/lib/pdf/generated';
 import { type Validity, validityOf } from './validity';
 import type { Ctx } from '@/lib/db/ctx';
 
-/** A document as the public portal lists it: plain values, safe to cache as JSON. */
-export interface PortalDocument {
+/** What every list of documents shows of one. */
+interface DocumentBasics {
   id: string;
   slug: string;
   title: string;
   category: string;
   description: string;
   visibility: DocumentVisibility;
+}
+
+function basicsOf(d: typeof documents.$inferSelect): DocumentBasics {
+  return { id: d.id, slug: d.slug, title: d.title, category: d.category, description: d.description, visibility: d.visibility };
+}
+
+/** A document as the public portal lists it: plain values, safe to cache as JSON. */
+export interface PortalDocument extends DocumentBasics {
   validUntil: string | null;
   /** When the document or its file last changed (ISO). */
   updatedAt: string;
@@ -60,12 +68,7 @@ export async function listPortalDocuments(db: DbHandle): Promise<PortalDocument[
       return docs.map((d) => {
         const v = current.get(d.id);
         return {
-          id: d.id,
-          slug: d.slug,
-          title: d.title,
-          category: d.category,
-          description: d.description,
-          visibility: d.visibility,
+          ...basicsOf(d),
           validUntil: d.validUntil,
           updatedAt: d.updatedAt.toISOString(),
           generator: d.generator,
@@ -77,13 +80,7 @@ export async function listPortalDocuments(db: DbHandle): Promise<PortalDocument[
   );
 }
 
-export interface AdminDocument {
-  id: string;
-  slug: string;
-  title: string;
-  category: string;
-  description: string;
-  visibility: DocumentVisibility;
+export interface AdminDocument extends DocumentBasics {
   generator: DocumentGenerator | null;
   validity: Validity;
   validityRemindedAt: Date | null;
@@ -104,12 +101,7 @@ export interface AdminVersion {
 
 function adminDocument(d: typeof documents.$inferSelect, v: AdminDocument['currentVersion'] | undefined, now: Date): AdminDocument {
   return {
-    id: d.id,
-    slug: d.slug,
-    title: d.title,
-    category: d.category,
-    description: d.description,
-    visibility: d.visibility,
+    ...basicsOf(d),
     generator: d.generator,
     validity: validityOf(d.validUntil, now),
     validityRemindedAt: d.validityRemindedAt,

@@ -9,7 +9,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { listOwnRecords, type RecordSummary } from '@/lib/tenants/list-records';
+import { listOwnRecords, recordColumns, type RecordSummary } from '@/lib/tenants/list-records';
 import { recordInput } from './schemas';
 import { actingOn, type TenantRef, tenantBySlug } from './tenant';
 import { EVENTS } from './transitions';
@@ -28,14 +28,6 @@ export interface TenantData {
   access: StaffAccess | null;
   records: RecordSummary[];
 }
-
-const recordColumns = {
-  id: tenantRecords.id,
-  category: tenantRecords.category,
-  title: tenantRecords.title,
-  body: tenantRecords.body,
-  updatedAt: tenantRecords.updatedAt,
-};
 
 /** The access the database grants the acting staff member now, and where it comes from. */
 async function currentAccess(tx: Tx, actor: StaffActor, tenantId: string, now: Date): Promise<StaffAccess | null> {
