@@ -8,8 +8,7 @@ import { checkLogo, detectImageType, readLogo, removeLogo, setLogo } from '@/lib
 import { securityTxt, servedExpiry } from '@/lib/portal/security-txt';
 import { readPublicSettings, readSettingsForAdmin, updateSettings, type PublicSettings } from '@/lib/portal/settings';
 import { describeEachDatabase } from '../helpers/databases';
-import { createCustomer, createStaff, createTenant } from '../helpers/factories';
-import { adminRows, expectRefusal } from '../helpers/portal';
+import { adminRows, createPortalPeople, expectRefusal } from '../helpers/portal';
 
 const DAY = 86_400_000;
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -41,10 +40,7 @@ describeEachDatabase('portal content: settings and logo', (t) => {
   });
 
   beforeAll(async () => {
-    const { admin } = t();
-    alice = await createStaff(admin, 'trust_admin');
-    bob = await createStaff(admin, 'support');
-    dan = await createCustomer(admin, await createTenant(admin), 'customer_admin');
+    ({ alice, bob, dan } = await createPortalPeople(t().admin));
   });
 
   it('before the first save the public sees defaults, and the logo waits for the settings', async () => {
