@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Page, PlaywrightWorkerArgs } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** Signs in through the API, as tests other than the sign-in test should. */
@@ -7,6 +7,13 @@ export async function signIn(request: APIRequestContext, email: string) {
   const response = await request.post('/api/auth/demo', { data: { email } });
   expect(response.status(), await response.text()).toBe(200);
   return response;
+}
+
+/** A new API client of the app, signed in as `email`, or anonymous for null. */
+export async function requestAs(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, email: string | null) {
+  const context = await playwright.request.newContext({ baseURL });
+  if (email) await signIn(context, email);
+  return context;
 }
 
 /** Signs the page's browser out of whoever it was and in as `email`. */
