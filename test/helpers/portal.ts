@@ -47,3 +47,8 @@ export async function createPortalPeople(admin: AdminConnection, danRole: Custom
   const dan = await createCustomer(admin, await createTenant(admin), danRole);
   return { alice, bob, dan };
 }
+
+export const DAY = 86_400_000;
+
+/** The calendar day (YYYY-MM-DD, UTC) `offsetDays` after `date`. */
+export const day = (date: Date, offsetDays = 0) => new Date(date.getTime() + offsetDays * DAY).toISOString().slice(0, 10);

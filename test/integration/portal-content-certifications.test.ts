@@ -16,10 +16,7 @@ import {
 } from '@/lib/portal/certifications';
 import { describeEachDatabase } from '../helpers/databases';
 import { createStaff } from '../helpers/factories';
-import { adminRows, createDocument, createPortalPeople, expectRefusal } from '../helpers/portal';
-
-const DAY = 86_400_000;
-const day = (date: Date, offsetDays = 0) => new Date(date.getTime() + offsetDays * DAY).toISOString().slice(0, 10);
+import { adminRows, createDocument, createPortalPeople, DAY, day, expectRefusal } from '../helpers/portal';
 
 describeEachDatabase('portal content: certifications', (t) => {
   const clock = manualClock(new Date());
