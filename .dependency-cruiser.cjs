@@ -5,6 +5,28 @@
 /** Our own code: anything an import can reach that is not a package. */
 const OURS = '^(lib|app|components|drizzle|scripts|bench|test|e2e)/|^(instrumentation|proxy)\\.ts$';
 
+/** Folders that may import, of ours, only what `allowed` matches. */
+const LAYERS = [
+  {
+    name: 'core-stands-alone',
+    comment: 'lib/core (errors, actors, roles, clock, configuration, input parsing) imports nothing of ours.',
+    from: '^lib/core/',
+    allowed: '^lib/core/',
+  },
+  {
+    name: 'db-on-core-only',
+    comment: 'lib/db is the database and nothing else: it imports lib/core and the drizzle schema only.',
+    from: '^lib/db/',
+    allowed: '^(lib/core|lib/db|drizzle/schema)/',
+  },
+  {
+    name: 'schema-on-core-only',
+    comment: 'The drizzle schema takes its shared values (the roles) from lib/core and nothing else of ours.',
+    from: '^drizzle/',
+    allowed: '^(lib/core|drizzle)/',
+  },
+];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -23,27 +45,7 @@ module.exports = {
       from: { path: '^(lib|app|components|drizzle)/' },
       to: { circular: true },
     },
-    {
-      name: 'core-stands-alone',
-      comment: 'lib/core (errors, actors, roles, clock, configuration, input parsing) imports nothing of ours.',
-      severity: 'error',
-      from: { path: '^lib/core/' },
-      to: { path: OURS, pathNot: '^lib/core/' },
-    },
-    {
-      name: 'db-on-core-only',
-      comment: 'lib/db is the database and nothing else: it imports lib/core and the drizzle schema only.',
-      severity: 'error',
-      from: { path: '^lib/db/' },
-      to: { path: OURS, pathNot: '^(lib/core|lib/db|drizzle/schema)/' },
-    },
-    {
-      name: 'schema-on-core-only',
-      comment: 'The drizzle schema takes its shared values (the roles) from lib/core and nothing else of ours.',
-      severity: 'error',
-      from: { path: '^drizzle/' },
-      to: { path: OURS, pathNot: '^(lib/core|drizzle)/' },
-    },
+    ...LAYERS.map(({ name, comment, from, allowed }) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: OURS, pathNot: allowed } })),
     {
       name: 'not-to-unresolvable',
       comment: 'Every import resolves; an unresolved one would slip past the rules above.',

@@ -9,12 +9,10 @@
 // Goal: at least 200,000 events/s.
 import { isUtf8 } from 'node:buffer';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { CustomerActor } from '@/lib/core/actor';
 import { manualClock } from '@/lib/core/clock';
-import { migrate } from '@/lib/db/migrate';
-import { createPostgresAdmin, createPostgresDatabase } from '@/lib/db/postgres';
+import { createPostgresDatabase } from '@/lib/db/postgres';
 import { withActor } from '@/lib/db/with-actor';
 import type { Database } from '@/lib/db/types';
 import { appendEvent } from '@/lib/governance/append';
@@ -23,6 +21,7 @@ import { canonical, chainName, checkpointMessage, eventLineText, lineText, LOG_F
 import { parseSigningKey, signMessage } from '@/lib/governance/signing-key';
 import { verifyLog } from '@/lib/governance/verify';
 import { nodeVerifyCrypto } from '@/lib/governance/verify-node';
+import { scratchDatabase } from './support/scratch-database';
 
 const WRITERS = 16;
 const TENANTS = 8;
@@ -41,14 +40,7 @@ async function writers(people: CustomerActor[], write: (who: CustomerActor, i: n
 }
 
 async function benchAppends(baseUrl: string) {
-  const maintenance = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  const name = 'trust_bench_governance';
-  await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await maintenance.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const admin = createPostgresAdmin(url.href);
-  await migrate(admin);
+  const { url, admin, drop } = await scratchDatabase(baseUrl, 'trust_bench_governance');
   const people: CustomerActor[] = [];
   await admin.transaction(async (q) => {
     for (let t = 0; t < TENANTS; t++) {
@@ -107,8 +99,7 @@ async function benchAppends(baseUrl: string) {
     events += result.events;
   }
   await db.close();
-  await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await maintenance.end();
+  await drop();
 
   console.log(`\nGovernance appends on PostgreSQL (${WRITERS} concurrent writers, ${WRITERS * PER_WRITER} transactions each way)`);
   console.log(`  one-row insert transaction (baseline)    ${plain.toFixed(0).padStart(7)} tx/s`);

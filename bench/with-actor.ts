@@ -7,11 +7,11 @@ import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { tenantRecords } from '@/drizzle/schema';
 import type { CustomerActor } from '@/lib/core/actor';
-import { migrate } from '@/lib/db/migrate';
-import { createPostgresAdmin, createPostgresDatabase, drizzleOn } from '@/lib/db/postgres';
+import { createPostgresDatabase, drizzleOn } from '@/lib/db/postgres';
 import { withActor } from '@/lib/db/with-actor';
 import { seedDemoData } from '@/lib/seed/seed';
 import { median } from './support/stats';
+import { scratchDatabase } from './support/scratch-database';
 
 const ROUNDS = 10;
 // One connection per pool: a serial loop then always meets the same warm server process, on
@@ -21,14 +21,7 @@ const POOL = 1;
 const PER_ROUND = 400;
 
 export async function benchWithActor(baseUrl: string) {
-  const maintenance = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  const name = 'trust_bench';
-  await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await maintenance.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const admin = createPostgresAdmin(url.href);
-  await migrate(admin);
+  const { url, admin, drop } = await scratchDatabase(baseUrl, 'trust_bench');
   await seedDemoData(admin);
   const [carolRow] = await admin.transaction((q) =>
     q.query<{ user_id: string; tenant_id: string; record_id: string }>(
@@ -104,7 +97,6 @@ export async function benchWithActor(baseUrl: string) {
   );
 
   await Promise.all([plainClient.end(), app.close()]);
-  await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await maintenance.end();
+  await drop();
   return ratio;
 }

@@ -4,29 +4,24 @@
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { type AppProcess, startApp } from './support/app-process';
-import { sharedSecrets, verifyAllChains, type VerifiedChain } from './support/governance-chains';
+import { verifyAllChains, type VerifiedChain } from './support/governance-chains';
 import { type Answer, Client, json, signedIn } from './support/http-client';
-import { clusterUnavailableReason, createAppDatabase, createCluster, type PostgresCluster } from './support/postgres-cluster';
+import { type AppEnv, clusterForApps, onPrivateCluster, type PostgresCluster } from './support/postgres-cluster';
 import { ACCOUNTS } from './helpers';
 
 const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 const APP_PORT = BASE + 11;
 const PG_PORT = 50_000 + BASE + 11;
 
-// Outside CI a machine without PostgreSQL's server binaries skips, saying why; CI installs
-// them (.ci/run), so there a missing binary fails the test instead.
-const unavailable = clusterUnavailableReason();
-test.skip(!process.env.CI && unavailable !== null, `a private PostgreSQL cluster is needed: ${unavailable}`);
-test.describe.configure({ mode: 'serial' });
+onPrivateCluster();
 
 let cluster: PostgresCluster;
-let env: Record<string, string> & { DATABASE_URL: string; DATABASE_ADMIN_URL: string; AUDIT_SIGNING_KEY: string };
+let env: AppEnv;
 let app: AppProcess | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  cluster = await createCluster(PG_PORT);
-  env = { ...(await createAppDatabase(cluster)), ...sharedSecrets(), TRUST_PROXY: '1' };
+  ({ cluster, env } = await clusterForApps(PG_PORT));
   app = await startApp({ port: APP_PORT, env });
 });
 

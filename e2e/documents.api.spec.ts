@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type APIRequestContext, type PlaywrightWorkerArgs, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { MAILBOX_URL } from '../playwright.config';
 import { linkIn, mailTo } from '../test/helpers/mail-server/mailbox';
 import { plainPdf } from '../lib/documents/plain-pdf';
-import { ACCOUNTS, signIn } from './helpers';
+import { ACCOUNTS, requestAs } from './helpers';
 
 const unique = () => randomBytes(4).toString('hex');
 // Public forms are limited per client address; each test speaks from its own address.
@@ -31,12 +31,6 @@ async function accessRequest(request: APIRequestContext, email: string, document
       acceptNda: true,
     },
   });
-}
-
-async function asUser(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, email: string | null) {
-  const context = await playwright.request.newContext({ baseURL });
-  if (email) await signIn(context, email);
-  return context;
 }
 
 test('a public PDF downloads with its type, name, ETag and cache header, and sets no cookie', async ({ request }) => {
@@ -70,7 +64,7 @@ test('a gated PDF without a grant is 403, as JSON for programs and as a page for
 
 test('a reviewer asks, a trust admin approves, the link opens the PDF; revoked, it is 403', async ({ playwright, baseURL }) => {
   const reviewer = `rita-${unique()}@prospect-${unique()}.example`;
-  const anonymous = await asUser(playwright, baseURL, null);
+  const anonymous = await requestAs(playwright, baseURL, null);
   const filed = await accessRequest(anonymous, reviewer, ['soc2-type2-report']);
   expect(filed.status(), await filed.text()).toBe(201);
   const { request: created } = await filed.json();
@@ -78,7 +72,7 @@ test('a reviewer asks, a trust admin approves, the link opens the PDF; revoked, 
   expect(filed.headers()['set-cookie']).toBeUndefined();
   await mailTo(MAILBOX_URL, reviewer, /We received your request/);
 
-  const alice = await asUser(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const queue = await (await alice.get('/api/admin/access/requests?view=pending')).json();
   const queued = queue.requests.find((r: { id: string }) => r.id === created.id);
   expect(queued).toMatchObject({ email: reviewer, company: 'Prospect Ltd', ndaVersion: 1, documents: [{ slug: 'soc2-type2-report' }] });
@@ -88,7 +82,7 @@ test('a reviewer asks, a trust admin approves, the link opens the PDF; revoked, 
 
   const mail = await mailTo(MAILBOX_URL, reviewer, /Your access to/);
   const link = linkIn(mail, `${baseURL}/access/`);
-  const browser = await asUser(playwright, baseURL, null);
+  const browser = await requestAs(playwright, baseURL, null);
   const followed = await browser.get(link, { maxRedirects: 0 });
   expect(followed.status()).toBe(303);
   expect(followed.headers().location).toBe('/documents?access=granted#documents-list');
@@ -114,7 +108,7 @@ test('a reviewer asks, a trust admin approves, the link opens the PDF; revoked, 
 });
 
 test('rules decide at once: a customer domain is approved, a free-mail address denied', async ({ playwright, baseURL }) => {
-  const anonymous = await asUser(playwright, baseURL, null);
+  const anonymous = await requestAs(playwright, baseURL, null);
   const customer = `buyer-${unique()}@acme.example`;
   const approved = await accessRequest(anonymous, customer, ['pen-test-summary-2026']);
   // The answer is the same whatever the rules decided; the outcome goes to the inbox only.
@@ -135,7 +129,7 @@ test('rules decide at once: a customer domain is approved, a free-mail address d
 });
 
 test('bad input on the public form gets a clear message and changes nothing', async ({ playwright, baseURL }) => {
-  const anonymous = await asUser(playwright, baseURL, null);
+  const anonymous = await requestAs(playwright, baseURL, null);
   const headers = from();
   const nda = await currentNda(anonymous);
   const email = `rita-${unique()}@prospect-${unique()}.example`;
@@ -174,7 +168,7 @@ test('bad input on the public form gets a clear message and changes nothing', as
   const page = await anonymous.get('/documents?error=invalid_email');
   expect(await page.text()).toContain('Enter your work e-mail address');
 
-  const alice = await asUser(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   for (const view of ['pending', 'decided']) {
     const { requests } = await (await alice.get(`/api/admin/access/requests?view=${view}`)).json();
     expect(
@@ -206,7 +200,7 @@ test('past the limit the public form answers 429 with Retry-After', async ({ req
 });
 
 test('support engineers, customer members and signed-out callers cannot use the staff tools', async ({ playwright, baseURL }) => {
-  const alice = await asUser(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const { documents } = await (await alice.get('/api/admin/documents')).json();
   const soc2 = documents.find((d: { slug: string }) => d.slug === 'soc2-type2-report');
   const { rules } = await (await alice.get('/api/admin/access/rules')).json();
@@ -235,7 +229,7 @@ test('support engineers, customer members and signed-out callers cannot use the 
     [ACCOUNTS.dan, 403],
     [null, 401],
   ] as const) {
-    const context = await asUser(playwright, baseURL, who);
+    const context = await requestAs(playwright, baseURL, who);
     for (const [method, url, data] of calls) {
       const response = await context.fetch(url, { method, data });
       expect(response.status(), `${who} ${method} ${url}`).toBe(status);
@@ -253,7 +247,7 @@ test('support engineers, customer members and signed-out callers cannot use the 
 });
 
 test('a trust admin uploads and versions a document; bad files and fields are refused and change nothing', async ({ playwright, baseURL }) => {
-  const alice = await asUser(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const count = async () => (await (await alice.get('/api/admin/documents')).json()).total as number;
   const before = await count();
   const slug = `e2e-${unique()}`;

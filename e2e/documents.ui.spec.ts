@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import { MAILBOX_URL } from '../playwright.config';
 import { linkIn, mailTo } from '../test/helpers/mail-server/mailbox';
-import { ACCOUNTS, signIn } from './helpers';
+import { ACCOUNTS, expectNoAxeViolations, signIn } from './helpers';
 
 // Slow on a shared two-core machine: screenshots at two widths, axe, mail round trips.
 test.describe.configure({ timeout: 120_000 });
@@ -31,11 +30,6 @@ async function screens(page: Page, name: string) {
 const alert = (page: Page) => page.getByRole('main').getByRole('alert');
 const status = (page: Page) => page.getByRole('main').getByRole('status');
 
-async function noAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 test('a reviewer requests a gated document, a trust admin approves, the link opens it; revoked, it is refused', async ({ browser, baseURL }) => {
   const reviewerContext = await browser.newContext();
   const reviewer = await reviewerContext.newPage();
@@ -45,7 +39,7 @@ test('a reviewer requests a gated document, a trust admin approves, the link ope
   await expect(reviewer.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
   await expect(reviewer.getByRole('heading', { level: 2, name: 'Audit reports' })).toBeVisible();
   await expect(reviewer.getByText(/Expired|Valid until/).first()).toBeVisible();
-  await noAxeViolations(reviewer);
+  await expectNoAxeViolations(reviewer);
   await screens(reviewer, 'documents');
   expect(await reviewerContext.cookies(), 'the public portal sets no cookie').toEqual([]);
 
@@ -123,7 +117,7 @@ test('a reviewer requests a gated document, a trust admin approves, the link ope
   expect((await reviewer.request.get('/documents/soc2-type2-report.pdf')).status()).toBe(403);
   await reviewer.goto(link);
   await expect(reviewer.getByRole('heading', { level: 1, name: 'This access link was withdrawn' })).toBeVisible();
-  await noAxeViolations(reviewer);
+  await expectNoAxeViolations(reviewer);
   await screens(reviewer, 'access-invalid');
 
   await admin.goto('/admin/access-requests/decided');

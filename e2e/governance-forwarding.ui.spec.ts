@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, signIn } from './helpers';
+import { ACCOUNTS, expectNoAxeViolations, shootBothWidths, switchUser } from './helpers';
 
 // Acme's chain and the vendor's: the API test of the same server works on globex's.
 test.describe.configure({ mode: 'serial' });
@@ -11,27 +10,14 @@ const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toStrin
 /** The page's own alerts (Next.js keeps an empty one for route announcements). */
 const alert = (page: Page) => page.locator('p[role="alert"]');
 
-async function as(page: Page, email: string) {
-  await page.context().clearCookies();
-  await signIn(page.request, email);
-}
-
-/** With SHOTS=1: a desktop and a phone-width screenshot of the page as it is, to look at. */
-async function shoot(page: Page, name: string) {
-  if (!process.env.SHOTS) return;
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `/tmp/shots-siem/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/tmp/shots-siem/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function noAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    page.url(),
-  ).toEqual([]);
+/** Removes the endpoint with this URL through its button, and waits for the page to say so. */
+async function removeEndpoint(page: Page, url: string) {
+  await page
+    .locator('li')
+    .filter({ hasText: url })
+    .getByRole('button', { name: `Remove ${url}` })
+    .click();
+  await expect(page.getByRole('status')).toContainText('The endpoint was removed');
 }
 
 /** Adds an endpoint through the page's form and returns the secret it shows. */
@@ -49,11 +35,11 @@ async function addEndpoint(page: Page, url: string, description: string) {
 }
 
 test('a customer admin adds an endpoint, sees its secret once, tests it and removes it', async ({ page }) => {
-  await as(page, ACCOUNTS.carol);
+  await switchUser(page, ACCOUNTS.carol);
   await page.goto('/console/governance/forwarding');
   await expect(page.getByRole('heading', { level: 1, name: 'Forwarding to a SIEM' })).toBeVisible();
-  await shoot(page, 'console-forwarding-empty');
-  await noAxeViolations(page);
+  await shootBothWidths(page, '/tmp/shots-siem', 'console-forwarding-empty');
+  await expectNoAxeViolations(page);
 
   const url = `https://siem-${RUN}.acme.example/hooks`;
   // A refused URL says why and adds nothing.
@@ -62,8 +48,8 @@ test('a customer admin adds an endpoint, sees its secret once, tests it and remo
   await expect(alert(page)).toContainText('private');
 
   const secret = await addEndpoint(page, url, 'Acme SOC');
-  await shoot(page, 'console-forwarding-added');
-  await noAxeViolations(page);
+  await shootBothWidths(page, '/tmp/shots-siem', 'console-forwarding-added');
+  await expectNoAxeViolations(page);
 
   await page.reload();
   const card = page.locator('li').filter({ hasText: url });
@@ -82,44 +68,34 @@ test('a customer admin adds an endpoint, sees its secret once, tests it and remo
   const rotated = await listed.getByLabel('New signing secret').inputValue();
   expect(rotated).toMatch(/^whsec_/);
   expect(rotated).not.toBe(secret);
-  await shoot(page, 'console-forwarding-rotated');
+  await shootBothWidths(page, '/tmp/shots-siem', 'console-forwarding-rotated');
   await page.reload();
   expect(await page.content()).not.toContain(rotated.slice('whsec_'.length));
 
   await expect(page.getByRole('heading', { name: 'Recent deliveries' })).toBeVisible();
-  await shoot(page, 'console-forwarding-list');
+  await shootBothWidths(page, '/tmp/shots-siem', 'console-forwarding-list');
 
-  await page
-    .locator('li')
-    .filter({ hasText: url })
-    .getByRole('button', { name: `Remove ${url}` })
-    .click();
-  await expect(page.getByRole('status')).toContainText('The endpoint was removed');
+  await removeEndpoint(page, url);
   await expect(page.locator('li').filter({ hasText: url })).toHaveCount(0);
 });
 
 test('customer members get a 403, staff cannot open the console page', async ({ page }) => {
-  await as(page, ACCOUNTS.dan);
+  await switchUser(page, ACCOUNTS.dan);
   const response = await page.goto('/console/governance/forwarding');
   expect(response?.status()).toBe(403);
-  await as(page, ACCOUNTS.bob);
+  await switchUser(page, ACCOUNTS.bob);
   expect((await page.goto('/admin/governance/forwarding'))?.status()).toBe(403);
 });
 
 test('a trust admin forwards the vendor chain from the admin console', async ({ page }) => {
-  await as(page, ACCOUNTS.alice);
+  await switchUser(page, ACCOUNTS.alice);
   await page.goto('/admin/governance/forwarding');
   await expect(page.getByRole('heading', { level: 1, name: 'Forwarding to a SIEM' })).toBeVisible();
   await expect(page.getByText('the vendor’s governance log', { exact: false }).first()).toBeVisible();
   const url = `https://siem-${RUN}.vendor.example/hooks`;
   await addEndpoint(page, url, 'Vendor SOC');
   await page.reload();
-  await noAxeViolations(page);
-  await shoot(page, 'admin-forwarding');
-  await page
-    .locator('li')
-    .filter({ hasText: url })
-    .getByRole('button', { name: `Remove ${url}` })
-    .click();
-  await expect(page.getByRole('status')).toContainText('The endpoint was removed');
+  await expectNoAxeViolations(page);
+  await shootBothWidths(page, '/tmp/shots-siem', 'admin-forwarding');
+  await removeEndpoint(page, url);
 });

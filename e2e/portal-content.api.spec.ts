@@ -1,14 +1,8 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
-import { ACCOUNTS, signIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, requestAs } from './helpers';
 
 const DAY = 86_400_000;
 const STAFF_PAGES = ['/admin/certifications', '/admin/security', '/admin/updates', '/admin/settings'];
-
-async function as(playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }, baseURL: string | undefined, email: string | null) {
-  const request = await playwright.request.newContext({ baseURL });
-  if (email) await signIn(request, email);
-  return request;
-}
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
@@ -66,7 +60,7 @@ test('support engineers and customer members get 403 on the staff tools and thei
     [ACCOUNTS.dan, 403],
     [null, 401],
   ] as const) {
-    const request = await as(playwright, baseURL, email);
+    const request = await requestAs(playwright, baseURL, email);
     for (const path of STAFF_PAGES) {
       const page = await request.get(path, { maxRedirects: 0 });
       if (email) expect(page.status(), `${email} ${path}`).toBe(403);
@@ -85,7 +79,7 @@ test('support engineers and customer members get 403 on the staff tools and thei
     expect(form.status()).toBe(status);
     await request.dispose();
   }
-  const alice = await as(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const { certifications } = await (await alice.get('/api/admin/certifications')).json();
   expect(certifications.map((c: { framework: string }) => c.framework)).not.toContain('Forged');
   expect((await (await alice.get('/api/admin/settings')).json()).settings.vendorName).toBe('Northwind Cloud');
@@ -94,7 +88,7 @@ test('support engineers and customer members get 403 on the staff tools and thei
 });
 
 test('a trust admin adds and changes a certification by JSON; the history records it and the public page shows it at once', async ({ playwright, baseURL }) => {
-  const alice = await as(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const created = await alice.post('/api/admin/certifications', { data: { framework: 'TISAX Level 2', status: 'in_progress', targetDate: day(60) } });
   expect(created.status()).toBe(201);
   const { certification } = await created.json();
@@ -113,7 +107,7 @@ test('a trust admin adds and changes a certification by JSON; the history record
 });
 
 test('bad certification input gets a clear message and changes nothing, by JSON and by form', async ({ playwright, baseURL }) => {
-  const alice = await as(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const { certifications } = await (await alice.get('/api/admin/certifications')).json();
   const target = certifications.find((c: { slug: string }) => c.slug === 'hipaa');
   const before = await (await alice.get(`/api/admin/certifications/${target.id}`)).json();
@@ -145,7 +139,7 @@ test('bad certification input gets a clear message and changes nothing, by JSON 
 });
 
 test('security blocks: add, edit, reorder, move and delete by JSON; bad input is refused and changes nothing', async ({ playwright, baseURL }) => {
-  const alice = await as(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const created = await alice.post('/api/admin/security-blocks', { data: { title: 'Physical security', body: 'Our data centres are certified.' } });
   expect(created.status()).toBe(201);
   const { block } = await created.json();
@@ -189,7 +183,7 @@ test('security blocks: add, edit, reorder, move and delete by JSON; bad input is
 });
 
 test('news: post, edit and delete by JSON; scheduled items wait; bad input is refused', async ({ playwright, baseURL }) => {
-  const alice = await as(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const posted = await alice.post('/api/admin/updates', { data: { title: 'Pen test completed', body: 'No high findings.' } });
   expect(posted.status()).toBe(201);
   const { update } = await posted.json();
@@ -228,7 +222,7 @@ test('news: post, edit and delete by JSON; scheduled items wait; bad input is re
 });
 
 test('settings: saved by JSON, refused when bad, reflected at once in security.txt and the policy page', async ({ playwright, baseURL }) => {
-  const alice = await as(playwright, baseURL, ACCOUNTS.alice);
+  const alice = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const original = (await (await alice.get('/api/admin/settings')).json()).settings;
 
   for (const [data, code] of [

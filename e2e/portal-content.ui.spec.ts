@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { ACCOUNTS } from './helpers';
+import { ACCOUNTS, expectNoAxeViolations } from './helpers';
 
 const SCREENS = 'test-results/screens';
 
@@ -226,11 +225,7 @@ test('the public content pages: titles, no accessibility violations, desktop and
     await expect(page).toHaveTitle(title);
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain('Northwind Cloud');
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      path,
-    ).toEqual([]);
+    await expectNoAxeViolations(page, path);
     await screenshots(page, `public-${name}`);
   }
   await page.goto('/updates?page=9');
@@ -246,11 +241,7 @@ test('the staff pages have no accessibility violations', async ({ page }) => {
     ['/admin/settings', null],
   ] as const) {
     await page.goto(path);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      path,
-    ).toEqual([]);
+    await expectNoAxeViolations(page, path);
     if (name) await screenshots(page, name);
   }
 });

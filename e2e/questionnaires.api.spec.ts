@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { type APIRequestContext, type PlaywrightWorkerArgs, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { pdfText, qpdfCheck } from '../test/helpers/pdf-tools';
-import { ACCOUNTS, signIn } from './helpers';
+import { ACCOUNTS, requestAs } from './helpers';
 
 // These tests change the SIG-Lite answers one after the other; the browser tests use CAIQ-Lite.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
@@ -11,12 +11,6 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 const SET = 'sig-lite';
 const BASE = `/api/admin/questionnaires/${SET}`;
 const unique = () => randomBytes(4).toString('hex');
-
-async function as(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, email: string | null) {
-  const context = await playwright.request.newContext({ baseURL });
-  if (email) await signIn(context, email);
-  return context;
-}
 
 interface Question {
   questionId: string;
@@ -44,26 +38,26 @@ test('only trust admins reach the questionnaire endpoints: others get 403, the s
     r.post(`${BASE}/import?filename=a.csv`, { headers: { 'Content-Type': 'text/csv' }, data: csv }),
   ];
   for (const email of [ACCOUNTS.bob, ACCOUNTS.grace, ACCOUNTS.carol, ACCOUNTS.dan, ACCOUNTS.erin]) {
-    const request = await as(playwright, baseURL, email);
+    const request = await requestAs(playwright, baseURL, email);
     for (const response of await Promise.all(calls(request))) {
       expect(response.status(), `${email} ${response.url()}`).toBe(403);
       expect((await response.json()).error.code).toBe('forbidden');
     }
     await request.dispose();
   }
-  const anonymous = await as(playwright, baseURL, null);
+  const anonymous = await requestAs(playwright, baseURL, null);
   for (const response of await Promise.all(calls(anonymous))) {
     expect(response.status(), response.url()).toBe(401);
     expect((await response.json()).error.code).toBe('unauthenticated');
   }
   await anonymous.dispose();
-  const admin = await as(playwright, baseURL, ACCOUNTS.alice);
+  const admin = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   expect((await questions(admin)).find((q) => q.questionId === 'RSK-01')?.comment).not.toBe('Changed by someone else');
   await admin.dispose();
 });
 
 test('a trust admin lists, reads and saves answers as JSON; bad input is refused and changes nothing', async ({ playwright, baseURL }) => {
-  const admin = await as(playwright, baseURL, ACCOUNTS.alice);
+  const admin = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const list = await admin.get('/api/admin/questionnaires');
   expect(list.status()).toBe(200);
   const { questionnaires } = await list.json();
@@ -118,7 +112,7 @@ test('a trust admin lists, reads and saves answers as JSON; bad input is refused
 });
 
 test('exports XLSX and CSV with their types and names, and imports them back unchanged', async ({ playwright, baseURL }) => {
-  const admin = await as(playwright, baseURL, ACCOUNTS.alice);
+  const admin = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const before = await questions(admin);
   const xlsx = await admin.get(`${BASE}/export.xlsx`);
   expect(xlsx.status()).toBe(200);
@@ -166,7 +160,7 @@ test('the CSV export is RFC 4180: another parser reads one row per question, and
   playwright,
   baseURL,
 }) => {
-  const admin = await as(playwright, baseURL, ACCOUNTS.alice);
+  const admin = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const all = await questions(admin);
   const comments = [
     "Looks fine.\n=cmd|' /C calc'!A0",
@@ -211,7 +205,7 @@ test('the CSV export is RFC 4180: another parser reads one row per question, and
 });
 
 test('a malformed, disguised or oversized upload gets a clear error and changes nothing', async ({ playwright, baseURL }) => {
-  const admin = await as(playwright, baseURL, ACCOUNTS.alice);
+  const admin = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const before = await questions(admin);
   const upload = (name: string, body: Buffer) =>
     admin.post(`${BASE}/import?filename=${name}`, { headers: { 'Content-Type': 'application/octet-stream' }, data: body });
@@ -244,7 +238,7 @@ test('a malformed, disguised or oversized upload gets a clear error and changes 
 });
 
 test('the public questionnaire PDF downloads for anyone; the gated one needs a grant; trust admins preview both', async ({ playwright, baseURL }) => {
-  const anonymous = await as(playwright, baseURL, null);
+  const anonymous = await requestAs(playwright, baseURL, null);
   const pdf = await anonymous.get('/documents/caiq-lite-questionnaire.pdf');
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -260,7 +254,7 @@ test('the public questionnaire PDF downloads for anyone; the gated one needs a g
   expect(listing).toContain('Third-party risk questionnaire (SIG-Lite style)');
   await anonymous.dispose();
 
-  const admin = await as(playwright, baseURL, ACCOUNTS.alice);
+  const admin = await requestAs(playwright, baseURL, ACCOUNTS.alice);
   const preview = await admin.get(`${BASE}/pdf`);
   expect(preview.status()).toBe(200);
   expect(preview.headers()['cache-control']).toBe('private, no-store');

@@ -5,9 +5,9 @@
 import { expect, test } from '@playwright/test';
 import { plainPdf } from '../lib/documents/plain-pdf';
 import { type AppProcess, startApp } from './support/app-process';
-import { sharedSecrets, verifyAllChains } from './support/governance-chains';
+import { verifyAllChains } from './support/governance-chains';
 import { type Answer, Client, json, signedIn } from './support/http-client';
-import { clusterUnavailableReason, createAppDatabase, createCluster, type PostgresCluster } from './support/postgres-cluster';
+import { type AppEnv, clusterForApps, onPrivateCluster, type PostgresCluster } from './support/postgres-cluster';
 import { ACCOUNTS } from './helpers';
 
 const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
@@ -15,22 +15,17 @@ const PORT_A = BASE + 13;
 const PORT_B = BASE + 14;
 const PG_PORT = 50_000 + BASE + 13;
 
-// Outside CI a machine without PostgreSQL's server binaries skips, saying why; CI installs
-// them (.ci/run), so there a missing binary fails the test instead.
-const unavailable = clusterUnavailableReason();
-test.skip(!process.env.CI && unavailable !== null, `a private PostgreSQL cluster is needed: ${unavailable}`);
-test.describe.configure({ mode: 'serial' });
+onPrivateCluster();
 
 let cluster: PostgresCluster;
-let env: Record<string, string> & { DATABASE_URL: string; DATABASE_ADMIN_URL: string; AUDIT_SIGNING_KEY: string };
+let env: AppEnv;
 let a: AppProcess | undefined;
 let b: AppProcess | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  cluster = await createCluster(PG_PORT);
+  ({ cluster, env } = await clusterForApps(PG_PORT));
   // The same secrets on both, nothing else in common but the database; both migrate at start.
-  env = { ...(await createAppDatabase(cluster)), ...sharedSecrets(), TRUST_PROXY: '1' };
   [a, b] = await Promise.all([startApp({ port: PORT_A, env }), startApp({ port: PORT_B, env })]);
 });
 

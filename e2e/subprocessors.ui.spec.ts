@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { earliestEffectiveDate } from '@/lib/subprocessors/notice';
 import { MAILBOX_URL } from '../playwright.config';
 import { linkIn, mailTo } from '../test/helpers/mail-server/mailbox';
-import { ACCOUNTS } from './helpers';
+import { ACCOUNTS, expectNoAxeViolations } from './helpers';
 
 // One story, in order: the subscriptions, the announcement and the form's rate limit share state.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -18,11 +17,6 @@ async function screens(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 test('a reviewer searches the list, subscribes and confirms through the mailed link', async ({ page, baseURL }) => {
   await page.goto('/subprocessors');
   await expect(page).toHaveTitle('Sub-processors · Trust Center');
@@ -31,7 +25,7 @@ test('a reviewer searches the list, subscribes and confirms through the mailed l
   await expect(page.getByRole('region', { name: 'Upcoming changes' }).getByRole('heading', { name: /Intercom/ })).toBeVisible();
   await expect(page.getByText(/^Last updated /)).toBeVisible();
   expect(await page.context().cookies(), 'the public portal sets no cookies').toEqual([]);
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   await screens(page, 'subprocessors');
 
   await page.getByRole('combobox', { name: 'Location' }).selectOption({ label: 'Germany' });
@@ -56,7 +50,7 @@ test('a reviewer searches the list, subscribes and confirms through the mailed l
   expect(mail.text).toContain(`${baseURL}/subscriptions/unsubscribe?token=`);
   await page.goto(linkIn(mail, `${baseURL}/subscriptions/confirm?token=`));
   await expect(page.getByRole('heading', { level: 1, name: 'Confirm your subscription' })).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   await screens(page, 'subscription-confirm');
   await page.getByRole('button', { name: 'Confirm my subscription' }).click();
   await expect(page.getByRole('status')).toHaveText('You are subscribed. We will e-mail you when we announce a change, before it takes effect.');
@@ -163,7 +157,7 @@ test('alice schedules a sub-processor too early and is refused; scheduled correc
 
   // The unsubscribe link from the announcement: opening it changes nothing; the button does.
   await page.goto(unsubscribe);
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   await screens(page, 'subscription-unsubscribe');
   await page.getByRole('button', { name: 'Unsubscribe' }).click();
   await expect(page.getByRole('status')).toHaveText('You are unsubscribed. We will not e-mail you about sub-processor changes again.');

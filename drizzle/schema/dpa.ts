@@ -1,11 +1,8 @@
-import { boolean, customType, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from './tenants';
-import { users } from './users';
+import { boolean, customType, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { id, stampedAt } from './columns';
+import { by, tenantId, updated } from './references';
 
 // The Data Processing Agreement: draft, published versions, tenants' executions (migration 0010_dpa).
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const by = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 
 /**
  * The DPA's content: a jsonb object, sent as its JSON text once (the app's driver passes jsonb
@@ -25,25 +22,22 @@ const contentObject = customType<{ data: Record<string, unknown>; driverData: un
 export const dpaDraft = pgTable('dpa_draft', {
   id: boolean('id').primaryKey().default(true),
   content: contentObject('content').notNull(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  updatedBy: by('updated_by'),
+  ...updated(),
 });
 
 export const dpaVersions = pgTable('dpa_versions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   version: integer('version').notNull().unique(),
   content: contentObject('content').notNull(),
   contentSha256: text('content_sha256').notNull(),
   changeNote: text('change_note').notNull().default(''),
-  publishedAt: ts('published_at').notNull().defaultNow(),
+  publishedAt: stampedAt('published_at'),
   publishedBy: by('published_by'),
 });
 
 export const dpaExecutions = pgTable('dpa_executions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id, { onDelete: 'cascade' }),
+  id: id(),
+  tenantId: tenantId(),
   dpaVersionId: uuid('dpa_version_id')
     .notNull()
     .references(() => dpaVersions.id),
@@ -52,5 +46,5 @@ export const dpaExecutions = pgTable('dpa_executions', {
   signerTitle: text('signer_title').notNull(),
   signerEmail: text('signer_email').notNull(),
   executedBy: by('executed_by'),
-  executedAt: ts('executed_at').notNull().defaultNow(),
+  executedAt: stampedAt('executed_at'),
 });

@@ -1,12 +1,12 @@
-import { bigint, customType, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, ts } from './columns';
 
 // The governance log (migrations 0011_lockbox and 0012_governance_chain; docs/governance-log.md).
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const governanceEvents = pgTable('governance_events', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   tenantId: uuid('tenant_id'),
   /** Set, with the hashes, when the event's transaction commits (governance_seal_event). */
   seq: bigint('seq', { mode: 'number' }),
@@ -24,7 +24,7 @@ export const governanceEvents = pgTable('governance_events', {
 });
 
 export const governanceActors = pgTable('governance_actors', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   userId: uuid('user_id'),
   /** The tenant the person belonged to (null for staff): who may read the name, not a partition. */
   personTenantId: uuid('person_tenant_id'),
@@ -45,16 +45,16 @@ export const governanceChainHeads = pgTable('governance_chain_heads', {
 export const governanceSigningKeys = pgTable('governance_signing_keys', {
   kid: text('kid').primaryKey(),
   publicJwk: jsonb('public_jwk').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const governanceCheckpoints = pgTable('governance_checkpoints', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   tenantId: uuid('tenant_id'),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: bytea('hash').notNull(),
   signedTime: text('signed_time').notNull(),
   kid: text('kid').notNull(),
   signature: text('signature').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
 });

@@ -1,47 +1,45 @@
-import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from './tenants';
+import { boolean, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, id, stampedAt, updatedAt } from './columns';
+import { ownerId, tenantOrVendorId } from './references';
 import { CUSTOMER_ROLES, STAFF_ROLES } from '@/lib/core/roles';
-import { users } from './users';
 
 // tenant_id null: the vendor's own organization (its staff).
 
 /** Which organization a sign-in e-mail's domain belongs to. */
 export const identityDomains = pgTable('identity_domains', {
   domain: text('domain').primaryKey(),
-  tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  tenantId: tenantOrVendorId(),
+  createdAt: createdAt(),
 });
 
 export const identitySettings = pgTable('identity_settings', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+  id: id(),
+  tenantId: tenantOrVendorId(),
   allowJitProvisioning: boolean('allow_jit_provisioning').notNull().default(false),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /** A directory group whose members get a role, per organization. */
 export const groupRoleMappings = pgTable('group_role_mappings', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+  id: id(),
+  tenantId: tenantOrVendorId(),
   groupName: text('group_name').notNull(),
   role: text('role', { enum: [...STAFF_ROLES, ...CUSTOMER_ROLES] }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const directoryGroups = pgTable('directory_groups', {
   id: text('id').primaryKey(),
-  tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+  tenantId: tenantOrVendorId(),
   directoryId: text('directory_id').notNull(),
   name: text('name').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export const directoryMemberships = pgTable('directory_memberships', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  id: id(),
+  tenantId: tenantOrVendorId(),
+  userId: ownerId('user_id'),
   groupId: text('group_id')
     .notNull()
     .references(() => directoryGroups.id, { onDelete: 'cascade' }),
@@ -50,7 +48,7 @@ export const directoryMemberships = pgTable('directory_memberships', {
 /** Directory Sync events already applied, by WorkOS event id. */
 export const directoryEvents = pgTable('directory_events', {
   id: text('id').primaryKey(),
-  tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+  tenantId: tenantOrVendorId(),
   event: text('event').notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  receivedAt: stampedAt('received_at'),
 });

@@ -1,11 +1,10 @@
-import { integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, stampedAt, ts } from './columns';
+import { actorId, by, ownerId, tenantId, updated } from './references';
 import { tenants } from './tenants';
 import { users } from './users';
 
 // Customer lockbox, break-glass and notifications (migration 0011_lockbox).
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const by = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 
 export type LockboxStatus = 'pending' | 'approved' | 'denied' | 'expired' | 'revoked';
 export type LockboxAccess = 'read' | 'read_write';
@@ -16,18 +15,13 @@ export const lockboxSettings = pgTable('lockbox_settings', {
     .references(() => tenants.id, { onDelete: 'cascade' }),
   requestExpiryMinutes: integer('request_expiry_minutes').notNull().default(720),
   requiredApprovals: smallint('required_approvals').notNull().default(1),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  updatedBy: by('updated_by'),
+  ...updated(),
 });
 
 export const lockboxRequests = pgTable('lockbox_requests', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id, { onDelete: 'cascade' }),
-  requestedBy: uuid('requested_by')
-    .notNull()
-    .references(() => users.id),
+  id: id(),
+  tenantId: tenantId(),
+  requestedBy: actorId('requested_by'),
   requesterName: text('requester_name').notNull().default(''),
   requesterEmail: text('requester_email').notNull().default(''),
   justification: text('justification').notNull(),
@@ -56,15 +50,11 @@ export const lockboxApprovals = pgTable(
     requestId: uuid('request_id')
       .notNull()
       .references(() => lockboxRequests.id, { onDelete: 'cascade' }),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    approverId: uuid('approver_id')
-      .notNull()
-      .references(() => users.id),
+    tenantId: tenantId(),
+    approverId: actorId('approver_id'),
     approverName: text('approver_name').notNull().default(''),
     comment: text('comment').notNull().default(''),
-    approvedAt: ts('approved_at').notNull().defaultNow(),
+    approvedAt: stampedAt('approved_at'),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.approverId] })],
 );
@@ -75,18 +65,14 @@ export const breakGlassHolders = pgTable('break_glass_holders', {
     .notNull()
     .unique()
     .references(() => users.id, { onDelete: 'cascade' }),
-  designatedAt: ts('designated_at').notNull().defaultNow(),
+  designatedAt: stampedAt('designated_at'),
   designatedBy: by('designated_by'),
 });
 
 export const breakGlassSessions = pgTable('break_glass_sessions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id, { onDelete: 'cascade' }),
-  invokedBy: uuid('invoked_by')
-    .notNull()
-    .references(() => users.id),
+  id: id(),
+  tenantId: tenantId(),
+  invokedBy: actorId('invoked_by'),
   invokerName: text('invoker_name').notNull().default(''),
   invokerEmail: text('invoker_email').notNull().default(''),
   justification: text('justification').notNull(),
@@ -104,14 +90,12 @@ export const breakGlassSessions = pgTable('break_glass_sessions', {
 });
 
 export const notifications = pgTable('notifications', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  id: id(),
+  userId: ownerId('user_id'),
   kind: text('kind').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull().default(''),
   link: text('link').notNull().default(''),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
   readAt: ts('read_at'),
 });

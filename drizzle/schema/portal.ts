@@ -1,5 +1,6 @@
-import { boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './users';
+import { boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, stampedAt, ts, updatedAt } from './columns';
+import { by, updated } from './references';
 
 // The vendor's own published content and the public's requests (migration 0005_portal).
 
@@ -8,9 +9,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
-const by = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 
 export const CERTIFICATION_STATUSES = ['not_started', 'in_progress', 'audit_window', 'attested', 'expired'] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
@@ -38,22 +37,20 @@ export const portalSettings = pgTable('portal_settings', {
   preferredLanguages: text('preferred_languages').notNull().default('en'),
   disclosurePolicy: text('disclosure_policy').notNull().default(''),
   accessGrantDays: integer('access_grant_days').notNull().default(7),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  updatedBy: by('updated_by'),
+  ...updated(),
 });
 
 export const securityBlocks = pgTable('security_blocks', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   slug: text('slug').notNull().unique(),
   title: text('title').notNull(),
   body: text('body').notNull(),
   position: integer('position').notNull().default(0),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  updatedBy: by('updated_by'),
+  ...updated(),
 });
 
 export const documents = pgTable('documents', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   slug: text('slug').notNull().unique(),
   title: text('title').notNull(),
   category: text('category').notNull(),
@@ -64,13 +61,12 @@ export const documents = pgTable('documents', {
   validUntil: day('valid_until'),
   validityRemindedAt: ts('validity_reminded_at'),
   archivedAt: ts('archived_at'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  updatedBy: by('updated_by'),
+  createdAt: createdAt(),
+  ...updated(),
 });
 
 export const documentVersions = pgTable('document_versions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   documentId: uuid('document_id')
     .notNull()
     .references(() => documents.id, { onDelete: 'cascade' }),
@@ -80,12 +76,12 @@ export const documentVersions = pgTable('document_versions', {
   sha256: text('sha256').notNull(),
   content: bytea('content').notNull(),
   note: text('note').notNull().default(''),
-  uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  uploadedAt: stampedAt('uploaded_at'),
   uploadedBy: by('uploaded_by'),
 });
 
 export const certifications = pgTable('certifications', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   slug: text('slug').notNull().unique(),
   framework: text('framework').notNull(),
   description: text('description').notNull().default(''),
@@ -95,16 +91,15 @@ export const certifications = pgTable('certifications', {
   targetDate: day('target_date'),
   reportDocumentId: uuid('report_document_id').references(() => documents.id, { onDelete: 'set null' }),
   position: integer('position').notNull().default(0),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  updatedBy: by('updated_by'),
+  ...updated(),
 });
 
 export const certificationHistory = pgTable('certification_history', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   certificationId: uuid('certification_id')
     .notNull()
     .references(() => certifications.id, { onDelete: 'cascade' }),
-  changedAt: ts('changed_at').notNull().defaultNow(),
+  changedAt: stampedAt('changed_at'),
   changedBy: by('changed_by'),
   changedByName: text('changed_by_name').notNull(),
   before: jsonb('before').$type<Record<string, unknown>>(),
@@ -112,29 +107,29 @@ export const certificationHistory = pgTable('certification_history', {
 });
 
 export const portalUpdates = pgTable('portal_updates', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   title: text('title').notNull(),
   body: text('body').notNull(),
-  publishedAt: ts('published_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  publishedAt: stampedAt('published_at'),
+  updatedAt: updatedAt(),
   createdBy: by('created_by'),
 });
 
 export const subprocessors = pgTable('subprocessors', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   slug: text('slug').notNull().unique(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const subprocessorAnnouncements = pgTable('subprocessor_announcements', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  announcedAt: ts('announced_at').notNull().defaultNow(),
+  id: id(),
+  announcedAt: stampedAt('announced_at'),
   announcedBy: by('announced_by'),
 });
 
 /** A scheduled change; with its announcement and effective time it decides what is current. */
 export const subprocessorChanges = pgTable('subprocessor_changes', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   subprocessorId: uuid('subprocessor_id')
     .notNull()
     .references(() => subprocessors.id, { onDelete: 'cascade' }),
@@ -148,7 +143,7 @@ export const subprocessorChanges = pgTable('subprocessor_changes', {
   processesCustomerRecords: boolean('processes_customer_records').notNull(),
   reason: text('reason').notNull().default(''),
   effectiveAt: ts('effective_at').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
   createdBy: by('created_by'),
   announcementId: uuid('announcement_id').references(() => subprocessorAnnouncements.id),
   cancelledAt: ts('cancelled_at'),
@@ -156,31 +151,31 @@ export const subprocessorChanges = pgTable('subprocessor_changes', {
 });
 
 export const subscribers = pgTable('subscribers', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   email: text('email').notNull().unique(),
   status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] })
     .notNull()
     .default('pending'),
   confirmTokenHash: text('confirm_token_hash').unique(),
   unsubscribeTokenHash: text('unsubscribe_token_hash').notNull().unique(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
   confirmationSentAt: ts('confirmation_sent_at'),
   confirmedAt: ts('confirmed_at'),
   unsubscribedAt: ts('unsubscribed_at'),
 });
 
 export const ndaVersions = pgTable('nda_versions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   version: integer('version').notNull().unique(),
   title: text('title').notNull(),
   body: text('body').notNull(),
   sha256: text('sha256').notNull(),
-  publishedAt: ts('published_at').notNull().defaultNow(),
+  publishedAt: stampedAt('published_at'),
   publishedBy: by('published_by'),
 });
 
 export const ndaAcceptances = pgTable('nda_acceptances', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   ndaVersionId: uuid('nda_version_id')
     .notNull()
     .references(() => ndaVersions.id),
@@ -188,23 +183,23 @@ export const ndaAcceptances = pgTable('nda_acceptances', {
   typedName: text('typed_name').notNull(),
   email: text('email').notNull(),
   company: text('company').notNull(),
-  acceptedAt: ts('accepted_at').notNull().defaultNow(),
+  acceptedAt: stampedAt('accepted_at'),
   ip: text('ip'),
   userAgent: text('user_agent'),
 });
 
 export const accessDomainRules = pgTable('access_domain_rules', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   domain: text('domain').notNull().unique(),
   decision: text('decision', { enum: ACCESS_RULE_DECISIONS }).notNull(),
   mutualNda: boolean('mutual_nda').notNull().default(false),
   note: text('note').notNull().default(''),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
   createdBy: by('created_by'),
 });
 
 export const accessRequests = pgTable('access_requests', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   name: text('name').notNull(),
   email: text('email').notNull(),
   company: text('company').notNull(),
@@ -217,7 +212,7 @@ export const accessRequests = pgTable('access_requests', {
   decisionNote: text('decision_note').notNull().default(''),
   ip: text('ip'),
   userAgent: text('user_agent'),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const accessRequestDocuments = pgTable(
@@ -234,14 +229,14 @@ export const accessRequestDocuments = pgTable(
 );
 
 export const accessGrants = pgTable('access_grants', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   accessRequestId: uuid('access_request_id')
     .notNull()
     .unique()
     .references(() => accessRequests.id, { onDelete: 'cascade' }),
   email: text('email').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
   expiresAt: ts('expires_at').notNull(),
   revokedAt: ts('revoked_at'),
   revokedBy: by('revoked_by'),
@@ -251,17 +246,17 @@ export const accessGrants = pgTable('access_grants', {
 });
 
 export const documentDownloads = pgTable('document_downloads', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   documentId: uuid('document_id')
     .notNull()
     .references(() => documents.id, { onDelete: 'cascade' }),
   documentVersionId: uuid('document_version_id').references(() => documentVersions.id, { onDelete: 'set null' }),
   accessGrantId: uuid('access_grant_id').references(() => accessGrants.id, { onDelete: 'set null' }),
-  downloadedAt: ts('downloaded_at').notNull().defaultNow(),
+  downloadedAt: stampedAt('downloaded_at'),
 });
 
 export const mailOutbox = pgTable('mail_outbox', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   kind: text('kind').notNull(),
   toAddress: text('to_address').notNull(),
   subject: text('subject').notNull(),
@@ -272,8 +267,8 @@ export const mailOutbox = pgTable('mail_outbox', {
   headers: jsonb('headers').$type<Record<string, string>>(),
   attachmentName: text('attachment_name'),
   attachment: bytea('attachment'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+  createdAt: createdAt(),
+  nextAttemptAt: stampedAt('next_attempt_at'),
   attempts: integer('attempts').notNull().default(0),
   sentAt: ts('sent_at'),
   lastError: text('last_error'),

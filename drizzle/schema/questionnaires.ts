@@ -1,11 +1,9 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { id, stampedAt } from './columns';
+import { by, updated } from './references';
 import { documents } from './portal';
-import { users } from './users';
 
 // Security questionnaires and their answers (migration 0009_questionnaires).
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const by = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 
 export const QUESTIONNAIRE_SLUGS = ['caiq-lite', 'sig-lite'] as const;
 export type QuestionnaireSlug = (typeof QUESTIONNAIRE_SLUGS)[number];
@@ -13,7 +11,7 @@ export const ANSWERS = ['yes', 'no', 'na'] as const;
 export type Answer = (typeof ANSWERS)[number];
 
 export const questionnaires = pgTable('questionnaires', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   slug: text('slug', { enum: QUESTIONNAIRE_SLUGS }).notNull().unique(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
@@ -22,12 +20,12 @@ export const questionnaires = pgTable('questionnaires', {
   documentGenerator: text('document_generator', { enum: ['questionnaire'] })
     .notNull()
     .default('questionnaire'),
-  answersChangedAt: ts('answers_changed_at').notNull().defaultNow(),
+  answersChangedAt: stampedAt('answers_changed_at'),
   answersChangedBy: by('answers_changed_by'),
 });
 
 export const questionnaireQuestions = pgTable('questionnaire_questions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   questionnaireId: uuid('questionnaire_id')
     .notNull()
     .references(() => questionnaires.id, { onDelete: 'cascade' }),
@@ -40,6 +38,5 @@ export const questionnaireQuestions = pgTable('questionnaire_questions', {
   answer: text('answer', { enum: ANSWERS }),
   comment: text('comment').notNull().default(''),
   evidenceDocumentId: uuid('evidence_document_id').references(() => documents.id, { onDelete: 'set null' }),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  updatedBy: by('updated_by'),
+  ...updated(),
 });

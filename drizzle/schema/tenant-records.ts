@@ -1,17 +1,15 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from './tenants';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './columns';
+import { tenantId } from './references';
 
 /** The customer's confidential data held by the vendor: what the lockbox protects. */
 export const tenantRecords = pgTable('tenant_records', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id, { onDelete: 'cascade' }),
+  id: id(),
+  tenantId: tenantId(),
   category: text('category').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  ...timestamps(),
 });
 
 export type TenantRecord = typeof tenantRecords.$inferSelect;

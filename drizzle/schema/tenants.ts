@@ -1,12 +1,13 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
 
 export const tenants = pgTable('tenants', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   slug: text('slug').notNull().unique(),
   legalName: text('legal_name').notNull(),
   workosOrganizationId: text('workos_organization_id').unique(),
   workosDirectoryId: text('workos_directory_id').unique(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export type Tenant = typeof tenants.$inferSelect;

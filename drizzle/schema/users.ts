@@ -1,10 +1,11 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps, ts } from './columns';
 import { CUSTOMER_ROLES, STAFF_ROLES } from '@/lib/core/roles';
 import { tenants } from './tenants';
 
 /** Staff have no tenant; customer users belong to exactly one (a CHECK constraint holds this). */
 export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
   kind: text('kind', { enum: ['staff', 'customer'] }).notNull(),
   role: text('role', { enum: [...STAFF_ROLES, ...CUSTOMER_ROLES] }).notNull(),
@@ -14,10 +15,9 @@ export const users = pgTable('users', {
     .notNull()
     .default('active'),
   directoryUserId: text('directory_user_id'),
-  deprovisionedAt: timestamp('deprovisioned_at', { withTimezone: true, mode: 'date' }),
-  directoryUpdatedAt: timestamp('directory_updated_at', { withTimezone: true, mode: 'date' }),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  deprovisionedAt: ts('deprovisioned_at'),
+  directoryUpdatedAt: ts('directory_updated_at'),
+  ...timestamps(),
 });
 
 export type User = typeof users.$inferSelect;

@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from '@playwright/test';
 import postgres from 'postgres';
+import { sharedSecrets } from './governance-chains';
 
 export interface PostgresCluster {
   port: number;
@@ -52,6 +54,20 @@ export function clusterUnavailableReason(): string | null {
   }
   return null;
 }
+
+/**
+ * For a spec file that runs its own cluster: outside CI a machine without PostgreSQL's server
+ * binaries skips the file, saying why (CI installs them, so there a missing binary fails the
+ * test instead); the file's tests run in order.
+ */
+export function onPrivateCluster() {
+  const unavailable = clusterUnavailableReason();
+  test.skip(!process.env.CI && unavailable !== null, `a private PostgreSQL cluster is needed: ${unavailable}`);
+  test.describe.configure({ mode: 'serial' });
+}
+
+/** The environment an app on a private cluster starts with. */
+export type AppEnv = Record<string, string> & { DATABASE_URL: string; DATABASE_ADMIN_URL: string; AUDIT_SIGNING_KEY: string };
 
 const asRoot = process.getuid?.() === 0;
 
@@ -155,4 +171,13 @@ export async function createAppDatabase(cluster: PostgresCluster, database = 'tr
   });
   if (seed.status !== 0) throw new Error(`db seed failed:\n${seed.stdout}${seed.stderr}`);
   return env;
+}
+
+/**
+ * A new cluster on `port` with the app's database, and the environment the app starts with
+ * on it: the same secrets for every instance given it, behind a trusted proxy.
+ */
+export async function clusterForApps(port: number): Promise<{ cluster: PostgresCluster; env: AppEnv }> {
+  const cluster = await createCluster(port);
+  return { cluster, env: { ...(await createAppDatabase(cluster)), ...sharedSecrets(), TRUST_PROXY: '1' } };
 }

@@ -10,41 +10,32 @@ function accessLink(token: string): string {
   return new URL(`/access/${token}`, config().appUrl).href;
 }
 
+/** A mail to the person who asked for access: a greeting by name, then `body`, a line each. */
+function toRequester(kind: string, m: { to: string; name: string }, subject: string, body: string[]): Mail {
+  return { kind, to: m.to, subject, text: [`Hello ${m.name},`, '', ...body].join('\n') };
+}
+
 export function grantMail(m: { to: string; name: string; vendorName: string; titles: string[]; token: string; expiresAt: Date }): Mail {
-  return {
-    kind: 'access_granted',
-    to: m.to,
-    subject: `Your access to ${m.vendorName} documents`,
-    text: [
-      `Hello ${m.name},`,
-      '',
-      `your request was approved. This link opens the documents below on the ${m.vendorName} trust portal:`,
-      '',
-      accessLink(m.token),
-      '',
-      list(m.titles),
-      '',
-      `The link works until ${formatDateTime(m.expiresAt)}. It is personal: please do not forward it. If you need the documents after that, request access again.`,
-    ].join('\n'),
-  };
+  return toRequester('access_granted', m, `Your access to ${m.vendorName} documents`, [
+    `your request was approved. This link opens the documents below on the ${m.vendorName} trust portal:`,
+    '',
+    accessLink(m.token),
+    '',
+    list(m.titles),
+    '',
+    `The link works until ${formatDateTime(m.expiresAt)}. It is personal: please do not forward it. If you need the documents after that, request access again.`,
+  ]);
 }
 
 export function refusalMail(m: { to: string; name: string; vendorName: string; freeMail: boolean }): Mail {
-  return {
-    kind: 'access_denied',
-    to: m.to,
-    subject: `Your request for ${m.vendorName} documents`,
-    text: [
-      `Hello ${m.name},`,
-      '',
-      `thank you for your interest in ${m.vendorName}. We are sorry, but we cannot share the documents you asked for in response to this request.`,
-      m.freeMail
-        ? 'We share confidential documents only with requests made from a company e-mail address. Please ask again from your work address.'
-        : 'If you believe this is a mistake, please reply through your contact at our company and we will look at it again.',
-      '',
-      `Kind regards,\n${m.vendorName}`,
-    ].join('\n'),
-  };
+  return toRequester('access_denied', m, `Your request for ${m.vendorName} documents`, [
+    `thank you for your interest in ${m.vendorName}. We are sorry, but we cannot share the documents you asked for in response to this request.`,
+    m.freeMail
+      ? 'We share confidential documents only with requests made from a company e-mail address. Please ask again from your work address.'
+      : 'If you believe this is a mistake, please reply through your contact at our company and we will look at it again.',
+    '',
+    `Kind regards,\n${m.vendorName}`,
+  ]);
 }
 
 export function receivedMail(m: {
@@ -61,18 +52,13 @@ export function receivedMail(m: {
     deny: 'A separate e-mail explains the outcome.',
   }[m.outcome];
   return {
-    kind: 'access_request_received',
-    to: m.to,
-    subject: `We received your request for ${m.vendorName} documents`,
-    text: [
-      `Hello ${m.name},`,
-      '',
+    ...toRequester('access_request_received', m, `We received your request for ${m.vendorName} documents`, [
       'we received your request for:',
       list(m.titles),
       '',
       next,
       ...(m.attachment ? ['', 'Attached is the record of the NDA you accepted, for your files.'] : []),
-    ].join('\n'),
+    ]),
     attachment: m.attachment,
   };
 }

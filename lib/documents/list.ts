@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { documents, documentVersions, type DocumentVisibility, users } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor } from '@/lib/core/actor';
+import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { notFound } from './edit';
 import { isUuid } from '@/lib/core/parse-input';
@@ -10,14 +11,22 @@ import type { DocumentGenerator } from '@/lib/pdf/generated';
 import { type Validity, validityOf } from './validity';
 import type { Ctx } from '@/lib/db/ctx';
 
-/** A document as the public portal lists it: plain values, safe to cache as JSON. */
-export interface PortalDocument {
+/** What every list of documents shows of one. */
+interface DocumentBasics {
   id: string;
   slug: string;
   title: string;
   category: string;
   description: string;
   visibility: DocumentVisibility;
+}
+
+function basicsOf(d: typeof documents.$inferSelect): DocumentBasics {
+  return { id: d.id, slug: d.slug, title: d.title, category: d.category, description: d.description, visibility: d.visibility };
+}
+
+/** A document as the public portal lists it: plain values, safe to cache as JSON. */
+export interface PortalDocument extends DocumentBasics {
   validUntil: string | null;
   /** When the document or its file last changed (ISO). */
   updatedAt: string;
@@ -25,6 +34,25 @@ export interface PortalDocument {
   generator: DocumentGenerator | null;
   /** The current file, for public documents only: gated files are not described to the public. */
   file: { version: number; size: number; sha256: string; uploadedAt: string } | null;
+}
+
+/** The newest version of each of the documents, by document id. */
+async function currentVersions(tx: Tx, documentIds: string[]) {
+  const versions = documentIds.length
+    ? await tx
+        .selectDistinctOn([documentVersions.documentId], {
+          documentId: documentVersions.documentId,
+          version: documentVersions.version,
+          filename: documentVersions.filename,
+          size: documentVersions.size,
+          sha256: documentVersions.sha256,
+          uploadedAt: documentVersions.uploadedAt,
+        })
+        .from(documentVersions)
+        .where(inArray(documentVersions.documentId, documentIds))
+        .orderBy(documentVersions.documentId, desc(documentVersions.version))
+    : [];
+  return new Map(versions.map((v) => [v.documentId, v]));
 }
 
 /** Every document on the portal (not archived), by category then title. */
@@ -36,29 +64,11 @@ export async function listPortalDocuments(db: DbHandle): Promise<PortalDocument[
       const docs = await tx.select().from(documents).where(isNull(documents.archivedAt)).orderBy(asc(documents.category), asc(documents.title));
       // RLS returns versions of public documents only.
       const publicIds = docs.filter((d) => d.visibility === 'public').map((d) => d.id);
-      const versions = publicIds.length
-        ? await tx
-            .selectDistinctOn([documentVersions.documentId], {
-              documentId: documentVersions.documentId,
-              version: documentVersions.version,
-              size: documentVersions.size,
-              sha256: documentVersions.sha256,
-              uploadedAt: documentVersions.uploadedAt,
-            })
-            .from(documentVersions)
-            .where(inArray(documentVersions.documentId, publicIds))
-            .orderBy(documentVersions.documentId, desc(documentVersions.version))
-        : [];
-      const current = new Map(versions.map((v) => [v.documentId, v]));
+      const current = await currentVersions(tx, publicIds);
       return docs.map((d) => {
         const v = current.get(d.id);
         return {
-          id: d.id,
-          slug: d.slug,
-          title: d.title,
-          category: d.category,
-          description: d.description,
-          visibility: d.visibility,
+          ...basicsOf(d),
           validUntil: d.validUntil,
           updatedAt: d.updatedAt.toISOString(),
           generator: d.generator,
@@ -70,13 +80,7 @@ export async function listPortalDocuments(db: DbHandle): Promise<PortalDocument[
   );
 }
 
-export interface AdminDocument {
-  id: string;
-  slug: string;
-  title: string;
-  category: string;
-  description: string;
-  visibility: DocumentVisibility;
+export interface AdminDocument extends DocumentBasics {
   generator: DocumentGenerator | null;
   validity: Validity;
   validityRemindedAt: Date | null;
@@ -95,6 +99,18 @@ export interface AdminVersion {
   uploadedBy: string | null;
 }
 
+function adminDocument(d: typeof documents.$inferSelect, v: AdminDocument['currentVersion'] | undefined, now: Date): AdminDocument {
+  return {
+    ...basicsOf(d),
+    generator: d.generator,
+    validity: validityOf(d.validUntil, now),
+    validityRemindedAt: d.validityRemindedAt,
+    archivedAt: d.archivedAt,
+    updatedAt: d.updatedAt,
+    currentVersion: v ? { version: v.version, filename: v.filename, size: v.size, uploadedAt: v.uploadedAt } : null,
+  };
+}
+
 /** All documents for trust admins, archived last, a page at a time. */
 export async function listAdminDocuments({ db, clock, actor }: Ctx<Actor>, { page = 1, pageSize = 20 } = {}) {
   assertTrustAdmin(actor);
@@ -109,42 +125,11 @@ export async function listAdminDocuments({ db, clock, actor }: Ctx<Actor>, { pag
         .orderBy(asc(documents.archivedAt), asc(documents.category), asc(documents.title))
         .limit(pageSize)
         .offset((page - 1) * pageSize);
-      const versions = docs.length
-        ? await tx
-            .selectDistinctOn([documentVersions.documentId], {
-              documentId: documentVersions.documentId,
-              version: documentVersions.version,
-              filename: documentVersions.filename,
-              size: documentVersions.size,
-              uploadedAt: documentVersions.uploadedAt,
-            })
-            .from(documentVersions)
-            .where(
-              inArray(
-                documentVersions.documentId,
-                docs.map((d) => d.id),
-              ),
-            )
-            .orderBy(documentVersions.documentId, desc(documentVersions.version))
-        : [];
-      const current = new Map(versions.map((v) => [v.documentId, v]));
-      const items: AdminDocument[] = docs.map((d) => {
-        const v = current.get(d.id);
-        return {
-          id: d.id,
-          slug: d.slug,
-          title: d.title,
-          category: d.category,
-          description: d.description,
-          visibility: d.visibility,
-          generator: d.generator,
-          validity: validityOf(d.validUntil, clock.now()),
-          validityRemindedAt: d.validityRemindedAt,
-          archivedAt: d.archivedAt,
-          updatedAt: d.updatedAt,
-          currentVersion: v ? { version: v.version, filename: v.filename, size: v.size, uploadedAt: v.uploadedAt } : null,
-        };
-      });
+      const current = await currentVersions(
+        tx,
+        docs.map((d) => d.id),
+      );
+      const items = docs.map((d) => adminDocument(d, current.get(d.id), clock.now()));
       return { items, total: Number(total) };
     },
     { readOnly: true },
@@ -175,21 +160,7 @@ export async function getAdminDocument({ db, clock, actor }: Ctx<Actor>, id: str
         .leftJoin(users, eq(users.id, documentVersions.uploadedBy))
         .where(eq(documentVersions.documentId, id))
         .orderBy(desc(documentVersions.version));
-      const v = versions[0];
-      const document: AdminDocument = {
-        id: d.id,
-        slug: d.slug,
-        title: d.title,
-        category: d.category,
-        description: d.description,
-        visibility: d.visibility,
-        generator: d.generator,
-        validity: validityOf(d.validUntil, clock.now()),
-        validityRemindedAt: d.validityRemindedAt,
-        archivedAt: d.archivedAt,
-        updatedAt: d.updatedAt,
-        currentVersion: v ? { version: v.version, filename: v.filename, size: v.size, uploadedAt: v.uploadedAt } : null,
-      };
+      const document = adminDocument(d, versions[0], clock.now());
       return { document, versions };
     },
     { readOnly: true },

@@ -9,7 +9,7 @@ import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { isUuid, parseInput } from '@/lib/core/parse-input';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { listOwnRecords, type RecordSummary } from '@/lib/tenants/list-records';
+import { listOwnRecords, recordColumns, type RecordSummary } from '@/lib/tenants/list-records';
 import { recordInput } from './schemas';
 import { actingOn, type TenantRef, tenantBySlug } from './tenant';
 import { EVENTS } from './transitions';
@@ -28,14 +28,6 @@ export interface TenantData {
   access: StaffAccess | null;
   records: RecordSummary[];
 }
-
-const recordColumns = {
-  id: tenantRecords.id,
-  category: tenantRecords.category,
-  title: tenantRecords.title,
-  body: tenantRecords.body,
-  updatedAt: tenantRecords.updatedAt,
-};
 
 /** The access the database grants the acting staff member now, and where it comes from. */
 async function currentAccess(tx: Tx, actor: StaffActor, tenantId: string, now: Date): Promise<StaffAccess | null> {
@@ -73,6 +65,22 @@ async function currentAccess(tx: Tx, actor: StaffActor, tenantId: string, now: D
   return g ? { via: 'lockbox', id: g.id, mode: g.access, endsAt: g.endsAt! } : null;
 }
 
+/** Runs `work` in one transaction as the staff member acting on the tenant, with the access they hold now. */
+async function onTenant<T>(
+  db: DbHandle,
+  clock: Clock,
+  actor: StaffActor,
+  slug: string,
+  work: (tx: Tx, tenant: TenantRef, access: StaffAccess | null, now: Date) => Promise<T>,
+): Promise<T> {
+  const tenant = await tenantBySlug(db, actor, slug);
+  const now = clock.now();
+  return withActor(db, actingOn(actor, tenant), async (tx) => work(tx, tenant, await currentAccess(tx, actor, tenant.id, now), now), { now });
+}
+
+/** The governance payload's pointer to what gives the access: the session or the request. */
+const grantRef = (access: StaffAccess) => ({ [access.via === 'break_glass' ? 'session' : 'request']: access.id });
+
 /**
  * A tenant's records as a staff member may read them now. The database decides (the staff
  * policy on tenant_records): without a grant or a break-glass session the list is empty.
@@ -80,30 +88,22 @@ async function currentAccess(tx: Tx, actor: StaffActor, tenantId: string, now: D
  */
 export async function readTenantDataAsStaff(db: DbHandle, clock: Clock, actor: Actor, slug: string): Promise<TenantData> {
   if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff use this view.', 403);
-  const tenant = await tenantBySlug(db, actor, slug);
-  const now = clock.now();
-  return withActor(
-    db,
-    actingOn(actor, tenant),
-    async (tx) => {
-      const access = await currentAccess(tx, actor, tenant.id, now);
-      const records = await tx
-        .select(recordColumns)
-        .from(tenantRecords)
-        .where(eq(tenantRecords.tenantId, tenant.id))
-        .orderBy(asc(tenantRecords.category), asc(tenantRecords.title));
-      if (access) {
-        await emitEvent(tx, {
-          tenantId: tenant.id,
-          kind: access.via === 'break_glass' ? EVENTS.breakGlassDataRead : EVENTS.dataRead,
-          subject: access.id,
-          payload: { [access.via === 'break_glass' ? 'session' : 'request']: access.id, records: records.map((r) => r.id) },
-        });
-      }
-      return { tenant, access, records };
-    },
-    { now },
-  );
+  return onTenant(db, clock, actor, slug, async (tx, tenant, access) => {
+    const records = await tx
+      .select(recordColumns)
+      .from(tenantRecords)
+      .where(eq(tenantRecords.tenantId, tenant.id))
+      .orderBy(asc(tenantRecords.category), asc(tenantRecords.title));
+    if (access) {
+      await emitEvent(tx, {
+        tenantId: tenant.id,
+        kind: access.via === 'break_glass' ? EVENTS.breakGlassDataRead : EVENTS.dataRead,
+        subject: access.id,
+        payload: { ...grantRef(access), records: records.map((r) => r.id) },
+      });
+    }
+    return { tenant, access, records };
+  });
 }
 
 /** The records of a tenant for whoever asks: its own users, or staff as the database allows. */
@@ -118,32 +118,24 @@ export async function readTenantRecords({ db, clock, actor }: Ctx<Actor>, slug: 
 export async function updateTenantRecord({ db, clock, actor }: Ctx<Actor>, slug: string, id: string, data: unknown) {
   if (actor.kind !== 'staff') throw new AppError('forbidden', 'Only vendor staff use this view.', 403);
   if (!isUuid(id)) throw new AppError('not_found', 'There is no such record.', 404);
-  const tenant = await tenantBySlug(db, actor, slug);
-  const now = clock.now();
-  return withActor(
-    db,
-    actingOn(actor, tenant),
-    async (tx) => {
-      const access = await currentAccess(tx, actor, tenant.id, now);
-      if (access?.mode !== 'read_write') {
-        throw new AppError('forbidden', 'Changing this tenant’s records needs an active read-write grant or a break-glass session.', 403);
-      }
-      // The body only once access is established: without it, any body is refused alike.
-      const input = parseInput(recordInput, data);
-      const [row] = await tx
-        .update(tenantRecords)
-        .set({ title: input.title, body: input.body, updatedAt: now })
-        .where(and(eq(tenantRecords.id, id), eq(tenantRecords.tenantId, tenant.id)))
-        .returning(recordColumns);
-      if (!row) throw new AppError('not_found', 'There is no such record.', 404);
-      await emitEvent(tx, {
-        tenantId: tenant.id,
-        kind: EVENTS.recordUpdated,
-        subject: row.id,
-        payload: { record: row.id, [access.via === 'break_glass' ? 'session' : 'request']: access.id },
-      });
-      return row;
-    },
-    { now },
-  );
+  return onTenant(db, clock, actor, slug, async (tx, tenant, access, now) => {
+    if (access?.mode !== 'read_write') {
+      throw new AppError('forbidden', 'Changing this tenant’s records needs an active read-write grant or a break-glass session.', 403);
+    }
+    // The body only once access is established: without it, any body is refused alike.
+    const input = parseInput(recordInput, data);
+    const [row] = await tx
+      .update(tenantRecords)
+      .set({ title: input.title, body: input.body, updatedAt: now })
+      .where(and(eq(tenantRecords.id, id), eq(tenantRecords.tenantId, tenant.id)))
+      .returning(recordColumns);
+    if (!row) throw new AppError('not_found', 'There is no such record.', 404);
+    await emitEvent(tx, {
+      tenantId: tenant.id,
+      kind: EVENTS.recordUpdated,
+      subject: row.id,
+      payload: { record: row.id, ...grantRef(access) },
+    });
+    return row;
+  });
 }

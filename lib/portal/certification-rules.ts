@@ -28,6 +28,23 @@ export interface CertificationDates {
   targetDate: string | null;
 }
 
+/** What a certification says of itself: what the portal shows and its history keeps. */
+export interface CertificationFacts extends CertificationDates {
+  framework: string;
+  description: string;
+}
+
+export function certificationFacts(c: CertificationFacts): CertificationFacts {
+  return {
+    framework: c.framework,
+    description: c.description,
+    status: c.status,
+    periodStart: c.periodStart,
+    periodEnd: c.periodEnd,
+    targetDate: c.targetDate,
+  };
+}
+
 const MAX_PERIOD_DAYS = 4 * 366;
 
 /** Why dates were refused, by code: the same sentence for programs and for the staff page. */

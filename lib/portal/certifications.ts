@@ -1,41 +1,29 @@
 import 'server-only';
 import { and, asc, count, desc, eq, isNull, max } from 'drizzle-orm';
 import { z } from 'zod';
-import { CERTIFICATION_STATUSES, type CertificationStatus, certificationHistory, certifications, documents } from '@/drizzle/schema';
+import { CERTIFICATION_STATUSES, certificationHistory, certifications, documents } from '@/drizzle/schema';
 import { ANONYMOUS, type Actor } from '@/lib/core/actor';
 import { pgErrorCode } from '@/lib/db/raw';
 import type { Tx } from '@/lib/db/types';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import { emitEvent } from '@/lib/governance/emit';
 import { AppError } from '@/lib/core/errors';
-import { checkCertificationDates } from './certification-rules';
+import { type CertificationFacts, certificationFacts, checkCertificationDates } from './certification-rules';
 import { parseInput } from '@/lib/core/parse-input';
 import { blankAsMissing, blankAsNull, calendarDay, dayOf, SLUG, slugify, text, uniqueSlug, wholeNumber } from './input';
 import { asTrustAdmin, refusedByDatabase, rethrowRefusal } from '@/lib/auth/trust-admin';
 import type { Ctx, DbActor } from '@/lib/db/ctx';
 
 /** A certification as the public portal shows it (JSON-safe). */
-export interface PublicCertification {
+export interface PublicCertification extends CertificationFacts {
   slug: string;
-  framework: string;
-  description: string;
-  status: CertificationStatus;
-  periodStart: string | null;
-  periodEnd: string | null;
-  targetDate: string | null;
   /** Public reports download; gated ones send the reviewer to request access. */
   report: { title: string; href: string; gated: boolean } | null;
   updatedAt: string;
 }
 
 /** What the history keeps of a certification, before and after each change. */
-export interface CertificationSnapshot {
-  framework: string;
-  description: string;
-  status: CertificationStatus;
-  periodStart: string | null;
-  periodEnd: string | null;
-  targetDate: string | null;
+export interface CertificationSnapshot extends CertificationFacts {
   reportDocumentId: string | null;
   reportDocumentTitle: string | null;
   position: number;
@@ -123,12 +111,7 @@ export async function listPublicCertifications(db: DbHandle): Promise<PublicCert
   );
   return rows.map(({ c, doc }) => ({
     slug: c.slug,
-    framework: c.framework,
-    description: c.description,
-    status: c.status,
-    periodStart: c.periodStart,
-    periodEnd: c.periodEnd,
-    targetDate: c.targetDate,
+    ...certificationFacts(c),
     report: doc?.slug ? { title: doc.title, href: reportHref(doc), gated: doc.visibility !== 'public' } : null,
     updatedAt: c.updatedAt.toISOString(),
   }));
@@ -147,12 +130,7 @@ function toAdmin({ c, doc }: AdminRow): AdminCertification {
   return {
     id: c.id,
     slug: c.slug,
-    framework: c.framework,
-    description: c.description,
-    status: c.status,
-    periodStart: c.periodStart,
-    periodEnd: c.periodEnd,
-    targetDate: c.targetDate,
+    ...certificationFacts(c),
     reportDocumentId: c.reportDocumentId,
     reportDocumentTitle: doc?.title ?? null,
     reportDocumentSlug: doc?.slug ?? null,
@@ -163,12 +141,7 @@ function toAdmin({ c, doc }: AdminRow): AdminCertification {
 
 function snapshotOf(c: AdminCertification): CertificationSnapshot {
   return {
-    framework: c.framework,
-    description: c.description,
-    status: c.status,
-    periodStart: c.periodStart,
-    periodEnd: c.periodEnd,
-    targetDate: c.targetDate,
+    ...certificationFacts(c),
     reportDocumentId: c.reportDocumentId,
     reportDocumentTitle: c.reportDocumentTitle,
     position: c.position,

@@ -5,7 +5,7 @@ import { SYSTEM } from '@/lib/core/actor';
 import { config } from '@/lib/core/config';
 import { type DbHandle, withActor } from '@/lib/db/with-actor';
 import type { Answer } from './answers';
-import { groupBySection, questionRows } from './read';
+import { groupBySection, questionnaireColumns, questionRows } from './read';
 
 /** Bump when the layout changes: a new version is a new cache key, so every PDF is rendered anew. */
 export const QUESTIONNAIRE_TEMPLATE = 'questionnaire-pdf/1';
@@ -39,11 +39,7 @@ export async function readQuestionnairePdfInput(db: DbHandle, documentId: string
     async (tx) => {
       const [q] = await tx
         .select({
-          id: questionnaires.id,
-          slug: questionnaires.slug,
-          title: questionnaires.title,
-          description: questionnaires.description,
-          answersChangedAt: questionnaires.answersChangedAt,
+          ...questionnaireColumns,
           documentSlug: documents.slug,
           visibility: documents.visibility,
         })

@@ -37,6 +37,15 @@ export interface QuestionnaireDetail extends QuestionnaireSummary {
   sections: { name: string; questions: QuestionView[] }[];
 }
 
+/** A questionnaire's own columns, as every read of one selects them. */
+export const questionnaireColumns = {
+  id: questionnaires.id,
+  slug: questionnaires.slug,
+  title: questionnaires.title,
+  description: questionnaires.description,
+  answersChangedAt: questionnaires.answersChangedAt,
+};
+
 /** Each questionnaire with its document, who last changed an answer, and how many questions are answered. */
 function selectSummaries(tx: Tx) {
   const counted = (answeredOnly: boolean) =>
@@ -45,11 +54,7 @@ function selectSummaries(tx: Tx) {
     })`;
   return tx
     .select({
-      id: questionnaires.id,
-      slug: questionnaires.slug,
-      title: questionnaires.title,
-      description: questionnaires.description,
-      answersChangedAt: questionnaires.answersChangedAt,
+      ...questionnaireColumns,
       answersChangedBy: users.name,
       documentId: documents.id,
       documentSlug: documents.slug,

@@ -13,6 +13,15 @@ export interface RecordSummary {
   updatedAt: Date;
 }
 
+/** The columns of a record as every list of records shows it. */
+export const recordColumns = {
+  id: tenantRecords.id,
+  category: tenantRecords.category,
+  title: tenantRecords.title,
+  body: tenantRecords.body,
+  updatedAt: tenantRecords.updatedAt,
+};
+
 /** A tenant's own confidential records, for its users. RLS enforces the same; the WHERE is a second guard. */
 export async function listOwnRecords(db: DbHandle, actor: CustomerActor): Promise<RecordSummary[]> {
   if (actor.kind !== 'customer') throw new AppError('forbidden', 'Only the tenant’s own users can list its records here.', 403);
@@ -21,13 +30,7 @@ export async function listOwnRecords(db: DbHandle, actor: CustomerActor): Promis
     actor,
     (tx) =>
       tx
-        .select({
-          id: tenantRecords.id,
-          category: tenantRecords.category,
-          title: tenantRecords.title,
-          body: tenantRecords.body,
-          updatedAt: tenantRecords.updatedAt,
-        })
+        .select(recordColumns)
         .from(tenantRecords)
         .where(eq(tenantRecords.tenantId, actor.tenantId))
         .orderBy(asc(tenantRecords.category), asc(tenantRecords.title)),

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import type { CustomerRole } from '@/lib/core/roles';
 import type { AdminConnection } from '@/lib/db/types';
+import { createCustomer, createStaff, createTenant } from './factories';
 
 /** A document row (no versions needed) for certifications to link as their report. */
 export async function createDocument(
@@ -37,3 +39,16 @@ export function adminRows<R extends Record<string, unknown>>(admin: AdminConnect
 export async function expectRefusal(promise: Promise<unknown>, code: string, status?: number) {
   await expect(promise).rejects.toMatchObject(status === undefined ? { code } : { code, status });
 }
+
+/** The portal tests' people: alice a trust admin, bob support staff, dan a customer of a new tenant. */
+export async function createPortalPeople(admin: AdminConnection, danRole: CustomerRole = 'customer_admin') {
+  const alice = await createStaff(admin, 'trust_admin');
+  const bob = await createStaff(admin, 'support');
+  const dan = await createCustomer(admin, await createTenant(admin), danRole);
+  return { alice, bob, dan };
+}
+
+export const DAY = 86_400_000;
+
+/** The calendar day (YYYY-MM-DD, UTC) `offsetDays` after `date`. */
+export const day = (date: Date, offsetDays = 0) => new Date(date.getTime() + offsetDays * DAY).toISOString().slice(0, 10);

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hashToken, newToken } from '@/lib/access/tokens';
+import type { StaffActor } from '@/lib/core/actor';
 import type { AdminConnection } from '@/lib/db/types';
 import { seedQuestionnaires } from '@/lib/seed/portal/questionnaires';
 import type { AnswerChange } from '@/lib/questionnaires/schemas';
+import { createStaff } from './factories';
 import { createDocument } from './portal';
 
 export const PUBLIC_SET = { slug: 'caiq-lite', document: 'caiq-lite-questionnaire' } as const;
@@ -14,6 +16,12 @@ export async function installQuestionnaires(admin: AdminConnection) {
     await createDocument(admin, { slug, title: `Evidence ${slug}`, visibility: slug === 'soc2-type2-report' ? 'nda' : 'public' });
   }
   await admin.transaction((q) => seedQuestionnaires(q));
+}
+
+/** Installs both questionnaires and returns a new trust admin to edit them. */
+export async function installQuestionnairesForAdmin(admin: AdminConnection): Promise<StaffActor> {
+  await installQuestionnaires(admin);
+  return createStaff(admin, 'trust_admin');
 }
 
 export interface StoredQuestion {

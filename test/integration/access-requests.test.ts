@@ -141,26 +141,12 @@ describeEachDatabase('access requests', (t) => {
     await admin.transaction((q) => q.query('INSERT INTO identity_domains (domain, tenant_id) VALUES ($1, $2)', [customerDomain, tenant.id]));
     const published = await publishNda({ db, clock: systemClock, actor: alice }, { title: 'Mutual NDA', body: 'Line one.\r\n\r\nLine two.\r\n' });
     nda = { id: published.id, sha256: published.sha256, version: published.version };
-    ndaDoc = await createDocument(
-      { db, clock: systemClock, actor: alice },
-      documentFields({ visibility: 'nda', title: 'SOC 2 report' }),
-      await checkedSample('soc2'),
-    );
-    otherNdaDoc = await createDocument(
-      { db, clock: systemClock, actor: alice },
-      documentFields({ visibility: 'nda', title: 'Pen test' }),
-      await checkedSample('pentest'),
-    );
-    restrictedDoc = await createDocument(
-      { db, clock: systemClock, actor: alice },
-      documentFields({ visibility: 'restricted', title: 'BCP' }),
-      await checkedSample('bcp'),
-    );
-    publicDoc = await createDocument(
-      { db, clock: systemClock, actor: alice },
-      documentFields({ visibility: 'public', title: 'Whitepaper' }),
-      await checkedSample('wp'),
-    );
+    const addDocument = async (visibility: 'public' | 'nda' | 'restricted', title: string, sample: string) =>
+      createDocument({ db, clock: systemClock, actor: alice }, documentFields({ visibility, title }), await checkedSample(sample));
+    ndaDoc = await addDocument('nda', 'SOC 2 report', 'soc2');
+    otherNdaDoc = await addDocument('nda', 'Pen test', 'pentest');
+    restrictedDoc = await addDocument('restricted', 'BCP', 'bcp');
+    publicDoc = await addDocument('public', 'Whitepaper', 'wp');
   });
   afterAll(async () => {
     await mail?.close();

@@ -57,6 +57,15 @@ describeEachDatabase('break-glass', (t) => {
   const invoke = (who: StaffActor, extra: Record<string, unknown> = {}) =>
     invokeBreakGlass({ db: t().db, clock, actor: who }, { tenant: w.acme.slug, justification: JUSTIFICATION, incident: 'INC-42', ...extra });
 
+  /** `who`, writing SQL as trust_app, opens a session on acme in `invoker`'s name, bypassing the lib. */
+  const insertSessionInSql = (who: StaffActor, invoker: StaffActor, minutes: number) =>
+    tryInSql(
+      t(),
+      asStaff(who, w.acme),
+      `insert into break_glass_sessions (tenant_id, invoked_by, justification, incident, duration_minutes, started_at, ends_at)
+       values ('${w.acme.id}', '${invoker.userId}', '${JUSTIFICATION}', 'INC-1', ${minutes}, now(), now())`,
+    );
+
   /** What a staff member reads of acme now, through the lib and in SQL at the clock's time. */
   const reads = async (who: StaffActor) => {
     const lib = (await readTenantRecords({ db: t().db, clock, actor: who }, w.acme.slug)).map((r) => r.title).sort();
@@ -121,23 +130,11 @@ describeEachDatabase('break-glass', (t) => {
     expect(await outcome(invoke(w.bob))).toBe('403 forbidden');
     expect(await outcome(invoke(mallory))).toBe('403 forbidden');
     for (const who of [w.bob, mallory]) {
-      const forged = await tryInSql(
-        t(),
-        asStaff(who, w.acme),
-        `insert into break_glass_sessions (tenant_id, invoked_by, justification, incident, duration_minutes, started_at, ends_at)
-         values ('${w.acme.id}', '${who.userId}', '${JUSTIFICATION}', 'INC-1', 60, now(), now())`,
-      );
+      const forged = await insertSessionInSql(who, who, 60);
       expect(forged).toEqual({ code: '42501' });
     }
     // A holder cannot open one in another holder's name.
-    expect(
-      await tryInSql(
-        t(),
-        asStaff(heidi, w.acme),
-        `insert into break_glass_sessions (tenant_id, invoked_by, justification, incident, duration_minutes, started_at, ends_at)
-         values ('${w.acme.id}', '${grace.userId}', '${JUSTIFICATION}', 'INC-1', 60, now(), now())`,
-      ),
-    ).toEqual({ code: '42501' });
+    expect(await insertSessionInSql(heidi, grace, 60)).toEqual({ code: '42501' });
     expect(await adminRows(t(), 'select 1 from break_glass_sessions where tenant_id = $1', [w.acme.id])).toEqual([]);
     expect(await eventKinds(t(), { tenantId: w.acme.id })).toEqual([]);
     expect(await notificationKinds(t(), w.carol.userId)).toEqual([]);
@@ -151,14 +148,7 @@ describeEachDatabase('break-glass', (t) => {
     expect(await outcome(invoke(grace, { tenant: 'no-such-tenant' }))).toBe('404 not_found');
     expect(await adminRows(t(), 'select 1 from break_glass_sessions where tenant_id = $1', [w.acme.id])).toEqual([]);
     // The database holds the same limit, even for a holder writing SQL.
-    expect(
-      await tryInSql(
-        t(),
-        asStaff(grace, w.acme),
-        `insert into break_glass_sessions (tenant_id, invoked_by, justification, incident, duration_minutes, started_at, ends_at)
-         values ('${w.acme.id}', '${grace.userId}', '${JUSTIFICATION}', 'INC-1', 61, now(), now())`,
-      ),
-    ).toEqual({ code: '23514' });
+    expect(await insertSessionInSql(grace, grace, 61)).toEqual({ code: '23514' });
 
     const session = await invoke(grace);
     clock.advance(59 * MINUTE);

@@ -16,8 +16,8 @@ import {
 } from '@/lib/portal/security-blocks';
 import { countPublishedUpdates, createUpdate, deleteUpdate, listPublishedUpdates, listUpdatesForAdmin, updateUpdate } from '@/lib/portal/updates';
 import { describeEachDatabase } from '../helpers/databases';
-import { createCustomer, createStaff, createTenant } from '../helpers/factories';
-import { adminRows, expectRefusal } from '../helpers/portal';
+import { createStaff } from '../helpers/factories';
+import { adminRows, createPortalPeople, expectRefusal } from '../helpers/portal';
 
 const DAY = 86_400_000;
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -37,10 +37,7 @@ describeEachDatabase('portal content: security overview and news', (t) => {
   const updatesInTable = () => adminRows<{ id: string; title: string; body: string }>(t().admin, 'SELECT id, title, body FROM portal_updates ORDER BY id');
 
   beforeAll(async () => {
-    const { admin } = t();
-    alice = await createStaff(admin, 'trust_admin');
-    bob = await createStaff(admin, 'support');
-    dan = await createCustomer(admin, await createTenant(admin), 'customer_admin');
+    ({ alice, bob, dan } = await createPortalPeople(t().admin));
   });
 
   it('a trust admin adds blocks at the end, edits and deletes them; the public reads them in order', async () => {

@@ -15,11 +15,8 @@ import {
   updateCertification,
 } from '@/lib/portal/certifications';
 import { describeEachDatabase } from '../helpers/databases';
-import { createCustomer, createStaff, createTenant } from '../helpers/factories';
-import { adminRows, createDocument, expectRefusal } from '../helpers/portal';
-
-const DAY = 86_400_000;
-const day = (date: Date, offsetDays = 0) => new Date(date.getTime() + offsetDays * DAY).toISOString().slice(0, 10);
+import { createStaff } from '../helpers/factories';
+import { adminRows, createDocument, createPortalPeople, DAY, day, expectRefusal } from '../helpers/portal';
 
 describeEachDatabase('portal content: certifications', (t) => {
   const clock = manualClock(new Date());
@@ -36,9 +33,7 @@ describeEachDatabase('portal content: certifications', (t) => {
 
   beforeAll(async () => {
     const { admin } = t();
-    alice = await createStaff(admin, 'trust_admin');
-    bob = await createStaff(admin, 'support');
-    dan = await createCustomer(admin, await createTenant(admin), 'customer_member');
+    ({ alice, bob, dan } = await createPortalPeople(admin, 'customer_member'));
     publicReport = await createDocument(admin, { visibility: 'public', title: 'ISO/IEC 27001 certificate' });
     gatedReport = await createDocument(admin, { visibility: 'nda', title: 'SOC 2 Type 2 report' });
     archivedReport = await createDocument(admin, { visibility: 'public', archived: true, title: 'Old report' });

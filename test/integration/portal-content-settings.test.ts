@@ -8,17 +8,13 @@ import { checkLogo, detectImageType, readLogo, removeLogo, setLogo } from '@/lib
 import { securityTxt, servedExpiry } from '@/lib/portal/security-txt';
 import { readPublicSettings, readSettingsForAdmin, updateSettings, type PublicSettings } from '@/lib/portal/settings';
 import { describeEachDatabase } from '../helpers/databases';
-import { createCustomer, createStaff, createTenant } from '../helpers/factories';
-import { adminRows, expectRefusal } from '../helpers/portal';
+import { adminRows, createPortalPeople, DAY, day, expectRefusal } from '../helpers/portal';
 
-const DAY = 86_400_000;
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]);
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(32, 3)]);
 const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(32, 4)]);
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-
-const day = (date: Date, offsetDays = 0) => new Date(date.getTime() + offsetDays * DAY).toISOString().slice(0, 10);
 
 describeEachDatabase('portal content: settings and logo', (t) => {
   const clock = manualClock(new Date());
@@ -41,10 +37,7 @@ describeEachDatabase('portal content: settings and logo', (t) => {
   });
 
   beforeAll(async () => {
-    const { admin } = t();
-    alice = await createStaff(admin, 'trust_admin');
-    bob = await createStaff(admin, 'support');
-    dan = await createCustomer(admin, await createTenant(admin), 'customer_admin');
+    ({ alice, bob, dan } = await createPortalPeople(t().admin));
   });
 
   it('before the first save the public sees defaults, and the logo waits for the settings', async () => {

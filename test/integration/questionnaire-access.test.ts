@@ -10,15 +10,14 @@ import { getQuestionnaire, listEvidenceChoices, listQuestionnaires } from '@/lib
 import { updateAnswers } from '@/lib/questionnaires/update';
 import { describeEachDatabase } from '../helpers/databases';
 import { createCustomer, createStaff, createTenant } from '../helpers/factories';
-import { changeOf, GATED_SET, installQuestionnaires, PUBLIC_SET, questionnaireState, storedQuestions } from '../helpers/questionnaires';
+import { changeOf, GATED_SET, installQuestionnairesForAdmin, PUBLIC_SET, questionnaireState, storedQuestions } from '../helpers/questionnaires';
 
 describeEachDatabase('questionnaire access', (t) => {
   let trustAdmin: StaffActor;
   let others: [string, Actor][];
 
   beforeAll(async () => {
-    await installQuestionnaires(t().admin);
-    trustAdmin = await createStaff(t().admin, 'trust_admin');
+    trustAdmin = await installQuestionnairesForAdmin(t().admin);
     const tenant = await createTenant(t().admin);
     others = [
       ['support engineer', await createStaff(t().admin, 'support')],

@@ -6,9 +6,8 @@ import { clearRenderCache } from '@/lib/pdf/render-cache';
 import { renderQuestionnairePdf } from '@/lib/questionnaires/pdf-layout';
 import { updateAnswers } from '@/lib/questionnaires/update';
 import { describeEachDatabase } from '../helpers/databases';
-import { createStaff } from '../helpers/factories';
 import { pdfFonts, pdfInfo, pdfText, qpdfCheck } from '../helpers/pdf-tools';
-import { changeOf, GATED_SET, grantFor, installQuestionnaires, pdfUrls, PUBLIC_SET, storedQuestions } from '../helpers/questionnaires';
+import { changeOf, GATED_SET, grantFor, installQuestionnairesForAdmin, pdfUrls, PUBLIC_SET, storedQuestions } from '../helpers/questionnaires';
 
 // Counts renders, so a test can tell a cached copy from a new one.
 vi.mock('@/lib/questionnaires/pdf-layout', async (importOriginal) => {
@@ -33,8 +32,7 @@ describeEachDatabase('questionnaire PDFs', (t) => {
   const clock = manualClock(new Date('2026-04-02T09:00:00Z'));
 
   beforeAll(async () => {
-    await installQuestionnaires(t().admin);
-    admin = await createStaff(t().admin, 'trust_admin');
+    admin = await installQuestionnairesForAdmin(t().admin);
     await t().admin.transaction(async (q) => {
       await q.query(
         `INSERT INTO portal_settings (vendor_name, security_contact, security_txt_expires_at) VALUES ('Northwind Cloud', 'mailto:security@northwind.example', now() + interval '60 days')`,

@@ -8,9 +8,8 @@ import { exportAnswers } from '@/lib/questionnaires/export';
 import { importAnswers, MAX_IMPORT_BYTES } from '@/lib/questionnaires/import';
 import { updateAnswers } from '@/lib/questionnaires/update';
 import { describeEachDatabase } from '../helpers/databases';
-import { createStaff } from '../helpers/factories';
 import { zipBomb } from '../helpers/zip-bomb';
-import { changeOf, installQuestionnaires, PUBLIC_SET, questionnaireState, storedQuestions } from '../helpers/questionnaires';
+import { changeOf, installQuestionnairesForAdmin, PUBLIC_SET, questionnaireState, storedQuestions } from '../helpers/questionnaires';
 
 /** Comments a spreadsheet program, a CSV parser or a formula evaluator could mangle. */
 const TRICKY = [
@@ -34,8 +33,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   const clock = manualClock(new Date('2026-03-01T10:00:00Z'));
 
   beforeAll(async () => {
-    await installQuestionnaires(t().admin);
-    admin = await createStaff(t().admin, 'trust_admin');
+    admin = await installQuestionnairesForAdmin(t().admin);
     const questions = await storedQuestions(t().admin, PUBLIC_SET.slug);
     // Tricky comments, every kind of answer, and evidence set and cleared.
     await updateAnswers(
@@ -48,6 +46,14 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   });
 
   const importFile = (name: string, bytes: Uint8Array, type = '') => importAnswers({ db: t().db, clock, actor: admin }, PUBLIC_SET.slug, { name, type, bytes });
+
+  /** The XLSX export, opened, with its first sheet. */
+  async function exportedWorkbook() {
+    const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.bytes as unknown as ExcelJS.Buffer);
+    return { workbook, sheet: workbook.worksheets[0] };
+  }
 
   /** Expects a refusal with this code whose message names the place, and that nothing changed. */
   async function expectRefused(run: () => Promise<unknown>, code: string, message: RegExp, status = 400) {
@@ -79,10 +85,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   });
 
   it('writes every XLSX cell as a plain string, never a formula, with the answers to choose from', async () => {
-    const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(exported.bytes as unknown as ExcelJS.Buffer);
-    const sheet = workbook.worksheets[0];
+    const { workbook, sheet } = await exportedWorkbook();
     expect(sheet.name).toBe('Answers');
     expect(sheet.getRow(1).values).toEqual([undefined, 'Section', 'Question ID', 'Question', 'Answer', 'Comment', 'Evidence']);
     const comments: unknown[] = [];
@@ -118,10 +121,7 @@ describeEachDatabase('questionnaire spreadsheets', (t) => {
   });
 
   it('applies an edited spreadsheet and moves the date only when something changed', async () => {
-    const exported = await exportAnswers({ db: t().db, actor: admin }, PUBLIC_SET.slug, 'xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(exported.bytes as unknown as ExcelJS.Buffer);
-    const sheet = workbook.worksheets[0];
+    const { workbook, sheet } = await exportedWorkbook();
     const row = sheet.getRow(20);
     const questionId = String(row.getCell(2).value);
     row.getCell(4).value = 'no';

@@ -1,13 +1,11 @@
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WorkOS } from '@workos-inc/node';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { WorkOS } from '@workos-inc/node';
+import { beforeAll, expect, it } from 'vitest';
 import { manualClock } from '@/lib/core/clock';
 import { reconcileDirectories } from '@/lib/identity/reconcile';
-import { seedDemoData } from '@/lib/seed/seed';
 import { describeEachDatabase } from '../helpers/databases';
-import { FAKE_PROFILES, FAKE_WORKOS } from '../helpers/fake-workos/fixtures';
-import { startFakeWorkOS, type FakeDirectoryUser } from '../helpers/fake-workos/server';
+import { FAKE_PROFILES } from '../helpers/fake-workos/fixtures';
+import type { FakeDirectoryUser } from '../helpers/fake-workos/server';
+import { fakeWorkOSForSuite } from '../helpers/fake-workos/suite';
 
 const person = (name: string, directoryId: string, groups: string[], state: 'active' | 'inactive' = 'active'): FakeDirectoryUser => ({
   id: `directory_user_${name}`,
@@ -21,35 +19,27 @@ const person = (name: string, directoryId: string, groups: string[], state: 'act
 });
 
 describeEachDatabase('workos sync', (t) => {
-  let server: http.Server;
-  let port = 0;
   let workos: WorkOS;
   const clock = manualClock(new Date());
 
-  beforeAll(async () => {
-    await seedDemoData(t().admin);
-    server = await startFakeWorkOS({
-      port: 0,
-      apiKey: FAKE_WORKOS.apiKey,
-      clientId: FAKE_WORKOS.clientId,
-      profiles: FAKE_PROFILES,
-      groups: [
-        { id: 'g_acme_admins', directoryId: 'directory_acme', organizationId: 'org_acme', name: 'Trust Center Admins' },
-        { id: 'g_vendor_support', directoryId: 'directory_vendor', organizationId: 'org_vendor', name: 'Support Engineers' },
-      ],
-      users: [
-        person('carol', 'directory_acme', ['g_acme_admins']),
-        // dan is missing from acme's directory: he was removed while webhooks were down.
-        person('paul', 'directory_acme', ['g_acme_admins']),
-        person('quinn', 'directory_acme', [], 'inactive'),
-        person('erin', 'directory_globex', []),
-        person('rita', 'directory_vendor', ['g_vendor_support']),
-      ],
-    });
-    port = (server.address() as AddressInfo).port;
-    workos = new WorkOS(FAKE_WORKOS.apiKey, { clientId: FAKE_WORKOS.clientId, https: false, apiHostname: '127.0.0.1', port });
+  const fake = fakeWorkOSForSuite(t, {
+    profiles: FAKE_PROFILES,
+    groups: [
+      { id: 'g_acme_admins', directoryId: 'directory_acme', organizationId: 'org_acme', name: 'Trust Center Admins' },
+      { id: 'g_vendor_support', directoryId: 'directory_vendor', organizationId: 'org_vendor', name: 'Support Engineers' },
+    ],
+    users: [
+      person('carol', 'directory_acme', ['g_acme_admins']),
+      // dan is missing from acme's directory: he was removed while webhooks were down.
+      person('paul', 'directory_acme', ['g_acme_admins']),
+      person('quinn', 'directory_acme', [], 'inactive'),
+      person('erin', 'directory_globex', []),
+      person('rita', 'directory_vendor', ['g_vendor_support']),
+    ],
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeAll(() => {
+    workos = fake.client();
+  });
 
   const state = () =>
     t().admin.transaction((q) => q.query<{ email: string; role: string; status: string }>('SELECT email, role, status FROM users ORDER BY email'));

@@ -1,42 +1,32 @@
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WorkOS } from '@workos-inc/node';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { manualClock } from '@/lib/core/clock';
 import { resolveSession } from '@/lib/auth/sessions';
 import { finishSso, startSso, type SsoDeps } from '@/lib/identity/sso';
-import { seedDemoData } from '@/lib/seed/seed';
 import { users } from '@/drizzle/schema';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
 import { describeEachDatabase } from '../helpers/databases';
 import { FAKE_WORKOS } from '../helpers/fake-workos/fixtures';
-import { startFakeWorkOS } from '../helpers/fake-workos/server';
+import { fakeWorkOSForSuite } from '../helpers/fake-workos/suite';
 
 describeEachDatabase('SSO sign-in', (t) => {
-  let server: http.Server;
   let deps: SsoDeps;
-  let port = 0;
 
-  beforeAll(async () => {
-    await seedDemoData(t().admin);
-    server = await startFakeWorkOS({
-      port: 0,
-      apiKey: FAKE_WORKOS.apiKey,
-      clientId: FAKE_WORKOS.clientId,
-      profiles: [
-        { email: 'carol@acme.example', organizationId: 'org_acme', firstName: 'Carol', lastName: 'Clark' },
-        { email: 'sam@acme.example', organizationId: 'org_acme', firstName: 'Sam', lastName: 'Stone' },
-        { email: 'vic@vendor.example', organizationId: 'org_vendor', firstName: 'Vic', lastName: 'Vane' },
-      ],
-    });
-    port = (server.address() as AddressInfo).port;
+  const fake = fakeWorkOSForSuite(t, {
+    profiles: [
+      { email: 'carol@acme.example', organizationId: 'org_acme', firstName: 'Carol', lastName: 'Clark' },
+      { email: 'sam@acme.example', organizationId: 'org_acme', firstName: 'Sam', lastName: 'Stone' },
+      { email: 'vic@vendor.example', organizationId: 'org_vendor', firstName: 'Vic', lastName: 'Vane' },
+    ],
+  });
+  beforeAll(() => {
+    const port = fake.port();
     deps = {
       db: t().db,
       clock: manualClock(new Date()),
       secret: 's'.repeat(40),
       policy: { idleMs: 300_000, maxMs: 28_800_000 },
-      workos: new WorkOS(FAKE_WORKOS.apiKey, { clientId: FAKE_WORKOS.clientId, https: false, apiHostname: '127.0.0.1', port }),
+      workos: fake.client(),
       cfg: {
         appUrl: new URL('http://127.0.0.1:3000'),
         workos: {
@@ -52,7 +42,6 @@ describeEachDatabase('SSO sign-in', (t) => {
       },
     };
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   /** The browser's part: follow the authorization URL to the fake identity provider and back. */
   async function roundTrip(email: string) {

@@ -3,6 +3,7 @@ import { resolveTarget } from '@/lib/forwarding/send';
 import { checkTargetUrl, isPrivateAddress } from '@/lib/forwarding/targets';
 
 const DENY = { allowPrivateTargets: false };
+const ALLOW = { allowPrivateTargets: true };
 
 // IPv6 addresses that carry an IPv4 address: each form once with a private, loopback or
 // link-local address inside (refused), and once with a public one (allowed).
@@ -73,6 +74,19 @@ describe('which addresses are public', () => {
       for (const address of outside) expect(isPrivateAddress(address), address).toBe(false);
     });
   }
+});
+
+describe('an endpoint URL', () => {
+  it('accepts a public https URL as given, and with the flag http and private ones', () => {
+    expect(checkTargetUrl('https://siem.example.com:8088/services/collector?token=abc', DENY).href).toBe(
+      'https://siem.example.com:8088/services/collector?token=abc',
+    );
+    expect(checkTargetUrl('https://8.8.8.8/hooks', DENY).host).toBe('8.8.8.8');
+    expect(checkTargetUrl('http://127.0.0.1:9000/hooks', ALLOW).host).toBe('127.0.0.1:9000');
+    expect(checkTargetUrl('https://localhost/hooks', ALLOW).hostname).toBe('localhost');
+    expect(() => checkTargetUrl('ftp://127.0.0.1/', ALLOW)).toThrow(/https/);
+    expect(() => checkTargetUrl('https://siem.example.com/#x', DENY)).toThrow(/fragment/);
+  });
 });
 
 describe('an endpoint URL with a literal address', () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AdminQuery } from '@/lib/db/types';
+import { type CertificationFacts, certificationFacts } from '@/lib/portal/certification-rules';
 
 const DAY = 86_400_000;
 
@@ -147,7 +148,7 @@ async function seedCertifications(q: AdminQuery) {
   const windowStart = dayFromNow(-120);
   const isoStart = dayFromNow(-400);
   const starStart = dayFromNow(-75);
-  const certs = [
+  const certs: (CertificationFacts & { slug: string; report: { id: string; title: string } | undefined })[] = [
     {
       slug: 'soc-2-type-2',
       framework: 'SOC 2 Type 2',
@@ -218,12 +219,7 @@ async function seedCertifications(q: AdminQuery) {
       [c.slug, c.framework, c.description, c.status, c.periodStart, c.periodEnd, c.targetDate, reportId, position],
     );
     const after = {
-      framework: c.framework,
-      description: c.description,
-      status: c.status,
-      periodStart: c.periodStart,
-      periodEnd: c.periodEnd,
-      targetDate: c.targetDate,
+      ...certificationFacts(c),
       reportDocumentId: reportId,
       reportDocumentTitle: c.report?.title ?? null,
       position,

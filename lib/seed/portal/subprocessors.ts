@@ -1,16 +1,10 @@
 import 'server-only';
 import type { AdminQuery } from '@/lib/db/types';
 import { DAY_MS, dateStart, isoDate } from '@/lib/subprocessors/dates';
+import type { SubprocessorFields } from '@/lib/subprocessors/fields';
 
-interface SeedSubprocessor {
+interface SeedSubprocessor extends SubprocessorFields {
   slug: string;
-  name: string;
-  purpose: string;
-  dataCategories: string[];
-  locations: string[];
-  transferMechanism: string;
-  website: string;
-  processesCustomerRecords: boolean;
 }
 
 const SCC = 'EU Standard Contractual Clauses (2021/914)';
