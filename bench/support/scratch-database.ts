@@ -1,22 +1,8 @@
-import postgres from 'postgres';
-import { migrate } from '@/lib/db/migrate';
 import { createPostgresAdmin } from '@/lib/db/postgres';
+import { createMigratedDatabase, dropDatabase } from '@/lib/db/scratch';
 
-/** A new, migrated database `name` on the server of `baseUrl` (any old one is dropped first). */
-export async function scratchDatabase(baseUrl: string, name: string) {
-  const maintenance = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await maintenance.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const admin = createPostgresAdmin(url.href);
-  await migrate(admin);
-  return {
-    url,
-    admin,
-    async drop() {
-      await maintenance.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await maintenance.end();
-    },
-  };
+/** A new, migrated database `<prefix>_<random>` on the server of `baseUrl`, with an admin connection to it. */
+export async function scratchDatabase(baseUrl: string, prefix: string) {
+  const { name, url } = await createMigratedDatabase(baseUrl, prefix);
+  return { url: new URL(url), admin: createPostgresAdmin(url), drop: () => dropDatabase(baseUrl, name) };
 }

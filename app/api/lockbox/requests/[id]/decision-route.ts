@@ -1,3 +1,4 @@
+import 'server-only';
 import { handler } from '@/lib/api/handler';
 import type { Actor } from '@/lib/core/actor';
 import type { Ctx } from '@/lib/db/ctx';
