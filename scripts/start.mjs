@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from './server-flags.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -48,7 +49,7 @@ if (!built) {
 if (process.argv.includes('--build-only')) process.exit(0);
 
 const port = process.env.PORT || '3000';
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'scripts', 'serve.mjs')], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, PORT: port, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },

@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -32,7 +33,7 @@ export async function startApp({ port, env = {}, dataDir, timeoutMs = 120_000 }:
   const url = `http://127.0.0.1:${port}`;
   const dir = dataDir ?? `.data/e2e-${port}`;
   if (!env.DATABASE_URL) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'scripts', 'serve.mjs')], {
     cwd: root,
     env: {
       ...process.env,

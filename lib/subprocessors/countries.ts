@@ -18,12 +18,20 @@ export function isCountryCode(code: string): boolean {
 }
 
 const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+// Intl.DisplayNames costs a lookup in ICU's data on every call, and every public page that lists
+// sub-processors names each location: the names are kept once looked up.
+const known = new Map<string, string>();
 
 /** The English name of a country code ("DE" → "Germany"); the code itself if unknown. */
 export function countryName(code: string): string {
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
+  let name = known.get(code);
+  if (name === undefined) {
+    try {
+      name = names.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (COUNTRY_CODES.has(code)) known.set(code, name);
   }
+  return name;
 }
