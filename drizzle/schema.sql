@@ -34,7 +34,7 @@ CREATE FUNCTION public.app_actor_kind() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
   SELECT CASE
-    WHEN current_setting('app.actor_kind', true) IN ('customer', 'staff', 'anonymous', 'auth', 'directory', 'vendor_directory', 'system', 'governance')
+    WHEN current_setting('app.actor_kind', true) IN ('customer', 'staff', 'anonymous', 'auth', 'directory', 'vendor_directory', 'system', 'governance', 'service')
     THEN current_setting('app.actor_kind', true)
   END
 $$;
@@ -132,6 +132,21 @@ EXCEPTION WHEN others THEN
 END $_$;
 
 ALTER FUNCTION public.app_now() OWNER TO trust_owner;
+
+--
+-- Name: app_service_can(text); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.app_service_can(p_scope text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  SELECT app_actor_kind() = 'service' AND EXISTS (
+    SELECT 1 FROM service_accounts a WHERE a.id = app_actor_id() AND a.revoked_at IS NULL AND p_scope = ANY (a.scopes)
+  )
+$$;
+
+ALTER FUNCTION public.app_service_can(p_scope text) OWNER TO trust_owner;
 
 --
 -- Name: app_setting_uuid(text); Type: FUNCTION; Schema: public; Owner: trust_owner
@@ -962,6 +977,61 @@ END $$;
 ALTER FUNCTION public.record_governance_checkpoint(p_tenant uuid, p_seq bigint, p_time text, p_kid text, p_signature text) OWNER TO trust_owner;
 
 --
+-- Name: service_account_for_secret(text); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.service_account_for_secret(p_hash text) RETURNS TABLE(id uuid, name text, scopes text[])
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+BEGIN
+  IF app_actor_kind() IS DISTINCT FROM 'auth' THEN
+    RETURN;
+  END IF;
+  UPDATE service_accounts a SET last_used_at = now()
+    WHERE a.secret_hash = p_hash AND a.revoked_at IS NULL
+      AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute');
+  RETURN QUERY SELECT a.id, a.name, a.scopes FROM service_accounts a WHERE a.secret_hash = p_hash AND a.revoked_at IS NULL;
+END $$;
+
+ALTER FUNCTION public.service_account_for_secret(p_hash text) OWNER TO trust_owner;
+
+--
+-- Name: service_staff_access(text, text, text); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.service_staff_access(p_tenant_key text, p_email text, p_directory_user_id text) RETURNS TABLE(tenant_id uuid, staff_id uuid, staff_email text, grant_kind text, grant_id uuid, access text, starts_at timestamp with time zone, ends_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  WITH tenant AS (
+    SELECT t.id FROM tenants t WHERE t.external_key = p_tenant_key AND app_service_can('lockbox:check')
+  ), staff AS (
+    SELECT u.id, u.email, u.role FROM users u
+    WHERE u.kind = 'staff' AND u.status = 'active' AND u.deprovisioned_at IS NULL
+      AND ((p_email IS NOT NULL AND lower(u.email) = lower(p_email))
+        OR (p_directory_user_id IS NOT NULL AND u.directory_user_id = p_directory_user_id))
+  ), grants AS (
+    SELECT 'break_glass'::text AS kind, s.id, 'read_write'::text AS access, s.started_at AS starts_at, s.ends_at, 0 AS rank
+    FROM break_glass_sessions s JOIN break_glass_holders h ON h.user_id = s.invoked_by
+    JOIN staff ON staff.id = s.invoked_by AND staff.role = 'break_glass'
+    WHERE s.tenant_id = (SELECT id FROM tenant) AND s.ended_at IS NULL AND s.started_at <= app_now() AND s.ends_at > app_now()
+    UNION ALL
+    SELECT 'lockbox', r.id, r.access, r.grant_starts_at, r.grant_ends_at, CASE r.access WHEN 'read_write' THEN 1 ELSE 2 END
+    FROM lockbox_requests r JOIN staff ON staff.id = r.requested_by AND staff.role = 'support'
+    WHERE r.tenant_id = (SELECT id FROM tenant) AND r.status = 'approved'
+      AND r.grant_starts_at <= app_now() AND r.grant_ends_at > app_now()
+  )
+  SELECT (SELECT id FROM tenant), (SELECT id FROM staff LIMIT 1), (SELECT email FROM staff LIMIT 1),
+    g.kind, g.id, g.access, g.starts_at, g.ends_at
+  FROM (SELECT 1) one
+  LEFT JOIN LATERAL (SELECT * FROM grants ORDER BY rank, ends_at DESC LIMIT 1) g ON true
+  WHERE EXISTS (SELECT 1 FROM tenant)
+$$;
+
+ALTER FUNCTION public.service_staff_access(p_tenant_key text, p_email text, p_directory_user_id text) OWNER TO trust_owner;
+
+--
 -- Name: tenant_customer_admin_counts(); Type: FUNCTION; Schema: public; Owner: trust_owner
 --
 
@@ -1438,7 +1508,7 @@ ALTER TABLE public.governance_chain_heads OWNER TO trust_owner;
 CREATE TABLE public.governance_event_kinds (
     kind text NOT NULL,
     actor_kind text NOT NULL,
-    CONSTRAINT governance_event_kinds_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['customer'::text, 'staff'::text, 'anonymous'::text, 'auth'::text, 'directory'::text, 'vendor_directory'::text, 'system'::text, 'governance'::text]))),
+    CONSTRAINT governance_event_kinds_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['customer'::text, 'staff'::text, 'anonymous'::text, 'auth'::text, 'directory'::text, 'vendor_directory'::text, 'system'::text, 'governance'::text, 'service'::text]))),
     CONSTRAINT governance_event_kinds_kind_check CHECK ((kind ~ '^[a-z_]+(\.[a-z_]+)+$'::text))
 );
 
@@ -1832,6 +1902,31 @@ ALTER TABLE ONLY public.security_blocks FORCE ROW LEVEL SECURITY;
 ALTER TABLE public.security_blocks OWNER TO trust_owner;
 
 --
+-- Name: service_accounts; Type: TABLE; Schema: public; Owner: trust_owner
+--
+
+CREATE TABLE public.service_accounts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    scopes text[] NOT NULL,
+    secret_hash text NOT NULL,
+    secret_hint text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid NOT NULL,
+    rotated_at timestamp with time zone,
+    revoked_at timestamp with time zone,
+    revoked_by uuid,
+    last_used_at timestamp with time zone,
+    CONSTRAINT service_accounts_name_check CHECK (((length(name) >= 1) AND (length(name) <= 100))),
+    CONSTRAINT service_accounts_scopes_check CHECK (((cardinality(scopes) > 0) AND (scopes <@ ARRAY['lockbox:check'::text, 'grants:read'::text, 'access:report'::text]))),
+    CONSTRAINT service_accounts_secret_hash_check CHECK ((secret_hash ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY public.service_accounts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.service_accounts OWNER TO trust_owner;
+
+--
 -- Name: sessions; Type: TABLE; Schema: public; Owner: trust_owner
 --
 
@@ -1970,6 +2065,8 @@ CREATE TABLE public.tenants (
     workos_organization_id text,
     workos_directory_id text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    external_key text,
+    CONSTRAINT tenants_external_key_check CHECK ((external_key ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$'::text)),
     CONSTRAINT tenants_legal_name_check CHECK (((length(legal_name) >= 1) AND (length(legal_name) <= 200))),
     CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9][a-z0-9-]{0,62}$'::text))
 );
@@ -2434,6 +2531,20 @@ ALTER TABLE ONLY public.security_blocks
     ADD CONSTRAINT security_blocks_slug_key UNIQUE (slug);
 
 --
+-- Name: service_accounts service_accounts_pkey; Type: CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.service_accounts
+    ADD CONSTRAINT service_accounts_pkey PRIMARY KEY (id);
+
+--
+-- Name: service_accounts service_accounts_secret_hash_key; Type: CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.service_accounts
+    ADD CONSTRAINT service_accounts_secret_hash_key UNIQUE (secret_hash);
+
+--
 -- Name: sessions sessions_pkey; Type: CONSTRAINT; Schema: public; Owner: trust_owner
 --
 
@@ -2509,6 +2620,13 @@ ALTER TABLE ONLY public.subscribers
 
 ALTER TABLE ONLY public.tenant_records
     ADD CONSTRAINT tenant_records_pkey PRIMARY KEY (id);
+
+--
+-- Name: tenants tenants_external_key_key; Type: CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.tenants
+    ADD CONSTRAINT tenants_external_key_key UNIQUE (external_key);
 
 --
 -- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: public; Owner: trust_owner
@@ -2730,6 +2848,12 @@ CREATE INDEX portal_updates_published_idx ON public.portal_updates USING btree (
 --
 
 CREATE INDEX questionnaire_questions_evidence_idx ON public.questionnaire_questions USING btree (evidence_document_id);
+
+--
+-- Name: service_accounts_live_name; Type: INDEX; Schema: public; Owner: trust_owner
+--
+
+CREATE UNIQUE INDEX service_accounts_live_name ON public.service_accounts USING btree (lower(name)) WHERE (revoked_at IS NULL);
 
 --
 -- Name: sessions_user_id_idx; Type: INDEX; Schema: public; Owner: trust_owner
@@ -3248,6 +3372,20 @@ ALTER TABLE ONLY public.questionnaires
 
 ALTER TABLE ONLY public.security_blocks
     ADD CONSTRAINT security_blocks_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+--
+-- Name: service_accounts service_accounts_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.service_accounts
+    ADD CONSTRAINT service_accounts_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id);
+
+--
+-- Name: service_accounts service_accounts_revoked_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.service_accounts
+    ADD CONSTRAINT service_accounts_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES public.users(id) ON DELETE SET NULL;
 
 --
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
@@ -4241,6 +4379,36 @@ CREATE POLICY security_blocks_admin ON public.security_blocks TO trust_app USING
 CREATE POLICY security_blocks_read ON public.security_blocks FOR SELECT TO trust_app USING (true);
 
 --
+-- Name: service_accounts; Type: ROW SECURITY; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE public.service_accounts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: service_accounts service_accounts_create; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY service_accounts_create ON public.service_accounts FOR INSERT TO trust_app WITH CHECK ((public.app_is_trust_admin() AND (created_by = public.app_actor_id()) AND (revoked_at IS NULL) AND (last_used_at IS NULL)));
+
+--
+-- Name: service_accounts service_accounts_manage; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY service_accounts_manage ON public.service_accounts FOR UPDATE TO trust_app USING ((public.app_is_trust_admin() AND (revoked_at IS NULL))) WITH CHECK ((public.app_is_trust_admin() AND ((revoked_at IS NULL) OR (revoked_by = public.app_actor_id()))));
+
+--
+-- Name: service_accounts service_accounts_owner; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY service_accounts_owner ON public.service_accounts TO trust_owner USING (true) WITH CHECK (true);
+
+--
+-- Name: service_accounts service_accounts_read; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY service_accounts_read ON public.service_accounts FOR SELECT TO trust_app USING (public.app_is_trust_admin());
+
+--
 -- Name: sessions; Type: ROW SECURITY; Schema: public; Owner: trust_owner
 --
 
@@ -4385,6 +4553,12 @@ CREATE POLICY tenant_records_update_staff ON public.tenant_records FOR UPDATE TO
 ALTER TABLE public.tenants ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: tenants tenants_external_key; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY tenants_external_key ON public.tenants FOR UPDATE TO trust_app USING (public.app_is_trust_admin()) WITH CHECK (public.app_is_trust_admin());
+
+--
 -- Name: tenants tenants_owner_select; Type: POLICY; Schema: public; Owner: trust_owner
 --
 
@@ -4512,6 +4686,13 @@ GRANT ALL ON FUNCTION public.app_manages_forwarding(p_tenant uuid) TO trust_app;
 
 REVOKE ALL ON FUNCTION public.app_now() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_now() TO trust_app;
+
+--
+-- Name: FUNCTION app_service_can(p_scope text); Type: ACL; Schema: public; Owner: trust_owner
+--
+
+REVOKE ALL ON FUNCTION public.app_service_can(p_scope text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_service_can(p_scope text) TO trust_app;
 
 --
 -- Name: FUNCTION app_setting_uuid(name text); Type: ACL; Schema: public; Owner: trust_owner
@@ -4652,6 +4833,20 @@ GRANT SELECT ON TABLE public.governance_checkpoints TO trust_signer;
 
 REVOKE ALL ON FUNCTION public.record_governance_checkpoint(p_tenant uuid, p_seq bigint, p_time text, p_kid text, p_signature text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.record_governance_checkpoint(p_tenant uuid, p_seq bigint, p_time text, p_kid text, p_signature text) TO trust_signer;
+
+--
+-- Name: FUNCTION service_account_for_secret(p_hash text); Type: ACL; Schema: public; Owner: trust_owner
+--
+
+REVOKE ALL ON FUNCTION public.service_account_for_secret(p_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.service_account_for_secret(p_hash text) TO trust_app;
+
+--
+-- Name: FUNCTION service_staff_access(p_tenant_key text, p_email text, p_directory_user_id text); Type: ACL; Schema: public; Owner: trust_owner
+--
+
+REVOKE ALL ON FUNCTION public.service_staff_access(p_tenant_key text, p_email text, p_directory_user_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.service_staff_access(p_tenant_key text, p_email text, p_directory_user_id text) TO trust_app;
 
 --
 -- Name: FUNCTION tenant_customer_admin_counts(); Type: ACL; Schema: public; Owner: trust_owner
@@ -5143,6 +5338,42 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.rate_limits TO trust_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.security_blocks TO trust_app;
 
 --
+-- Name: TABLE service_accounts; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.service_accounts TO trust_app;
+
+--
+-- Name: COLUMN service_accounts.secret_hash; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT UPDATE(secret_hash) ON TABLE public.service_accounts TO trust_app;
+
+--
+-- Name: COLUMN service_accounts.secret_hint; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT UPDATE(secret_hint) ON TABLE public.service_accounts TO trust_app;
+
+--
+-- Name: COLUMN service_accounts.rotated_at; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT UPDATE(rotated_at) ON TABLE public.service_accounts TO trust_app;
+
+--
+-- Name: COLUMN service_accounts.revoked_at; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT UPDATE(revoked_at) ON TABLE public.service_accounts TO trust_app;
+
+--
+-- Name: COLUMN service_accounts.revoked_by; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT UPDATE(revoked_by) ON TABLE public.service_accounts TO trust_app;
+
+--
 -- Name: TABLE sessions; Type: ACL; Schema: public; Owner: trust_owner
 --
 
@@ -5219,6 +5450,12 @@ GRANT UPDATE(updated_at) ON TABLE public.tenant_records TO trust_app;
 --
 
 GRANT SELECT ON TABLE public.tenants TO trust_app;
+
+--
+-- Name: COLUMN tenants.external_key; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT UPDATE(external_key) ON TABLE public.tenants TO trust_app;
 
 --
 -- Name: TABLE users; Type: ACL; Schema: public; Owner: trust_owner

@@ -9,3 +9,4 @@ export * from './dpa';
 export * from './lockbox';
 export * from './governance';
 export * from './forwarding';
+export * from './service-accounts';

@@ -7,6 +7,8 @@ export const tenants = pgTable('tenants', {
   legalName: text('legal_name').notNull(),
   workosOrganizationId: text('workos_organization_id').unique(),
   workosDirectoryId: text('workos_directory_id').unique(),
+  /** The vendor's product's own id for this tenant, which its systems name the tenant by. */
+  externalKey: text('external_key').unique(),
   createdAt: createdAt(),
 });
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { requireApiActor, requireApiTrustAdmin } from '@/lib/auth/request';
-import type { CustomerActor, StaffActor } from '@/lib/core/actor';
+import type { CustomerActor, ServiceActor, StaffActor } from '@/lib/core/actor';
 import { systemClock } from '@/lib/core/clock';
 import { AppError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/core/parse-input';
@@ -10,6 +10,8 @@ import { type Database, getDatabase } from '@/lib/db';
 import type { Ctx as DataCtx } from '@/lib/db/ctx';
 import { type Answer, answer, answerError, formBack } from '@/lib/http/answer';
 import { refuseStartedElsewhere, startedElsewhere } from '@/lib/http/recorded-read';
+import { authenticateService } from '@/lib/integration/authenticate';
+import type { ServiceScope } from '@/lib/integration/scopes';
 import { readBody, route } from '@/lib/http/route';
 
 /**
@@ -18,9 +20,11 @@ import { readBody, route } from '@/lib/http/route';
  * - `signed-in`: any signed-in user, staff or customer (401 signed out); the action itself
  *   checks roles it needs (lockbox approvers, break-glass holders, customer admins, ...);
  * - `staff` / `customer`: signed-in vendor staff / a tenant's users only (403 for the others);
- * - `trust-admin`: the vendor's trust admins only (401 signed out, 403 anyone else).
+ * - `trust-admin`: the vendor's trust admins only (401 signed out, 403 anyone else);
+ * - `service`: one of the vendor's systems, by its service account's secret, holding `scope`
+ *   (the machine API under /api/v1/: 401 without a live secret, 403 without the scope).
  */
-export type Access = 'public' | 'signed-in' | 'staff' | 'customer' | 'trust-admin';
+export type Access = 'public' | 'signed-in' | 'staff' | 'customer' | 'trust-admin' | 'service';
 
 export type ActorOf<A extends Access> = A extends 'public'
   ? null
@@ -28,7 +32,9 @@ export type ActorOf<A extends Access> = A extends 'public'
     ? StaffActor
     : A extends 'customer'
       ? CustomerActor
-      : CustomerActor | StaffActor;
+      : A extends 'service'
+        ? ServiceActor
+        : CustomerActor | StaffActor;
 
 /** What every handler and the data functions it calls work with: the database, the clock, who asks. */
 export type Ctx<A = CustomerActor | StaffActor> = DataCtx<A> & { db: Database };
@@ -50,6 +56,8 @@ export interface FormOptions<A extends Access, P> {
 
 export interface HandlerOptions<A extends Access, P, I extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   access: A;
+  /** For `service`: the scope the service account must hold. */
+  scope?: ServiceScope;
   /** For `staff` and `customer`: the refusal others get (default: `forbidden`). */
   refused?: { code: string; message: string };
   /**
@@ -109,13 +117,18 @@ function isForm(request: NextRequest, when: FormOptions<Access, unknown>['when']
 export async function buildContext<A extends Access>(
   request: NextRequest,
   access: A,
-  { refused, db = true }: { refused?: { code: string; message: string }; db?: boolean } = {},
+  { refused, db = true, scope }: { refused?: { code: string; message: string }; db?: boolean; scope?: ServiceScope } = {},
 ): Promise<Ctx<ActorOf<A>>> {
+  if (access === 'service') {
+    if (!scope) throw new Error('a service handler names the scope it needs');
+    const database = await getDatabase();
+    return { db: database, clock: systemClock, actor: (await authenticateService(database, request, scope)) as ActorOf<A> };
+  }
   const actor = await actorFor(request, access, refused);
   return { db: db ? await getDatabase() : (undefined as unknown as Database), clock: systemClock, actor: actor as ActorOf<A> };
 }
 
-async function actorFor(request: NextRequest, access: Access, refused = { code: 'forbidden', message: 'You cannot do this.' }) {
+async function actorFor(request: NextRequest, access: Exclude<Access, 'service'>, refused = { code: 'forbidden', message: 'You cannot do this.' }) {
   switch (access) {
     case 'public':
       return null;
@@ -146,7 +159,7 @@ export function handler<A extends Access, P = Record<string, never>, I extends z
     if (options.recordedRead && startedElsewhere(request)) return refuseStartedElsewhere(request);
     const form = options.form ? isForm(request, options.form.when) : false;
     const params = (await context?.params) ?? ({} as P);
-    const ctxPromise = () => buildContext(request, options.access, { refused: options.refused, db: options.db });
+    const ctxPromise = () => buildContext(request, options.access, { refused: options.refused, db: options.db, scope: options.scope });
     let ctx = options.form?.refusalsToo ? undefined : await ctxPromise();
     if (options.limit) {
       const limited = await options.limit(request);

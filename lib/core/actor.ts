@@ -1,7 +1,8 @@
 import type { CustomerRole, StaffRole } from './roles';
 
 /** What every transaction tells the database about who is acting. */
-export type ActorKind = 'customer' | 'staff' | 'anonymous' | 'auth' | 'directory' | 'vendor_directory' | 'system' | 'governance';
+export const ACTOR_KINDS = ['customer', 'staff', 'anonymous', 'auth', 'directory', 'vendor_directory', 'system', 'governance', 'service'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export interface DbContext {
   tenantId: string | null;
@@ -72,8 +73,21 @@ export interface GovernanceActor {
 
 export const GOVERNANCE: GovernanceActor = { kind: 'governance' };
 
+/**
+ * One of the vendor's own systems, calling the machine API (/api/v1/) with a service account's
+ * secret. The database checks its scopes again on every statement that needs one.
+ */
+export interface ServiceActor {
+  kind: 'service';
+  serviceAccountId: string;
+  name: string;
+  scopes: readonly string[];
+  /** The tenant a call concerns, once the call has named it: the chain its events land in. */
+  tenantId?: string;
+}
+
 /** Every identity a transaction can run as. */
-export type AnyActor = Actor | AuthActor | DirectoryActor | SystemActor | GovernanceActor;
+export type AnyActor = Actor | AuthActor | DirectoryActor | SystemActor | GovernanceActor | ServiceActor;
 
 export type Actor = CustomerActor | StaffActor | AnonymousActor;
 
@@ -93,6 +107,8 @@ export function dbContextOf(actor: AnyActor): DbContext {
       return { tenantId: null, actorId: null, actorKind: 'system' };
     case 'governance':
       return { tenantId: null, actorId: null, actorKind: 'governance' };
+    case 'service':
+      return { tenantId: actor.tenantId ?? null, actorId: actor.serviceAccountId, actorKind: 'service' };
     case 'directory':
       return actor.tenantId === null
         ? { tenantId: null, actorId: null, actorKind: 'vendor_directory' }

@@ -36,6 +36,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   FORWARDING_ALLOW_PRIVATE_TARGETS: flag.optional(),
+  SERVICE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
 
 export interface Config {
@@ -49,6 +50,8 @@ export interface Config {
   sessionSecret: string | undefined;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Requests one service account may make to the machine API per minute, per instance. */
+  serviceRequestsPerMinute: number;
   workosConfigured: boolean;
   workos: {
     apiKey: string | undefined;
@@ -91,6 +94,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionSecret: e.SESSION_SECRET,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    serviceRequestsPerMinute: e.SERVICE_REQUESTS_PER_MINUTE,
     workosConfigured,
     workos: {
       apiKey: e.WORKOS_API_KEY,

@@ -1,15 +1,14 @@
 import { APP_ROLE, type RuntimeRole } from './types';
-import type { ActorKind, DbContext } from '@/lib/core/actor';
+import { ACTOR_KINDS, type DbContext } from '@/lib/core/actor';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const KINDS: readonly ActorKind[] = ['customer', 'staff', 'anonymous', 'auth', 'directory', 'vendor_directory', 'system', 'governance'];
 
 /** Refuses a context that is not UUIDs and a known actor kind, on every driver alike. */
 export function assertValidContext(context: DbContext) {
   for (const value of [context.tenantId, context.actorId]) {
     if (value !== null && !UUID.test(value)) throw new Error('RLS context ids must be UUIDs');
   }
-  if (!KINDS.includes(context.actorKind)) throw new Error(`unknown actor kind ${String(context.actorKind)}`);
+  if (!(ACTOR_KINDS as readonly string[]).includes(context.actorKind)) throw new Error(`unknown actor kind ${String(context.actorKind)}`);
   if (context.now !== undefined && !(context.now instanceof Date && Number.isFinite(context.now.getTime()))) {
     throw new Error('RLS context time must be a valid Date');
   }

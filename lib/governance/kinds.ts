@@ -111,6 +111,25 @@ export const EVENT_KINDS = {
   },
   'support.break_glass_holders_changed': { chain: 'vendor', actors: ['staff'], description: 'A trust admin designated the break-glass holders.' },
 
+  // The machine API for the vendor's own systems
+  'integration.service_account_created': {
+    chain: 'vendor',
+    actors: ['staff'],
+    description: 'A trust admin created a service account for one of the vendor’s systems (its name and scopes).',
+  },
+  'integration.service_account_rotated': { chain: 'vendor', actors: ['staff'], description: 'A trust admin gave a service account a new secret.' },
+  'integration.service_account_revoked': { chain: 'vendor', actors: ['staff'], description: 'A trust admin revoked a service account.' },
+  'integration.tenant_key_set': {
+    chain: 'tenant',
+    actors: ['staff'],
+    description: 'A trust admin set or changed the key the vendor’s product knows the tenant by.',
+  },
+  'integration.access_checked': {
+    chain: 'tenant',
+    actors: ['service'],
+    description: 'A vendor system asked whether a staff member may reach the tenant’s data now, and was answered; coalesced per system, staff member, access and answer.',
+  },
+
   // Portal content and certifications (vendor chain, trust admins)
   'content.certification_created': { chain: 'vendor', actors: ['staff'], description: 'A certification was added.' },
   'content.certification_updated': { chain: 'vendor', actors: ['staff'], description: 'A certification’s status, dates, report or text changed.' },
