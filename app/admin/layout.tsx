@@ -15,6 +15,7 @@ const TRUST_ADMIN_NAV = [
   { href: '/admin/settings', label: 'Portal settings' },
   { href: '/admin/outbox', label: 'Mail outbox' },
   { href: '/admin/users', label: 'Staff and roles' },
+  { href: '/admin/service-accounts', label: 'Service accounts' },
   { href: '/admin/governance', label: 'Governance log' },
 ];
 

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
-import { SecretField } from './secret-field';
+import { SecretField } from '@/components/ui/secret-field';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'added'; url: string; secret: string };
 

@@ -12,7 +12,7 @@ import { Pagination } from '@/components/ui/pagination';
 import type { DeliveryView } from '@/lib/forwarding/deliveries';
 import type { EndpointView } from '@/lib/forwarding/endpoints';
 import { AddEndpointForm } from './add-endpoint-form';
-import { RotateSecretButton } from './rotate-secret-button';
+import { RotateSecretButton } from '@/components/ui/rotate-secret-button';
 import { Section } from '@/components/ui/section';
 
 export const PAGE_SIZE = 20;
@@ -88,7 +88,16 @@ function EndpointCard({ endpoint, here }: { endpoint: EndpointView; here: string
             Remove
           </SubmitButton>
         </form>
-        <RotateSecretButton endpointId={endpoint.id} url={endpoint.url} />
+        <RotateSecretButton
+          action={`/api/governance/forwarding/${endpoint.id}/rotate`}
+          text={{
+            button: 'New signing secret',
+            ariaLabel: `New signing secret for ${endpoint.url}`,
+            warning: 'The receiver will refuse messages until it has the new secret; they are retried meanwhile.',
+            rotated: 'New signing secret. Copy it into your SIEM now: it is shown this once, and the old one no longer signs.',
+            secretLabel: 'New signing secret',
+          }}
+        />
       </div>
     </li>
   );

@@ -42,6 +42,7 @@ export const DONE_MESSAGES: Record<string, string> = {
   reviewed: 'The review is recorded.',
   updated: 'The record was updated. The change is in the customer’s governance log.',
   read: 'All notifications are marked read.',
+  key: 'The tenant’s key was saved. The change is in its governance log.',
 };
 
 /** The form errors (`?error=<code>`) of the lockbox and break-glass endpoints, said plainly. */
@@ -63,5 +64,7 @@ export const LOCKBOX_ERRORS: Record<string, string> = fieldErrors(
     already_active: 'You already have an active break-glass session on this tenant.',
     unauthenticated: 'Your session ended. Sign in again.',
     payload_too_large: 'The text is too long.',
+    invalid_externalKey: 'A tenant key is 1 to 128 letters, digits and . _ : -, starting with a letter or digit.',
+    key_taken: 'Another tenant already has this key. Nothing was changed.',
   },
 );

@@ -22,6 +22,7 @@ type SharedKind =
   | 'accessRule'
   | 'accessRequest'
   | 'grant'
+  | 'serviceAccount'
   | 'documentFile'
   | 'grantToken';
 type Kind = OwnedKind | SharedKind;
@@ -42,7 +43,7 @@ const NAMES = new Set<Kind>(['tenantSlug', 'questionnaire', 'subprocessor', 'doc
 export function kindOf(pattern: string, param: string): Kind | null {
   const p = pattern;
   if (param === 'slug') {
-    if (/^\/(admin|api)\/tenants\/\[slug\]/.test(p)) return 'tenantSlug';
+    if (/^\/(admin|api|api\/admin)\/tenants\/\[slug\]/.test(p)) return 'tenantSlug';
     if (p.includes('/questionnaires/[slug]')) return 'questionnaire';
     if (p.includes('/subprocessors/[slug]')) return 'subprocessor';
   }
@@ -59,6 +60,7 @@ export function kindOf(pattern: string, param: string): Kind | null {
       [/\/access\/rules\/\[id\]/, 'accessRule'],
       [/\/access\/requests\/\[id\]/, 'accessRequest'],
       [/\/access\/grants\/\[id\]/, 'grant'],
+      [/^\/api\/admin\/service-accounts\/\[id\]/, 'serviceAccount'],
       [/^\/api\/break-glass\/\[id\]/, 'breakGlassSession'],
       [/^\/api\/governance\/forwarding\/\[id\]/, 'endpoint'],
       [/^\/api\/identity\/mappings\/\[id\]/, 'mapping'],

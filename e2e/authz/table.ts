@@ -154,6 +154,7 @@ export const EXPECTED_ACCESS: Table = {
   '/admin/subprocessors/[slug]/change': adminPage,
   '/admin/updates': adminPage,
   '/admin/users': adminPage,
+  '/admin/service-accounts': adminPage,
 
   // --- the staff JSON API: trust admins edit the portal ---------------------------------------
   '/api/admin/access/requests': { GET: trustAdmin() },
@@ -168,6 +169,16 @@ export const EXPECTED_ACCESS: Table = {
   '/api/admin/break-glass/holders': {
     GET: anyStaff({ note: 'staff see who the holders are (lib: any staff); only trust admins designate them' }),
     POST: trustAdmin(),
+  },
+  '/api/admin/service-accounts': { GET: trustAdmin(), POST: trustAdmin() },
+  '/api/admin/service-accounts/[id]/rotate': { POST: trustAdmin({ destructive: 'replaces the service account’s secret' }) },
+  '/api/admin/service-accounts/[id]/revoke': { POST: trustAdmin({ destructive: 'revokes the service account' }) },
+  '/api/admin/tenants/[slug]/external-key': { POST: trustAdmin({ note: 'an empty body is refused as invalid: nothing changes' }) },
+  '/api/v1/openapi.json': { GET: open() },
+  '/api/v1/lockbox/decisions': {
+    POST: rule([], {
+      note: 'service accounts only (a Bearer secret, no session): every session is refused 401; e2e/machine-api.api.spec.ts covers the secrets',
+    }),
   },
   '/api/admin/certifications': { GET: trustAdmin(), POST: trustAdmin() },
   '/api/admin/certifications/[id]': { GET: trustAdmin(), POST: trustAdmin(), PATCH: trustAdmin() },

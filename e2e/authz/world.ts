@@ -62,6 +62,7 @@ export interface World {
     /** The reviewer's own approved request and its grant. */
     accessRequest: string;
     grant: string;
+    serviceAccount: string;
   };
   documents: {
     /** The gated document the granted reviewer holds a grant for, and the one another reviewer holds. */
@@ -176,6 +177,11 @@ export async function buildWorld(port: number): Promise<World> {
   expect(gatedDoc && publicDoc, 'a gated and a public document in the demo data').toBeTruthy();
   const detail = await get(`/api/admin/documents/${gatedDoc.id}`, alice);
   const version = String(JSON.stringify(detail).match(/"version":(\d+)/)?.[1] ?? '1');
+  const serviceAccount = ok(
+    await call('POST', '/api/admin/service-accounts', alice, { name: 'Authorization matrix', scopes: ['lockbox:check'] }),
+    'a service account',
+    201,
+  ).serviceAccount as { id: string };
 
   // --- reviewers: ask, get approved, follow the e-mailed link -----------------------------------
   const nda = (await get('/api/nda', '')).nda as { id: string; sha256: string };
@@ -328,6 +334,7 @@ export async function buildWorld(port: number): Promise<World> {
       accessRule: rules.rules[0].id,
       accessRequest: own.id,
       grant: grant.id,
+      serviceAccount: serviceAccount.id,
     },
     documents: { granted: `${granted}.pdf`, grantedToAnother: `${grantedToAnother}.pdf`, public: `${publicDoc.slug}.pdf` },
     tokens: { own: own.token, another: another.token },

@@ -1,6 +1,6 @@
 /** What a service account may do through the machine API. The database holds the same list. */
 export const SERVICE_SCOPES = {
-  'lockbox:check': 'Ask whether a staff member may reach a tenant’s data now, and get a signed grant token.',
+  'lockbox:check': 'Ask whether a staff member may reach a tenant’s data now.',
   'grants:read': 'Follow the feed of grant changes (approved, revoked, expired, break-glass).',
   'access:report': 'Report the accesses the product made under a grant.',
 } as const;

@@ -9,6 +9,7 @@ import { parseInput } from '@/lib/core/parse-input';
 import type { DbActor } from '@/lib/db/ctx';
 import { pgErrorCode } from '@/lib/db/raw';
 import { withActor } from '@/lib/db/with-actor';
+import { tenantBySlug } from '@/lib/lockbox/tenant';
 import { emitEvent } from '@/lib/governance/emit';
 
 export const TENANT_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -27,15 +28,17 @@ const input = z.object({
 export async function setTenantKey({ db, actor }: DbActor<Actor>, slug: string, data: unknown): Promise<{ slug: string; externalKey: string }> {
   const admin = asTrustAdmin(actor, 'Only trust admins set a tenant’s key.');
   const { externalKey } = parseInput(input, data);
-  const [tenant] = await withActor(db, admin, (tx) => tx.select({ id: tenants.id, key: tenants.externalKey }).from(tenants).where(eq(tenants.slug, slug)), {
-    readOnly: true,
-  });
-  if (!tenant) throw new AppError('not_found', 'There is no such tenant.', 404);
-  if (tenant.key === externalKey) return { slug, externalKey };
+  const tenant = await tenantBySlug(db, admin, slug);
+  if (tenant.externalKey === externalKey) return { slug, externalKey };
   try {
     await withActor(db, { ...admin, actingOnTenantId: tenant.id }, async (tx) => {
       await tx.update(tenants).set({ externalKey }).where(eq(tenants.id, tenant.id));
-      await emitEvent(tx, { tenantId: tenant.id, kind: 'integration.tenant_key_set', subject: tenant.id, payload: { externalKey, previousKey: tenant.key } });
+      await emitEvent(tx, {
+        tenantId: tenant.id,
+        kind: 'integration.tenant_key_set',
+        subject: tenant.id,
+        payload: { externalKey, previousKey: tenant.externalKey },
+      });
     });
   } catch (error) {
     if (pgErrorCode(error) === '23505') throw new AppError('key_taken', 'Another tenant already has this key.', 409);

@@ -13,12 +13,12 @@ export interface TenantRef {
 }
 
 /** A tenant by its slug, as staff see it (every tenant's name, none of its data), or a 404. */
-export async function tenantBySlug(db: DbHandle, actor: StaffActor, slug: string): Promise<TenantRef> {
+export async function tenantBySlug(db: DbHandle, actor: StaffActor, slug: string): Promise<TenantRef & { externalKey: string | null }> {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) throw noSuchTenant();
   const [tenant] = await withActor(
     db,
     actor,
-    (tx) => tx.select({ id: tenants.id, slug: tenants.slug, legalName: tenants.legalName }).from(tenants).where(eq(tenants.slug, slug)),
+    (tx) => tx.select({ id: tenants.id, slug: tenants.slug, legalName: tenants.legalName, externalKey: tenants.externalKey }).from(tenants).where(eq(tenants.slug, slug)),
     { readOnly: true },
   );
   if (!tenant) throw noSuchTenant();

@@ -6,6 +6,8 @@ export interface DemoTenant {
   legalName: string;
   workosOrganizationId: string;
   workosDirectoryId: string;
+  /** The vendor's product's own id for the tenant (the example product's). */
+  externalKey: string;
   records: { category: string; title: string; body: string }[];
 }
 
@@ -20,6 +22,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     legalName: 'Acme Corp',
     workosOrganizationId: 'org_acme',
     workosDirectoryId: 'directory_acme',
+    externalKey: 'acme-1001',
     records: [
       {
         category: 'Workspace configuration',
@@ -49,6 +52,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     legalName: 'Globex Inc',
     workosOrganizationId: 'org_globex',
     workosDirectoryId: 'directory_globex',
+    externalKey: 'globex-1002',
     records: [
       {
         category: 'Workspace configuration',

@@ -22,13 +22,14 @@ export async function seedDemoData(admin: AdminConnection) {
     const tenantIds = new Map<string, string>();
     for (const t of DEMO_TENANTS) {
       const [row] = await q.query<{ id: string }>(
-        `INSERT INTO tenants (slug, legal_name, workos_organization_id, workos_directory_id)
-         VALUES ($1, $2, $3, $4)
+        `INSERT INTO tenants (slug, legal_name, workos_organization_id, workos_directory_id, external_key)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (slug) DO UPDATE SET legal_name = EXCLUDED.legal_name,
            workos_organization_id = EXCLUDED.workos_organization_id,
-           workos_directory_id = EXCLUDED.workos_directory_id
+           workos_directory_id = EXCLUDED.workos_directory_id,
+           external_key = coalesce(tenants.external_key, EXCLUDED.external_key)
          RETURNING id`,
-        [t.slug, t.legalName, t.workosOrganizationId, t.workosDirectoryId],
+        [t.slug, t.legalName, t.workosOrganizationId, t.workosDirectoryId, t.externalKey],
       );
       tenantIds.set(t.slug, row.id);
       const [count] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM tenant_records WHERE tenant_id = $1', [row.id]);

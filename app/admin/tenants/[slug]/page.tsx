@@ -22,6 +22,7 @@ import { customerAdminCountOf } from '@/lib/tenants/customer-admins';
 import { NoAdminWarning } from '@/components/tenants/no-admin';
 import { Section } from '@/components/ui/section';
 import { BackLink } from '@/components/ui/back-link';
+import { TenantKeyForm } from '@/components/integration/tenant-key-form';
 
 export const metadata: Metadata = { title: 'Tenant', description: 'A tenant, and lockbox access to its data.' };
 
@@ -96,6 +97,12 @@ export default async function TenantPage({ params, searchParams }: Props) {
             </>
           )}
         </section>
+      ) : null}
+
+      {actor.role === 'trust_admin' ? (
+        <Section id="integration" title="Your product’s key for this tenant" className="mt-8">
+          <TenantKeyForm slug={tenant.slug} externalKey={tenant.externalKey} />
+        </Section>
       ) : null}
 
       {requests ? (

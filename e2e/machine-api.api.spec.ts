@@ -1,0 +1,161 @@
+// The machine API for the vendor's systems, through HTTP: service accounts created by a trust
+// admin, the access decision answered from the grants the customer approves, and the OpenAPI
+// document checked by a standard validator. The spec runs its own server (port BASE + 18, a
+// fresh embedded database with the demo data) because it approves grants for bob, which the
+// shared server's lockbox specs must not see.
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { expect, test } from '@playwright/test';
+import { PORT } from '../playwright.config';
+import { type AppProcess, startApp } from './support/app-process';
+import { Client, json, signedIn } from './support/http-client';
+import { ACCOUNTS } from './helpers';
+
+const APP_PORT = PORT + 18;
+const DECISIONS = '/api/v1/lockbox/decisions';
+const ACME = 'acme-1001';
+
+let app: AppProcess;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  app = await startApp({ port: APP_PORT, env: { DEMO_SIGN_IN: '1' } });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+/** A program holding a service account's secret (its own address, so rate limits stay its own). */
+const service = (secret: string, address = '203.0.113.10') => new Client(app.url, '', { authorization: `Bearer ${secret}`, 'x-forwarded-for': address });
+
+async function createAccount(scopes: string[]) {
+  const alice = await signedIn(app.url, ACCOUNTS.alice);
+  const answer = await alice.post('/api/admin/service-accounts', { name: `Product ${Math.random().toString(36).slice(2, 8)}`, scopes });
+  expect(answer.status, answer.text).toBe(201);
+  expect(answer.headers.get('cache-control')).toContain('no-store');
+  return json<{ serviceAccount: { id: string; scopes: string[] }; secret: string }>(answer);
+}
+
+const decide = (client: Client, body: unknown) => client.post(DECISIONS, body);
+
+test('the OpenAPI document is valid OpenAPI 3.1 and describes the decision endpoint', async () => {
+  const answer = await new Client(app.url).get('/api/v1/openapi.json');
+  expect(answer.status).toBe(200);
+  const document = json<{ openapi: string; paths: Record<string, unknown> }>(answer);
+  expect(document.openapi).toMatch(/^3\.1\./);
+  await SwaggerParser.validate(structuredClone(document) as never);
+  expect(Object.keys(document.paths)).toContain('/lockbox/decisions');
+});
+
+test('only trust admins manage service accounts', async () => {
+  expect((await new Client(app.url).get('/api/admin/service-accounts')).status).toBe(401);
+  for (const who of ['bob', 'carol', 'grace'] as const) {
+    const client = await signedIn(app.url, ACCOUNTS[who]);
+    expect((await client.get('/api/admin/service-accounts')).status, who).toBe(403);
+    expect((await client.post('/api/admin/service-accounts', { name: 'x', scopes: ['lockbox:check'] })).status, who).toBe(403);
+  }
+  const alice = await signedIn(app.url, ACCOUNTS.alice);
+  const bad = await alice.post('/api/admin/service-accounts', { name: 'x', scopes: ['root'] });
+  expect(bad.status).toBe(400);
+  expect(json<{ error: { code: string } }>(bad).error.code).toBe('invalid_scopes');
+});
+
+test('a decision needs a live secret (401) holding lockbox:check (403), and valid input (400)', async () => {
+  const anonymous = new Client(app.url, '', { 'x-forwarded-for': '203.0.113.20' });
+  expect((await decide(anonymous, { tenant: ACME, staff: { email: ACCOUNTS.bob } })).status).toBe(401);
+  expect((await decide(service('tcs_not-a-secret', '203.0.113.20'), { tenant: ACME, staff: { email: ACCOUNTS.bob } })).status).toBe(401);
+  const feedOnly = await createAccount(['grants:read']);
+  const refused = await decide(service(feedOnly.secret), { tenant: ACME, staff: { email: ACCOUNTS.bob } });
+  expect(refused.status).toBe(403);
+  expect(json<{ error: { code: string } }>(refused).error.code).toBe('missing_scope');
+
+  const { secret } = await createAccount(['lockbox:check']);
+  const client = service(secret);
+  const cases: [unknown, number, string][] = [
+    [{}, 400, 'invalid_tenant'],
+    [{ tenant: ACME }, 400, 'invalid_staff'],
+    [{ tenant: ACME, staff: {} }, 400, 'invalid_staff'],
+    [{ tenant: ACME, staff: { email: 'not an address' } }, 400, 'invalid_staff'],
+    [{ tenant: ACME, staff: { email: ACCOUNTS.bob }, access: 'admin' }, 400, 'invalid_access'],
+    [{ tenant: ACME, staff: { email: ACCOUNTS.bob }, extra: 1 }, 400, 'invalid_request'],
+    [{ tenant: 'no-such-tenant', staff: { email: ACCOUNTS.bob } }, 404, 'unknown_tenant'],
+  ];
+  for (const [body, status, code] of cases) {
+    const answer = await decide(client, body);
+    expect(answer.status, JSON.stringify(body)).toBe(status);
+    expect(json<{ error: { code: string } }>(answer).error.code, JSON.stringify(body)).toBe(code);
+  }
+});
+
+test('bob may reach acme only while carol’s approval stands; erin’s tenant never', async () => {
+  const { secret, serviceAccount } = await createAccount(['lockbox:check']);
+  const client = service(secret);
+  const ask = async (tenant = ACME, access = 'read') =>
+    json<{ allowed: boolean; reason: string; grant: { id: string } | null }>(await decide(client, { tenant, staff: { email: ACCOUNTS.bob }, access }));
+
+  expect(await ask()).toMatchObject({ allowed: false, reason: 'no_grant', grant: null });
+  const bob = await signedIn(app.url, ACCOUNTS.bob);
+  const filed = await bob.post('/api/lockbox/requests', {
+    tenant: 'acme',
+    justification: 'Customer reports failed exports since Monday',
+    ticket: 'SUP-77',
+    durationMinutes: 60,
+    access: 'read',
+  });
+  expect(filed.status, filed.text).toBe(201);
+  const { id } = json<{ id: string }>(filed);
+  expect((await ask()).allowed).toBe(false);
+
+  const carol = await signedIn(app.url, ACCOUNTS.carol);
+  expect((await carol.post(`/api/lockbox/requests/${id}/approve`, { comment: 'go ahead' })).status).toBe(200);
+  expect(await ask()).toMatchObject({ allowed: true, reason: 'granted', grant: { id } });
+  expect(await ask(ACME, 'read_write')).toMatchObject({ allowed: false, reason: 'insufficient_access' });
+  expect(await ask('globex-1002')).toMatchObject({ allowed: false, reason: 'no_grant' });
+
+  expect((await carol.post(`/api/lockbox/requests/${id}/revoke`, { comment: 'done' })).status).toBe(200);
+  expect(await ask()).toMatchObject({ allowed: false, reason: 'no_grant' });
+
+  // carol sees the answers in acme's governance log, under the service account.
+  const events = json<{ events: { kind: string; payload: Record<string, unknown> }[] }>(
+    await carol.get('/api/governance/events?kind=integration.access_checked'),
+  );
+  expect(events.events.map((e) => [e.payload.allowed, e.payload.reason])).toEqual(
+    expect.arrayContaining([
+      [false, 'no_grant'],
+      [true, 'granted'],
+    ]),
+  );
+  expect(events.events.every((e) => e.payload.serviceAccount === serviceAccount.id)).toBe(true);
+});
+
+test('a rotated or revoked secret is refused at once', async () => {
+  const { secret, serviceAccount } = await createAccount(['lockbox:check']);
+  const body = { tenant: ACME, staff: { email: ACCOUNTS.bob } };
+  expect((await decide(service(secret), body)).status).toBe(200);
+  const alice = await signedIn(app.url, ACCOUNTS.alice);
+  const rotated = json<{ secret: string }>(await alice.post(`/api/admin/service-accounts/${serviceAccount.id}/rotate`));
+  expect((await decide(service(secret), body)).status).toBe(401);
+  expect((await decide(service(rotated.secret), body)).status).toBe(200);
+  expect((await alice.post(`/api/admin/service-accounts/${serviceAccount.id}/revoke`)).status).toBe(200);
+  expect((await decide(service(rotated.secret), body)).status).toBe(401);
+  const listed = json<{ serviceAccounts: { id: string; revokedAt: string | null; lastUsedAt: string | null }[] }>(
+    await alice.get('/api/admin/service-accounts'),
+  );
+  expect(listed.serviceAccounts.find((a) => a.id === serviceAccount.id)).toMatchObject({ revokedAt: expect.any(String), lastUsedAt: expect.any(String) });
+});
+
+test('a client address sending bad secrets is slowed down', async () => {
+  // Without TRUST_PROXY the server counts by the connection's own address (127.0.0.1), which
+  // the earlier tests' refused secrets already count against: at most 20 are answered 401.
+  const stranger = service(`tcs_${'x'.repeat(43)}`);
+  const answers = [];
+  for (let i = 0; i < 22; i++) answers.push(await decide(stranger, { tenant: ACME, staff: { email: ACCOUNTS.bob } }));
+  const statuses = answers.map((a) => a.status);
+  const first = statuses.indexOf(429);
+  expect(first, statuses.join(' ')).toBeGreaterThan(0);
+  expect(first).toBeLessThanOrEqual(20);
+  expect(statuses.slice(0, first).every((s) => s === 401) && statuses.slice(first).every((s) => s === 429), statuses.join(' ')).toBe(true);
+  expect(Number(answers[first].headers.get('retry-after'))).toBeGreaterThan(0);
+});
