@@ -127,7 +127,8 @@ export const EVENT_KINDS = {
   'integration.access_checked': {
     chain: 'tenant',
     actors: ['service'],
-    description: 'A vendor system asked whether a staff member may reach the tenant’s data now, and was answered; coalesced per system, staff member, access and answer.',
+    description:
+      'A vendor system asked whether a staff member may reach the tenant’s data now, and was answered; coalesced per system, staff member, access and answer.',
   },
 
   // Portal content and certifications (vendor chain, trust admins)

@@ -18,7 +18,11 @@ export async function tenantBySlug(db: DbHandle, actor: StaffActor, slug: string
   const [tenant] = await withActor(
     db,
     actor,
-    (tx) => tx.select({ id: tenants.id, slug: tenants.slug, legalName: tenants.legalName, externalKey: tenants.externalKey }).from(tenants).where(eq(tenants.slug, slug)),
+    (tx) =>
+      tx
+        .select({ id: tenants.id, slug: tenants.slug, legalName: tenants.legalName, externalKey: tenants.externalKey })
+        .from(tenants)
+        .where(eq(tenants.slug, slug)),
     { readOnly: true },
   );
   if (!tenant) throw noSuchTenant();
