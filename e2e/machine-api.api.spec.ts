@@ -4,6 +4,7 @@
 // fresh embedded database with the demo data) because it approves grants for bob, which the
 // shared server's lockbox specs must not see.
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { expect, test } from '@playwright/test';
 import { PORT } from '../playwright.config';
 import { type AppProcess, startApp } from './support/app-process';
@@ -46,7 +47,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes the decision endpo
   const document = json<{ openapi: string; paths: Record<string, unknown> }>(answer);
   expect(document.openapi).toMatch(/^3\.1\./);
   await SwaggerParser.validate(structuredClone(document) as never);
-  expect(Object.keys(document.paths)).toContain('/lockbox/decisions');
+  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/lockbox/decisions', '/lockbox/tokens', '/jwks.json']));
 });
 
 test('only trust admins manage service accounts', async () => {
@@ -114,8 +115,21 @@ test('bob may reach acme only while carol’s approval stands; erin’s tenant n
   expect(await ask(ACME, 'read_write')).toMatchObject({ allowed: false, reason: 'insufficient_access' });
   expect(await ask('globex-1002')).toMatchObject({ allowed: false, reason: 'no_grant' });
 
+  // A grant token, verified offline as the product's services do: the published keys, the
+  // issuer, the audience and the token type.
+  const issued = await client.post('/api/v1/lockbox/tokens', { tenant: ACME, staff: { email: ACCOUNTS.bob }, audience: 'invoices-api' });
+  expect(issued.status, issued.text).toBe(201);
+  const { token } = json<{ token: string }>(issued);
+  const keys = createRemoteJWKSet(new URL(`${app.url}/api/v1/jwks.json`));
+  const verify = (audience: string) => jwtVerify(token, keys, { issuer: app.url, audience, typ: 'lockbox-grant+jwt' });
+  expect((await verify('invoices-api')).payload).toMatchObject({ grant: id, tenant: ACME, access: 'read', email: ACCOUNTS.bob });
+  await expect(verify('another-api')).rejects.toThrow(/aud/);
+
   expect((await carol.post(`/api/lockbox/requests/${id}/revoke`, { comment: 'done' })).status).toBe(200);
   expect(await ask()).toMatchObject({ allowed: false, reason: 'no_grant' });
+  const refused = await client.post('/api/v1/lockbox/tokens', { tenant: ACME, staff: { email: ACCOUNTS.bob }, audience: 'invoices-api' });
+  expect(refused.status).toBe(403);
+  expect(json<{ error: { code: string } }>(refused).error.code).toBe('no_access');
 
   // carol sees the answers in acme's governance log, under the service account.
   const events = json<{ events: { kind: string; payload: Record<string, unknown> }[] }>(

@@ -175,6 +175,12 @@ export const EXPECTED_ACCESS: Table = {
   '/api/admin/service-accounts/[id]/revoke': { POST: trustAdmin({ destructive: 'revokes the service account' }) },
   '/api/admin/tenants/[slug]/external-key': { POST: trustAdmin({ note: 'an empty body is refused as invalid: nothing changes' }) },
   '/api/v1/openapi.json': { GET: open() },
+  '/api/v1/jwks.json': { GET: open() },
+  '/api/v1/lockbox/tokens': {
+    POST: rule([], {
+      note: 'service accounts only (a Bearer secret, no session): every session is refused 401; e2e/machine-api.api.spec.ts covers the secrets',
+    }),
+  },
   '/api/v1/lockbox/decisions': {
     POST: rule([], {
       note: 'service accounts only (a Bearer secret, no session): every session is refused 401; e2e/machine-api.api.spec.ts covers the secrets',

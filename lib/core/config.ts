@@ -35,6 +35,7 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  GRANT_TOKEN_SIGNING_KEY: z.string().min(1).optional(),
   FORWARDING_ALLOW_PRIVATE_TARGETS: flag.optional(),
   SERVICE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
@@ -70,6 +71,8 @@ export interface Config {
   mailFrom: string;
   /** Ed25519 private key (PKCS#8 PEM or JWK) for governance-log checkpoints; else generated (demo). */
   auditSigningKey: string | undefined;
+  /** Ed25519 private key that signs grant tokens for the vendor's systems. */
+  grantTokenSigningKey: string | undefined;
   /** SIEM forwarding may target http:// and private, loopback or link-local addresses (tests, development). */
   forwardingAllowPrivateTargets: boolean;
 }
@@ -110,6 +113,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoSignIn: e.DEMO_SIGN_IN ?? !workosConfigured,
     smtpUrl: e.SMTP_URL,
     auditSigningKey: e.AUDIT_SIGNING_KEY,
+    grantTokenSigningKey: e.GRANT_TOKEN_SIGNING_KEY,
     forwardingAllowPrivateTargets: e.FORWARDING_ALLOW_PRIVATE_TARGETS ?? false,
     mailFrom: e.MAIL_FROM ?? `Trust Center <no-reply@${new URL(e.APP_URL ?? `http://localhost:${e.PORT}`).hostname}>`,
   };

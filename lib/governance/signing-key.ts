@@ -18,8 +18,8 @@ export function jwkThumbprint(x: string): string {
   return createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`).digest('base64url');
 }
 
-/** Parses an Ed25519 private key given as PKCS#8 PEM or as a JWK; throws saying what is wrong. */
-export function parseSigningKey(text: string, source: SigningKey['source']): SigningKey {
+/** Parses an Ed25519 private key given as PKCS#8 PEM or as a JWK; throws saying what is wrong (naming `variable`). */
+export function parseSigningKey(text: string, source: SigningKey['source'], variable = 'AUDIT_SIGNING_KEY'): SigningKey {
   let privateKey: KeyObject;
   try {
     const trimmed = text.trim();
@@ -27,9 +27,9 @@ export function parseSigningKey(text: string, source: SigningKey['source']): Sig
       ? createPrivateKey({ key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey, format: 'jwk' })
       : createPrivateKey(trimmed);
   } catch {
-    throw new Error('AUDIT_SIGNING_KEY is not a private key in PKCS#8 PEM or JWK form');
+    throw new Error(`${variable} is not a private key in PKCS#8 PEM or JWK form`);
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('AUDIT_SIGNING_KEY must be an Ed25519 key');
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${variable} must be an Ed25519 key`);
   const { x } = createPublicKey(privateKey).export({ format: 'jwk' }) as { x: string };
   const kid = jwkThumbprint(x);
   return { privateKey, kid, source, publicJwk: { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' } };

@@ -43,6 +43,8 @@ export interface Decision {
   allowed: boolean;
   /** Why: `granted`, `no_grant`, `insufficient_access` (a read grant for a write), `unknown_staff`. */
   reason: 'granted' | 'no_grant' | 'insufficient_access' | 'unknown_staff';
+  /** The trust center's id for the staff member (the `sub` of grant tokens); null when unknown. */
+  staffId: string | null;
   /** The grant that answers, when one is active (also when it does not reach the access asked). */
   grant: Grant | null;
   checkedAt: string;
@@ -89,7 +91,7 @@ export async function decideAccess({ db, clock, actor }: Ctx<ServiceActor>, inpu
       : input.access === 'read_write' && grant.access !== 'read_write'
         ? 'insufficient_access'
         : 'granted';
-  const decision: Decision = { allowed: reason === 'granted', reason, grant, checkedAt: now.toISOString() };
+  const decision: Decision = { allowed: reason === 'granted', reason, staffId: row.staff_id, grant, checkedAt: now.toISOString() };
   await record({ db, clock, actor: { ...actor, tenantId: row.tenant_id } }, row.staff_id, input.access, decision, coalescer);
   return decision;
 }

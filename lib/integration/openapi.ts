@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decisionInput } from './decision';
+import { GRANT_TOKEN_TYPE, TOKEN_SECONDS, tokenInput } from './grant-tokens';
 import { SERVICE_SCOPES } from './scopes';
 
 const grant = z
@@ -15,8 +16,18 @@ const grant = z
 const decision = z.object({
   allowed: z.boolean().describe('Whether the staff member may reach the tenant’s data now with the access asked for.'),
   reason: z.enum(['granted', 'no_grant', 'insufficient_access', 'unknown_staff']),
+  staffId: z
+    .uuid()
+    .nullable()
+    .describe('The trust center’s id for the staff member (the `sub` of grant tokens); null when no active staff member has this name.'),
   grant: grant.nullable().describe('The grant that answers, when one is active (also when it gives read and read_write was asked).'),
   checkedAt: z.iso.datetime(),
+});
+
+const grantToken = z.object({
+  token: z.string().describe(`A JWT (typ \`${GRANT_TOKEN_TYPE}\`, alg EdDSA) to verify offline against /api/v1/jwks.json.`),
+  expiresAt: z.iso.datetime().describe(`At most ${TOKEN_SECONDS} s after it was issued, and never past the grant’s end.`),
+  grant,
 });
 
 const error = z.object({
@@ -65,6 +76,38 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/lockbox/tokens': {
+        post: {
+          operationId: 'issueGrantToken',
+          summary: 'A short-lived signed token for an access the decision allows',
+          description: `Decides as /lockbox/decisions does (and records the decision), then signs a JWT with Ed25519 that the product’s services verify offline: header \`typ\` is \`${GRANT_TOKEN_TYPE}\` and \`kid\` names a key of /jwks.json; claims \`iss\` (this trust center’s origin), \`aud\` (the audience asked for), \`sub\` (the staff member’s id), \`email\` or \`directory_user_id\`, \`tenant\` (the tenant’s key), \`access\`, \`grant\`, \`grant_kind\`, \`jti\`, \`iat\`, \`nbf\` and \`exp\` (at most ${TOKEN_SECONDS} s, never past the grant’s end). Needs the \`lockbox:check\` scope.`,
+          tags: ['Lockbox'],
+          'x-required-scope': 'lockbox:check',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/TokenRequest' } } } },
+          responses: {
+            '201': { description: 'The token.', content: { 'application/json': { schema: { $ref: '#/components/schemas/GrantToken' } } } },
+            '400': errorResponse('The request is not valid; `error.code` names the field.'),
+            '401': errorResponse('No live service account secret.'),
+            '403': errorResponse('The service account does not hold `lockbox:check` (`missing_scope`), or no active grant allows the access (`no_access`).'),
+            '404': errorResponse('No tenant has this key (`unknown_tenant`).'),
+            '429': errorResponse('Too many requests; try again after Retry-After seconds.'),
+          },
+        },
+      },
+      '/jwks.json': {
+        get: {
+          operationId: 'grantTokenKeys',
+          summary: 'The public keys that verify grant tokens',
+          tags: ['Lockbox'],
+          security: [],
+          responses: {
+            '200': {
+              description: 'A JWK set (RFC 7517) of Ed25519 keys; cache it for at most five minutes.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/JwkSet' } } },
+            },
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -81,6 +124,29 @@ export function openApiDocument(serverUrl: string) {
           ...json(decisionInput, 'input'),
           description:
             'The tenant by the key your product knows it by (set on the tenant’s page in the staff console), the staff member by exactly one of `email` and `directoryUserId`, and the access the action needs.',
+        },
+        TokenRequest: { ...json(tokenInput, 'input'), description: 'As a decision request, with the audience: the service that will verify the token.' },
+        GrantToken: json(grantToken),
+        JwkSet: {
+          type: 'object',
+          required: ['keys'],
+          properties: {
+            keys: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['kty', 'crv', 'x', 'kid'],
+                properties: {
+                  kty: { const: 'OKP' },
+                  crv: { const: 'Ed25519' },
+                  x: { type: 'string' },
+                  kid: { type: 'string' },
+                  alg: { const: 'EdDSA' },
+                  use: { const: 'sig' },
+                },
+              },
+            },
+          },
         },
         Decision: json(decision),
         Grant: json(grant),

@@ -21,6 +21,7 @@ export type SigningKeyFacts =
 export interface SecretFacts {
   sessionSecret: SessionSecretFacts;
   signingKey: SigningKeyFacts;
+  grantTokenKey: SigningKeyFacts;
 }
 
 function secretFile(dataDir: string, name: string): SecretFile {
@@ -40,25 +41,30 @@ export function gatherSecretFacts(cfg: Config): SecretFacts {
   const sessionSecret: SessionSecretFacts = cfg.sessionSecret
     ? { source: 'env', distinctCharacters: new Set(cfg.sessionSecret).size }
     : { source: 'generated', file: secretFile(cfg.dataDir, 'session-secret') };
-  let signingKey: SigningKeyFacts;
-  if (cfg.auditSigningKey) {
+  const signingKey = keyFacts(cfg.auditSigningKey, cfg.dataDir, 'audit-signing-key.pem', 'AUDIT_SIGNING_KEY');
+  const grantTokenKey = keyFacts(cfg.grantTokenSigningKey, cfg.dataDir, 'grant-token-key.pem', 'GRANT_TOKEN_SIGNING_KEY');
+  return { sessionSecret, signingKey, grantTokenKey };
+}
+
+/** An Ed25519 key given in `variable`, or the one the app generates as `fileName` under DATA_DIR. */
+function keyFacts(given: string | undefined, dataDir: string, fileName: string, variable: string): SigningKeyFacts {
+  if (given) {
     try {
-      signingKey = { source: 'env', kid: parseSigningKey(cfg.auditSigningKey, 'env').kid };
+      return { source: 'env', kid: parseSigningKey(given, 'env', variable).kid };
     } catch (error) {
-      signingKey = { source: 'env', problem: error instanceof Error ? error.message : String(error) };
-    }
-  } else {
-    const file = secretFile(cfg.dataDir, 'audit-signing-key.pem');
-    signingKey = { source: 'generated', file, kid: null };
-    if (file.exists) {
-      try {
-        signingKey.kid = parseSigningKey(fs.readFileSync(file.path, 'utf8'), 'generated').kid;
-      } catch (error) {
-        signingKey.problem = error instanceof Error ? error.message : String(error);
-      }
+      return { source: 'env', problem: error instanceof Error ? error.message : String(error) };
     }
   }
-  return { sessionSecret, signingKey };
+  const file = secretFile(dataDir, fileName);
+  const facts: SigningKeyFacts = { source: 'generated', file, kid: null };
+  if (file.exists) {
+    try {
+      facts.kid = parseSigningKey(fs.readFileSync(file.path, 'utf8'), 'generated', variable).kid;
+    } catch (error) {
+      facts.problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return facts;
 }
 
 const kept = (file: SecretFile, what: string) =>
@@ -134,8 +140,33 @@ function signingKeyFindings(facts: SigningKeyFacts, posture: Posture): Finding[]
   ];
 }
 
+function grantTokenKeyFindings(facts: SigningKeyFacts, posture: Posture): Finding[] {
+  if (facts.source === 'env' && !('problem' in facts)) return [];
+  if ('problem' in facts && facts.problem) {
+    return [
+      {
+        id: 'config/grant-token-key-invalid',
+        severity: 'high',
+        title: 'The key that signs grant tokens is unusable',
+        found: `${facts.problem}: /api/v1/lockbox/tokens and /api/v1/jwks.json fail.`,
+        fix: 'Set GRANT_TOKEN_SIGNING_KEY to an Ed25519 private key in PKCS#8 PEM or JWK form (openssl genpkey -algorithm ed25519).',
+      },
+    ];
+  }
+  if (facts.source !== 'generated') return [];
+  return [
+    {
+      id: 'config/grant-token-key-generated',
+      severity: inProduction(posture, 'high', 'low'),
+      title: 'GRANT_TOKEN_SIGNING_KEY is not given: grant tokens are signed with a generated key',
+      found: `GRANT_TOKEN_SIGNING_KEY is not set, so ${kept(facts.file, 'an Ed25519 key')}. Each instance with a DATA_DIR of its own signs with a key the others do not publish, so your services refuse its tokens.`,
+      fix: 'Generate a key (openssl genpkey -algorithm ed25519) and give it as GRANT_TOKEN_SIGNING_KEY, the same on every instance, from your secret store.',
+    },
+  ];
+}
+
 function fileModeFindings(facts: SecretFacts): Finding[] {
-  const files = [facts.sessionSecret, facts.signingKey].flatMap((f) => (f.source === 'generated' ? [f.file] : []));
+  const files = [facts.sessionSecret, facts.signingKey, facts.grantTokenKey].flatMap((f) => (f.source === 'generated' ? [f.file] : []));
   return files
     .filter((file) => file.mode !== null && (file.mode & 0o077) !== 0)
     .map((file) => ({
@@ -149,5 +180,10 @@ function fileModeFindings(facts: SecretFacts): Finding[] {
 }
 
 export function secretFindings(facts: SecretFacts, posture: Posture): Finding[] {
-  return [...sessionSecretFindings(facts.sessionSecret, posture), ...signingKeyFindings(facts.signingKey, posture), ...fileModeFindings(facts)];
+  return [
+    ...sessionSecretFindings(facts.sessionSecret, posture),
+    ...signingKeyFindings(facts.signingKey, posture),
+    ...grantTokenKeyFindings(facts.grantTokenKey, posture),
+    ...fileModeFindings(facts),
+  ];
 }

@@ -30,6 +30,7 @@ const hardened = (dataDir: string, databaseUrl?: string): Record<string, string>
   DATA_DIR: dataDir,
   SESSION_SECRET: randomBytes(48).toString('base64'),
   AUDIT_SIGNING_KEY: pem(),
+  GRANT_TOKEN_SIGNING_KEY: pem(),
   APP_URL: 'https://trust.example.com',
   WORKOS_API_KEY: 'sk_test_audit',
   WORKOS_CLIENT_ID: 'client_audit',
@@ -135,10 +136,11 @@ describeEachDatabase('trust security audit', (t) => {
   });
 
   it('counts generated secrets and a superuser connection as high once demo sign-in is off', async () => {
-    const { SESSION_SECRET: _s, AUDIT_SIGNING_KEY: _k, ...env } = hardenedEnv();
+    const { SESSION_SECRET: _s, AUDIT_SIGNING_KEY: _k, GRANT_TOKEN_SIGNING_KEY: _g, ...env } = hardenedEnv();
     const report = await audit(env);
     expect(find(report.findings, 'config/session-secret-generated')?.severity).toBe('high');
     expect(find(report.findings, 'config/signing-key-generated')?.severity).toBe('high');
+    expect(find(report.findings, 'config/grant-token-key-generated')?.severity).toBe('high');
     if (t().backend === 'postgres') {
       const superuser = await audit({ ...hardenedEnv(), DATABASE_URL: superuserUrl(t()) }, t().db);
       expect(find(superuser.findings, 'db/connection-privileged')).toMatchObject({ severity: 'high', title: expect.stringContaining('a superuser') });
@@ -353,6 +355,12 @@ describe('trust security audit without a database', () => {
       const findings = secretFindings(gatherSecretFacts(cfg), { production: true });
       expect(find(findings, 'config/secret-file-readable', path.join(dir, 'session-secret'))?.severity).toBe('medium');
       expect(find(findings, 'config/signing-key-invalid')?.severity).toBe('high');
+      expect(find(findings, 'config/grant-token-key-generated')?.severity).toBe('high');
+      const given = secretFindings(gatherSecretFacts(loadConfig({ DATA_DIR: dir, GRANT_TOKEN_SIGNING_KEY: 'not a key' })), { production: true });
+      expect(find(given, 'config/grant-token-key-invalid')?.severity).toBe('high');
+      const good = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+      const fine = secretFindings(gatherSecretFacts(loadConfig({ DATA_DIR: dir, GRANT_TOKEN_SIGNING_KEY: good })), { production: true });
+      expect(fine.filter((f) => f.id.startsWith('config/grant-token-key'))).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,13 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createLocalJWKSet, decodeProtectedHeader, exportJWK, jwtVerify } from 'jose';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffActor } from '@/lib/core/actor';
 import { invokeBreakGlass } from '@/lib/break-glass/sessions';
 import { EventCoalescer } from '@/lib/governance/coalesce';
 import { authenticateService } from '@/lib/integration/authenticate';
 import { decideAccess, decisionInput } from '@/lib/integration/decision';
+import { GRANT_TOKEN_TYPE, grantTokenKeys, issueGrantToken, tokenInput, tokenIssuer } from '@/lib/integration/grant-tokens';
 import { createServiceAccount, listServiceAccounts, revokeServiceAccount, rotateServiceAccount } from '@/lib/integration/service-accounts';
 import { setTenantKey } from '@/lib/integration/tenant-key';
 import { approveRequest, revokeGrant } from '@/lib/lockbox/decisions';
@@ -212,5 +215,63 @@ describeEachDatabase('the access decision', (t) => {
     ]) {
       expect(decisionInput.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+
+  describe('grant tokens', () => {
+    const issue = (audience = 'billing-api', access: 'read' | 'read_write' = 'read') =>
+      issueGrantToken(
+        { db: t().db, clock, actor: service },
+        tokenInput.parse({ tenant: `cust-${w.acme.id}`, staff: { email: w.bob.email }, access, audience }),
+      );
+    const verify = (token: string, options: { audience?: string; at?: Date; keys?: ReturnType<typeof grantTokenKeys> } = {}) =>
+      jwtVerify(token, createLocalJWKSet(options.keys ?? grantTokenKeys()), {
+        issuer: tokenIssuer(),
+        audience: options.audience ?? 'billing-api',
+        typ: GRANT_TOKEN_TYPE,
+        currentDate: options.at ?? clock.now(),
+      });
+
+    it('signs a token the product verifies offline, for at most 60 s, naming the grant, the staff member and the tenant', async () => {
+      expect(await outcome(issue())).toBe('403 no_access');
+      const id = await grant('read');
+      const { token, expiresAt, grant: g } = await issue();
+      expect(g.id).toBe(id);
+      expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'EdDSA', typ: GRANT_TOKEN_TYPE, kid: grantTokenKeys().keys[0].kid });
+      const { payload } = await verify(token);
+      expect(payload).toMatchObject({
+        sub: w.bob.userId,
+        email: w.bob.email.toLowerCase(),
+        tenant: `cust-${w.acme.id}`,
+        access: 'read',
+        grant: id,
+        grant_kind: 'lockbox',
+      });
+      expect(payload.exp! - payload.iat!).toBe(60);
+      expect(new Date(expiresAt).getTime()).toBe(payload.exp! * 1000);
+
+      expect(await outcome(verify(token, { audience: 'another-api' }))).toMatch(/claim/);
+      expect(await outcome(verify(token, { at: new Date(payload.exp! * 1000 + 1000) }))).toMatch(/exp/);
+      const stranger = { keys: [{ ...(await exportJWK(generateKeyPairSync('ed25519').publicKey)), kid: grantTokenKeys().keys[0].kid, alg: 'EdDSA' }] };
+      expect(await outcome(verify(token, { keys: stranger as never }))).toMatch(/signature/);
+      expect(await outcome(issue('billing-api', 'read_write'))).toBe('403 no_access');
+    });
+
+    it('never lets a token outlive its grant, and issues none once the grant is revoked', async () => {
+      const id = await grant('read');
+      clock.advance(HOUR - 20_000);
+      const { token } = await issue();
+      const { payload } = await verify(token);
+      const [row] = await adminRows<{ grant_ends_at: Date }>(t(), 'select grant_ends_at from lockbox_requests where id = $1', [id]);
+      expect(payload.exp! * 1000).toBe(Math.floor(new Date(row.grant_ends_at).getTime() / 1000) * 1000);
+      expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(20);
+      await revokeGrant({ db: t().db, clock, actor: w.carol }, id, { comment: 'done' });
+      expect(await outcome(issue())).toBe('403 no_access');
+    });
+
+    it('refuses a bad audience', () => {
+      for (const audience of ['', ' ', 'a b', 'x'.repeat(201)]) {
+        expect(tokenInput.safeParse({ tenant: 'k', staff: { email: 'a@b.co' }, audience }).success, audience).toBe(false);
+      }
+    });
   });
 });
