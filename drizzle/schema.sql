@@ -318,6 +318,27 @@ END $$;
 ALTER FUNCTION public.assert_mapping_keeps_customer_admin() OWNER TO trust_owner;
 
 --
+-- Name: break_glass_sessions_feed(); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.break_glass_sessions_feed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM record_grant_change(NEW.tenant_id, 'break_glass', NEW.id, 'opened', NEW.invoked_by, 'read_write', NEW.started_at, NEW.ends_at);
+  ELSIF (OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL)
+     OR (OLD.closed_at IS NULL AND NEW.closed_at IS NOT NULL AND OLD.ended_at IS NULL AND NEW.ended_at IS NULL) THEN
+    PERFORM record_grant_change(NEW.tenant_id, 'break_glass', NEW.id, 'ended', NEW.invoked_by, 'read_write', NEW.started_at,
+      least(NEW.ends_at, coalesce(NEW.ended_at, NEW.ends_at)));
+  END IF;
+  RETURN NULL;
+END $$;
+
+ALTER FUNCTION public.break_glass_sessions_feed() OWNER TO trust_owner;
+
+--
 -- Name: break_glass_sessions_guard(); Type: FUNCTION; Schema: public; Owner: trust_owner
 --
 
@@ -723,6 +744,31 @@ END $$;
 ALTER FUNCTION public.lockbox_approvals_guard() OWNER TO trust_owner;
 
 --
+-- Name: lockbox_requests_feed(); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.lockbox_requests_feed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+BEGIN
+  IF NEW.status IS NOT DISTINCT FROM OLD.status THEN
+    RETURN NULL;
+  END IF;
+  IF NEW.status = 'approved' THEN
+    PERFORM record_grant_change(NEW.tenant_id, 'lockbox', NEW.id, 'approved', NEW.requested_by, NEW.access, NEW.grant_starts_at, NEW.grant_ends_at);
+  ELSIF NEW.status = 'revoked' AND OLD.status = 'approved' THEN
+    PERFORM record_grant_change(NEW.tenant_id, 'lockbox', NEW.id, 'revoked', NEW.requested_by, NEW.access, NEW.grant_starts_at,
+      least(NEW.grant_ends_at, coalesce(NEW.revoked_at, app_now())));
+  ELSIF NEW.status = 'expired' AND OLD.status = 'approved' THEN
+    PERFORM record_grant_change(NEW.tenant_id, 'lockbox', NEW.id, 'expired', NEW.requested_by, NEW.access, NEW.grant_starts_at, NEW.grant_ends_at);
+  END IF;
+  RETURN NULL;
+END $$;
+
+ALTER FUNCTION public.lockbox_requests_feed() OWNER TO trust_owner;
+
+--
 -- Name: lockbox_requests_guard(); Type: FUNCTION; Schema: public; Owner: trust_owner
 --
 
@@ -977,6 +1023,24 @@ END $$;
 ALTER FUNCTION public.record_governance_checkpoint(p_tenant uuid, p_seq bigint, p_time text, p_kid text, p_signature text) OWNER TO trust_owner;
 
 --
+-- Name: record_grant_change(uuid, text, uuid, text, uuid, text, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.record_grant_change(p_tenant uuid, p_kind text, p_grant uuid, p_change text, p_staff uuid, p_access text, p_starts timestamp with time zone, p_ends timestamp with time zone) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+DECLARE
+  next_seq bigint;
+BEGIN
+  UPDATE grant_feed_head SET seq = seq + 1 RETURNING seq INTO next_seq;
+  INSERT INTO grant_changes (seq, tenant_id, grant_kind, grant_id, change, staff_id, access, starts_at, ends_at, occurred_at)
+  VALUES (next_seq, p_tenant, p_kind, p_grant, p_change, p_staff, p_access, p_starts, p_ends, app_now());
+END $$;
+
+ALTER FUNCTION public.record_grant_change(p_tenant uuid, p_kind text, p_grant uuid, p_change text, p_staff uuid, p_access text, p_starts timestamp with time zone, p_ends timestamp with time zone) OWNER TO trust_owner;
+
+--
 -- Name: service_account_for_secret(text); Type: FUNCTION; Schema: public; Owner: trust_owner
 --
 
@@ -995,6 +1059,26 @@ BEGIN
 END $$;
 
 ALTER FUNCTION public.service_account_for_secret(p_hash text) OWNER TO trust_owner;
+
+--
+-- Name: service_grant_changes(bigint, integer); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.service_grant_changes(p_after bigint, p_limit integer) RETURNS TABLE(seq bigint, change text, grant_kind text, grant_id uuid, access text, starts_at timestamp with time zone, ends_at timestamp with time zone, occurred_at timestamp with time zone, tenant_key text, staff_id uuid, staff_email text, staff_directory_user_id text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  SELECT c.seq, c.change, c.grant_kind, c.grant_id, c.access, c.starts_at, c.ends_at, c.occurred_at,
+    t.external_key, u.id, u.email, u.directory_user_id
+  FROM grant_changes c
+  JOIN tenants t ON t.id = c.tenant_id
+  JOIN users u ON u.id = c.staff_id
+  WHERE c.seq > p_after AND app_service_can('grants:read')
+  ORDER BY c.seq
+  LIMIT least(greatest(p_limit, 1), 1000)
+$$;
+
+ALTER FUNCTION public.service_grant_changes(p_after bigint, p_limit integer) OWNER TO trust_owner;
 
 --
 -- Name: service_staff_access(text, text, text); Type: FUNCTION; Schema: public; Owner: trust_owner
@@ -1530,6 +1614,44 @@ CREATE TABLE public.governance_signing_keys (
 ALTER TABLE ONLY public.governance_signing_keys FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.governance_signing_keys OWNER TO trust_owner;
+
+--
+-- Name: grant_changes; Type: TABLE; Schema: public; Owner: trust_owner
+--
+
+CREATE TABLE public.grant_changes (
+    seq bigint NOT NULL,
+    tenant_id uuid NOT NULL,
+    grant_kind text NOT NULL,
+    grant_id uuid NOT NULL,
+    change text NOT NULL,
+    staff_id uuid NOT NULL,
+    access text NOT NULL,
+    starts_at timestamp with time zone NOT NULL,
+    ends_at timestamp with time zone NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    CONSTRAINT grant_changes_access_check CHECK ((access = ANY (ARRAY['read'::text, 'read_write'::text]))),
+    CONSTRAINT grant_changes_change_check CHECK ((change = ANY (ARRAY['approved'::text, 'revoked'::text, 'expired'::text, 'opened'::text, 'ended'::text]))),
+    CONSTRAINT grant_changes_grant_kind_check CHECK ((grant_kind = ANY (ARRAY['lockbox'::text, 'break_glass'::text])))
+);
+
+ALTER TABLE ONLY public.grant_changes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.grant_changes OWNER TO trust_owner;
+
+--
+-- Name: grant_feed_head; Type: TABLE; Schema: public; Owner: trust_owner
+--
+
+CREATE TABLE public.grant_feed_head (
+    one boolean DEFAULT true NOT NULL,
+    seq bigint NOT NULL,
+    CONSTRAINT grant_feed_head_one_check CHECK (one)
+);
+
+ALTER TABLE ONLY public.grant_feed_head FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.grant_feed_head OWNER TO trust_owner;
 
 --
 -- Name: group_role_mappings; Type: TABLE; Schema: public; Owner: trust_owner
@@ -2370,6 +2492,20 @@ ALTER TABLE ONLY public.governance_signing_keys
     ADD CONSTRAINT governance_signing_keys_pkey PRIMARY KEY (kid);
 
 --
+-- Name: grant_changes grant_changes_pkey; Type: CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.grant_changes
+    ADD CONSTRAINT grant_changes_pkey PRIMARY KEY (seq);
+
+--
+-- Name: grant_feed_head grant_feed_head_pkey; Type: CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.grant_feed_head
+    ADD CONSTRAINT grant_feed_head_pkey PRIMARY KEY (one);
+
+--
 -- Name: group_role_mappings group_role_mappings_pkey; Type: CONSTRAINT; Schema: public; Owner: trust_owner
 --
 
@@ -2784,6 +2920,12 @@ CREATE UNIQUE INDEX governance_events_chain_seq ON public.governance_events USIN
 CREATE INDEX governance_events_kind_idx ON public.governance_events USING btree (tenant_id, kind);
 
 --
+-- Name: grant_changes_grant; Type: INDEX; Schema: public; Owner: trust_owner
+--
+
+CREATE INDEX grant_changes_grant ON public.grant_changes USING btree (grant_id);
+
+--
 -- Name: group_role_mappings_key; Type: INDEX; Schema: public; Owner: trust_owner
 --
 
@@ -2898,6 +3040,12 @@ CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email);
 CREATE INDEX users_tenant_id_idx ON public.users USING btree (tenant_id);
 
 --
+-- Name: break_glass_sessions break_glass_sessions_feed; Type: TRIGGER; Schema: public; Owner: trust_owner
+--
+
+CREATE TRIGGER break_glass_sessions_feed AFTER INSERT OR UPDATE OF ended_at, closed_at ON public.break_glass_sessions FOR EACH ROW EXECUTE FUNCTION public.break_glass_sessions_feed();
+
+--
 -- Name: break_glass_sessions break_glass_sessions_guard; Type: TRIGGER; Schema: public; Owner: trust_owner
 --
 
@@ -2932,6 +3080,12 @@ CREATE CONSTRAINT TRIGGER governance_events_seal AFTER INSERT ON public.governan
 --
 
 CREATE TRIGGER lockbox_approvals_guard BEFORE INSERT ON public.lockbox_approvals FOR EACH ROW EXECUTE FUNCTION public.lockbox_approvals_guard();
+
+--
+-- Name: lockbox_requests lockbox_requests_feed; Type: TRIGGER; Schema: public; Owner: trust_owner
+--
+
+CREATE TRIGGER lockbox_requests_feed AFTER UPDATE OF status ON public.lockbox_requests FOR EACH ROW EXECUTE FUNCTION public.lockbox_requests_feed();
 
 --
 -- Name: lockbox_requests lockbox_requests_guard; Type: TRIGGER; Schema: public; Owner: trust_owner
@@ -3211,6 +3365,20 @@ ALTER TABLE ONLY public.forwarding_endpoints
 
 ALTER TABLE ONLY public.governance_checkpoints
     ADD CONSTRAINT governance_checkpoints_kid_fkey FOREIGN KEY (kid) REFERENCES public.governance_signing_keys(kid);
+
+--
+-- Name: grant_changes grant_changes_staff_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.grant_changes
+    ADD CONSTRAINT grant_changes_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+--
+-- Name: grant_changes grant_changes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.grant_changes
+    ADD CONSTRAINT grant_changes_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
 
 --
 -- Name: group_role_mappings group_role_mappings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
@@ -4010,6 +4178,36 @@ CREATE POLICY governance_signing_keys_signer_read ON public.governance_signing_k
 --
 
 CREATE POLICY governance_signing_keys_signer_register ON public.governance_signing_keys FOR INSERT TO trust_signer WITH CHECK (true);
+
+--
+-- Name: grant_changes; Type: ROW SECURITY; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE public.grant_changes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: grant_changes grant_changes_owner; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY grant_changes_owner ON public.grant_changes TO trust_owner USING (true) WITH CHECK (true);
+
+--
+-- Name: grant_changes grant_changes_tenant; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY grant_changes_tenant ON public.grant_changes FOR SELECT TO trust_app USING (((public.app_actor_kind() = 'customer'::text) AND (tenant_id = public.app_tenant_id())));
+
+--
+-- Name: grant_feed_head; Type: ROW SECURITY; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE public.grant_feed_head ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: grant_feed_head grant_feed_head_owner; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY grant_feed_head_owner ON public.grant_feed_head TO trust_owner USING (true) WITH CHECK (true);
 
 --
 -- Name: group_role_mappings; Type: ROW SECURITY; Schema: public; Owner: trust_owner
@@ -4835,11 +5033,24 @@ REVOKE ALL ON FUNCTION public.record_governance_checkpoint(p_tenant uuid, p_seq 
 GRANT ALL ON FUNCTION public.record_governance_checkpoint(p_tenant uuid, p_seq bigint, p_time text, p_kid text, p_signature text) TO trust_signer;
 
 --
+-- Name: FUNCTION record_grant_change(p_tenant uuid, p_kind text, p_grant uuid, p_change text, p_staff uuid, p_access text, p_starts timestamp with time zone, p_ends timestamp with time zone); Type: ACL; Schema: public; Owner: trust_owner
+--
+
+REVOKE ALL ON FUNCTION public.record_grant_change(p_tenant uuid, p_kind text, p_grant uuid, p_change text, p_staff uuid, p_access text, p_starts timestamp with time zone, p_ends timestamp with time zone) FROM PUBLIC;
+
+--
 -- Name: FUNCTION service_account_for_secret(p_hash text); Type: ACL; Schema: public; Owner: trust_owner
 --
 
 REVOKE ALL ON FUNCTION public.service_account_for_secret(p_hash text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.service_account_for_secret(p_hash text) TO trust_app;
+
+--
+-- Name: FUNCTION service_grant_changes(p_after bigint, p_limit integer); Type: ACL; Schema: public; Owner: trust_owner
+--
+
+REVOKE ALL ON FUNCTION public.service_grant_changes(p_after bigint, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.service_grant_changes(p_after bigint, p_limit integer) TO trust_app;
 
 --
 -- Name: FUNCTION service_staff_access(p_tenant_key text, p_email text, p_directory_user_id text); Type: ACL; Schema: public; Owner: trust_owner
@@ -5126,6 +5337,12 @@ GRANT SELECT ON TABLE public.governance_event_kinds TO trust_app;
 
 GRANT SELECT ON TABLE public.governance_signing_keys TO trust_app;
 GRANT SELECT,INSERT ON TABLE public.governance_signing_keys TO trust_signer;
+
+--
+-- Name: TABLE grant_changes; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT SELECT ON TABLE public.grant_changes TO trust_app;
 
 --
 -- Name: TABLE group_role_mappings; Type: ACL; Schema: public; Owner: trust_owner

@@ -47,7 +47,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes the decision endpo
   const document = json<{ openapi: string; paths: Record<string, unknown> }>(answer);
   expect(document.openapi).toMatch(/^3\.1\./);
   await SwaggerParser.validate(structuredClone(document) as never);
-  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/lockbox/decisions', '/lockbox/tokens', '/jwks.json']));
+  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/lockbox/decisions', '/lockbox/tokens', '/grants/changes', '/jwks.json']));
 });
 
 test('only trust admins manage service accounts', async () => {
@@ -142,6 +142,44 @@ test('bob may reach acme only while carol’s approval stands; erin’s tenant n
     ]),
   );
   expect(events.events.every((e) => e.payload.serviceAccount === serviceAccount.id)).toBe(true);
+});
+
+test('the grant feed carries carol’s approval and, within 2 s, her revocation to a waiting consumer', async () => {
+  const { secret } = await createAccount(['grants:read']);
+  const feed = service(secret);
+  type Feed = { changes: { change: string; grant: { id: string }; tenant: string | null; staff: { email: string } }[]; cursor: string };
+  let cursor = '0';
+  for (;;) {
+    const page = json<Feed>(await feed.get(`/api/v1/grants/changes?after=${cursor}&limit=1000`));
+    if (!page.changes.length) break;
+    cursor = page.cursor;
+  }
+  expect((await feed.get('/api/v1/grants/changes?after=x')).status).toBe(400);
+  expect((await service(secret).post(DECISIONS, { tenant: ACME, staff: { email: ACCOUNTS.bob } })).status).toBe(403);
+
+  const bob = await signedIn(app.url, ACCOUNTS.bob);
+  const carol = await signedIn(app.url, ACCOUNTS.carol);
+  const filed = await bob.post('/api/lockbox/requests', {
+    tenant: 'acme',
+    justification: 'Customer reports a broken invoice export',
+    ticket: 'SUP-78',
+    durationMinutes: 60,
+    access: 'read',
+  });
+  const { id } = json<{ id: string }>(filed);
+  expect((await carol.post(`/api/lockbox/requests/${id}/approve`, { comment: 'ok' })).status).toBe(200);
+  const approved = json<Feed>(await feed.get(`/api/v1/grants/changes?after=${cursor}&wait=5`));
+  expect(approved.changes.map((c) => [c.change, c.grant.id, c.tenant, c.staff.email])).toEqual([['approved', id, ACME, ACCOUNTS.bob]]);
+
+  const waiting = feed.get(`/api/v1/grants/changes?after=${approved.cursor}&wait=10`);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const revoked = await carol.post(`/api/lockbox/requests/${id}/revoke`, { comment: 'done' });
+  const revokedAt = Date.now();
+  expect(revoked.status).toBe(200);
+  const answer = await waiting;
+  const delay = Date.now() - revokedAt;
+  expect(json<Feed>(answer).changes.map((c) => [c.change, c.grant.id])).toEqual([['revoked', id]]);
+  expect(delay, 'revocation to the waiting consumer').toBeLessThan(2000);
 });
 
 test('a rotated or revoked secret is refused at once', async () => {

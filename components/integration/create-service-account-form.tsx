@@ -1,45 +1,22 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { SecretField } from '@/components/ui/secret-field';
-
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'created'; name: string; secret: string };
+import { useOneTimeSecret } from '@/components/ui/use-one-time-secret';
 
 /**
  * Creates a service account through the JSON API and shows its secret, which the server returns
- * this once; the list is then refreshed. The secret lives only in this component's state.
+ * this once; the list is then refreshed.
  */
 export function CreateServiceAccountForm({ scopes }: { scopes: Record<string, string> }) {
-  const router = useRouter();
-  const [state, setState] = useState<State>({ kind: 'idle' });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const fields = new FormData(form);
-    setState({ kind: 'busy' });
-    try {
-      const response = await fetch('/api/admin/service-accounts', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ name: fields.get('name'), scopes: fields.getAll('scopes') }),
-      });
-      const answer = (await response.json().catch(() => null)) as { secret?: string; serviceAccount?: { name: string }; error?: { message?: string } } | null;
-      if (response.status !== 201 || !answer?.secret || !answer.serviceAccount) {
-        setState({ kind: 'error', message: answer?.error?.message ?? 'The account could not be created. Try again.' });
-        return;
-      }
-      form.reset();
-      setState({ kind: 'created', name: answer.serviceAccount.name, secret: answer.secret });
-      router.refresh();
-    } catch {
-      setState({ kind: 'error', message: 'The server could not be reached. Try again.' });
-    }
-  }
+  const { state, submit } = useOneTimeSecret(
+    '/api/admin/service-accounts',
+    (fields) => ({ name: fields.get('name'), scopes: fields.getAll('scopes') }),
+    (answer) => (answer.serviceAccount as { name?: string } | undefined)?.name,
+    'The account could not be created. Try again.',
+  );
 
   return (
     <div className="grid gap-4">

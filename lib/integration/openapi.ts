@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decisionInput } from './decision';
 import { GRANT_TOKEN_TYPE, TOKEN_SECONDS, tokenInput } from './grant-tokens';
+import { feedQuery, MAX_WAIT_SECONDS, POLL_MS } from './grant-feed';
 import { SERVICE_SCOPES } from './scopes';
 
 const grant = z
@@ -30,6 +31,20 @@ const grantToken = z.object({
   grant,
 });
 
+const grantChange = z.object({
+  cursor: z.string().describe('Resume after this change with `after=<cursor>`.'),
+  change: z.enum(['approved', 'revoked', 'expired', 'opened', 'ended']).describe('`opened` and `ended` are break-glass sessions; the others lockbox grants.'),
+  grant: grant.describe('The grant as it stands after the change: `endsAt` is when a revoked grant or an ended session stopped.'),
+  tenant: z.string().nullable().describe('The tenant’s key in your product; null while no trust admin has set one.'),
+  staff: z.object({ id: z.uuid(), email: z.string(), directoryUserId: z.string().nullable() }),
+  occurredAt: z.iso.datetime(),
+});
+
+const grantChanges = z.object({
+  changes: z.array(grantChange),
+  cursor: z.string().describe('The cursor of the last change given, or the one asked with when none: ask again with `after=<cursor>`.'),
+});
+
 const error = z.object({
   error: z.object({
     code: z.string().describe('Stable, for programs: `unauthenticated`, `missing_scope`, `rate_limited`, `invalid_<field>`, `unknown_tenant`, ...'),
@@ -41,6 +56,10 @@ const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io });
   return rest;
 };
+
+const feedParameters = Object.entries(
+  (z.toJSONSchema(feedQuery, { target: 'draft-2020-12', io: 'input' }) as { properties: Record<string, object> }).properties,
+).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
@@ -90,6 +109,23 @@ export function openApiDocument(serverUrl: string) {
             '401': errorResponse('No live service account secret.'),
             '403': errorResponse('The service account does not hold `lockbox:check` (`missing_scope`), or no active grant allows the access (`no_access`).'),
             '404': errorResponse('No tenant has this key (`unknown_tenant`).'),
+            '429': errorResponse('Too many requests; try again after Retry-After seconds.'),
+          },
+        },
+      },
+      '/grants/changes': {
+        get: {
+          operationId: 'grantChanges',
+          summary: 'Every grant change after a cursor, in the order the changes committed',
+          description: `A lockbox grant approved, revoked or expired, a break-glass session opened or ended: each once, numbered in commit order, so a consumer that resumes after the last cursor it stored misses nothing and sees nothing twice. Start with \`after=0\`. With \`wait\` (up to ${MAX_WAIT_SECONDS} s), an empty answer waits for the next change and comes as soon as it commits (within ${POLL_MS} ms). An expiry is written when the trust center’s sweep notices it (within a minute): enforce \`grant.endsAt\` yourself. Needs the \`grants:read\` scope.`,
+          tags: ['Lockbox'],
+          'x-required-scope': 'grants:read',
+          parameters: feedParameters,
+          responses: {
+            '200': { description: 'The changes, oldest first.', content: { 'application/json': { schema: { $ref: '#/components/schemas/GrantChanges' } } } },
+            '400': errorResponse('A query parameter is not valid; `error.code` names it.'),
+            '401': errorResponse('No live service account secret.'),
+            '403': errorResponse('The service account does not hold `grants:read`.'),
             '429': errorResponse('Too many requests; try again after Retry-After seconds.'),
           },
         },
@@ -149,6 +185,7 @@ export function openApiDocument(serverUrl: string) {
           },
         },
         Decision: json(decision),
+        GrantChanges: json(grantChanges),
         Grant: json(grant),
         Error: json(error),
       },

@@ -3,7 +3,7 @@ import { createLocalJWKSet, decodeProtectedHeader, exportJWK, jwtVerify } from '
 import { NextRequest } from 'next/server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffActor } from '@/lib/core/actor';
-import { invokeBreakGlass } from '@/lib/break-glass/sessions';
+import { endBreakGlass, invokeBreakGlass } from '@/lib/break-glass/sessions';
 import { EventCoalescer } from '@/lib/governance/coalesce';
 import { authenticateService } from '@/lib/integration/authenticate';
 import { decideAccess, decisionInput } from '@/lib/integration/decision';
@@ -12,6 +12,8 @@ import { createServiceAccount, listServiceAccounts, revokeServiceAccount, rotate
 import { setTenantKey } from '@/lib/integration/tenant-key';
 import { approveRequest, revokeGrant } from '@/lib/lockbox/decisions';
 import { fileRequest } from '@/lib/lockbox/requests';
+import { closeEnded } from '@/lib/lockbox/expire';
+import { feedQuery, grantChanges } from '@/lib/integration/grant-feed';
 import { describeEachDatabase } from '../helpers/databases';
 import { createStaff } from '../helpers/factories';
 import {
@@ -20,6 +22,7 @@ import {
   MINUTE,
   adminRows,
   asAppRole,
+  asCustomer,
   asStaff,
   clockNow,
   createLockboxWorld,
@@ -271,6 +274,90 @@ describeEachDatabase('the access decision', (t) => {
     it('refuses a bad audience', () => {
       for (const audience of ['', ' ', 'a b', 'x'.repeat(201)]) {
         expect(tokenInput.safeParse({ tenant: 'k', staff: { email: 'a@b.co' }, audience }).success, audience).toBe(false);
+      }
+    });
+  });
+
+  describe('the grant feed', () => {
+    let reader: Awaited<ReturnType<typeof authenticateService>>;
+    let start: string;
+
+    beforeEach(async () => {
+      const { secret } = await createServiceAccount({ db: t().db, actor: alice }, { name: `Feed ${Math.random()}`, scopes: ['grants:read'] });
+      reader = await authenticateService(t().db, bearer(secret), 'grants:read');
+      const [head] = await adminRows<{ seq: string }>(t(), 'select seq::text from grant_feed_head');
+      start = head.seq;
+    });
+
+    const changes = async (after = start, extra: Record<string, string> = {}) =>
+      grantChanges({ db: t().db, clock, actor: reader }, feedQuery.parse({ after, ...extra }));
+    const mine = (list: Awaited<ReturnType<typeof changes>>['changes'], ids: string[]) => list.filter((c) => ids.includes(c.grant.id)).map((c) => `${c.change} ${c.grant.kind}`);
+
+    it('carries every grant change in order: approved, revoked, expired, break-glass opened and ended', async () => {
+      const revoked = await grant('read');
+      await revokeGrant({ db: t().db, clock, actor: w.carol }, revoked, { comment: 'done' });
+      const expired = await grant('read_write');
+      const session = await invokeBreakGlass({ db: t().db, clock, actor: grace }, { tenant: w.acme.slug, justification: 'Outage affecting all exports since 09:00', incident: 'INC-8' });
+      await endBreakGlass({ db: t().db, clock, actor: grace }, session.id);
+      // A request that expires unanswered is no grant: it is not in the feed.
+      await fileRequest({ db: t().db, clock, actor: w.bob }, requestBody(w.acme));
+      clock.advance(13 * HOUR);
+      await closeEnded(t().db, clock);
+
+      const { changes: list, cursor } = await changes();
+      expect(mine(list, [revoked, expired, session.id])).toEqual([
+        'approved lockbox',
+        'revoked lockbox',
+        'approved lockbox',
+        'opened break_glass',
+        'ended break_glass',
+        'expired lockbox',
+      ]);
+      const first = list.find((c) => c.grant.id === revoked)!;
+      expect(first).toMatchObject({ tenant: `cust-${w.acme.id}`, staff: { id: w.bob.userId, email: w.bob.email }, grant: { access: 'read' } });
+      const cursors = list.map((c) => BigInt(c.cursor));
+      expect(cursors).toEqual([...cursors].sort((a, b) => (a < b ? -1 : 1)));
+      expect(cursor).toBe(list.at(-1)!.cursor);
+      const revokedAt = list.find((c) => c.grant.id === revoked && c.change === 'revoked')!;
+      expect(new Date(revokedAt.grant.endsAt).getTime()).toBeLessThan(new Date(first.grant.endsAt).getTime());
+    });
+
+    it('resumes exactly after a cursor, a page at a time', async () => {
+      const ids = [await grant('read'), await grant('read'), await grant('read')];
+      const page1 = await changes(start, { limit: '2' });
+      expect(page1.changes).toHaveLength(2);
+      const page2 = await changes(page1.cursor, { limit: '1000' });
+      expect(mine([...page1.changes, ...page2.changes], ids)).toEqual(['approved lockbox', 'approved lockbox', 'approved lockbox']);
+      expect(new Set([...page1.changes, ...page2.changes].map((c) => c.cursor)).size).toBe(page1.changes.length + page2.changes.length);
+      expect((await changes(page2.cursor)).changes).toEqual([]);
+    });
+
+    it('waits for the next change when asked to, and answers as soon as it commits', async () => {
+      const { cursor } = await changes();
+      const started = Date.now();
+      const waiting = changes(cursor, { wait: '10' });
+      setTimeout(() => void grant('read'), 400);
+      const { changes: list } = await waiting;
+      expect(list.map((c) => c.change)).toEqual(['approved']);
+      expect(Date.now() - started).toBeLessThan(3000);
+      const empty = Date.now();
+      expect((await changes(list[0].cursor, { wait: '0.5' })).changes).toEqual([]);
+      expect(Date.now() - empty).toBeGreaterThanOrEqual(400);
+    });
+
+    it('shows nothing to an account without grants:read, nor to the application role', async () => {
+      await grant('read');
+      expect((await grantChanges({ db: t().db, clock, actor: service }, feedQuery.parse({ after: start }))).changes).toEqual([]);
+      expect(await tryInSql(t(), asStaff(w.bob, w.acme), 'select * from grant_changes')).toEqual({ rows: 0 });
+      expect(await tryInSql(t(), asCustomer(w.erin), `select * from grant_changes where tenant_id = '${w.acme.id}'`)).toEqual({ rows: 0 });
+      expect(await tryInSql(t(), asCustomer(w.carol), `delete from grant_changes`)).toMatchObject({ code: '42501' });
+      expect(await tryInSql(t(), asStaff(w.bob, w.acme), `select * from service_grant_changes(0, 10)`)).toEqual({ rows: 0 });
+      expect(await tryInSql(t(), asStaff(w.bob, w.acme), `select record_grant_change(null, 'lockbox', null, 'approved', null, 'read', now(), now())`)).toMatchObject({ code: '42501' });
+    });
+
+    it('refuses a bad cursor, limit or wait', () => {
+      for (const bad of [{ after: '-1' }, { after: 'abc' }, { after: '01' }, { limit: '0' }, { limit: '1001' }, { wait: '31' }, { wait: 'soon' }]) {
+        expect(feedQuery.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
       }
     });
   });
