@@ -4,6 +4,40 @@
 -- differs from what the migrations produce.
 
 --
+-- Name: access_reports_cover(); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.access_reports_cover() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+BEGIN
+  SELECT u.id INTO NEW.staff_id FROM users u
+  WHERE u.kind = 'staff' AND (lower(u.email) = lower(NEW.staff_ref) OR u.directory_user_id = NEW.staff_ref)
+  ORDER BY (lower(u.email) = lower(NEW.staff_ref)) DESC LIMIT 1;
+  NEW.grant_kind := NULL;
+  NEW.grant_id := NULL;
+  IF NEW.staff_id IS NOT NULL THEN
+    SELECT g.kind, g.id INTO NEW.grant_kind, NEW.grant_id FROM (
+      SELECT 'break_glass'::text AS kind, s.id, 0 AS rank FROM break_glass_sessions s
+      WHERE s.tenant_id = NEW.tenant_id AND s.invoked_by = NEW.staff_id
+        AND s.started_at <= NEW.occurred_at AND NEW.occurred_at < least(s.ends_at, coalesce(s.ended_at, 'infinity'))
+      UNION ALL
+      SELECT 'lockbox', r.id, 1 FROM lockbox_requests r
+      WHERE r.tenant_id = NEW.tenant_id AND r.requested_by = NEW.staff_id AND r.grant_starts_at IS NOT NULL
+        AND r.status IN ('approved', 'revoked', 'expired')
+        AND (NEW.action = 'read' OR r.access = 'read_write')
+        AND r.grant_starts_at <= NEW.occurred_at AND NEW.occurred_at < least(r.grant_ends_at, coalesce(r.revoked_at, 'infinity'))
+    ) g ORDER BY g.rank LIMIT 1;
+  END IF;
+  NEW.covered := NEW.grant_id IS NOT NULL;
+  NEW.reported_at := now();
+  RETURN NEW;
+END $$;
+
+ALTER FUNCTION public.access_reports_cover() OWNER TO trust_owner;
+
+--
 -- Name: app_access_request_is_pending(uuid); Type: FUNCTION; Schema: public; Owner: trust_owner
 --
 
@@ -967,6 +1001,42 @@ END $$;
 ALTER FUNCTION public.notify_lockbox(p_kind text, p_subject uuid, p_title text, p_body text) OWNER TO trust_owner;
 
 --
+-- Name: notify_uncovered_access(uuid, text, text); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.notify_uncovered_access(p_report uuid, p_title text, p_body text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+DECLARE
+  rep access_reports;
+  told integer;
+BEGIN
+  SELECT * INTO rep FROM access_reports a
+  WHERE a.id = p_report AND a.service_account_id = app_actor_id() AND a.tenant_id = app_tenant_id() AND NOT a.covered;
+  IF NOT FOUND OR app_actor_kind() IS DISTINCT FROM 'service' THEN
+    RAISE EXCEPTION 'only the system that reported an uncovered access tells of it' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  WITH people AS (
+    SELECT u.id, u.email, u.name FROM users u
+    WHERE u.tenant_id = rep.tenant_id AND u.kind = 'customer' AND u.role = 'customer_admin'
+      AND u.status = 'active' AND u.deprovisioned_at IS NULL
+  ), noticed AS (
+    INSERT INTO notifications (user_id, kind, title, body, link, created_at)
+    SELECT p.id, 'access_without_grant', p_title, p_body, '/console/lockbox', app_now() FROM people p
+    RETURNING user_id
+  ), mailed AS (
+    INSERT INTO mail_outbox (kind, to_address, subject, text_body, link_path)
+    SELECT 'access_without_grant', p.email, left(p_title, 300), 'Hello ' || p.name || E',\n\n' || p_body, '/console/lockbox'
+    FROM people p WHERE p.id IN (SELECT user_id FROM noticed)
+  )
+  SELECT count(*) INTO told FROM noticed;
+  RETURN told;
+END $$;
+
+ALTER FUNCTION public.notify_uncovered_access(p_report uuid, p_title text, p_body text) OWNER TO trust_owner;
+
+--
 -- Name: governance_checkpoints; Type: TABLE; Schema: public; Owner: trust_owner
 --
 
@@ -1116,6 +1186,20 @@ $$;
 ALTER FUNCTION public.service_staff_access(p_tenant_key text, p_email text, p_directory_user_id text) OWNER TO trust_owner;
 
 --
+-- Name: service_tenant_id(text); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.service_tenant_id(p_key text) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  SELECT t.id FROM tenants t
+  WHERE t.external_key = p_key AND (app_service_can('lockbox:check') OR app_service_can('access:report'))
+$$;
+
+ALTER FUNCTION public.service_tenant_id(p_key text) OWNER TO trust_owner;
+
+--
 -- Name: tenant_customer_admin_counts(); Type: FUNCTION; Schema: public; Owner: trust_owner
 --
 
@@ -1174,6 +1258,37 @@ CREATE TABLE public.access_grants (
 ALTER TABLE ONLY public.access_grants FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.access_grants OWNER TO trust_owner;
+
+--
+-- Name: access_reports; Type: TABLE; Schema: public; Owner: trust_owner
+--
+
+CREATE TABLE public.access_reports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    service_account_id uuid NOT NULL,
+    report_id text NOT NULL,
+    staff_ref text NOT NULL,
+    staff_id uuid,
+    action text NOT NULL,
+    resource text NOT NULL,
+    records text[] DEFAULT '{}'::text[] NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    reported_at timestamp with time zone DEFAULT now() NOT NULL,
+    grant_kind text,
+    grant_id uuid,
+    covered boolean DEFAULT false NOT NULL,
+    CONSTRAINT access_reports_action_check CHECK ((action = ANY (ARRAY['read'::text, 'write'::text]))),
+    CONSTRAINT access_reports_grant_kind_check CHECK ((grant_kind = ANY (ARRAY['lockbox'::text, 'break_glass'::text]))),
+    CONSTRAINT access_reports_records_check CHECK ((cardinality(records) <= 100)),
+    CONSTRAINT access_reports_report_id_check CHECK ((report_id ~ '^[A-Za-z0-9._:-]{1,128}$'::text)),
+    CONSTRAINT access_reports_resource_check CHECK (((length(resource) >= 1) AND (length(resource) <= 200))),
+    CONSTRAINT access_reports_staff_ref_check CHECK (((length(staff_ref) >= 1) AND (length(staff_ref) <= 320)))
+);
+
+ALTER TABLE ONLY public.access_reports FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.access_reports OWNER TO trust_owner;
 
 --
 -- Name: access_request_documents; Type: TABLE; Schema: public; Owner: trust_owner
@@ -2261,6 +2376,20 @@ ALTER TABLE ONLY public.access_grants
     ADD CONSTRAINT access_grants_token_hash_key UNIQUE (token_hash);
 
 --
+-- Name: access_reports access_reports_pkey; Type: CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.access_reports
+    ADD CONSTRAINT access_reports_pkey PRIMARY KEY (id);
+
+--
+-- Name: access_reports access_reports_service_account_id_report_id_key; Type: CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.access_reports
+    ADD CONSTRAINT access_reports_service_account_id_report_id_key UNIQUE (service_account_id, report_id);
+
+--
 -- Name: access_request_documents access_request_documents_pkey; Type: CONSTRAINT; Schema: public; Owner: trust_owner
 --
 
@@ -2806,6 +2935,18 @@ ALTER TABLE ONLY public.users
 CREATE INDEX access_grants_unrecorded_expiry_idx ON public.access_grants USING btree (expires_at) WHERE ((expiry_recorded_at IS NULL) AND (revoked_at IS NULL));
 
 --
+-- Name: access_reports_grant; Type: INDEX; Schema: public; Owner: trust_owner
+--
+
+CREATE INDEX access_reports_grant ON public.access_reports USING btree (grant_id) WHERE (grant_id IS NOT NULL);
+
+--
+-- Name: access_reports_tenant; Type: INDEX; Schema: public; Owner: trust_owner
+--
+
+CREATE INDEX access_reports_tenant ON public.access_reports USING btree (tenant_id, occurred_at DESC);
+
+--
 -- Name: access_requests_status_idx; Type: INDEX; Schema: public; Owner: trust_owner
 --
 
@@ -3040,6 +3181,12 @@ CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email);
 CREATE INDEX users_tenant_id_idx ON public.users USING btree (tenant_id);
 
 --
+-- Name: access_reports access_reports_cover; Type: TRIGGER; Schema: public; Owner: trust_owner
+--
+
+CREATE TRIGGER access_reports_cover BEFORE INSERT ON public.access_reports FOR EACH ROW EXECUTE FUNCTION public.access_reports_cover();
+
+--
 -- Name: break_glass_sessions break_glass_sessions_feed; Type: TRIGGER; Schema: public; Owner: trust_owner
 --
 
@@ -3113,6 +3260,27 @@ ALTER TABLE ONLY public.access_grants
 
 ALTER TABLE ONLY public.access_grants
     ADD CONSTRAINT access_grants_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+--
+-- Name: access_reports access_reports_service_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.access_reports
+    ADD CONSTRAINT access_reports_service_account_id_fkey FOREIGN KEY (service_account_id) REFERENCES public.service_accounts(id);
+
+--
+-- Name: access_reports access_reports_staff_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.access_reports
+    ADD CONSTRAINT access_reports_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+--
+-- Name: access_reports access_reports_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE ONLY public.access_reports
+    ADD CONSTRAINT access_reports_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
 
 --
 -- Name: access_request_documents access_request_documents_access_request_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: trust_owner
@@ -3646,6 +3814,30 @@ CREATE POLICY access_grants_manage ON public.access_grants TO trust_app USING ((
 --
 
 CREATE POLICY access_grants_owner_select ON public.access_grants FOR SELECT TO trust_owner USING (true);
+
+--
+-- Name: access_reports; Type: ROW SECURITY; Schema: public; Owner: trust_owner
+--
+
+ALTER TABLE public.access_reports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: access_reports access_reports_owner; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY access_reports_owner ON public.access_reports TO trust_owner USING (true) WITH CHECK (true);
+
+--
+-- Name: access_reports access_reports_report; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY access_reports_report ON public.access_reports FOR INSERT TO trust_app WITH CHECK ((public.app_service_can('access:report'::text) AND (service_account_id = public.app_actor_id()) AND (tenant_id = public.app_tenant_id())));
+
+--
+-- Name: access_reports access_reports_tenant; Type: POLICY; Schema: public; Owner: trust_owner
+--
+
+CREATE POLICY access_reports_tenant ON public.access_reports FOR SELECT TO trust_app USING ((((public.app_actor_kind() = 'customer'::text) AND (tenant_id = public.app_tenant_id())) OR ((public.app_actor_kind() = 'service'::text) AND (service_account_id = public.app_actor_id()) AND (tenant_id = public.app_tenant_id()))));
 
 --
 -- Name: access_request_documents; Type: ROW SECURITY; Schema: public; Owner: trust_owner
@@ -5019,6 +5211,13 @@ REVOKE ALL ON FUNCTION public.notify_lockbox(p_kind text, p_subject uuid, p_titl
 GRANT ALL ON FUNCTION public.notify_lockbox(p_kind text, p_subject uuid, p_title text, p_body text) TO trust_app;
 
 --
+-- Name: FUNCTION notify_uncovered_access(p_report uuid, p_title text, p_body text); Type: ACL; Schema: public; Owner: trust_owner
+--
+
+REVOKE ALL ON FUNCTION public.notify_uncovered_access(p_report uuid, p_title text, p_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.notify_uncovered_access(p_report uuid, p_title text, p_body text) TO trust_app;
+
+--
 -- Name: TABLE governance_checkpoints; Type: ACL; Schema: public; Owner: trust_owner
 --
 
@@ -5060,6 +5259,13 @@ REVOKE ALL ON FUNCTION public.service_staff_access(p_tenant_key text, p_email te
 GRANT ALL ON FUNCTION public.service_staff_access(p_tenant_key text, p_email text, p_directory_user_id text) TO trust_app;
 
 --
+-- Name: FUNCTION service_tenant_id(p_key text); Type: ACL; Schema: public; Owner: trust_owner
+--
+
+REVOKE ALL ON FUNCTION public.service_tenant_id(p_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.service_tenant_id(p_key text) TO trust_app;
+
+--
 -- Name: FUNCTION tenant_customer_admin_counts(); Type: ACL; Schema: public; Owner: trust_owner
 --
 
@@ -5077,6 +5283,12 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.access_domain_rules TO trust_a
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.access_grants TO trust_app;
+
+--
+-- Name: TABLE access_reports; Type: ACL; Schema: public; Owner: trust_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.access_reports TO trust_app;
 
 --
 -- Name: TABLE access_request_documents; Type: ACL; Schema: public; Owner: trust_owner

@@ -182,6 +182,49 @@ test('the grant feed carries carol’s approval and, within 2 s, her revocation 
   expect(delay, 'revocation to the waiting consumer').toBeLessThan(2000);
 });
 
+test('an access reported without a grant reaches carol at once; one under a grant lands in her log, once', async () => {
+  const { secret } = await createAccount(['access:report']);
+  const agent = service(secret);
+  const body = (reportId: string) => ({
+    reportId,
+    tenant: ACME,
+    staff: { email: ACCOUNTS.bob },
+    action: 'read',
+    resource: 'invoices',
+    records: ['inv-1001'],
+    occurredAt: new Date().toISOString(),
+  });
+  const uncovered = await agent.post('/api/v1/access-reports', body(`r-${Date.now()}-a`));
+  expect(uncovered.status, uncovered.text).toBe(201);
+  expect(json(uncovered)).toMatchObject({ covered: false, grant: null, duplicate: false });
+  const carol = await signedIn(app.url, ACCOUNTS.carol);
+  type Notices = { items: { kind: string }[] };
+  expect(json<Notices>(await carol.get('/api/notifications')).items.map((n) => n.kind)).toContain('access_without_grant');
+
+  const bob = await signedIn(app.url, ACCOUNTS.bob);
+  const filed = await bob.post('/api/lockbox/requests', {
+    tenant: 'acme',
+    justification: 'Customer asks why an invoice total is wrong',
+    ticket: 'SUP-79',
+    durationMinutes: 60,
+    access: 'read',
+  });
+  const { id } = json<{ id: string }>(filed);
+  expect((await carol.post(`/api/lockbox/requests/${id}/approve`, { comment: 'ok' })).status).toBe(200);
+  const reportId = `r-${Date.now()}-b`;
+  const covered = await agent.post('/api/v1/access-reports', body(reportId));
+  expect(covered.status).toBe(201);
+  expect(json(covered)).toMatchObject({ covered: true, grant: { id, kind: 'lockbox' } });
+  const again = await agent.post('/api/v1/access-reports', body(reportId));
+  expect(again.status).toBe(200);
+  expect(json(again)).toMatchObject({ duplicate: true });
+  const events = json<{ events: { payload: Record<string, unknown> }[] }>(await carol.get('/api/governance/events?kind=integration.access_reported'));
+  expect(events.events.filter((e) => e.payload.reportId === reportId)).toHaveLength(1);
+  expect((await carol.post(`/api/lockbox/requests/${id}/revoke`, { comment: 'done' })).status).toBe(200);
+  expect((await agent.post('/api/v1/access-reports', { ...body('x'), action: 'delete' })).status).toBe(400);
+  expect((await agent.post(DECISIONS, { tenant: ACME, staff: { email: ACCOUNTS.bob } })).status).toBe(403);
+});
+
 test('a rotated or revoked secret is refused at once', async () => {
   const { secret, serviceAccount } = await createAccount(['lockbox:check']);
   const body = { tenant: ACME, staff: { email: ACCOUNTS.bob } };

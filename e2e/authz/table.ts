@@ -176,6 +176,11 @@ export const EXPECTED_ACCESS: Table = {
   '/api/admin/tenants/[slug]/external-key': { POST: trustAdmin({ note: 'an empty body is refused as invalid: nothing changes' }) },
   '/api/v1/openapi.json': { GET: open() },
   '/api/v1/jwks.json': { GET: open() },
+  '/api/v1/access-reports': {
+    POST: rule([], {
+      note: 'service accounts only (a Bearer secret, no session): every session is refused 401; e2e/machine-api.api.spec.ts covers the secrets',
+    }),
+  },
   '/api/v1/grants/changes': {
     GET: rule([], {
       note: 'service accounts only (a Bearer secret, no session): every session is refused 401; e2e/machine-api.api.spec.ts covers the secrets',

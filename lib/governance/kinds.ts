@@ -124,6 +124,11 @@ export const EVENT_KINDS = {
     actors: ['staff'],
     description: 'A trust admin set or changed the key the vendor’s product knows the tenant by.',
   },
+  'integration.access_reported': {
+    chain: 'tenant',
+    actors: ['service'],
+    description: 'A vendor system reported a read or write of the tenant’s data by a staff member, with the grant that covered it or none.',
+  },
   'integration.access_checked': {
     chain: 'tenant',
     actors: ['service'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisionInput } from './decision';
 import { GRANT_TOKEN_TYPE, TOKEN_SECONDS, tokenInput } from './grant-tokens';
 import { feedQuery, MAX_WAIT_SECONDS, POLL_MS } from './grant-feed';
+import { REPORT_WINDOW_DAYS, reportInput } from './access-reports';
 import { SERVICE_SCOPES } from './scopes';
 
 const grant = z
@@ -43,6 +44,15 @@ const grantChange = z.object({
 const grantChanges = z.object({
   changes: z.array(grantChange),
   cursor: z.string().describe('The cursor of the last change given, or the one asked with when none: ask again with `after=<cursor>`.'),
+});
+
+const accessReport = z.object({
+  id: z.uuid().describe('The trust center’s id for the report.'),
+  reportId: z.string(),
+  covered: z.boolean().describe('Whether a grant of the staff member covered the access when it happened (the database decides).'),
+  grant: z.object({ id: z.uuid(), kind: z.enum(['lockbox', 'break_glass']) }).nullable(),
+  occurredAt: z.iso.datetime(),
+  duplicate: z.boolean().describe('The report was received before with this reportId: nothing new was recorded.'),
 });
 
 const error = z.object({
@@ -130,6 +140,29 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/access-reports': {
+        post: {
+          operationId: 'reportAccess',
+          summary: 'Report a read or write of a tenant’s data by a staff member',
+          description: `For each access your product makes under a grant (or believes it does). The database finds the grant that covered it at \`occurredAt\` (within the last ${REPORT_WINDOW_DAYS} days); the access lands in the tenant’s governance log, and one that no grant covered is told to the tenant’s admins at once. Send each access with an id of your own (\`reportId\`): a report sent again is kept once and answered 200 with \`duplicate\`. Needs the \`access:report\` scope.`,
+          tags: ['Access transparency'],
+          'x-required-scope': 'access:report',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/AccessReportRequest' } } } },
+          responses: {
+            '201': { description: 'Recorded.', content: { 'application/json': { schema: { $ref: '#/components/schemas/AccessReport' } } } },
+            '200': {
+              description: 'Received before with this reportId: nothing new.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/AccessReport' } } },
+            },
+            '400': errorResponse('The report is not valid; `error.code` names the field.'),
+            '401': errorResponse('No live service account secret.'),
+            '403': errorResponse('The service account does not hold `access:report`.'),
+            '404': errorResponse('No tenant has this key (`unknown_tenant`).'),
+            '409': errorResponse('This reportId was used for another tenant (`report_conflict`).'),
+            '429': errorResponse('Too many requests; try again after Retry-After seconds.'),
+          },
+        },
+      },
       '/jwks.json': {
         get: {
           operationId: 'grantTokenKeys',
@@ -185,6 +218,8 @@ export function openApiDocument(serverUrl: string) {
           },
         },
         Decision: json(decision),
+        AccessReportRequest: json(reportInput, 'input'),
+        AccessReport: json(accessReport),
         GrantChanges: json(grantChanges),
         Grant: json(grant),
         Error: json(error),

@@ -20,18 +20,24 @@ export async function seedDemoData(admin: AdminConnection) {
       throw new Error('db seed loads demo data and needs a superuser connection (set DATABASE_ADMIN_URL to one).');
     }
     const tenantIds = new Map<string, string>();
+    // Migration tests load the demo data onto a schema migrated only part way, before tenants had
+    // product keys (0019_service_accounts).
+    const [keys] = await q.query<{ present: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'tenants' AND column_name = 'external_key') AS present`,
+    );
+    const hasProductKeys = keys.present;
     for (const t of DEMO_TENANTS) {
       const [row] = await q.query<{ id: string }>(
-        `INSERT INTO tenants (slug, legal_name, workos_organization_id, workos_directory_id, external_key)
-         VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO tenants (slug, legal_name, workos_organization_id, workos_directory_id)
+         VALUES ($1, $2, $3, $4)
          ON CONFLICT (slug) DO UPDATE SET legal_name = EXCLUDED.legal_name,
            workos_organization_id = EXCLUDED.workos_organization_id,
-           workos_directory_id = EXCLUDED.workos_directory_id,
-           external_key = coalesce(tenants.external_key, EXCLUDED.external_key)
+           workos_directory_id = EXCLUDED.workos_directory_id
          RETURNING id`,
-        [t.slug, t.legalName, t.workosOrganizationId, t.workosDirectoryId, t.externalKey],
+        [t.slug, t.legalName, t.workosOrganizationId, t.workosDirectoryId],
       );
       tenantIds.set(t.slug, row.id);
+      if (hasProductKeys) await q.query('UPDATE tenants SET external_key = $2 WHERE id = $1 AND external_key IS NULL', [row.id, t.externalKey]);
       const [count] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM tenant_records WHERE tenant_id = $1', [row.id]);
       if (count.n === 0) {
         for (const r of t.records) {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { CustomerActor, StaffActor } from '@/lib/core/actor';
 import type { CustomerRole, StaffRole } from '@/lib/core/roles';
 import type { AdminConnection } from '@/lib/db/types';
@@ -128,6 +128,17 @@ export async function createLockboxRows(admin: AdminConnection, tenant: { id: st
     ]);
     await q.query(`SELECT set_config('app.actor_kind', 'governance', true), set_config('app.actor_id', '', true)`);
     await q.query(`SELECT 1 FROM record_governance_checkpoint($1, $2, $3, $4, $5)`, [tenant.id, head.seq, time, FACTORY_KEY.kid, signature]);
+    // A service account of the vendor's that reported an access to the tenant's data.
+    const [account] = await q.query<{ id: string }>(
+      `INSERT INTO service_accounts (name, scopes, secret_hash, secret_hint, created_by)
+       VALUES ($1, '{access:report}', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'tcs_test…', $2) RETURNING id`,
+      [`Agent ${randomUUID()}`, support.userId],
+    );
+    await q.query(
+      `INSERT INTO access_reports (tenant_id, service_account_id, report_id, staff_ref, action, resource, occurred_at)
+       VALUES ($1, $2, $3, $4, 'read', 'invoices', now())`,
+      [tenant.id, account.id, `report-${randomUUID()}`, support.email],
+    );
     const [notification] = await q.query<{ id: string }>(
       `INSERT INTO notifications (user_id, kind, title) VALUES ($1, 'lockbox_requested', 'A lockbox request') RETURNING id`,
       [customerAdminId],

@@ -14,6 +14,7 @@ import { approveRequest, revokeGrant } from '@/lib/lockbox/decisions';
 import { fileRequest } from '@/lib/lockbox/requests';
 import { closeEnded } from '@/lib/lockbox/expire';
 import { feedQuery, grantChanges } from '@/lib/integration/grant-feed';
+import { reportAccess, reportInput } from '@/lib/integration/access-reports';
 import { describeEachDatabase } from '../helpers/databases';
 import { createStaff } from '../helpers/factories';
 import {
@@ -28,6 +29,8 @@ import {
   createLockboxWorld,
   designateHolders,
   eventKinds,
+  mailKinds,
+  notificationKinds,
   outcome,
   requestBody,
   tryInSql,
@@ -291,13 +294,17 @@ describeEachDatabase('the access decision', (t) => {
 
     const changes = async (after = start, extra: Record<string, string> = {}) =>
       grantChanges({ db: t().db, clock, actor: reader }, feedQuery.parse({ after, ...extra }));
-    const mine = (list: Awaited<ReturnType<typeof changes>>['changes'], ids: string[]) => list.filter((c) => ids.includes(c.grant.id)).map((c) => `${c.change} ${c.grant.kind}`);
+    const mine = (list: Awaited<ReturnType<typeof changes>>['changes'], ids: string[]) =>
+      list.filter((c) => ids.includes(c.grant.id)).map((c) => `${c.change} ${c.grant.kind}`);
 
     it('carries every grant change in order: approved, revoked, expired, break-glass opened and ended', async () => {
       const revoked = await grant('read');
       await revokeGrant({ db: t().db, clock, actor: w.carol }, revoked, { comment: 'done' });
       const expired = await grant('read_write');
-      const session = await invokeBreakGlass({ db: t().db, clock, actor: grace }, { tenant: w.acme.slug, justification: 'Outage affecting all exports since 09:00', incident: 'INC-8' });
+      const session = await invokeBreakGlass(
+        { db: t().db, clock, actor: grace },
+        { tenant: w.acme.slug, justification: 'Outage affecting all exports since 09:00', incident: 'INC-8' },
+      );
       await endBreakGlass({ db: t().db, clock, actor: grace }, session.id);
       // A request that expires unanswered is no grant: it is not in the feed.
       await fileRequest({ db: t().db, clock, actor: w.bob }, requestBody(w.acme));
@@ -352,13 +359,128 @@ describeEachDatabase('the access decision', (t) => {
       expect(await tryInSql(t(), asCustomer(w.erin), `select * from grant_changes where tenant_id = '${w.acme.id}'`)).toEqual({ rows: 0 });
       expect(await tryInSql(t(), asCustomer(w.carol), `delete from grant_changes`)).toMatchObject({ code: '42501' });
       expect(await tryInSql(t(), asStaff(w.bob, w.acme), `select * from service_grant_changes(0, 10)`)).toEqual({ rows: 0 });
-      expect(await tryInSql(t(), asStaff(w.bob, w.acme), `select record_grant_change(null, 'lockbox', null, 'approved', null, 'read', now(), now())`)).toMatchObject({ code: '42501' });
+      expect(
+        await tryInSql(t(), asStaff(w.bob, w.acme), `select record_grant_change(null, 'lockbox', null, 'approved', null, 'read', now(), now())`),
+      ).toMatchObject({ code: '42501' });
     });
 
     it('refuses a bad cursor, limit or wait', () => {
       for (const bad of [{ after: '-1' }, { after: 'abc' }, { after: '01' }, { limit: '0' }, { limit: '1001' }, { wait: '31' }, { wait: 'soon' }]) {
         expect(feedQuery.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
       }
+    });
+  });
+
+  describe('access reports', () => {
+    let reporter: Awaited<ReturnType<typeof authenticateService>>;
+
+    beforeEach(async () => {
+      const { secret } = await createServiceAccount({ db: t().db, actor: alice }, { name: `Agent ${Math.random()}`, scopes: ['access:report'] });
+      reporter = await authenticateService(t().db, bearer(secret), 'access:report');
+    });
+
+    const report = (extra: Record<string, unknown> = {}) =>
+      reportAccess(
+        { db: t().db, clock, actor: reporter },
+        reportInput.parse({
+          reportId: `r-${Math.random().toString(36).slice(2)}`,
+          tenant: `cust-${w.acme.id}`,
+          staff: { email: w.bob.email },
+          action: 'read',
+          resource: 'invoices',
+          records: ['inv-1', 'inv-2'],
+          // The database stamps grants with its own time, a moment after the test's clock began.
+          occurredAt: new Date().toISOString(),
+          ...extra,
+        }),
+      );
+    const reports = (tenantId: string) =>
+      adminRows<{ report_id: string; covered: boolean; grant_id: string | null }>(
+        t(),
+        'select report_id, covered, grant_id from access_reports where tenant_id = $1 order by reported_at',
+        [tenantId],
+      );
+
+    it('records an access under a grant in the tenant’s log, with the grant the database found', async () => {
+      const id = await grant('read');
+      const made = await report();
+      expect(made).toMatchObject({ covered: true, grant: { id, kind: 'lockbox' }, duplicate: false });
+      const [event] = await adminRows<{ subject: string; payload: Record<string, unknown> }>(
+        t(),
+        `select subject, payload from governance_events where tenant_id = $1 and kind = 'integration.access_reported'`,
+        [w.acme.id],
+      );
+      expect(event).toMatchObject({ subject: id, payload: { covered: true, grant: id, action: 'read', resource: 'invoices', records: ['inv-1', 'inv-2'] } });
+      expect(await notificationKinds(t(), w.carol.userId)).not.toContain('access_without_grant');
+      // carol sees it; erin does not.
+      expect(await tryInSql(t(), asCustomer(w.carol), 'select * from access_reports')).toEqual({ rows: 1 });
+      expect(await tryInSql(t(), asCustomer(w.erin), 'select * from access_reports')).toEqual({ rows: 0 });
+    });
+
+    it('keeps a report sent twice once', async () => {
+      await grant('read');
+      const first = await report({ reportId: 'same-id' });
+      const again = await report({ reportId: 'same-id' });
+      expect(again).toMatchObject({ id: first.id, duplicate: true });
+      expect(await reports(w.acme.id)).toHaveLength(1);
+      expect(await eventKinds(t(), { tenantId: w.acme.id, kind: 'integration.access_reported' })).toHaveLength(1);
+      expect(await outcome(report({ reportId: 'same-id', tenant: `cust-${w.globex.id}` }))).toBe('409 report_conflict');
+    });
+
+    it('records an access no grant covered, and tells the tenant’s admins at once', async () => {
+      const id = await grant('read');
+      expect(await report({ action: 'write' })).toMatchObject({ covered: false, grant: null });
+      // Before the grant began, and after it was revoked.
+      expect(await report({ occurredAt: new Date(clock.now().getTime() - HOUR).toISOString() })).toMatchObject({ covered: false });
+      await revokeGrant({ db: t().db, clock, actor: w.carol }, id, { comment: 'done' });
+      expect(await report()).toMatchObject({ covered: false });
+      expect(await report({ staff: { email: 'stranger@vendor.example' } })).toMatchObject({ covered: false });
+      expect((await notificationKinds(t(), w.carol.userId)).filter((k) => k === 'access_without_grant')).toHaveLength(4);
+      expect((await mailKinds(t(), w.carol.email)).filter((k) => k === 'access_without_grant')).toHaveLength(4);
+      expect(await notificationKinds(t(), w.erin.userId)).not.toContain('access_without_grant');
+    });
+
+    it('refuses an unknown tenant, a time outside the window, bad input, and accounts without access:report', async () => {
+      expect(await outcome(report({ tenant: 'no-such-key' }))).toBe('404 unknown_tenant');
+      expect(await outcome(report({ occurredAt: new Date(clock.now().getTime() + HOUR).toISOString() }))).toBe('400 invalid_occurredAt');
+      expect(await outcome(report({ occurredAt: new Date(clock.now().getTime() - 31 * 24 * HOUR).toISOString() }))).toBe('400 invalid_occurredAt');
+      for (const bad of [
+        { reportId: 'a b' },
+        { action: 'delete' },
+        { resource: '' },
+        { records: Array.from({ length: 101 }, (_, i) => `r${i}`) },
+        { occurredAt: 'yesterday' },
+        { extra: 1 },
+      ]) {
+        expect(
+          reportInput.safeParse({
+            reportId: 'x',
+            tenant: 'k',
+            staff: { email: 'a@b.co' },
+            action: 'read',
+            resource: 'r',
+            occurredAt: new Date().toISOString(),
+            ...bad,
+          }).success,
+          JSON.stringify(bad),
+        ).toBe(false);
+      }
+      // A service account without access:report writes nothing, even in SQL.
+      expect(
+        await outcome(
+          reportAccess(
+            { db: t().db, clock, actor: service },
+            reportInput.parse({
+              reportId: 'x',
+              tenant: `cust-${w.acme.id}`,
+              staff: { email: w.bob.email },
+              action: 'read',
+              resource: 'r',
+              occurredAt: clock.now().toISOString(),
+            }),
+          ),
+        ),
+      ).toMatch(/sqlstate 42501/);
     });
   });
 });
