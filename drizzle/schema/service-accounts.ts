@@ -1,8 +1,9 @@
-import { pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './columns';
-import { actorId, by } from './references';
+import { actorId, by, tenantId } from './references';
 
-// Service accounts of the vendor's own systems (migration 0019_service_accounts).
+// Service accounts of the vendor's own systems (migration 0019_service_accounts), and the
+// accesses they report (0021_access_reports).
 
 export const serviceAccounts = pgTable('service_accounts', {
   id: id(),
@@ -21,3 +22,23 @@ export const serviceAccounts = pgTable('service_accounts', {
 });
 
 export type ServiceAccount = typeof serviceAccounts.$inferSelect;
+
+// Accesses the product reported (migration 0021_access_reports).
+export const accessReports = pgTable('access_reports', {
+  id: id(),
+  tenantId: tenantId(),
+  serviceAccountId: uuid('service_account_id')
+    .notNull()
+    .references(() => serviceAccounts.id),
+  reportId: text('report_id').notNull(),
+  staffRef: text('staff_ref').notNull(),
+  staffId: by('staff_id'),
+  action: text('action').$type<'read' | 'write'>().notNull(),
+  resource: text('resource').notNull(),
+  records: text('records').array().notNull().default([]),
+  occurredAt: ts('occurred_at').notNull(),
+  reportedAt: ts('reported_at').notNull().defaultNow(),
+  grantKind: text('grant_kind').$type<'lockbox' | 'break_glass'>(),
+  grantId: uuid('grant_id'),
+  covered: boolean('covered').notNull().default(false),
+});

@@ -238,6 +238,7 @@ export const EXPECTED_ACCESS: Table = {
   '/console/governance/forwarding': { GET: customerAdmin() },
   '/console/lockbox': { GET: customers({ note: 'members see the requests; only admins decide' }) },
   '/console/lockbox/settings': { GET: customers({ note: 'members read the settings; only admins change them' }) },
+  '/console/lockbox/accesses': { GET: customers({ note: 'the accesses the vendor’s product reported to the tenant’s data' }) },
   '/console/users': { GET: customerAdmin() },
   '/console/dpa.pdf': { GET: customers({ allowed: [200, 404], note: '404 while the tenant has not executed the DPA' }) },
   '/api/dpa/executions': { GET: customers(), POST: customerAdmin() },

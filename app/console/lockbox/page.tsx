@@ -22,11 +22,14 @@ import { getDatabase } from '@/lib/db';
 import { listRequests } from '@/lib/lockbox/requests';
 import { readLockboxSettings } from '@/lib/lockbox/settings';
 import { Section } from '@/components/ui/section';
+import { ReportedAccessTable } from '@/components/lockbox/reported-accesses';
+import { accessCountsByGrant, listReportedAccesses } from '@/lib/integration/access-list';
 
 export const metadata: Metadata = { title: 'Lockbox', description: 'Approve, deny and revoke vendor staff access to your organization’s data.' };
 
 const HERE = '/console/lockbox';
 const PAGE_SIZE = 10;
+const LATEST_ACCESSES = 10;
 
 /** Which request a button acts on, for screen readers: " the request of Ann, ticket CASE-1". */
 function OfRequest({ what, request }: { what: string; request: LockboxRequestView }) {
@@ -44,13 +47,18 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
   const page = pageParam(query.page);
   const db = await getDatabase();
   const now = systemClock.now();
-  const [pending, approved, history, sessions, settings] = await Promise.all([
+  const [pending, approved, history, sessions, settings, reported] = await Promise.all([
     listRequests({ db, clock: systemClock, actor }, { states: ['pending'], limit: 200 }),
     listRequests({ db, clock: systemClock, actor }, { states: ['active'], limit: 200 }),
     listRequests({ db, clock: systemClock, actor }, { states: ['denied', 'expired', 'revoked'], limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     listSessions({ db, clock: systemClock, actor }, { limit: 20 }),
     readLockboxSettings({ db, actor }),
+    listReportedAccesses({ db, actor }, { limit: LATEST_ACCESSES, offset: 0 }),
   ]);
+  const accessCounts = await accessCountsByGrant(
+    { db, actor },
+    approved.requests.map((r) => r.id),
+  );
   const waiting = pending.requests;
   const active = approved.requests;
   const isAdmin = actor.role === 'customer_admin';
@@ -126,6 +134,15 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
           <ol className="mt-3 space-y-4">
             {active.map((r) => (
               <RequestCard key={r.id} request={r} now={now} showRequester>
+                <p className="mt-3 text-sm text-slate-700">
+                  {accessCounts.get(r.id) ? (
+                    <a href="#accesses" className="text-brand-700 underline hover:text-brand-900">
+                      {accessCounts.get(r.id) === 1 ? '1 access' : `${accessCounts.get(r.id)} accesses`} reported under this grant
+                    </a>
+                  ) : (
+                    'No access reported under this grant yet.'
+                  )}
+                </p>
                 {isAdmin ? (
                   <form method="post" action={`/api/lockbox/requests/${r.id}/revoke`} className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
                     <Back to={HERE} />
@@ -142,6 +159,27 @@ export default async function ConsoleLockbox({ searchParams }: { searchParams: P
             ))}
           </ol>
         )}
+      </Section>
+
+      <Section id="accesses" title="Accesses to your data" className="mt-8">
+        <p className="mt-1 text-sm text-slate-600">
+          Reads and changes that the vendor’s product reported, with the grant that covered each. One that no grant covered is marked, and your customer admins
+          are told of it at once.
+        </p>
+        {reported.accesses.length === 0 ? (
+          <EmptyState className="mt-3" title="No accesses reported">
+            When vendor staff reach your data in the vendor’s product under a grant, each access is listed here.
+          </EmptyState>
+        ) : (
+          <ReportedAccessTable accesses={reported.accesses} caption="The latest reported accesses to your data" />
+        )}
+        {reported.total > reported.accesses.length ? (
+          <p className="mt-2 text-sm">
+            <Link href="/console/lockbox/accesses" className="text-brand-700 underline hover:text-brand-900">
+              All {reported.total} reported accesses
+            </Link>
+          </p>
+        ) : null}
       </Section>
 
       <Section id="break-glass" title="Break-glass sessions" className="mt-8">
