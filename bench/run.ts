@@ -4,6 +4,7 @@ import os from 'node:os';
 import { benchDpaRender } from './dpa-render';
 import { benchGovernance } from './governance';
 import { benchLighthouse } from './lighthouse';
+import { benchMachineApi } from './machine-api';
 import { benchPageJs } from './page-js';
 import { benchPublicPages } from './public-pages';
 import { benchRenderCpu } from './render-cpu';
@@ -21,6 +22,7 @@ const TARGETS: Record<string, () => Promise<unknown>> = {
   'page-js': () => benchPageJs(),
   'render-cpu': () => benchRenderCpu(),
   lighthouse: () => benchLighthouse(),
+  'machine-api': () => benchMachineApi(url),
 };
 
 const asked = process.argv.slice(2);

@@ -912,6 +912,21 @@ END $$;
 ALTER FUNCTION public.lockbox_requests_guard() OWNER TO trust_owner;
 
 --
+-- Name: note_service_account_used(uuid); Type: FUNCTION; Schema: public; Owner: trust_owner
+--
+
+CREATE FUNCTION public.note_service_account_used(p_id uuid) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  UPDATE service_accounts a SET last_used_at = now()
+  WHERE a.id = p_id AND a.revoked_at IS NULL AND app_actor_kind() = 'auth'
+    AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute')
+$$;
+
+ALTER FUNCTION public.note_service_account_used(p_id uuid) OWNER TO trust_owner;
+
+--
 -- Name: notify_lockbox(text, uuid, text, text); Type: FUNCTION; Schema: public; Owner: trust_owner
 --
 
@@ -1114,19 +1129,13 @@ ALTER FUNCTION public.record_grant_change(p_tenant uuid, p_kind text, p_grant uu
 -- Name: service_account_for_secret(text); Type: FUNCTION; Schema: public; Owner: trust_owner
 --
 
-CREATE FUNCTION public.service_account_for_secret(p_hash text) RETURNS TABLE(id uuid, name text, scopes text[])
-    LANGUAGE plpgsql SECURITY DEFINER
+CREATE FUNCTION public.service_account_for_secret(p_hash text) RETURNS TABLE(id uuid, name text, scopes text[], last_used_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
-BEGIN
-  IF app_actor_kind() IS DISTINCT FROM 'auth' THEN
-    RETURN;
-  END IF;
-  UPDATE service_accounts a SET last_used_at = now()
-    WHERE a.secret_hash = p_hash AND a.revoked_at IS NULL
-      AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute');
-  RETURN QUERY SELECT a.id, a.name, a.scopes FROM service_accounts a WHERE a.secret_hash = p_hash AND a.revoked_at IS NULL;
-END $$;
+  SELECT a.id, a.name, a.scopes, a.last_used_at FROM service_accounts a
+  WHERE a.secret_hash = p_hash AND a.revoked_at IS NULL AND app_actor_kind() = 'auth'
+$$;
 
 ALTER FUNCTION public.service_account_for_secret(p_hash text) OWNER TO trust_owner;
 
@@ -5202,6 +5211,13 @@ REVOKE ALL ON FUNCTION public.lasting_customer_admins(p_tenant uuid, p_leaving u
 --
 
 REVOKE ALL ON FUNCTION public.lock_tenant_admins(p_tenant uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION note_service_account_used(p_id uuid); Type: ACL; Schema: public; Owner: trust_owner
+--
+
+REVOKE ALL ON FUNCTION public.note_service_account_used(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.note_service_account_used(p_id uuid) TO trust_app;
 
 --
 -- Name: FUNCTION notify_lockbox(p_kind text, p_subject uuid, p_title text, p_body text); Type: ACL; Schema: public; Owner: trust_owner

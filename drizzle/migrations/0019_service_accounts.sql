@@ -56,25 +56,31 @@ CREATE POLICY service_accounts_manage ON service_accounts FOR UPDATE TO trust_ap
   USING (app_is_trust_admin() AND revoked_at IS NULL)
   WITH CHECK (app_is_trust_admin() AND (revoked_at IS NULL OR revoked_by = app_actor_id()));
 
--- The account a secret belongs to, for signing a request in (the 'auth' actor only). Notes when
--- it was last used, at most once a minute so that a busy system does not write on every call.
+-- The account a secret belongs to, for signing a request in (the 'auth' actor only).
 CREATE FUNCTION service_account_for_secret(p_hash text)
-  RETURNS TABLE (id uuid, name text, scopes text[])
-  LANGUAGE plpgsql SECURITY DEFINER
+  RETURNS TABLE (id uuid, name text, scopes text[], last_used_at timestamptz)
+  LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = public, pg_temp
   AS $$
-BEGIN
-  IF app_actor_kind() IS DISTINCT FROM 'auth' THEN
-    RETURN;
-  END IF;
-  UPDATE service_accounts a SET last_used_at = now()
-    WHERE a.secret_hash = p_hash AND a.revoked_at IS NULL
-      AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute');
-  RETURN QUERY SELECT a.id, a.name, a.scopes FROM service_accounts a WHERE a.secret_hash = p_hash AND a.revoked_at IS NULL;
-END $$;
+  SELECT a.id, a.name, a.scopes, a.last_used_at FROM service_accounts a
+  WHERE a.secret_hash = p_hash AND a.revoked_at IS NULL AND app_actor_kind() = 'auth'
+$$;
 ALTER FUNCTION service_account_for_secret(text) OWNER TO trust_owner;
 REVOKE ALL ON FUNCTION service_account_for_secret(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION service_account_for_secret(text) TO trust_app;
+
+-- Notes when an account was last used, to the minute: a busy system does not write on every call.
+CREATE FUNCTION note_service_account_used(p_id uuid) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+  UPDATE service_accounts a SET last_used_at = now()
+  WHERE a.id = p_id AND a.revoked_at IS NULL AND app_actor_kind() = 'auth'
+    AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute')
+$$;
+ALTER FUNCTION note_service_account_used(uuid) OWNER TO trust_owner;
+REVOKE ALL ON FUNCTION note_service_account_used(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION note_service_account_used(uuid) TO trust_app;
 
 -- Whether the service account acting holds a scope, read from the table on every call, so a
 -- revocation or a changed scope holds from the next statement on, whatever the app cached.

@@ -50,10 +50,21 @@ export async function authenticateService(db: DbHandle, request: NextRequest, sc
   };
   if (!match) throw await failed('Send the service account’s secret as Authorization: Bearer <secret>.');
   if (!SECRET_PATTERN.test(match[1])) throw await failed('This is not a service account secret.');
-  const [account] = await withActor(db, { kind: 'auth' }, (tx) =>
-    queryRows<{ id: string; name: string; scopes: string[] }>(tx, sql`select id, name, scopes from service_account_for_secret(${hashServiceSecret(match[1])})`),
+  const [account] = await withActor(
+    db,
+    { kind: 'auth' },
+    (tx) =>
+      queryRows<{ id: string; name: string; scopes: string[]; last_used_at: Date | string | null }>(
+        tx,
+        sql`select id, name, scopes, last_used_at from service_account_for_secret(${hashServiceSecret(match[1])})`,
+      ),
+    { readOnly: true },
   );
   if (!account) throw await failed('The secret is unknown or was revoked.');
+  // Last use is kept to the minute: a write only when the one recorded is older.
+  if (!account.last_used_at || Date.now() - new Date(account.last_used_at).getTime() > 60_000) {
+    await withActor(db, { kind: 'auth' }, (tx) => tx.execute(sql`select note_service_account_used(${account.id}::uuid)`));
+  }
   await consume(limits.calls, account.id);
   if (!account.scopes.includes(scope)) {
     throw new AppError('missing_scope', `This service account does not hold the ${scope} scope that this endpoint needs.`, 403);
