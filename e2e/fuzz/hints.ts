@@ -4,7 +4,8 @@
 // its dynamic segments come from. A mutating route without an entry here fails the spec.
 import fc from 'fast-check';
 
-export type Actor = 'anon' | 'alice' | 'bob' | 'grace' | 'heidi' | 'carol' | 'dan' | 'erin' | 'fresh-dan';
+/** `service`: a program holding a service account's secret with every scope (the machine API). */
+export type Actor = 'anon' | 'alice' | 'bob' | 'grace' | 'heidi' | 'carol' | 'dan' | 'erin' | 'fresh-dan' | 'service';
 
 /** Real ids found or made before fuzzing (see the spec's setup); a random UUID when none could be had. */
 export interface Ids {
@@ -24,6 +25,8 @@ export interface Ids {
   mapping: string;
   tenant: string;
   record: string;
+  /** A service account of its own, which fuzzing may rotate and revoke. */
+  serviceAccount: string;
 }
 
 export interface Hint {
@@ -57,6 +60,14 @@ const longText = (min: number) => fc.constantFrom('x'.repeat(min), 'A justificat
 
 const TRUST_ADMIN_ONLY: Actor[] = ['anon', 'bob', 'carol'];
 const CUSTOMER_ADMIN_ONLY: Actor[] = ['anon', 'dan', 'bob'];
+/** The machine API: sessions, however privileged, are no service account. */
+const SERVICE_ONLY: Actor[] = ['anon', 'alice', 'carol'];
+const productKey = oneOf('acme-1001', 'globex-1002', 'no-such-key');
+const staffName = fc.oneof(
+  fc.record({ email: fc.oneof(email, oneOf('bob@vendor.example', 'grace@vendor.example')) }),
+  fc.record({ directoryUserId: text(200) }),
+);
+const decisionFields = { tenant: productKey, staff: staffName, access: oneOf('read', 'read_write') };
 
 const documentFields = {
   title: text(200),
@@ -175,6 +186,43 @@ export const HINTS: Record<string, Hint> = {
       event: oneOf('dsync.user.created', 'dsync.group.deleted', 'dsync.deleted', 'unknown.event'),
       data: fc.record({ id: text(200), directoryId: text(200), email, state: oneOf('active', 'inactive'), name: text(200) }),
     },
+  },
+
+  // The machine API, with a service account's secret.
+  'POST /api/v1/lockbox/decisions': { actor: 'service', refused: SERVICE_ONLY, fields: decisionFields },
+  'POST /api/v1/lockbox/tokens': {
+    actor: 'service',
+    refused: SERVICE_ONLY,
+    fields: { ...decisionFields, audience: fc.oneof(oneOf('invoices-api'), text(200)) },
+  },
+  'POST /api/v1/access-reports': {
+    actor: 'service',
+    refused: SERVICE_ONLY,
+    fields: {
+      reportId: fc.oneof(fc.uuid(), text(128)),
+      tenant: productKey,
+      staff: staffName,
+      action: oneOf('read', 'write'),
+      resource: text(200),
+      records: fc.array(text(200), { maxLength: 3 }),
+      occurredAt: fc.oneof(
+        fc.constant(new Date().toISOString()),
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
+    },
+  },
+  'POST /api/admin/service-accounts': {
+    actor: 'alice',
+    refused: TRUST_ADMIN_ONLY,
+    fields: { name: text(100), scopes: fc.array(oneOf('lockbox:check', 'grants:read', 'access:report', 'admin:all'), { maxLength: 4 }) },
+  },
+  'POST /api/admin/service-accounts/[id]/rotate': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'serviceAccount' } },
+  'POST /api/admin/service-accounts/[id]/revoke': { actor: 'alice', refused: TRUST_ADMIN_ONLY, params: { id: 'serviceAccount' } },
+  'POST /api/admin/tenants/[slug]/external-key': {
+    actor: 'alice',
+    refused: TRUST_ADMIN_ONLY,
+    params: { slug: 'tenant' },
+    fields: { externalKey: fc.oneof(oneOf('acme-1001'), text(130)) },
   },
 
   // Trust admins: portal content, documents, access, DPA, questionnaires.
@@ -371,6 +419,15 @@ export const GET_HINTS: Record<
   string,
   { actor: Actor; query?: Record<string, fc.Arbitrary<string>>; params?: Record<string, keyof Ids | fc.Arbitrary<string>> }
 > = {
+  // Short waits only: a valid wait holds the answer that long.
+  'GET /api/v1/grants/changes': {
+    actor: 'service',
+    query: {
+      after: fc.constantFrom('0', '5', '-1', '01', '99999999999999999999'),
+      limit: fc.constantFrom('1', '1000', '1001', '0'),
+      wait: fc.constantFrom('0', '0.2', '31', 'x'),
+    },
+  },
   'GET /api/governance/events': {
     actor: 'alice',
     query: {

@@ -21,7 +21,7 @@ const OMIT = Symbol('omit');
 // ---------------------------------------------------------------------------------------------
 // Sessions
 
-const EMAILS: Record<Exclude<Actor, 'anon' | 'fresh-dan'>, string> = ACCOUNTS;
+const EMAILS: Record<Exclude<Actor, 'anon' | 'fresh-dan' | 'service'>, string> = ACCOUNTS;
 
 export class Sessions {
   private cookies = new Map<string, string>();
@@ -31,8 +31,18 @@ export class Sessions {
    * A session cookie for the actor (none for anon), kept for the whole run (the fuzzing server
    * keeps idle sessions for hours); fresh-dan gets a new session every time.
    */
+  /** The secret of the service account the `service` actor calls the machine API with. */
+  serviceSecret = '';
+
+  /** What signs the actor in: its session cookie, or for `service` its bearer secret. */
+  async credentials(actor: Actor): Promise<Record<string, string>> {
+    if (actor === 'service') return { authorization: `Bearer ${this.serviceSecret}` };
+    const cookie = await this.cookie(actor);
+    return cookie ? { cookie } : {};
+  }
+
   async cookie(actor: Actor): Promise<string | undefined> {
-    if (actor === 'anon') return undefined;
+    if (actor === 'anon' || actor === 'service') return undefined;
     if (actor === 'fresh-dan') return this.signIn(ACCOUNTS.dan);
     let cookie = this.cookies.get(actor);
     if (!cookie) {
@@ -309,8 +319,11 @@ export function describeShot(shot: Shot): string {
 // ---------------------------------------------------------------------------------------------
 // The governance log as the witness of change
 
-/** Kinds that record a refusal (or the clock's own work), not a change made by the request. */
-const NOT_A_CHANGE = /^(?:auth\.refused|auth\.sign_in_failed)$|_expired$/;
+/**
+ * Kinds that record a refusal (or the clock's own work), not a change made by the request. An
+ * access decision is recorded whatever it answers, a refused grant token included.
+ */
+const NOT_A_CHANGE = /^(?:auth\.refused|auth\.sign_in_failed|integration\.access_checked)$|_expired$/;
 
 interface Chain {
   name: string;

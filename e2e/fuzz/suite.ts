@@ -72,11 +72,11 @@ export function fuzzShard(index: 0 | 1) {
 
     /** One request and its properties; throws (for fast-check) with everything needed to replay it. */
     async function probe(method: string, path: string, actor: Actor, shot: Shot, ip: string, expectRefusal: boolean, checkChange = true): Promise<Answer> {
-      const cookie = await sessions.cookie(actor);
+      const credentials = await sessions.credentials(actor);
       if (actor === 'fresh-dan') await watch.sync();
       let answer: Answer;
       try {
-        answer = await send(app.url, method, path, shot, cookie, ip);
+        answer = await send(app.url, method, path, { ...shot, headers: { ...credentials, ...shot.headers } }, undefined, ip);
       } catch (error) {
         throw new Error(
           `${method} ${path} as ${actor} failed on the wire (${String(error)}): ${describeShot(shot)}\n--- server output ---\n${app.output().slice(-3000)}`,
@@ -324,6 +324,14 @@ async function findIds(base: string, sessions: Sessions): Promise<Ids> {
   };
   const orUuid = (id: string | undefined) => id ?? crypto.randomUUID();
 
+  // The machine API's caller: a service account with every scope, which no hint rotates or revokes.
+  const service = (await call('alice', 'POST', '/api/admin/service-accounts', {
+    name: 'Fuzzing client',
+    scopes: ['lockbox:check', 'grants:read', 'access:report'],
+  })) as { secret?: string } | null;
+  if (!service?.secret) throw new Error('the fuzzing setup could not create its service account');
+  sessions.serviceSecret = service.secret;
+
   const nda = await call('anon', 'GET', '/api/nda');
   const ndaVersion = (nda as { nda?: { id?: string; sha256?: string } } | null)?.nda;
   const request = (email: string) =>
@@ -394,5 +402,6 @@ async function findIds(base: string, sessions: Sessions): Promise<Ids> {
     mapping: orUuid(firstOf(await call('carol', 'POST', '/api/identity/mappings', { groupName: 'Fuzz group', role: 'customer_member' }))),
     tenant: 'acme',
     record: orUuid(firstOf(await call('bob', 'GET', '/api/tenants/acme/records'))),
+    serviceAccount: orUuid(firstOf(await call('alice', 'POST', '/api/admin/service-accounts', { name: 'Fuzzed account', scopes: ['lockbox:check'] }))),
   };
 }
