@@ -11,7 +11,12 @@ export type OneTimeSecretState = { kind: 'idle' } | { kind: 'busy' } | { kind: '
  * cookie or later page) and refreshes the page's list. `nameOf` reads what was created from
  * the answer, for the message.
  */
-export function useOneTimeSecret(url: string, body: (fields: FormData) => unknown, nameOf: (answer: Record<string, unknown>) => string | undefined, failed: string) {
+export function useOneTimeSecret(
+  url: string,
+  body: (fields: FormData) => unknown,
+  nameOf: (answer: Record<string, unknown>) => string | undefined,
+  failed: string,
+) {
   const router = useRouter();
   const [state, setState] = useState<OneTimeSecretState>({ kind: 'idle' });
 
