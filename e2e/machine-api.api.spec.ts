@@ -7,7 +7,8 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { expect, test } from '@playwright/test';
 import { PORT } from '../playwright.config';
-import { type AppProcess, startApp } from './support/app-process';
+import { bobAsksAcme, carolAnswers } from './support/lockbox-http';
+import { useOwnApp } from './support/own-app';
 import { Client, json, signedIn } from './support/http-client';
 import { ACCOUNTS } from './helpers';
 
@@ -15,24 +16,15 @@ const APP_PORT = PORT + 18;
 const DECISIONS = '/api/v1/lockbox/decisions';
 const ACME = 'acme-1001';
 
-let app: AppProcess;
-
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  app = await startApp({ port: APP_PORT, env: { DEMO_SIGN_IN: '1' } });
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = useOwnApp(APP_PORT);
 
 /** A program holding a service account's secret (its own address, so rate limits stay its own). */
-const service = (secret: string, address = '203.0.113.10') => new Client(app.url, '', { authorization: `Bearer ${secret}`, 'x-forwarded-for': address });
+const service = (secret: string, address = '203.0.113.10') => new Client(app().url, '', { authorization: `Bearer ${secret}`, 'x-forwarded-for': address });
 
 async function createAccount(scopes: string[]) {
-  const alice = await signedIn(app.url, ACCOUNTS.alice);
+  const alice = await signedIn(app().url, ACCOUNTS.alice);
   const answer = await alice.post('/api/admin/service-accounts', { name: `Product ${Math.random().toString(36).slice(2, 8)}`, scopes });
   expect(answer.status, answer.text).toBe(201);
   expect(answer.headers.get('cache-control')).toContain('no-store');
@@ -42,7 +34,7 @@ async function createAccount(scopes: string[]) {
 const decide = (client: Client, body: unknown) => client.post(DECISIONS, body);
 
 test('the OpenAPI document is valid OpenAPI 3.1 and describes the decision endpoint', async () => {
-  const answer = await new Client(app.url).get('/api/v1/openapi.json');
+  const answer = await new Client(app().url).get('/api/v1/openapi.json');
   expect(answer.status).toBe(200);
   const document = json<{ openapi: string; paths: Record<string, unknown> }>(answer);
   expect(document.openapi).toMatch(/^3\.1\./);
@@ -51,20 +43,20 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes the decision endpo
 });
 
 test('only trust admins manage service accounts', async () => {
-  expect((await new Client(app.url).get('/api/admin/service-accounts')).status).toBe(401);
+  expect((await new Client(app().url).get('/api/admin/service-accounts')).status).toBe(401);
   for (const who of ['bob', 'carol', 'grace'] as const) {
-    const client = await signedIn(app.url, ACCOUNTS[who]);
+    const client = await signedIn(app().url, ACCOUNTS[who]);
     expect((await client.get('/api/admin/service-accounts')).status, who).toBe(403);
     expect((await client.post('/api/admin/service-accounts', { name: 'x', scopes: ['lockbox:check'] })).status, who).toBe(403);
   }
-  const alice = await signedIn(app.url, ACCOUNTS.alice);
+  const alice = await signedIn(app().url, ACCOUNTS.alice);
   const bad = await alice.post('/api/admin/service-accounts', { name: 'x', scopes: ['root'] });
   expect(bad.status).toBe(400);
   expect(json<{ error: { code: string } }>(bad).error.code).toBe('invalid_scopes');
 });
 
 test('a decision needs a live secret (401) holding lockbox:check (403), and valid input (400)', async () => {
-  const anonymous = new Client(app.url, '', { 'x-forwarded-for': '203.0.113.20' });
+  const anonymous = new Client(app().url, '', { 'x-forwarded-for': '203.0.113.20' });
   expect((await decide(anonymous, { tenant: ACME, staff: { email: ACCOUNTS.bob } })).status).toBe(401);
   expect((await decide(service('tcs_not-a-secret', '203.0.113.20'), { tenant: ACME, staff: { email: ACCOUNTS.bob } })).status).toBe(401);
   const feedOnly = await createAccount(['grants:read']);
@@ -97,20 +89,9 @@ test('bob may reach acme only while carol’s approval stands; erin’s tenant n
     json<{ allowed: boolean; reason: string; grant: { id: string } | null }>(await decide(client, { tenant, staff: { email: ACCOUNTS.bob }, access }));
 
   expect(await ask()).toMatchObject({ allowed: false, reason: 'no_grant', grant: null });
-  const bob = await signedIn(app.url, ACCOUNTS.bob);
-  const filed = await bob.post('/api/lockbox/requests', {
-    tenant: 'acme',
-    justification: 'Customer reports failed exports since Monday',
-    ticket: 'SUP-77',
-    durationMinutes: 60,
-    access: 'read',
-  });
-  expect(filed.status, filed.text).toBe(201);
-  const { id } = json<{ id: string }>(filed);
+  const id = await bobAsksAcme(app().url, 'SUP-77');
   expect((await ask()).allowed).toBe(false);
-
-  const carol = await signedIn(app.url, ACCOUNTS.carol);
-  expect((await carol.post(`/api/lockbox/requests/${id}/approve`, { comment: 'go ahead' })).status).toBe(200);
+  await carolAnswers(app().url, id, 'approve');
   expect(await ask()).toMatchObject({ allowed: true, reason: 'granted', grant: { id } });
   expect(await ask(ACME, 'read_write')).toMatchObject({ allowed: false, reason: 'insufficient_access' });
   expect(await ask('globex-1002')).toMatchObject({ allowed: false, reason: 'no_grant' });
@@ -120,18 +101,19 @@ test('bob may reach acme only while carol’s approval stands; erin’s tenant n
   const issued = await client.post('/api/v1/lockbox/tokens', { tenant: ACME, staff: { email: ACCOUNTS.bob }, audience: 'invoices-api' });
   expect(issued.status, issued.text).toBe(201);
   const { token } = json<{ token: string }>(issued);
-  const keys = createRemoteJWKSet(new URL(`${app.url}/api/v1/jwks.json`));
-  const verify = (audience: string) => jwtVerify(token, keys, { issuer: app.url, audience, typ: 'lockbox-grant+jwt' });
+  const keys = createRemoteJWKSet(new URL(`${app().url}/api/v1/jwks.json`));
+  const verify = (audience: string) => jwtVerify(token, keys, { issuer: app().url, audience, typ: 'lockbox-grant+jwt' });
   expect((await verify('invoices-api')).payload).toMatchObject({ grant: id, tenant: ACME, access: 'read', email: ACCOUNTS.bob });
   await expect(verify('another-api')).rejects.toThrow(/aud/);
 
-  expect((await carol.post(`/api/lockbox/requests/${id}/revoke`, { comment: 'done' })).status).toBe(200);
+  await carolAnswers(app().url, id, 'revoke');
   expect(await ask()).toMatchObject({ allowed: false, reason: 'no_grant' });
   const refused = await client.post('/api/v1/lockbox/tokens', { tenant: ACME, staff: { email: ACCOUNTS.bob }, audience: 'invoices-api' });
   expect(refused.status).toBe(403);
   expect(json<{ error: { code: string } }>(refused).error.code).toBe('no_access');
 
   // carol sees the answers in acme's governance log, under the service account.
+  const carol = await signedIn(app().url, ACCOUNTS.carol);
   const events = json<{ events: { kind: string; payload: Record<string, unknown> }[] }>(
     await carol.get('/api/governance/events?kind=integration.access_checked'),
   );
@@ -157,25 +139,15 @@ test('the grant feed carries carol’s approval and, within 2 s, her revocation 
   expect((await feed.get('/api/v1/grants/changes?after=x')).status).toBe(400);
   expect((await service(secret).post(DECISIONS, { tenant: ACME, staff: { email: ACCOUNTS.bob } })).status).toBe(403);
 
-  const bob = await signedIn(app.url, ACCOUNTS.bob);
-  const carol = await signedIn(app.url, ACCOUNTS.carol);
-  const filed = await bob.post('/api/lockbox/requests', {
-    tenant: 'acme',
-    justification: 'Customer reports a broken invoice export',
-    ticket: 'SUP-78',
-    durationMinutes: 60,
-    access: 'read',
-  });
-  const { id } = json<{ id: string }>(filed);
-  expect((await carol.post(`/api/lockbox/requests/${id}/approve`, { comment: 'ok' })).status).toBe(200);
+  const id = await bobAsksAcme(app().url, 'SUP-78');
+  await carolAnswers(app().url, id, 'approve');
   const approved = json<Feed>(await feed.get(`/api/v1/grants/changes?after=${cursor}&wait=5`));
   expect(approved.changes.map((c) => [c.change, c.grant.id, c.tenant, c.staff.email])).toEqual([['approved', id, ACME, ACCOUNTS.bob]]);
 
   const waiting = feed.get(`/api/v1/grants/changes?after=${approved.cursor}&wait=10`);
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const revoked = await carol.post(`/api/lockbox/requests/${id}/revoke`, { comment: 'done' });
+  await carolAnswers(app().url, id, 'revoke');
   const revokedAt = Date.now();
-  expect(revoked.status).toBe(200);
   const answer = await waiting;
   const delay = Date.now() - revokedAt;
   expect(json<Feed>(answer).changes.map((c) => [c.change, c.grant.id])).toEqual([['revoked', id]]);
@@ -197,20 +169,12 @@ test('an access reported without a grant reaches carol at once; one under a gran
   const uncovered = await agent.post('/api/v1/access-reports', body(`r-${Date.now()}-a`));
   expect(uncovered.status, uncovered.text).toBe(201);
   expect(json(uncovered)).toMatchObject({ covered: false, grant: null, duplicate: false });
-  const carol = await signedIn(app.url, ACCOUNTS.carol);
+  const carol = await signedIn(app().url, ACCOUNTS.carol);
   type Notices = { items: { kind: string }[] };
   expect(json<Notices>(await carol.get('/api/notifications')).items.map((n) => n.kind)).toContain('access_without_grant');
 
-  const bob = await signedIn(app.url, ACCOUNTS.bob);
-  const filed = await bob.post('/api/lockbox/requests', {
-    tenant: 'acme',
-    justification: 'Customer asks why an invoice total is wrong',
-    ticket: 'SUP-79',
-    durationMinutes: 60,
-    access: 'read',
-  });
-  const { id } = json<{ id: string }>(filed);
-  expect((await carol.post(`/api/lockbox/requests/${id}/approve`, { comment: 'ok' })).status).toBe(200);
+  const id = await bobAsksAcme(app().url, 'SUP-79');
+  await carolAnswers(app().url, id, 'approve');
   const reportId = `r-${Date.now()}-b`;
   const covered = await agent.post('/api/v1/access-reports', body(reportId));
   expect(covered.status).toBe(201);
@@ -220,7 +184,7 @@ test('an access reported without a grant reaches carol at once; one under a gran
   expect(json(again)).toMatchObject({ duplicate: true });
   const events = json<{ events: { payload: Record<string, unknown> }[] }>(await carol.get('/api/governance/events?kind=integration.access_reported'));
   expect(events.events.filter((e) => e.payload.reportId === reportId)).toHaveLength(1);
-  expect((await carol.post(`/api/lockbox/requests/${id}/revoke`, { comment: 'done' })).status).toBe(200);
+  await carolAnswers(app().url, id, 'revoke');
   expect((await agent.post('/api/v1/access-reports', { ...body('x'), action: 'delete' })).status).toBe(400);
   expect((await agent.post(DECISIONS, { tenant: ACME, staff: { email: ACCOUNTS.bob } })).status).toBe(403);
 });
@@ -229,7 +193,7 @@ test('a rotated or revoked secret is refused at once', async () => {
   const { secret, serviceAccount } = await createAccount(['lockbox:check']);
   const body = { tenant: ACME, staff: { email: ACCOUNTS.bob } };
   expect((await decide(service(secret), body)).status).toBe(200);
-  const alice = await signedIn(app.url, ACCOUNTS.alice);
+  const alice = await signedIn(app().url, ACCOUNTS.alice);
   const rotated = json<{ secret: string }>(await alice.post(`/api/admin/service-accounts/${serviceAccount.id}/rotate`));
   expect((await decide(service(secret), body)).status).toBe(401);
   expect((await decide(service(rotated.secret), body)).status).toBe(200);

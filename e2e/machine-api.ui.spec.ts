@@ -4,33 +4,25 @@
 // the reports notify acme's admins, which the shared server's specs count.
 import { expect, test } from '@playwright/test';
 import { PORT } from '../playwright.config';
-import { type AppProcess, startApp } from './support/app-process';
+import { bobAsksAcme, carolAnswers } from './support/lockbox-http';
+import { useOwnApp } from './support/own-app';
 import { Client, json, signedIn } from './support/http-client';
 import { ACCOUNTS, expectNoAxeViolations, shootBothWidths } from './helpers';
 
 const APP_PORT = PORT + 19;
-let app: AppProcess;
-
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  app = await startApp({ port: APP_PORT, env: { DEMO_SIGN_IN: '1' } });
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = useOwnApp(APP_PORT);
 
 async function signInPage(page: import('@playwright/test').Page, email: string) {
   await page.context().clearCookies();
-  const response = await page.request.post(`${app.url}/api/auth/demo`, { data: { email } });
+  const response = await page.request.post(`${app().url}/api/auth/demo`, { data: { email } });
   expect(response.status()).toBe(200);
 }
 
 test('alice creates a service account, sees its secret once, and revokes it', async ({ page }) => {
   await signInPage(page, ACCOUNTS.alice);
-  await page.goto(`${app.url}/admin/service-accounts`);
+  await page.goto(`${app().url}/admin/service-accounts`);
   await expect(page.getByText('No service accounts yet')).toBeVisible();
   await page.getByLabel('Name').fill('Support tool (production)');
   await page.getByRole('checkbox', { name: /grants:read/ }).check();
@@ -45,7 +37,7 @@ test('alice creates a service account, sees its secret once, and revokes it', as
   await shootBothWidths(page, '/tmp/shots', 'admin-service-accounts');
 
   // The secret works until the account is revoked; after a reload it is nowhere on the page.
-  const program = new Client(app.url, '', { authorization: `Bearer ${secret}` });
+  const program = new Client(app().url, '', { authorization: `Bearer ${secret}` });
   expect((await program.post('/api/v1/lockbox/decisions', { tenant: 'acme-1001', staff: { email: ACCOUNTS.bob } })).status).toBe(200);
   await page.reload();
   expect(await page.content()).not.toContain(secret);
@@ -55,9 +47,9 @@ test('alice creates a service account, sees its secret once, and revokes it', as
 });
 
 test('carol sees the accesses reported to acme’s data, beside the grant she approved', async ({ page }) => {
-  const alice = await signedIn(app.url, ACCOUNTS.alice);
+  const alice = await signedIn(app().url, ACCOUNTS.alice);
   const { secret } = json<{ secret: string }>(await alice.post('/api/admin/service-accounts', { name: 'Access agent', scopes: ['access:report'] }));
-  const agent = new Client(app.url, '', { authorization: `Bearer ${secret}` });
+  const agent = new Client(app().url, '', { authorization: `Bearer ${secret}` });
   const report = (reportId: string, extra: Record<string, unknown> = {}) =>
     agent.post('/api/v1/access-reports', {
       reportId,
@@ -71,23 +63,12 @@ test('carol sees the accesses reported to acme’s data, beside the grant she ap
     });
 
   await signInPage(page, ACCOUNTS.carol);
-  await page.goto(`${app.url}/console/lockbox`);
+  await page.goto(`${app().url}/console/lockbox`);
   await expect(page.getByRole('heading', { name: 'Accesses to your data' })).toBeVisible();
   await expect(page.getByText('No accesses reported')).toBeVisible();
 
   expect((await report('before-grant', { action: 'write', resource: 'customers' })).status).toBe(201);
-  const bob = await signedIn(app.url, ACCOUNTS.bob);
-  const { id } = json<{ id: string }>(
-    await bob.post('/api/lockbox/requests', {
-      tenant: 'acme',
-      justification: 'Customer asks why an invoice total is wrong',
-      ticket: 'SUP-501',
-      durationMinutes: 60,
-      access: 'read',
-    }),
-  );
-  const carol = await signedIn(app.url, ACCOUNTS.carol);
-  expect((await carol.post(`/api/lockbox/requests/${id}/approve`, { comment: 'ok' })).status).toBe(200);
+  await carolAnswers(app().url, await bobAsksAcme(app().url, 'SUP-501'), 'approve');
   expect((await report('under-grant')).status).toBe(201);
 
   await page.reload();
@@ -98,7 +79,7 @@ test('carol sees the accesses reported to acme’s data, beside the grant she ap
   await expect(page.getByRole('link', { name: '1 access reported under this grant' })).toBeVisible();
   await expectNoAxeViolations(page);
   await shootBothWidths(page, '/tmp/shots', 'console-lockbox-accesses');
-  await page.goto(`${app.url}/console/lockbox/accesses`);
+  await page.goto(`${app().url}/console/lockbox/accesses`);
   await expect(page.getByRole('heading', { name: 'Reported accesses' })).toBeVisible();
   await expectNoAxeViolations(page);
 });

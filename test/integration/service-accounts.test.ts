@@ -15,7 +15,7 @@ import { fileRequest } from '@/lib/lockbox/requests';
 import { closeEnded } from '@/lib/lockbox/expire';
 import { feedQuery, grantChanges } from '@/lib/integration/grant-feed';
 import { reportAccess, reportInput } from '@/lib/integration/access-reports';
-import { describeEachDatabase } from '../helpers/databases';
+import { type TestDatabase, describeEachDatabase } from '../helpers/databases';
 import { createStaff } from '../helpers/factories';
 import {
   HOUR,
@@ -39,6 +39,13 @@ import {
 const bearer = (secret: string, address = `10.0.0.${Math.floor(Math.random() * 250) + 1}`) =>
   new NextRequest('http://localhost/api/v1/lockbox/decisions', { headers: { authorization: `Bearer ${secret}`, 'x-forwarded-for': address } });
 
+/** A trust admin, and a break-glass holder in a slot: once per database. */
+async function integrationStaff(t: TestDatabase) {
+  const [alice, grace] = await Promise.all([createStaff(t.admin, 'trust_admin'), createStaff(t.admin, 'break_glass')]);
+  await designateHolders(t, grace);
+  return { alice, grace };
+}
+
 describeEachDatabase('service accounts and the access decision', (t) => {
   let alice: StaffActor;
   let grace: StaffActor;
@@ -46,8 +53,7 @@ describeEachDatabase('service accounts and the access decision', (t) => {
   let clock: ReturnType<typeof clockNow>;
 
   beforeAll(async () => {
-    [alice, grace] = await Promise.all([createStaff(t().admin, 'trust_admin'), createStaff(t().admin, 'break_glass')]);
-    await designateHolders(t(), grace);
+    ({ alice, grace } = await integrationStaff(t()));
   });
 
   beforeEach(async () => {
@@ -131,8 +137,7 @@ describeEachDatabase('the access decision', (t) => {
   let service: Awaited<ReturnType<typeof authenticateService>>;
 
   beforeAll(async () => {
-    [alice, grace] = await Promise.all([createStaff(t().admin, 'trust_admin'), createStaff(t().admin, 'break_glass')]);
-    await designateHolders(t(), grace);
+    ({ alice, grace } = await integrationStaff(t()));
   });
 
   beforeEach(async () => {
